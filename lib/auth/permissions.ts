@@ -1,0 +1,137 @@
+// The permission matrix: role × resource × action. docs/permissions.md is rendered from this
+// table (npm run docs:permissions) and a test keeps the two identical. lib/data/ checks every
+// read and write against it; nothing else grants access.
+import type { Role } from "@/lib/db/generated/sqlite/enums";
+
+export const ROLES = ["viewer", "researcher", "engineer", "manager", "owner"] as const satisfies readonly Role[];
+export type ProjectRole = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<ProjectRole, string> = {
+  viewer: "Viewer",
+  researcher: "Researcher",
+  engineer: "Engineer",
+  manager: "Manager",
+  owner: "Owner",
+};
+
+type Grant = readonly ProjectRole[];
+const everyone: Grant = ROLES;
+
+/** Project-scoped permissions: who, by project role, may do what. Instance admins act as owners. */
+export const PROJECT_MATRIX = {
+  project: {
+    read: everyone,
+    update: ["owner"],
+    archive: ["owner"],
+  },
+  membership: {
+    read: everyone,
+    manage: ["owner"],
+  },
+  handoff: {
+    read: everyone,
+    create: ["researcher", "manager", "owner"],
+    update: ["researcher", "manager", "owner"],
+    delete: ["owner"],
+    comment: ["researcher", "engineer", "manager", "owner"],
+    review: ["engineer", "manager", "owner"],
+    accept: ["manager", "owner"],
+  },
+  template: {
+    read: everyone,
+    manage: ["owner"],
+  },
+  milestone: {
+    read: everyone,
+    create: ["engineer", "manager", "owner"],
+    update: ["engineer", "manager", "owner"],
+    updateStatus: ["engineer", "manager", "owner"],
+    delete: ["manager", "owner"],
+  },
+  audit: {
+    read: ["owner"],
+  },
+} as const satisfies Record<string, Record<string, Grant>>;
+
+export type ProjectResource = keyof typeof PROJECT_MATRIX;
+export type ProjectAction<R extends ProjectResource> = keyof (typeof PROJECT_MATRIX)[R] & string;
+
+export function roleAllows<R extends ProjectResource>(role: ProjectRole | null, resource: R, action: ProjectAction<R>): boolean {
+  if (!role) return false;
+  const grant = (PROJECT_MATRIX[resource] as Record<string, Grant>)[action];
+  return grant.includes(role);
+}
+
+/**
+ * Instance-wide permissions, which do not depend on one project.
+ * - "member": any signed-in, active user
+ * - "catalog editor": engineer, manager or owner in at least one project
+ * - "admin": instance admin
+ */
+export const INSTANCE_MATRIX = {
+  project: { create: "member" },
+  service: { read: "member", create: "catalog editor", update: "catalog editor", delete: "admin" },
+  apiToken: { manageOwn: "member", manageAny: "admin" },
+  user: { read: "admin", manage: "admin" },
+  auditLog: { read: "admin" },
+} as const;
+
+export type InstanceResource = keyof typeof INSTANCE_MATRIX;
+export type InstanceAction<R extends InstanceResource> = keyof (typeof INSTANCE_MATRIX)[R] & string;
+export type InstanceAudience = "member" | "catalog editor" | "admin";
+
+export const CATALOG_EDITOR_ROLES: readonly ProjectRole[] = ["engineer", "manager", "owner"];
+
+export function instanceAudience<R extends InstanceResource>(resource: R, action: InstanceAction<R>): InstanceAudience {
+  return (INSTANCE_MATRIX[resource] as Record<string, InstanceAudience>)[action];
+}
+
+/** Markdown for docs/permissions.md. */
+export function renderPermissionsMarkdown(): string {
+  const lines = [
+    "# Permission matrix",
+    "",
+    "Generated from `lib/auth/permissions.ts` by `npm run docs:permissions`; `lib/auth/permissions.test.ts` fails if this file drifts from the code.",
+    "Every cell is enforced in `lib/data/` and asserted, allowed and denied, against a real database by `tests/integration/permissions.test.ts`.",
+    "",
+    "## Project roles",
+    "",
+    "Roles are per project. Instance admins have owner rights in every project. A user with no membership in a project",
+    "cannot see it at all: its pages and API answer 404, exactly as for an id that does not exist.",
+    "",
+    `| resource | action | ${ROLES.map((r) => ROLE_LABELS[r]).join(" | ")} |`,
+    `| --- | --- | ${ROLES.map(() => ":---:").join(" | ")} |`,
+  ];
+  for (const [resource, actions] of Object.entries(PROJECT_MATRIX)) {
+    for (const [action, grant] of Object.entries(actions as Record<string, Grant>)) {
+      lines.push(`| ${resource} | ${action} | ${ROLES.map((r) => (grant.includes(r) ? "yes" : "—")).join(" | ")} |`);
+    }
+  }
+  lines.push(
+    "",
+    "## Instance-wide",
+    "",
+    "- **member**: any signed-in user whose account is active",
+    "- **catalog editor**: a member who is engineer, manager or owner in at least one project, or an instance admin",
+    "- **admin**: an instance admin",
+    "",
+    "| resource | action | who |",
+    "| --- | --- | --- |",
+  );
+  for (const [resource, actions] of Object.entries(INSTANCE_MATRIX)) {
+    for (const [action, who] of Object.entries(actions)) lines.push(`| ${resource} | ${action} | ${who} |`);
+  }
+  lines.push(
+    "",
+    "## Sessions",
+    "",
+    "Sessions are signed JWTs. Each carries the user's session version; `lib/data/` compares it with the database on",
+    "every request, so disabling a user, changing their admin flag or resetting their password ends their sessions at",
+    "the next request. Project role changes need no session change: roles are read from the database on every check.",
+    "",
+    "Signed-out page visits redirect to sign-in; signed-out API calls get 401. Denied requests are recorded in the",
+    "audit log with who, what, which object, when (UTC) and from where.",
+    "",
+  );
+  return lines.join("\n");
+}

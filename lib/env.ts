@@ -1,0 +1,74 @@
+// The process environment, parsed once with zod. Only what local use needs is required;
+// a bad value names the variable in one line (see formatEnvError).
+import { z } from "zod";
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const booleanFlag = z
+  .enum(["", "0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+export const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/legible.db")
+      .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+        message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+      }),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)"),
+    NEXTAUTH_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
+    LEGIBLE_DEMO: booleanFlag,
+    OIDC_ISSUER: z.url({ message: "must be the issuer URL of your OpenID Connect provider" }).optional(),
+    OIDC_CLIENT_ID: optionalNonEmpty,
+    OIDC_CLIENT_SECRET: optionalNonEmpty,
+    OIDC_NAME: z.string().default("Single sign-on"),
+    SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(20),
+    SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
+    // Trust X-Forwarded-For for the client address (only behind a proxy you control).
+    TRUST_PROXY: booleanFlag,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [!env.OIDC_ISSUER ? "OIDC_ISSUER" : !env.OIDC_CLIENT_ID ? "OIDC_CLIENT_ID" : "OIDC_CLIENT_SECRET"],
+        message: "is required when any OIDC_ variable is set (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function formatEnvError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const name = issue.path.join(".") || "environment";
+  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  return missing ? `Environment variable ${name} is missing` : `Environment variable ${name} ${issue.message}`;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new EnvError(formatEnvError(result.error));
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function databaseProvider(url: string): "sqlite" | "postgres" {
+  return url.startsWith("file:") ? "sqlite" : "postgres";
+}

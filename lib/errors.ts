@@ -1,0 +1,113 @@
+// One error type per outcome a caller can act on, and one mapper to HTTP (RFC 9457 problem JSON).
+import { ZodError, type z } from "zod";
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super(message, 401, "unauthenticated");
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "You do not have permission to do that.") {
+    super(message, 403, "forbidden");
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what = "That item") {
+    super(`${what} was not found.`, 404, "not_found");
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
+    super(message, 409, "conflict");
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message, 422, "validation");
+  }
+
+  static fromZod(error: ZodError): ValidationError {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of error.issues) {
+      const key = issue.path.join(".") || "_";
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    const first = error.issues[0];
+    const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+    return new ValidationError(`${where}${first?.message ?? "Invalid input"}`, fieldErrors);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429, "rate_limited");
+  }
+}
+
+/** Parses input with a schema, turning failures into a ValidationError that names each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw ValidationError.fromZod(result.error);
+  return result.data;
+}
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldErrors;
+  current?: unknown;
+};
+
+const titles: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ZodError) return toProblem(ValidationError.fromZod(error));
+  if (error instanceof AppError) {
+    return {
+      type: `https://legible.dev/problems/${error.code}`,
+      title: titles[error.status] ?? "Error",
+      status: error.status,
+      detail: error.message,
+      ...(error instanceof ValidationError ? { errors: error.fieldErrors } : {}),
+      ...(error instanceof ConflictError && error.current !== undefined ? { current: error.current } : {}),
+    };
+  }
+  // Unexpected: log everything here, leak nothing to the caller.
+  console.error("[legible] unexpected error", error);
+  return { type: "about:blank", title: titles[500], status: 500, detail: "Something went wrong on our side. It has been logged." };
+}
