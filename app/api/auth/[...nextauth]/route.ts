@@ -1,0 +1,39 @@
+// next-auth's routes, with one addition: a throttled credentials sign-in gets 429 before any
+// password is checked (signInWithPassword checks again, so this is not the only guard).
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/options";
+import { requestContextFrom } from "@/lib/auth/actor";
+import { assertSignInAllowed } from "@/lib/data/signin";
+import { RateLimitedError } from "@/lib/errors";
+import { env } from "@/lib/env";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+function handler(req: NextRequest, context: Context) {
+  return NextAuth(req as never, context as never, authOptions());
+}
+
+export async function GET(req: NextRequest, context: Context) {
+  return handler(req, context);
+}
+
+export async function POST(req: NextRequest, context: Context) {
+  const { nextauth } = await context.params;
+  if (nextauth?.[0] === "callback" && nextauth[1] === "credentials") {
+    const form = await req.clone().formData().catch(() => null);
+    const email = String(form?.get("email") ?? "");
+    if (email) {
+      try {
+        await assertSignInAllowed(email, requestContextFrom(req.headers, env().TRUST_PROXY));
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        return Response.json(
+          { url: `${req.nextUrl.origin}/signin?error=RateLimited`, error: "RateLimited", message: error.message },
+          { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } },
+        );
+      }
+    }
+  }
+  return handler(req, context);
+}

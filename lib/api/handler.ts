@@ -1,0 +1,59 @@
+// One wrapper for every route handler under app/api/v1: resolves the caller from the session
+// cookie or a bearer token, runs the handler, and maps errors to RFC 9457 problem JSON.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { NextResponse } from "next/server";
+import { authOptions } from "@/lib/auth/options";
+import { requestContextFrom, type Caller } from "@/lib/auth/actor";
+import { resolveSessionActor, resolveTokenActor, type SessionClaims } from "@/lib/data/session";
+import { RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
+import { env } from "@/lib/env";
+
+export async function callerFromRequest(request: Request): Promise<Caller> {
+  const ctx = requestContextFrom(request.headers, env().TRUST_PROXY);
+  const authorization = request.headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    return resolveTokenActor(authorization.slice(7).trim(), ctx);
+  }
+  const session = await getServerSession(authOptions());
+  return resolveSessionActor(session as SessionClaims | null, ctx);
+}
+
+export function problemResponse(error: unknown): NextResponse {
+  const problem = toProblem(error);
+  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  if (problem.status === 401) headers["www-authenticate"] = 'Bearer realm="legible"';
+  if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+  return new NextResponse(JSON.stringify(problem), { status: problem.status, headers });
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/** Wraps a route handler: `(caller, request, params) => data`; returns JSON, or problem JSON on error. */
+export function apiRoute<P = Record<string, never>>(
+  handler: (caller: Caller, request: Request, params: P) => Promise<unknown>,
+  opts: { status?: number } = {},
+) {
+  return async (request: Request, context: RouteContext<P>) => {
+    try {
+      const caller = await callerFromRequest(request);
+      const params = context?.params ? await context.params : ({} as P);
+      const result = await handler(caller, request, params);
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? { ok: true }, { status: opts.status ?? 200 });
+    } catch (error) {
+      return problemResponse(error);
+    }
+  };
+}
+
+/** Reads a JSON body; a malformed one is a 422 naming the line and column when the parser says. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(`Request body is not valid JSON: ${(error as Error).message}`, { body: ["is not valid JSON"] });
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const MILESTONE_STATUSES = ["planned", "in_progress", "blocked", "done", "cancelled"] as const;
+export const MILESTONE_HEALTHS = ["on_track", "at_risk", "off_track"] as const;
+
+export const milestoneStatusSchema = z.enum(MILESTONE_STATUSES, { message: `must be one of ${MILESTONE_STATUSES.join(", ")}` });
+export const milestoneHealthSchema = z.enum(MILESTONE_HEALTHS, { message: `must be one of ${MILESTONE_HEALTHS.join(", ")}` });
+
+export const updateMilestoneStatusSchema = z
+  .object({
+    status: milestoneStatusSchema,
+    health: milestoneHealthSchema,
+    note: z.string().trim().max(2000, "must be at most 2,000 characters").default(""),
+    // The version the user saw; a stale one is a conflict (409), never a silent overwrite.
+    version: z.coerce.number().int().min(1),
+  })
+  .refine((v) => v.status !== "blocked" || v.note.length > 0, { path: ["note"], message: "say what blocks this milestone" });
+export type UpdateMilestoneStatusInput = z.input<typeof updateMilestoneStatusSchema>;
+
+const optionalDate = z
+  .union([z.literal(""), z.coerce.date({ message: "must be a date like 2026-03-31" })])
+  .nullable()
+  .optional()
+  .transform((v) => (v instanceof Date ? v : null));
+
+export const milestoneFieldsSchema = z.object({
+  key: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,5}$/, "must look like FLOOR-12"),
+  title: z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  description: z.string().max(20_000).default(""),
+  acceptanceCriteria: z.string().max(20_000).default(""),
+  ownerId: z.string().min(1).nullable().optional(),
+  startDate: optionalDate,
+  dueDate: optionalDate,
+  estimateDays: z.coerce.number().min(0, "must be 0 or more").max(1000, "must be at most 1,000").nullable().optional(),
+});
+
+export const createMilestoneSchema = milestoneFieldsSchema.refine(
+  (v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate,
+  { path: ["dueDate"], message: "must be on or after the start date" },
+);
+export type CreateMilestoneInput = z.input<typeof createMilestoneSchema>;
+
+export const updateMilestoneSchema = milestoneFieldsSchema
+  .omit({ key: true })
+  .extend({ version: z.coerce.number().int().min(1) })
+  .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, { path: ["dueDate"], message: "must be on or after the start date" });
+export type UpdateMilestoneInput = z.input<typeof updateMilestoneSchema>;
