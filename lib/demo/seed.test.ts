@@ -1,0 +1,206 @@
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { verifyPassword } from "@/lib/auth/password";
+import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS, templateSectionsSchema } from "@/lib/validation/template";
+import { DEMO_PASSWORD, DEMO_PROJECT_KEY, DEMO_USERS, isDatabaseEmpty, seedDemo } from "./seed";
+
+const DAY = 86_400_000;
+
+describe("default handoff template", () => {
+  it("parses, in the documented order", () => {
+    const sections = templateSectionsSchema.parse(DEFAULT_TEMPLATE_SECTIONS);
+    expect(sections.map((s) => s.key)).toEqual([
+      "tldr", "problem", "method", "key_results", "assumptions", "risks", "open_questions",
+      "repro_code", "repro_notebooks", "repro_data", "repro_checkpoints",
+      "prod_io", "prod_compute", "prod_latency", "prod_data",
+    ]);
+    expect(sections.filter((s) => s.required).map((s) => s.key)).toEqual([
+      "tldr", "problem", "method", "key_results", "assumptions", "risks", "prod_io", "prod_compute", "prod_latency",
+    ]);
+  });
+
+  it("rejects a duplicate key, naming it", () => {
+    const result = templateSectionsSchema.safeParse([...DEFAULT_TEMPLATE_SECTIONS, DEFAULT_TEMPLATE_SECTIONS[2]]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toContain('"method"');
+  });
+});
+
+describe("demo seed", () => {
+  const file = path.join(os.tmpdir(), `legible-seed-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}.db`);
+  const url = `file:${file}`;
+  const now = new Date("2026-03-02T10:00:00Z");
+  let db: Db;
+
+  beforeAll(async () => {
+    await migrate(url);
+    db = createDb(url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  });
+
+  it("seeds an empty database, which is then no longer empty", async () => {
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    expect(await seedDemo(db, now)).toEqual({ projectKey: DEMO_PROJECT_KEY });
+    expect(await isDatabaseEmpty(db)).toBe(false);
+  });
+
+  it("creates the demo users with the demo password and the FLOOR memberships", async () => {
+    const users = await db.user.findMany({ select: { email: true, isAdmin: true, passwordHash: true } });
+    expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    expect(users.filter((u) => u.isAdmin).map((u) => u.email)).toEqual(["admin@legible.demo"]);
+    expect(await verifyPassword(DEMO_PASSWORD, users[0].passwordHash)).toBe(true);
+
+    const members = await db.membership.findMany({ where: { project: { key: DEMO_PROJECT_KEY } }, include: { user: true } });
+    const roles = Object.fromEntries(members.map((m) => [m.user.email, m.role]));
+    expect(roles).toEqual({
+      "admin@legible.demo": "owner",
+      "researcher@legible.demo": "researcher",
+      "engineer@legible.demo": "engineer",
+      "manager@legible.demo": "manager",
+    });
+    expect(await db.project.count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("creates the built-in template", async () => {
+    const template = await db.handoffTemplate.findFirstOrThrow({ where: { projectId: null } });
+    expect(template.name).toBe(DEFAULT_TEMPLATE_NAME);
+    expect(templateSectionsSchema.parse(template.sections)).toEqual(DEFAULT_TEMPLATE_SECTIONS);
+  });
+
+  it("creates three FLOOR handoffs whose required sections are all filled", async () => {
+    const handoffs = await db.handoff.findMany({
+      where: { project: { key: DEMO_PROJECT_KEY } },
+      include: { revisions: true, milestones: true, reviewers: true, comments: true, template: true },
+    });
+    expect(handoffs.map((h) => h.status).sort()).toEqual(["accepted", "draft", "in_review"]);
+
+    const all = await db.handoff.findMany();
+    const required = DEFAULT_TEMPLATE_SECTIONS.filter((s) => s.required).map((s) => s.key);
+    const known = new Set(DEFAULT_TEMPLATE_SECTIONS.map((s) => s.key));
+    for (const h of all) {
+      const sections = h.sections as Record<string, unknown>;
+      expect(typeof sections).toBe("object");
+      for (const [key, value] of Object.entries(sections)) {
+        expect(known.has(key), `${h.title}: unknown section ${key}`).toBe(true);
+        expect(typeof value).toBe("string");
+      }
+      for (const key of required) {
+        expect(String(sections[key] ?? "").trim().length, `${h.title}: ${key}`).toBeGreaterThan(40);
+      }
+      expect(Array.isArray(h.authors) && h.authors.length > 0).toBe(true);
+      expect(h.bibtex).toMatch(/^@\w+\{[\w-]+,[\s\S]*\}$/);
+      expect(h.body.length).toBeGreaterThan(100);
+    }
+
+    for (const h of handoffs) {
+      expect(h.template?.name).toBe(DEFAULT_TEMPLATE_NAME);
+      expect(h.revisions).toHaveLength(1);
+      expect(h.revisions[0]).toMatchObject({ version: 1, message: "Initial version" });
+      expect((h.revisions[0].snapshot as { sections: unknown }).sections).toEqual(h.sections);
+      expect(h.milestones.length).toBeGreaterThanOrEqual(2);
+    }
+    const inReview = handoffs.find((h) => h.status === "in_review")!;
+    expect(inReview.reviewers).toHaveLength(1);
+
+    // Markdown features the renderer must handle appear somewhere.
+    const text = handoffs.flatMap((h) => Object.values(h.sections as Record<string, string>)).join("\n");
+    expect(text).toMatch(/^\| --- \|/m);
+    expect(text).toContain("$$");
+    expect(text).toMatch(/^```python$/m);
+    expect(text).not.toMatch(/lorem|TODO|placeholder/i);
+
+    // Comments anchor to real sections; threads include a reply and a resolved one.
+    const comments = handoffs.flatMap((h) => h.comments);
+    expect(comments.length).toBeGreaterThanOrEqual(3);
+    for (const c of comments) expect(known.has(c.sectionKey)).toBe(true);
+    expect(comments.some((c) => c.parentId)).toBe(true);
+    expect(comments.some((c) => c.parentId === null && c.resolvedAt)).toBe(true);
+  });
+
+  it("creates 15 FLOOR milestones in an acyclic graph, with blocked and overdue work", async () => {
+    const milestones = await db.milestone.findMany({
+      where: { project: { key: DEMO_PROJECT_KEY } },
+      include: { statusUpdates: { orderBy: { createdAt: "asc" } }, services: true },
+    });
+    expect(milestones).toHaveLength(15);
+    expect(milestones.map((m) => m.key).sort()).toEqual(Array.from({ length: 15 }, (_, i) => `FLOOR-${i + 1}`).sort());
+
+    const count = (status: string) => milestones.filter((m) => m.status === status).length;
+    expect(count("done")).toBeGreaterThanOrEqual(3);
+    expect(count("in_progress")).toBeGreaterThanOrEqual(2);
+    expect(count("blocked")).toBeGreaterThanOrEqual(2);
+    expect(count("planned")).toBeGreaterThanOrEqual(2);
+    expect(count("cancelled")).toBe(1);
+    expect(new Set(milestones.map((m) => m.health))).toEqual(new Set(["on_track", "at_risk", "off_track"]));
+
+    const overdue = milestones.filter((m) => !["done", "cancelled"].includes(m.status) && m.dueDate && m.dueDate < now);
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    for (const m of milestones.filter((m) => m.status === "done")) {
+      expect(m.completedAt).not.toBeNull();
+      expect(m.completedAt!.getTime()).toBeLessThan(now.getTime());
+    }
+    for (const m of milestones.filter((m) => m.status === "blocked")) expect(m.description).toMatch(/blocked/i);
+    expect(milestones.some((m) => m.dueDate && m.dueDate.getTime() > now.getTime() + DAY)).toBe(true);
+
+    // History: 1-4 updates, chronological, chained, ending at the current status and health.
+    for (const m of milestones) {
+      const updates = m.statusUpdates;
+      expect(updates.length, m.key).toBeGreaterThanOrEqual(1);
+      expect(updates.length, m.key).toBeLessThanOrEqual(4);
+      expect(updates[0].fromStatus).toBeNull();
+      for (let i = 1; i < updates.length; i++) {
+        expect(updates[i].fromStatus, m.key).toBe(updates[i - 1].toStatus);
+        expect(updates[i].fromHealth, m.key).toBe(updates[i - 1].toHealth);
+        expect(updates[i].createdAt.getTime()).toBeGreaterThan(updates[i - 1].createdAt.getTime());
+      }
+      const last = updates[updates.length - 1];
+      expect([last.toStatus, last.toHealth], m.key).toEqual([m.status, m.health]);
+      expect(last.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+
+    // Dependencies: acyclic (depth-first search with colours).
+    const edges = await db.milestoneDependency.findMany({ where: { project: { key: DEMO_PROJECT_KEY } } });
+    expect(edges.length).toBeGreaterThanOrEqual(15);
+    const ids = new Set(milestones.map((m) => m.id));
+    const next = new Map<string, string[]>();
+    for (const e of edges) {
+      expect(ids.has(e.milestoneId) && ids.has(e.dependsOnId)).toBe(true);
+      next.set(e.milestoneId, [...(next.get(e.milestoneId) ?? []), e.dependsOnId]);
+    }
+    const colour = new Map<string, "grey" | "black">();
+    const hasCycle = (id: string): boolean => {
+      if (colour.get(id) === "grey") return true;
+      if (colour.get(id) === "black") return false;
+      colour.set(id, "grey");
+      const cycle = (next.get(id) ?? []).some(hasCycle);
+      colour.set(id, "black");
+      return cycle;
+    };
+    expect([...ids].some(hasCycle)).toBe(false);
+
+    expect(milestones.filter((m) => m.services.length > 0).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("creates the service catalog with interfaces and dependencies", async () => {
+    const services = await db.service.findMany({ include: { interfaces: true, calls: true } });
+    expect(services).toHaveLength(8);
+    for (const s of services) {
+      expect(s.name).toMatch(/^[a-z][a-z0-9-]*[a-z0-9]$/);
+      expect(s.interfaces.length).toBeGreaterThanOrEqual(1);
+      expect(s.interfaces.length).toBeLessThanOrEqual(3);
+    }
+    expect(new Set(services.map((s) => s.layer))).toEqual(new Set(["gateway", "api", "service", "worker", "model", "data"]));
+    expect(await db.serviceDependency.count()).toBeGreaterThanOrEqual(8);
+    const gateway = services.find((s) => s.name === "ai-gateway")!;
+    expect(gateway.calls.length).toBeGreaterThanOrEqual(2);
+  });
+});
