@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { DemoAccounts } from "@/components/auth/DemoAccounts";
+import { Alert } from "@/components/ui/Alert";
+import styles from "@/components/auth/SignInForm.module.css";
+import { getActor } from "@/lib/auth/session";
+import { isSetupOpen } from "@/lib/data/users";
+import { env } from "@/lib/env";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths: an open redirect would let a link send people elsewhere after sign-in. */
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/projects";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  if (await isSetupOpen()) redirect("/setup");
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getActor()) redirect(callbackUrl);
+  const { LEGIBLE_DEMO, OIDC_ISSUER, OIDC_NAME } = env();
+  return (
+    <>
+      <h1>Sign in to Legible</h1>
+      <p>Research handoffs and project maps for your team.</p>
+      {params.changed && <Alert tone="success">Your password was changed. Sign in with the new one.</Alert>}
+      {params.invited && <Alert tone="success">Your password is set. Sign in to get started.</Alert>}
+      <SignInForm callbackUrl={callbackUrl} initialError={params.error} sso={OIDC_ISSUER ? { name: OIDC_NAME } : null} />
+      {LEGIBLE_DEMO && <DemoAccounts users={DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.isAdmin ? "admin" : (u.role ?? "") }))} password={DEMO_PASSWORD} />}
+      {!LEGIBLE_DEMO && (
+        <p className={styles.note}>No account yet? Ask an admin of this Legible to invite you.</p>
+      )}
+    </>
+  );
+}

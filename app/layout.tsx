@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+import { parseTheme, THEME_COOKIE, themeInitScript } from "@/components/shell/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { template: "%s · Legible", default: "Legible" },
+  description: "Research handoffs and project maps for carrying ML research into production.",
+  applicationName: "Legible",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfbfc" },
+    { media: "(prefers-color-scheme: dark)", color: "#111114" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The theme cookie lets the server render the right colours on the first byte.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    // The init script may correct data-theme before hydration; that difference is expected.
+    <html lang="en" data-theme={theme} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+// A form bound to a server action made with lib/actions.ts: shows the action's message, puts each
+// field's errors under that field (FormField), and disables the submit button while pending.
+import { createContext, useActionState, useContext, useEffect, useRef, type ReactElement, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import { Alert } from "@/components/ui/Alert";
+import { Button, type ButtonVariant } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import type { ActionState } from "@/lib/actions";
+
+type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+const StateContext = createContext<ActionState>(null);
+
+export function useActionResult() {
+  return useContext(StateContext);
+}
+
+export type ActionFormProps = {
+  action: ServerAction;
+  children: ReactNode;
+  /** Clear the inputs after a successful submit (for "add" forms). */
+  resetOnSuccess?: boolean;
+  /** Hide the success message (when the page itself shows the change). */
+  quietSuccess?: boolean;
+  className?: string;
+  "aria-label"?: string;
+};
+
+export function ActionForm({ action, children, resetOnSuccess, quietSuccess, className, ...rest }: ActionFormProps) {
+  const [state, formAction] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok && resetOnSuccess) formRef.current?.reset();
+  }, [state, resetOnSuccess]);
+  const showMessage = state?.message && (!state.ok || !quietSuccess);
+  return (
+    <StateContext.Provider value={state}>
+      <form ref={formRef} action={formAction} className={className} aria-label={rest["aria-label"]} noValidate>
+        {showMessage && (
+          <Alert tone={state.ok ? "success" : "error"} className="form-message">
+            {state.message}
+          </Alert>
+        )}
+        {children}
+      </form>
+    </StateContext.Provider>
+  );
+}
+
+export function FormField({
+  name,
+  label,
+  hint,
+  required,
+  optional,
+  className,
+  children,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean;
+  optional?: boolean;
+  className?: string;
+  children: ReactElement<{ name?: string }>;
+}) {
+  const state = useActionResult();
+  return (
+    <Field label={label} hint={hint} required={required} optional={optional} error={state?.fieldErrors?.[name]} className={className}>
+      {children}
+    </Field>
+  );
+}
+
+export function SubmitButton({ children, variant = "primary", size }: { children: ReactNode; variant?: ButtonVariant; size?: "sm" | "md" | "lg" }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant={variant} size={size} loading={pending}>
+      {children}
+    </Button>
+  );
+}
+
+/** Shows a value the action returned once, such as a new invite link or API token. */
+export function ActionResult({ name, label, hint }: { name: string; label: string; hint?: string }) {
+  const state = useActionResult();
+  const value = state?.ok ? state.result?.[name] : undefined;
+  if (!value) return null;
+  return (
+    <Alert tone="success" title={label}>
+      <code className="copyable" data-testid={`result-${name}`}>{value}</code>
+      {hint && <p>{hint}</p>}
+    </Alert>
+  );
+}

@@ -1,0 +1,61 @@
+// One wrapper for every server action: resolves the caller, runs the data function, and turns
+// errors into state a form can show (a message and per-field errors). Redirects happen after.
+import "server-only";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { headers } from "next/headers";
+import { requestContextFrom, type Caller, type RequestContext } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
+import { AppError, ValidationError, toProblem, type FieldErrors } from "@/lib/errors";
+
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: FieldErrors;
+  /** Extra data for the form to show once (a new invite link, a new token). */
+  result?: Record<string, string>;
+  /** Changes on every submit so the form can tell a new result from an old one. */
+  at?: number;
+} | null;
+
+type Options<T> = {
+  success?: string | ((result: T) => string);
+  revalidate?: string | string[];
+  redirectTo?: (result: T) => string;
+  result?: (result: T) => Record<string, string>;
+};
+
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;
+  return values;
+}
+
+function action<T>(fn: (form: FormData) => Promise<T>, options: Options<T>) {
+  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    let result: T;
+    try {
+      result = await fn(form);
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined, at: Date.now() };
+      }
+      return { ok: false, message: toProblem(error).detail, at: Date.now() };
+    }
+    for (const path of [options.revalidate ?? []].flat()) revalidatePath(path);
+    if (options.redirectTo) redirect(options.redirectTo(result));
+    const message = typeof options.success === "function" ? options.success(result) : options.success;
+    return { ok: true, message, result: options.result?.(result), at: Date.now() };
+  };
+}
+
+/** A server action on behalf of the signed-in caller (null when signed out: lib/data refuses it). */
+export function authAction<T>(fn: (caller: Caller, form: FormData) => Promise<T>, options: Options<T> = {}) {
+  return action(async (form) => fn(await getActor(), form), options);
+}
+
+/** A server action for signed-out visitors (setup, invitations), given where the request came from. */
+export function publicAction<T>(fn: (ctx: RequestContext, form: FormData) => Promise<T>, options: Options<T> = {}) {
+  return action(async (form) => fn(requestContextFrom(await headers(), env().TRUST_PROXY), form), options);
+}
