@@ -1,0 +1,72 @@
+// Label, control, hint and error for one form field. The control is the single child
+// (Input, Select, Textarea or a native element); Field gives it the id, aria-describedby
+// and aria-invalid so the label, hint and error are announced with it.
+import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
+import { cx } from "./cx";
+import styles from "./Field.module.css";
+
+type ControlProps = {
+  id?: string;
+  name?: string;
+  required?: boolean;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean | "true" | "false";
+};
+
+export type FieldProps = {
+  label: ReactNode;
+  /** The control's id; taken from the child, or generated, when absent. */
+  id?: string;
+  hint?: ReactNode;
+  /** One message, or several (e.g. zod issues for the field). */
+  error?: string | string[] | null;
+  /** Adds a required marker and sets required on the control. */
+  required?: boolean;
+  /** Shows "Optional" beside the label instead. */
+  optional?: boolean;
+  className?: string;
+  children: ReactElement<ControlProps>;
+};
+
+export function Field({ label, id, hint, error, required, optional, className, children }: FieldProps) {
+  const generated = useId();
+  const child = isValidElement(children) ? children : null;
+  const controlId = id ?? child?.props.id ?? `field${generated.replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const hintId = hint ? `${controlId}-hint` : undefined;
+  const errors = (Array.isArray(error) ? error : error ? [error] : []).filter(Boolean);
+  const errorId = errors.length > 0 ? `${controlId}-error` : undefined;
+  const describedBy = [child?.props["aria-describedby"], hintId, errorId].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <div className={cx(styles.field, className)}>
+      <div className={styles.labelRow}>
+        <label htmlFor={controlId} className={styles.label}>
+          {label}
+          {required && (
+            <span className={styles.required} aria-hidden>
+              *
+            </span>
+          )}
+        </label>
+        {optional && !required && <span className={styles.optional}>Optional</span>}
+      </div>
+      {child &&
+        cloneElement(child, {
+          id: controlId,
+          "aria-describedby": describedBy,
+          "aria-invalid": errorId ? true : child.props["aria-invalid"],
+          required: required || child.props.required,
+        })}
+      {hint && (
+        <p id={hintId} className={styles.hint}>
+          {hint}
+        </p>
+      )}
+      {errorId && (
+        <p id={errorId} className={styles.error}>
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// Native form controls with the app's look. Pass any native attribute; use inside Field.
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { cx } from "./cx";
+import { IconChevronDown } from "./icons";
+import styles from "./Input.module.css";
+
+type ControlSize = { controlSize?: "sm" | "md" | "lg" };
+
+export type InputProps = InputHTMLAttributes<HTMLInputElement> & ControlSize;
+
+export function Input({ className, controlSize = "md", ...rest }: InputProps) {
+  return <input className={cx(styles.control, styles.input, styles[controlSize], className)} {...rest} />;
+}
+
+export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { mono?: boolean };
+
+export function Textarea({ className, mono, rows = 4, ...rest }: TextareaProps) {
+  return <textarea className={cx(styles.control, styles.textarea, mono && styles.mono, className)} rows={rows} {...rest} />;
+}
+
+export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & ControlSize;
+
+export function Select({ className, controlSize = "md", children, ...rest }: SelectProps) {
+  return (
+    <span className={cx(styles.selectWrap, className)}>
+      <select className={cx(styles.control, styles.select, styles[controlSize])} {...rest}>
+        {children}
+      </select>
+      <IconChevronDown size={14} className={styles.chevron} />
+    </span>
+  );
+}

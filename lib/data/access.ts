@@ -1,0 +1,113 @@
+// Project-level authorization: every lib/data/ function that touches a project's objects
+// starts here. A project the caller cannot see answers 404, exactly as one that does not exist.
+import { db } from "@/lib/db/client";
+import type { Actor, Caller } from "@/lib/auth/actor";
+import {
+  CATALOG_EDITOR_ROLES,
+  instanceAudience,
+  roleAllows,
+  type InstanceAction,
+  type InstanceResource,
+  type ProjectAction,
+  type ProjectResource,
+  type ProjectRole,
+} from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { deny, requireSignedIn } from "@/lib/data/audit";
+
+export type ProjectRef = { key: string } | { id: string };
+
+export type ProjectAccess = {
+  actor: Actor;
+  project: { id: string; key: string; name: string; description: string; archivedAt: Date | null };
+  role: ProjectRole;
+};
+
+type Target = { targetType?: string; targetId?: string };
+
+/** The caller's role in a project, or null. Instance admins act as owners everywhere. */
+export async function roleIn(actor: Actor, projectId: string): Promise<ProjectRole | null> {
+  if (actor.isAdmin) return "owner";
+  const m = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId: actor.id } }, select: { role: true } });
+  return m?.role ?? null;
+}
+
+/**
+ * Loads the project with the caller's membership in one query and checks that the caller's role
+ * allows `action` on `resource`. Denials are audited before the error is thrown.
+ */
+export async function authorizeProject<R extends ProjectResource>(
+  caller: Caller,
+  ref: ProjectRef,
+  resource: R,
+  action: ProjectAction<R>,
+  target: Target = {},
+): Promise<ProjectAccess> {
+  const entry = { action: `${resource}.${action}`, targetType: target.targetType ?? resource, targetId: target.targetId ?? ("id" in ref ? ref.id : ref.key) };
+  const actor = await requireSignedIn(caller, entry);
+  const project = await db().project.findUnique({
+    where: "id" in ref ? { id: ref.id } : { key: ref.key },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      description: true,
+      archivedAt: true,
+      memberships: { where: { userId: actor.id }, select: { role: true } },
+    },
+  });
+  const role: ProjectRole | null = actor.isAdmin ? "owner" : (project?.memberships[0]?.role ?? null);
+  if (!project || !role) return deny(actor, entry, new NotFoundError(target.targetType === "project" || !target.targetType ? "Project" : "That item"));
+  const scoped = { ...entry, projectId: project.id };
+  if (!roleAllows(role, resource, action)) {
+    return deny(actor, scoped, new ForbiddenError(`Your role (${role}) in ${project.name} cannot ${action} ${resource === "milestone" && action === "updateStatus" ? "milestone status" : resource + "s"}.`));
+  }
+  const { memberships: _omit, ...rest } = project;
+  return { actor, project: rest, role };
+}
+
+/**
+ * For an object inside a project (a handoff, a milestone): the caller must be able to see the
+ * project, else the object "does not exist" (404); then the role must allow the action (403).
+ */
+export async function authorizeInProject<R extends ProjectResource>(
+  caller: Caller,
+  projectId: string | null | undefined,
+  resource: R,
+  action: ProjectAction<R>,
+  target: Required<Target>,
+  what: string,
+): Promise<ProjectAccess> {
+  const entry = { action: `${resource}.${action}`, targetType: target.targetType, targetId: target.targetId };
+  const actor = await requireSignedIn(caller, entry);
+  if (!projectId) return deny(actor, entry, new NotFoundError(what));
+  try {
+    return await authorizeProject(actor, { id: projectId }, resource, action, target);
+  } catch (error) {
+    // authorizeProject already audited the denial; only the wording of a 404 changes here.
+    if (error instanceof NotFoundError) throw new NotFoundError(what);
+    throw error;
+  }
+}
+
+/** Instance-wide permission checks (services catalog, users, audit log, tokens). */
+export async function authorizeInstance<R extends InstanceResource>(
+  caller: Caller,
+  resource: R,
+  action: InstanceAction<R>,
+  target: Target = {},
+): Promise<Actor> {
+  const entry = { action: `${resource}.${action}`, targetType: target.targetType ?? resource, targetId: target.targetId };
+  const actor = await requireSignedIn(caller, entry);
+  const audience = instanceAudience(resource, action);
+  if (audience === "member" || actor.isAdmin) return actor;
+  if (audience === "catalog editor") {
+    const editor = await db().membership.findFirst({
+      where: { userId: actor.id, role: { in: [...CATALOG_EDITOR_ROLES] }, project: { archivedAt: null } },
+      select: { id: true },
+    });
+    if (editor) return actor;
+    return deny(actor, entry, new ForbiddenError("Only engineers, managers and owners of a project can edit the services catalog."));
+  }
+  return deny(actor, entry, new ForbiddenError("Only instance admins can do that."));
+}

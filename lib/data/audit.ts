@@ -1,0 +1,92 @@
+// The audit log: every write and every denied request, with who, what, which object, when and from where.
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { db, type Tx } from "@/lib/db/client";
+import type { Actor, Caller, RequestContext } from "@/lib/auth/actor";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { z } from "zod";
+
+export type AuditEntry = {
+  action: string;
+  targetType: string;
+  targetId?: string;
+  projectId?: string | null;
+  details?: Prisma.InputJsonValue;
+  outcome?: "success" | "denied" | "failure";
+};
+
+/** Who did it: a signed-in actor, or for sign-in attempts just the address they gave. */
+export type AuditWho = Actor | ({ email: string } & RequestContext & { id?: string }) | null;
+
+function row(who: AuditWho, entry: AuditEntry) {
+  const actor = who?.id ? who : null;
+  return {
+    actorId: actor?.id ?? null,
+    actorEmail: who?.email ?? "",
+    action: entry.action,
+    outcome: entry.outcome ?? "success",
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? "",
+    projectId: entry.projectId ?? null,
+    ip: who?.ip ?? "",
+    userAgent: who?.userAgent ?? "",
+    details: entry.details,
+  } as const;
+}
+
+/** Records a write inside the transaction that made it, so both land or neither does. */
+export async function auditWrite(tx: Tx, actor: Actor, entry: AuditEntry) {
+  await tx.auditEvent.create({ data: row(actor, entry) });
+}
+
+/** Records an event outside any transaction (denials, sign-ins). Never throws. */
+export async function auditEvent(who: AuditWho, entry: AuditEntry) {
+  try {
+    await db().auditEvent.create({ data: row(who, entry) });
+  } catch (error) {
+    console.error("[legible] could not record audit event", entry.action, error);
+  }
+}
+
+/** Records the denial, then throws the error the caller should see. */
+export async function deny(caller: Caller, entry: Omit<AuditEntry, "outcome">, error: Error): Promise<never> {
+  await auditEvent(caller, { ...entry, outcome: "denied", details: { ...(entry.details as object | undefined), reason: error.message } });
+  throw error;
+}
+
+export async function requireSignedIn(caller: Caller, entry: Omit<AuditEntry, "outcome">): Promise<Actor> {
+  if (!caller) return deny(null, entry, new UnauthenticatedError());
+  return caller;
+}
+
+export async function requireAdmin(caller: Caller, entry: Omit<AuditEntry, "outcome">): Promise<Actor> {
+  const actor = await requireSignedIn(caller, entry);
+  if (!actor.isAdmin) return deny(actor, entry, new ForbiddenError("Only instance admins can do that."));
+  return actor;
+}
+
+export const auditQuerySchema = z.object({
+  action: z.string().trim().max(100).optional(),
+  outcome: z.enum(["success", "denied", "failure"]).optional(),
+  actor: z.string().trim().max(200).optional(),
+  before: z.string().optional(),
+  take: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The audit log, newest first, for instance admins. */
+export async function listAuditEvents(caller: Caller, query: z.input<typeof auditQuerySchema> = {}) {
+  await requireAdmin(caller, { action: "audit.read", targetType: "auditLog" });
+  const q = auditQuerySchema.parse(query);
+  const events = await db().auditEvent.findMany({
+    where: {
+      ...(q.action ? { action: { startsWith: q.action } } : {}),
+      ...(q.outcome ? { outcome: q.outcome } : {}),
+      ...(q.actor ? { actorEmail: { contains: q.actor } } : {}),
+    },
+    ...(q.before ? { cursor: { id: q.before }, skip: 1 } : {}),
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: q.take + 1,
+    include: { project: { select: { key: true, name: true } } },
+  });
+  const hasMore = events.length > q.take;
+  return { events: events.slice(0, q.take), hasMore };
+}

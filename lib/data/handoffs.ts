@@ -1,0 +1,174 @@
+// Handoffs: the researcher's paper summary, read by engineers. Every function checks the caller's
+// role in the handoff's project first.
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/auth/actor";
+import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
+import {
+  HANDOFF_TRANSITIONS,
+  commentSchema,
+  handoffContentSchema,
+  handoffTransitionSchema,
+  updateHandoffSchema,
+  type CommentInput,
+  type HandoffContent,
+  type HandoffContentInput,
+  type HandoffTransition,
+  type UpdateHandoffInput,
+} from "@/lib/validation/handoff";
+import { authorizeInProject, authorizeProject } from "@/lib/data/access";
+import { auditWrite } from "@/lib/data/audit";
+import type { Tx } from "@/lib/db/client";
+
+const target = (id: string) => ({ targetType: "handoff", targetId: id });
+
+async function projectOfHandoff(id: string) {
+  return (await db().handoff.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
+}
+
+export async function listHandoffs(caller: Caller, key: string) {
+  const access = await authorizeProject(caller, { key }, "handoff", "read", { targetType: "project" });
+  const handoffs = await db().handoff.findMany({
+    where: { projectId: access.project.id },
+    select: {
+      id: true,
+      title: true,
+      paperTitle: true,
+      venue: true,
+      year: true,
+      status: true,
+      updatedAt: true,
+      author: { select: { id: true, name: true } },
+      reviewers: { select: { user: { select: { id: true, name: true } } } },
+      _count: { select: { milestones: true, comments: true } },
+    },
+    orderBy: { updatedAt: "desc" },
+  });
+  return { ...access, handoffs };
+}
+
+/** A handoff with its paper card, the milestones decomposed from it and the services implementing those. */
+export async function getHandoff(caller: Caller, id: string) {
+  const access = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "read", target(id), "Handoff");
+  const handoff = await db().handoff.findUniqueOrThrow({
+    where: { id },
+    include: {
+      author: { select: { id: true, name: true } },
+      template: { select: { id: true, name: true, sections: true } },
+      reviewers: { select: { user: { select: { id: true, name: true } } } },
+      milestones: {
+        select: {
+          milestone: {
+            select: {
+              id: true,
+              key: true,
+              title: true,
+              status: true,
+              health: true,
+              dueDate: true,
+              services: { select: { service: { select: { id: true, name: true, displayName: true, layer: true } } } },
+            },
+          },
+        },
+      },
+      comments: {
+        where: { parentId: null },
+        select: {
+          id: true,
+          sectionKey: true,
+          body: true,
+          resolvedAt: true,
+          createdAt: true,
+          author: { select: { name: true } },
+          replies: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      attachments: { select: { id: true, filename: true, size: true, contentType: true, createdAt: true } },
+    },
+  });
+  return { ...access, handoff };
+}
+
+function snapshot(content: HandoffContent) {
+  return { ...content };
+}
+
+async function recordRevision(tx: Tx, handoffId: string, version: number, content: HandoffContent, authorId: string, message: string) {
+  await tx.handoffRevision.create({ data: { handoffId, version, snapshot: snapshot(content), message, authorId } });
+}
+
+export async function createHandoff(caller: Caller, key: string, input: HandoffContentInput & { templateId?: string | null }) {
+  const { actor, project } = await authorizeProject(caller, { key }, "handoff", "create", { targetType: "handoff" });
+  const content = parseInput(handoffContentSchema, input);
+  return db().$transaction(async (tx) => {
+    const handoff = await tx.handoff.create({
+      data: { ...content, projectId: project.id, authorId: actor.id, templateId: input.templateId ?? null },
+    });
+    await recordRevision(tx, handoff.id, 1, content, actor.id, "Created");
+    await auditWrite(tx, actor, { action: "handoff.create", targetType: "handoff", targetId: handoff.id, projectId: project.id, details: { title: handoff.title } });
+    return handoff;
+  });
+}
+
+/** Saves new content if nobody saved since `version`; otherwise 409 with the current text. */
+export async function updateHandoff(caller: Caller, id: string, input: UpdateHandoffInput) {
+  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "update", target(id), "Handoff");
+  const { version, message, ...content } = parseInput(updateHandoffSchema, input);
+  return db().$transaction(async (tx) => {
+    // The version check and the write are one statement: two saves from one base cannot both win.
+    const result = await tx.handoff.updateMany({ where: { id, version }, data: { ...content, version: { increment: 1 } } });
+    if (result.count === 0) {
+      const current = await tx.handoff.findUnique({ where: { id } });
+      throw new ConflictError(`Someone saved this handoff after you opened it (now version ${current?.version}). Your text is kept; compare and save again.`, current);
+    }
+    await recordRevision(tx, id, version + 1, content, actor.id, message);
+    await auditWrite(tx, actor, { action: "handoff.update", targetType: "handoff", targetId: id, projectId: project.id, details: { version: version + 1 } });
+    return tx.handoff.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+export async function deleteHandoff(caller: Caller, id: string) {
+  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "delete", target(id), "Handoff");
+  await db().$transaction(async (tx) => {
+    const removed = await tx.handoff.delete({ where: { id }, select: { title: true } });
+    await auditWrite(tx, actor, { action: "handoff.delete", targetType: "handoff", targetId: id, projectId: project.id, details: { title: removed.title } });
+  });
+}
+
+export async function addComment(caller: Caller, handoffId: string, input: CommentInput) {
+  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "comment", target(handoffId), "Handoff");
+  const data = parseInput(commentSchema, input);
+  if (data.parentId) {
+    const parent = await db().comment.findUnique({ where: { id: data.parentId }, select: { handoffId: true, parentId: true } });
+    if (!parent || parent.handoffId !== handoffId) throw new NotFoundError("The comment you replied to");
+    if (parent.parentId) throw new ValidationError("parentId: replies go to the thread's first comment.", { parentId: ["must be a thread's first comment"] });
+  }
+  return db().$transaction(async (tx) => {
+    const comment = await tx.comment.create({ data: { handoffId, sectionKey: data.sectionKey, body: data.body, parentId: data.parentId ?? null, authorId: actor.id } });
+    await auditWrite(tx, actor, { action: "handoff.comment", targetType: "comment", targetId: comment.id, projectId: project.id, details: { handoffId, sectionKey: data.sectionKey } });
+    return comment;
+  });
+}
+
+export async function transitionHandoff(caller: Caller, id: string, transitionName: HandoffTransition) {
+  const name = parseInput(handoffTransitionSchema, transitionName);
+  const transition = HANDOFF_TRANSITIONS[name];
+  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", transition.permission, target(id), "Handoff");
+  return db().$transaction(async (tx) => {
+    const handoff = await tx.handoff.findUniqueOrThrow({ where: { id }, select: { status: true } });
+    if (!(transition.from as readonly string[]).includes(handoff.status)) {
+      throw new ConflictError(`A handoff that is ${handoff.status.replace("_", " ")} cannot be moved to ${transition.to.replace("_", " ")}.`);
+    }
+    const now = new Date();
+    const updated = await tx.handoff.update({
+      where: { id },
+      data: {
+        status: transition.to,
+        ...(transition.to === "in_review" ? { submittedAt: now } : {}),
+        ...(transition.to === "accepted" ? { acceptedAt: now } : {}),
+      },
+    });
+    await auditWrite(tx, actor, { action: `handoff.${name}`, targetType: "handoff", targetId: id, projectId: project.id, details: { from: handoff.status, to: transition.to } });
+    return updated;
+  });
+}

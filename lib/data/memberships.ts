@@ -1,0 +1,65 @@
+// Project membership: who is in a project and with which role. Owners manage it.
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/auth/actor";
+import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
+import { addMemberSchema, changeRoleSchema, type AddMemberInput, type ChangeRoleInput } from "@/lib/validation/project";
+import { authorizeProject } from "@/lib/data/access";
+import { auditWrite } from "@/lib/data/audit";
+
+export async function listMembers(caller: Caller, key: string) {
+  const access = await authorizeProject(caller, { key }, "membership", "read", { targetType: "project" });
+  const members = await db().membership.findMany({
+    where: { projectId: access.project.id },
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, disabledAt: true } } },
+    orderBy: [{ createdAt: "asc" }],
+  });
+  return { ...access, members };
+}
+
+export async function addMember(caller: Caller, key: string, input: AddMemberInput) {
+  const { actor, project } = await authorizeProject(caller, { key }, "membership", "manage", { targetType: "membership" });
+  const data = parseInput(addMemberSchema, input);
+  const user = await db().user.findUnique({ where: { email: data.email }, select: { id: true, disabledAt: true } });
+  if (!user) throw new ValidationError(`email: no account uses ${data.email}; ask an admin to invite them first.`, { email: ["no account uses this email; ask an admin to invite them first"] });
+  if (user.disabledAt) throw new ValidationError("email: that account is disabled.", { email: ["that account is disabled"] });
+  const existing = await db().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } }, select: { id: true } });
+  if (existing) throw new ConflictError(`${data.email} is already a member of ${project.name}.`);
+  return db().$transaction(async (tx) => {
+    const membership = await tx.membership.create({ data: { projectId: project.id, userId: user.id, role: data.role } });
+    await auditWrite(tx, actor, { action: "membership.add", targetType: "membership", targetId: membership.id, projectId: project.id, details: { userId: user.id, role: data.role } });
+    return membership;
+  });
+}
+
+/** A project must always keep at least one owner. */
+async function assertNotLastOwner(projectId: string, userId: string) {
+  const owners = await db().membership.findMany({ where: { projectId, role: "owner" }, select: { userId: true } });
+  if (owners.length === 1 && owners[0].userId === userId) {
+    throw new ConflictError("A project needs at least one owner. Make someone else an owner first.");
+  }
+}
+
+export async function changeMemberRole(caller: Caller, key: string, input: ChangeRoleInput) {
+  const { actor, project } = await authorizeProject(caller, { key }, "membership", "manage", { targetType: "membership" });
+  const data = parseInput(changeRoleSchema, input);
+  const membership = await db().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: data.userId } } });
+  if (!membership) throw new NotFoundError("That member");
+  if (membership.role === data.role) return membership;
+  if (membership.role === "owner") await assertNotLastOwner(project.id, data.userId);
+  return db().$transaction(async (tx) => {
+    const updated = await tx.membership.update({ where: { id: membership.id }, data: { role: data.role } });
+    await auditWrite(tx, actor, { action: "membership.role", targetType: "membership", targetId: membership.id, projectId: project.id, details: { userId: data.userId, from: membership.role, to: data.role } });
+    return updated;
+  });
+}
+
+export async function removeMember(caller: Caller, key: string, userId: string) {
+  const { actor, project } = await authorizeProject(caller, { key }, "membership", "manage", { targetType: "membership" });
+  const membership = await db().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId } } });
+  if (!membership) throw new NotFoundError("That member");
+  if (membership.role === "owner") await assertNotLastOwner(project.id, userId);
+  await db().$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: membership.id } });
+    await auditWrite(tx, actor, { action: "membership.remove", targetType: "membership", targetId: membership.id, projectId: project.id, details: { userId, role: membership.role } });
+  });
+}

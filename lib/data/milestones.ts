@@ -1,0 +1,128 @@
+// Milestones: the units a paper is decomposed into, with status history and dependencies.
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/auth/actor";
+import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
+import {
+  createMilestoneSchema,
+  updateMilestoneSchema,
+  updateMilestoneStatusSchema,
+  type CreateMilestoneInput,
+  type UpdateMilestoneInput,
+  type UpdateMilestoneStatusInput,
+} from "@/lib/validation/milestone";
+import { authorizeInProject, authorizeProject } from "@/lib/data/access";
+import { auditWrite } from "@/lib/data/audit";
+
+const target = (id: string) => ({ targetType: "milestone", targetId: id });
+
+async function projectOfMilestone(id: string) {
+  return (await db().milestone.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
+}
+
+export async function listMilestones(caller: Caller, key: string) {
+  const access = await authorizeProject(caller, { key }, "milestone", "read", { targetType: "project" });
+  const milestones = await db().milestone.findMany({
+    where: { projectId: access.project.id },
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      status: true,
+      health: true,
+      startDate: true,
+      dueDate: true,
+      estimateDays: true,
+      completedAt: true,
+      updatedAt: true,
+      owner: { select: { id: true, name: true } },
+      dependsOn: { select: { dependsOn: { select: { key: true, status: true } } } },
+    },
+  });
+  // Natural key order: FLOOR-2 before FLOOR-10.
+  milestones.sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
+  return { ...access, milestones };
+}
+
+export async function getMilestone(caller: Caller, id: string) {
+  const access = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "read", target(id), "Milestone");
+  const milestone = await db().milestone.findUniqueOrThrow({
+    where: { id },
+    include: {
+      owner: { select: { id: true, name: true } },
+      dependsOn: { select: { dependsOn: { select: { id: true, key: true, title: true, status: true } } } },
+      dependents: { select: { milestone: { select: { id: true, key: true, title: true, status: true } } } },
+      statusUpdates: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "desc" } },
+      handoffs: { select: { handoff: { select: { id: true, title: true, status: true } } } },
+      services: { select: { service: { select: { id: true, name: true, displayName: true, layer: true, lifecycle: true } } } },
+    },
+  });
+  return { ...access, milestone };
+}
+
+export async function createMilestone(caller: Caller, key: string, input: CreateMilestoneInput) {
+  const { actor, project } = await authorizeProject(caller, { key }, "milestone", "create", { targetType: "milestone" });
+  const data = parseInput(createMilestoneSchema, input);
+  if (!data.key.startsWith(`${project.key}-`)) {
+    throw new ValidationError(`key: must start with ${project.key}-`, { key: [`must start with ${project.key}-`] });
+  }
+  if (await db().milestone.findUnique({ where: { projectId_key: { projectId: project.id, key: data.key } }, select: { id: true } })) {
+    throw new ConflictError(`${data.key} already exists in ${project.name}.`);
+  }
+  return db().$transaction(async (tx) => {
+    const milestone = await tx.milestone.create({ data: { ...data, projectId: project.id } });
+    await tx.statusUpdate.create({ data: { milestoneId: milestone.id, authorId: actor.id, toStatus: milestone.status, toHealth: milestone.health, note: "Created" } });
+    await auditWrite(tx, actor, { action: "milestone.create", targetType: "milestone", targetId: milestone.id, projectId: project.id, details: { key: milestone.key } });
+    return milestone;
+  });
+}
+
+export async function updateMilestone(caller: Caller, id: string, input: UpdateMilestoneInput) {
+  const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "update", target(id), "Milestone");
+  const { version, ...data } = parseInput(updateMilestoneSchema, input);
+  return db().$transaction(async (tx) => {
+    const result = await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+    if (result.count === 0) {
+      const current = await tx.milestone.findUnique({ where: { id } });
+      throw new ConflictError("Someone changed this milestone after you opened it. Review their change and try again.", current);
+    }
+    await auditWrite(tx, actor, { action: "milestone.update", targetType: "milestone", targetId: id, projectId: project.id });
+    return tx.milestone.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+/** Records a status or health change with who, when and a note; stale versions get 409. */
+export async function updateMilestoneStatus(caller: Caller, id: string, input: UpdateMilestoneStatusInput) {
+  const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "updateStatus", target(id), "Milestone");
+  const data = parseInput(updateMilestoneStatusSchema, input);
+  return db().$transaction(async (tx) => {
+    const before = await tx.milestone.findUniqueOrThrow({ where: { id }, select: { status: true, health: true, completedAt: true } });
+    const completedAt = data.status === "done" ? (before.completedAt ?? new Date()) : null;
+    const result = await tx.milestone.updateMany({
+      where: { id, version: data.version },
+      data: { status: data.status, health: data.health, completedAt, version: { increment: 1 } },
+    });
+    if (result.count === 0) {
+      const current = await tx.milestone.findUnique({ where: { id } });
+      throw new ConflictError("Someone updated this milestone's status after you opened it. Review the latest status and try again.", current);
+    }
+    await tx.statusUpdate.create({
+      data: { milestoneId: id, authorId: actor.id, fromStatus: before.status, toStatus: data.status, fromHealth: before.health, toHealth: data.health, note: data.note },
+    });
+    await auditWrite(tx, actor, {
+      action: "milestone.updateStatus",
+      targetType: "milestone",
+      targetId: id,
+      projectId: project.id,
+      details: { from: before.status, to: data.status, health: data.health },
+    });
+    return tx.milestone.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+export async function deleteMilestone(caller: Caller, id: string) {
+  const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "delete", target(id), "Milestone");
+  await db().$transaction(async (tx) => {
+    const removed = await tx.milestone.delete({ where: { id }, select: { key: true } });
+    await auditWrite(tx, actor, { action: "milestone.delete", targetType: "milestone", targetId: id, projectId: project.id, details: { key: removed.key } });
+  });
+}

@@ -1,0 +1,79 @@
+// Password sign-in: throttled per account and per client address, audited, and the only place
+// that reads password hashes.
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { RequestContext } from "@/lib/auth/actor";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { RateLimitedError } from "@/lib/errors";
+import { auditEvent } from "@/lib/data/audit";
+import { incrementCounter, readCounter, resetCounter } from "@/lib/data/rate-limit";
+
+export type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const accountKey = (email: string) => `signin:account:${normaliseEmail(email)}`;
+const addressKey = (ip: string) => `signin:address:${ip || "unknown"}`;
+
+/** Throws RateLimitedError when this account or this address has failed too often lately. */
+export async function assertSignInAllowed(email: string, ctx: RequestContext, now = new Date()): Promise<void> {
+  const { SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT, SIGNIN_MAX_ATTEMPTS_PER_ADDRESS, SIGNIN_WINDOW_SECONDS } = env();
+  const [account, address] = await Promise.all([
+    readCounter(accountKey(email), SIGNIN_WINDOW_SECONDS, now),
+    readCounter(addressKey(ctx.ip), SIGNIN_WINDOW_SECONDS, now),
+  ]);
+  const blocked =
+    account.count >= SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT ? account : address.count >= SIGNIN_MAX_ATTEMPTS_PER_ADDRESS ? address : null;
+  if (!blocked) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((blocked.resetAt.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  await auditEvent(
+    { email: normaliseEmail(email), ...ctx },
+    { action: "auth.signin", outcome: "denied", targetType: "user", details: { reason: "throttled", scope: blocked === account ? "account" : "address" } },
+  );
+  throw new RateLimitedError(
+    `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    retryAfterSeconds,
+  );
+}
+
+/** Checks a password. Returns the user on success and null on any failure, counting failures. */
+export async function signInWithPassword(email: string, password: string, ctx: RequestContext): Promise<SessionUser | null> {
+  const address = normaliseEmail(email);
+  await assertSignInAllowed(address, ctx);
+  const user = await db().user.findUnique({
+    where: { email: address },
+    select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true, passwordHash: true },
+  });
+  // Hash even when there is no such user, so response time does not reveal which accounts exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  const { SIGNIN_WINDOW_SECONDS } = env();
+  if (!user || !ok || user.disabledAt) {
+    await Promise.all([incrementCounter(accountKey(address), SIGNIN_WINDOW_SECONDS), incrementCounter(addressKey(ctx.ip), SIGNIN_WINDOW_SECONDS)]);
+    await auditEvent(
+      { email: address, ...ctx, id: user?.id },
+      { action: "auth.signin", outcome: "denied", targetType: "user", targetId: user?.id, details: { reason: user?.disabledAt && ok ? "disabled" : "bad_credentials" } },
+    );
+    return null;
+  }
+  await resetCounter(accountKey(address));
+  await db().$transaction([
+    db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
+    db().auditEvent.create({
+      data: { actorId: user.id, actorEmail: user.email, action: "auth.signin", outcome: "success", targetType: "user", targetId: user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+    }),
+  ]);
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/** For SSO: the local account an identity provider vouched for, if it exists and is active. */
+export async function findActiveUserByEmail(email: string): Promise<SessionUser | null> {
+  const user = await db().user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}

@@ -1,0 +1,154 @@
+// Accounts: first-run setup, admin user management, invitations and passwords.
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { Caller, RequestContext } from "@/lib/auth/actor";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
+import {
+  acceptInviteSchema,
+  changePasswordSchema,
+  createUserSchema,
+  setupSchema,
+  type AcceptInviteInput,
+  type ChangePasswordInput,
+  type CreateUserInput,
+  type SetupInput,
+} from "@/lib/validation/user";
+import { auditEvent, auditWrite, requireAdmin, requireSignedIn } from "@/lib/data/audit";
+import { hashToken } from "@/lib/data/session";
+
+export const INVITE_TTL_DAYS = 7;
+
+/** /setup is open only while the instance has no accounts at all. */
+export async function isSetupOpen(): Promise<boolean> {
+  return (await db().user.count()) === 0;
+}
+
+export async function createFirstAdmin(input: SetupInput, ctx: RequestContext) {
+  const data = parseInput(setupSchema, input);
+  const passwordHash = await hashPassword(data.password);
+  return db().$transaction(async (tx) => {
+    // Checked inside the transaction so two racing first visitors cannot both become admin.
+    if ((await tx.user.count()) > 0) {
+      throw new ForbiddenError("Setup is already complete. Sign in instead.");
+    }
+    const user = await tx.user.create({ data: { name: data.name, email: data.email, passwordHash, isAdmin: true } });
+    await tx.auditEvent.create({
+      data: { actorId: user.id, actorEmail: user.email, action: "setup.admin", outcome: "success", targetType: "user", targetId: user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+    });
+    return { id: user.id, email: user.email };
+  });
+}
+
+export async function listUsers(caller: Caller) {
+  await requireAdmin(caller, { action: "user.read", targetType: "user" });
+  return db().user.findMany({
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      isAdmin: true,
+      disabledAt: true,
+      lastSignInAt: true,
+      createdAt: true,
+      _count: { select: { memberships: true } },
+      invites: { where: { usedAt: null }, select: { expiresAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+    orderBy: [{ disabledAt: "asc" }, { name: "asc" }],
+  });
+}
+
+function newInviteToken() {
+  const token = randomBytes(24).toString("base64url");
+  return { token, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITE_TTL_DAYS * 86400_000) };
+}
+
+/** Creates an account without a password and returns a one-time invite token to set it. */
+export async function createUser(caller: Caller, input: CreateUserInput) {
+  const actor = await requireAdmin(caller, { action: "user.create", targetType: "user" });
+  const data = parseInput(createUserSchema, input);
+  if (await db().user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    throw new ValidationError(`email: ${data.email} already has an account.`, { email: ["already has an account"] });
+  }
+  const invite = newInviteToken();
+  const user = await db().$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { name: data.name, email: data.email, isAdmin: data.isAdmin } });
+    await tx.invite.create({ data: { userId: created.id, tokenHash: invite.tokenHash, expiresAt: invite.expiresAt, createdById: actor.id } });
+    await auditWrite(tx, actor, { action: "user.create", targetType: "user", targetId: created.id, details: { email: created.email, isAdmin: created.isAdmin } });
+    return created;
+  });
+  return { user, inviteToken: invite.token, expiresAt: invite.expiresAt };
+}
+
+/** A fresh invite link for an account (e.g. the first one expired); older links stop working. */
+export async function reissueInvite(caller: Caller, userId: string) {
+  const actor = await requireAdmin(caller, { action: "user.invite", targetType: "user", targetId: userId });
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new NotFoundError("That user");
+  const invite = newInviteToken();
+  await db().$transaction(async (tx) => {
+    await tx.invite.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.invite.create({ data: { userId, tokenHash: invite.tokenHash, expiresAt: invite.expiresAt, createdById: actor.id } });
+    await auditWrite(tx, actor, { action: "user.invite", targetType: "user", targetId: userId });
+  });
+  return { inviteToken: invite.token, expiresAt: invite.expiresAt };
+}
+
+export async function findInvite(token: string) {
+  const invite = await db().invite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, name: true, email: true, disabledAt: true } } },
+  });
+  if (!invite || invite.usedAt || invite.expiresAt < new Date() || invite.user.disabledAt) return null;
+  return invite;
+}
+
+export async function acceptInvite(input: AcceptInviteInput, ctx: RequestContext) {
+  const data = parseInput(acceptInviteSchema, input);
+  const invite = await findInvite(data.token);
+  if (!invite) throw new ValidationError("This invite link is invalid, used or expired. Ask an admin for a new one.", { token: ["invalid, used or expired"] });
+  const passwordHash = await hashPassword(data.password);
+  await db().$transaction(async (tx) => {
+    const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (claimed.count !== 1) throw new ConflictError("This invite link was just used.");
+    await tx.user.update({ where: { id: invite.user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.auditEvent.create({
+      data: { actorId: invite.user.id, actorEmail: invite.user.email, action: "user.acceptInvite", outcome: "success", targetType: "user", targetId: invite.user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+    });
+  });
+  return { email: invite.user.email };
+}
+
+async function updateAccount(caller: Caller, userId: string, action: string, change: { isAdmin?: boolean; disabledAt?: Date | null }) {
+  const actor = await requireAdmin(caller, { action, targetType: "user", targetId: userId });
+  if (userId === actor.id) throw new ConflictError("You cannot change your own admin flag or disable yourself; ask another admin.");
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true, disabledAt: true } });
+  if (!user) throw new NotFoundError("That user");
+  return db().$transaction(async (tx) => {
+    // Bumping the session version ends the user's existing sessions on their next request.
+    const updated = await tx.user.update({ where: { id: userId }, data: { ...change, sessionVersion: { increment: 1 } } });
+    await auditWrite(tx, actor, { action, targetType: "user", targetId: userId, details: { isAdmin: updated.isAdmin, disabled: Boolean(updated.disabledAt) } });
+    return updated;
+  });
+}
+
+export const setUserAdmin = (caller: Caller, userId: string, isAdmin: boolean) =>
+  updateAccount(caller, userId, isAdmin ? "user.grantAdmin" : "user.revokeAdmin", { isAdmin });
+
+export const setUserDisabled = (caller: Caller, userId: string, disabled: boolean) =>
+  updateAccount(caller, userId, disabled ? "user.disable" : "user.enable", { disabledAt: disabled ? new Date() : null });
+
+export async function changeOwnPassword(caller: Caller, input: ChangePasswordInput) {
+  const actor = await requireSignedIn(caller, { action: "user.password", targetType: "user" });
+  const data = parseInput(changePasswordSchema, input);
+  const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(data.current, user?.passwordHash))) {
+    await auditEvent(actor, { action: "user.password", outcome: "denied", targetType: "user", targetId: actor.id, details: { reason: "wrong current password" } });
+    throw new ValidationError("current: the current password is not right.", { current: ["is not right"] });
+  }
+  const passwordHash = await hashPassword(data.password);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await auditWrite(tx, actor, { action: "user.password", targetType: "user", targetId: actor.id });
+  });
+}
