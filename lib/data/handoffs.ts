@@ -16,7 +16,7 @@ import {
   type UpdateHandoffInput,
 } from "@/lib/validation/handoff";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
-import { auditWrite } from "@/lib/data/audit";
+import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import type { Tx } from "@/lib/db/client";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
@@ -170,5 +170,26 @@ export async function transitionHandoff(caller: Caller, id: string, transitionNa
     });
     await auditWrite(tx, actor, { action: `handoff.${name}`, targetType: "handoff", targetId: id, projectId: project.id, details: { from: handoff.status, to: transition.to } });
     return updated;
+  });
+}
+
+/** Handoffs across every project the caller can see, most recently updated first. */
+export async function listPortfolioHandoffs(caller: Caller) {
+  const actor = await requireSignedIn(caller, { action: "handoff.read", targetType: "project" });
+  const visible = actor.isAdmin ? { archivedAt: null } : { archivedAt: null, memberships: { some: { userId: actor.id } } };
+  return db().handoff.findMany({
+    where: { project: visible },
+    select: {
+      id: true,
+      title: true,
+      paperTitle: true,
+      venue: true,
+      year: true,
+      status: true,
+      updatedAt: true,
+      author: { select: { name: true } },
+      project: { select: { key: true, name: true } },
+    },
+    orderBy: { updatedAt: "desc" },
   });
 }

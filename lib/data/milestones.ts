@@ -11,7 +11,7 @@ import {
   type UpdateMilestoneStatusInput,
 } from "@/lib/validation/milestone";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
-import { auditWrite } from "@/lib/data/audit";
+import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
 
@@ -125,4 +125,26 @@ export async function deleteMilestone(caller: Caller, id: string) {
     const removed = await tx.milestone.delete({ where: { id }, select: { key: true } });
     await auditWrite(tx, actor, { action: "milestone.delete", targetType: "milestone", targetId: id, projectId: project.id, details: { key: removed.key } });
   });
+}
+
+/** Every milestone in every project the caller can see: the manager's cross-project view. */
+export async function listPortfolioMilestones(caller: Caller) {
+  const actor = await requireSignedIn(caller, { action: "milestone.read", targetType: "project" });
+  const visible = actor.isAdmin ? { archivedAt: null } : { archivedAt: null, memberships: { some: { userId: actor.id } } };
+  const milestones = await db().milestone.findMany({
+    where: { project: visible },
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      status: true,
+      health: true,
+      dueDate: true,
+      updatedAt: true,
+      owner: { select: { name: true } },
+      project: { select: { key: true, name: true } },
+    },
+    orderBy: [{ dueDate: "asc" }],
+  });
+  return milestones;
 }

@@ -1,0 +1,198 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
+import { Badge, StatusBadge } from "@/components/ui/Badge";
+import { Card } from "@/components/ui/Card";
+import { Select, Textarea } from "@/components/ui/Input";
+import { PageContainer, Stack } from "@/components/ui/PageContainer";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { RelativeTime } from "@/components/ui/RelativeTime";
+import { formatDate } from "@/components/ui/format";
+import { statusLabel } from "@/components/ui/status";
+import { roleAllows } from "@/lib/auth/permissions";
+import { requireActorOrRedirect } from "@/lib/auth/session";
+import { getMilestone } from "@/lib/data/milestones";
+import { NotFoundError } from "@/lib/errors";
+import { MILESTONE_HEALTHS, MILESTONE_STATUSES } from "@/lib/validation/milestone";
+import { updateStatusAction } from "./actions";
+import styles from "@/components/milestone/milestones.module.css";
+
+export const metadata: Metadata = { title: "Milestone" };
+
+export default async function MilestonePage({ params }: { params: Promise<{ key: string; id: string }> }) {
+  const { key, id } = await params;
+  const actor = await requireActorOrRedirect(`/projects/${key}/milestones/${id}`);
+  let data;
+  try {
+    data = await getMilestone(actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const { milestone: m, project, role } = data;
+  if (project.key !== key) notFound();
+  const now = new Date();
+  const open = m.status !== "done" && m.status !== "cancelled";
+  const overdue = open && m.dueDate && m.dueDate < now;
+  const canUpdate = roleAllows(role, "milestone", "updateStatus");
+  const base = `/projects/${project.key}`;
+  return (
+    <PageContainer width="wide">
+      <Stack>
+        <PageHeader
+          breadcrumbs={[{ label: "Milestones", href: `${base}/milestones` }, { label: m.key }]}
+          title={m.title}
+          meta={
+            <>
+              <StatusBadge kind="milestone" value={m.status} />
+              {open && <StatusBadge kind="health" value={m.health} dot />}
+              {overdue && <Badge tone="red">Overdue</Badge>}
+            </>
+          }
+        />
+        <div className={styles.grid}>
+          <Stack gap={4}>
+            <Card title="Description">
+              <p className={styles.prose}>{m.description || "No description yet."}</p>
+            </Card>
+            <Card title="Acceptance criteria">
+              <p className={styles.prose}>{m.acceptanceCriteria || "No acceptance criteria yet."}</p>
+            </Card>
+            <Card title="Status history" description="Every status and health change, newest first.">
+              <ol className={styles.history}>
+                {m.statusUpdates.map((u) => (
+                  <li key={u.id}>
+                    <strong>{u.author?.name ?? "Someone"}</strong>{" "}
+                    {u.fromStatus && u.fromStatus !== u.toStatus
+                      ? `moved it from ${statusLabel("milestone", u.fromStatus).toLowerCase()} to ${statusLabel("milestone", u.toStatus).toLowerCase()}`
+                      : u.fromStatus
+                        ? `set health to ${statusLabel("health", u.toHealth).toLowerCase()}`
+                        : `created it as ${statusLabel("milestone", u.toStatus).toLowerCase()}`}
+                    {u.fromHealth && u.fromHealth !== u.toHealth && u.fromStatus !== u.toStatus && `, health ${statusLabel("health", u.toHealth).toLowerCase()}`}
+                    {u.note && <p>{u.note}</p>}
+                    <RelativeTime date={u.createdAt} now={now} className={styles.when} />
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          </Stack>
+          <Stack gap={4}>
+            {canUpdate && (
+              <Card title="Update status">
+                <ActionForm action={updateStatusAction} className={styles.form} aria-label="Update status">
+                  <input type="hidden" name="id" value={m.id} />
+                  <input type="hidden" name="version" value={m.version} />
+                  <div className={styles.formRow}>
+                    <FormField name="status" label="Status">
+                      <Select name="status" defaultValue={m.status}>
+                        {MILESTONE_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {statusLabel("milestone", s)}
+                          </option>
+                        ))}
+                      </Select>
+                    </FormField>
+                    <FormField name="health" label="Health">
+                      <Select name="health" defaultValue={m.health}>
+                        {MILESTONE_HEALTHS.map((h) => (
+                          <option key={h} value={h}>
+                            {statusLabel("health", h)}
+                          </option>
+                        ))}
+                      </Select>
+                    </FormField>
+                  </div>
+                  <FormField name="note" label="Note" hint="What changed and why. Required when blocked.">
+                    <Textarea name="note" rows={3} />
+                  </FormField>
+                  <div>
+                    <SubmitButton>Save status</SubmitButton>
+                  </div>
+                </ActionForm>
+              </Card>
+            )}
+            <Card title="Details">
+              <dl className={styles.facts}>
+                <dt>Owner</dt>
+                <dd>{m.owner?.name ?? "Unassigned"}</dd>
+                <dt>Start</dt>
+                <dd>{m.startDate ? formatDate(m.startDate) : "—"}</dd>
+                <dt>Due</dt>
+                <dd className={overdue ? styles.overdue : undefined}>{m.dueDate ? formatDate(m.dueDate) : "—"}</dd>
+                {m.completedAt && (
+                  <>
+                    <dt>Completed</dt>
+                    <dd>{formatDate(m.completedAt)}</dd>
+                  </>
+                )}
+                <dt>Estimate</dt>
+                <dd>{m.estimateDays != null ? `${m.estimateDays} days` : "—"}</dd>
+              </dl>
+            </Card>
+            <Card title="Depends on">
+              {m.dependsOn.length === 0 ? (
+                <p className={styles.prose}>Nothing: this milestone can start any time.</p>
+              ) : (
+                <ul className={styles.links}>
+                  {m.dependsOn.map(({ dependsOn: d }) => (
+                    <li key={d.id}>
+                      <Link href={`${base}/milestones/${d.id}`}>
+                        {d.key} {d.title}
+                      </Link>
+                      <StatusBadge kind="milestone" value={d.status} size="sm" />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card title="Unblocks">
+              {m.dependents.length === 0 ? (
+                <p className={styles.prose}>No milestone waits on this one.</p>
+              ) : (
+                <ul className={styles.links}>
+                  {m.dependents.map(({ milestone: d }) => (
+                    <li key={d.id}>
+                      <Link href={`${base}/milestones/${d.id}`}>
+                        {d.key} {d.title}
+                      </Link>
+                      <StatusBadge kind="milestone" value={d.status} size="sm" />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card title="Decomposed from">
+              {m.handoffs.length === 0 ? (
+                <p className={styles.prose}>Not linked to a handoff.</p>
+              ) : (
+                <ul className={styles.links}>
+                  {m.handoffs.map(({ handoff: h }) => (
+                    <li key={h.id}>
+                      <Link href={`${base}/handoffs/${h.id}`}>{h.title}</Link>
+                      <StatusBadge kind="handoff" value={h.status} size="sm" />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card title="Implemented by">
+              {m.services.length === 0 ? (
+                <p className={styles.prose}>No service linked yet.</p>
+              ) : (
+                <ul className={styles.links}>
+                  {m.services.map(({ service: s }) => (
+                    <li key={s.id}>
+                      <Link href={`/services/${s.name}`}>{s.name}</Link>
+                      <StatusBadge kind="layer" value={s.layer} size="sm" />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </Stack>
+        </div>
+      </Stack>
+    </PageContainer>
+  );
+}

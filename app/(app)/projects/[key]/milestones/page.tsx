@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Avatar } from "@/components/ui/Avatar";
+import { StatusBadge } from "@/components/ui/Badge";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageContainer, Stack } from "@/components/ui/PageContainer";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { SegmentedProgressBar } from "@/components/ui/ProgressBar";
+import { Table } from "@/components/ui/Table";
+import { formatDate } from "@/components/ui/format";
+import { statusLabel } from "@/components/ui/status";
+import { requireActorOrRedirect } from "@/lib/auth/session";
+import { listMilestones } from "@/lib/data/milestones";
+import { emptyStatusCounts } from "@/lib/data/projects";
+import { NotFoundError } from "@/lib/errors";
+import { MILESTONE_STATUSES } from "@/lib/validation/milestone";
+import styles from "@/components/milestone/milestones.module.css";
+
+export const metadata: Metadata = { title: "Milestones" };
+
+export default async function MilestonesPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<{ status?: string }> }) {
+  const [{ key }, { status }] = await Promise.all([params, searchParams]);
+  const actor = await requireActorOrRedirect(`/projects/${key}/milestones`);
+  let data;
+  try {
+    data = await listMilestones(actor, key);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const now = new Date();
+  const counts = emptyStatusCounts();
+  for (const m of data.milestones) counts[m.status]++;
+  const filter = MILESTONE_STATUSES.find((s) => s === status);
+  const shown = filter ? data.milestones.filter((m) => m.status === filter) : data.milestones;
+  const base = `/projects/${data.project.key}/milestones`;
+  return (
+    <PageContainer width="wide">
+      <Stack>
+        <PageHeader title="Milestones" description="The units of work each paper was decomposed into, in dependency order." />
+        <SegmentedProgressBar counts={counts} label="Milestones by status" />
+        <nav aria-label="Filter by status" className={styles.filters}>
+          <Link href={base} aria-current={!filter ? "page" : undefined}>
+            All <span>{data.milestones.length}</span>
+          </Link>
+          {MILESTONE_STATUSES.map((s) => (
+            <Link key={s} href={`${base}?status=${s}`} aria-current={filter === s ? "page" : undefined}>
+              {statusLabel("milestone", s)} <span>{counts[s]}</span>
+            </Link>
+          ))}
+        </nav>
+        {shown.length === 0 ? (
+          <EmptyState title={filter ? `No ${statusLabel("milestone", filter).toLowerCase()} milestones` : "No milestones yet"} description="Engineers and managers add milestones as a paper is decomposed." />
+        ) : (
+          <Table caption="Milestones">
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Milestone</th>
+                <th scope="col">Status</th>
+                <th scope="col">Health</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Depends on</th>
+                <th scope="col" data-align="right">
+                  Estimate
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((m) => {
+                const open = m.status !== "done" && m.status !== "cancelled";
+                const overdue = open && m.dueDate && m.dueDate < now;
+                return (
+                  <tr key={m.id}>
+                    <td className={styles.key}>{m.key}</td>
+                    <td>
+                      <Link href={`${base}/${m.id}`}>{m.title}</Link>
+                    </td>
+                    <td>
+                      <StatusBadge kind="milestone" value={m.status} size="sm" />
+                    </td>
+                    <td>{open && <StatusBadge kind="health" value={m.health} size="sm" dot />}</td>
+                    <td>
+                      {m.owner && (
+                        <span className={styles.owner}>
+                          <Avatar name={m.owner.name} size="sm" decorative />
+                          {m.owner.name}
+                        </span>
+                      )}
+                    </td>
+                    <td className={overdue ? styles.overdue : undefined}>
+                      {m.dueDate ? <time dateTime={m.dueDate.toISOString()}>{formatDate(m.dueDate)}</time> : "—"}
+                      {overdue && <span className={styles.overdueTag}> overdue</span>}
+                    </td>
+                    <td className={styles.deps}>
+                      {m.dependsOn.length === 0
+                        ? "—"
+                        : m.dependsOn.map((d) => (
+                            <span key={d.dependsOn.key} className={d.dependsOn.status === "done" ? styles.depDone : styles.depOpen} title={statusLabel("milestone", d.dependsOn.status)}>
+                              {d.dependsOn.key}
+                            </span>
+                          ))}
+                    </td>
+                    <td data-align="right">{m.estimateDays != null ? `${m.estimateDays} d` : "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        )}
+      </Stack>
+    </PageContainer>
+  );
+}
