@@ -37,19 +37,12 @@ export const PROJECT_MATRIX = {
     review: ["engineer", "manager", "owner"],
     accept: ["manager", "owner"],
   },
-  template: {
-    read: everyone,
-    manage: ["owner"],
-  },
   milestone: {
     read: everyone,
     create: ["engineer", "manager", "owner"],
     update: ["engineer", "manager", "owner"],
     updateStatus: ["engineer", "manager", "owner"],
     delete: ["manager", "owner"],
-  },
-  audit: {
-    read: ["owner"],
   },
 } as const satisfies Record<string, Record<string, Grant>>;
 
