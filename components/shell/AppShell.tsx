@@ -34,49 +34,15 @@ export async function AppShell({ user, projects = [], currentProjectKey, topbar,
         Skip to content
       </a>
       <aside className={styles.sidebar} data-chrome="sidebar">
-        <Link href="/projects" className={styles.brand} aria-label="Legible home">
-          <LogoMark size={22} />
-          <span className={styles.brandName}>Legible</span>
-        </Link>
-        <div className={styles.sidebarScroll}>
-          <nav aria-label="Primary">
-            <ul className={styles.navList}>
-              <li>
-                <NavLink href="/projects" match="projects" label="Projects" icon={<IconGrid />} />
-              </li>
-              <li>
-                <NavLink section="handoffs" projectKey={currentProjectKey} label="Handoffs" icon={<IconFileText />} />
-              </li>
-              <li>
-                <NavLink section="map" projectKey={currentProjectKey} label="Map" icon={<IconNetwork />} />
-              </li>
-              <li>
-                <NavLink section="milestones" projectKey={currentProjectKey} label="Milestones" icon={<IconFlag />} />
-              </li>
-              <li>
-                <NavLink href="/services" label="Services" icon={<IconServer />} />
-              </li>
-              {user?.isAdmin && (
-                <li>
-                  <NavLink href="/admin" label="Admin" icon={<IconShield />} />
-                </li>
-              )}
-            </ul>
-          </nav>
-          {projects.length > 0 && (
-            <nav aria-labelledby="shell-projects-heading" className={styles.projects}>
-              <h2 id="shell-projects-heading" className={styles.sectionHeading}>
-                Your projects
-              </h2>
-              <ul className={styles.navList}>
-                {projects.map((project) => (
-                  <li key={project.key}>
-                    <ProjectLink projectKey={project.key} name={project.name} fallbackKey={currentProjectKey} />
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+        <div className={styles.sidebarInner}>
+          <Link href="/projects" className={styles.brand} aria-label="Legible home">
+            <LogoMark size={22} />
+            <span className={styles.brandName}>Legible</span>
+          </Link>
+          <div className={styles.sidebarScroll}>
+            <PrimaryNav isAdmin={user?.isAdmin ?? false} projectKey={currentProjectKey} />
+            <ProjectList projects={projects} projectKey={currentProjectKey} />
+          </div>
         </div>
       </aside>
       <div className={styles.main}>
@@ -100,5 +66,52 @@ export async function AppShell({ user, projects = [], currentProjectKey, topbar,
         </main>
       </div>
     </div>
+  );
+}
+
+function PrimaryNav({ isAdmin, projectKey }: { isAdmin: boolean; projectKey?: string }) {
+  return (
+    <nav aria-label="Primary">
+      <ul className={styles.navList}>
+        <li>
+          <NavLink href="/projects" match="projects" label="Projects" icon={<IconGrid />} />
+        </li>
+        <li>
+          <NavLink section="handoffs" projectKey={projectKey} label="Handoffs" icon={<IconFileText />} />
+        </li>
+        <li>
+          <NavLink section="map" projectKey={projectKey} label="Map" icon={<IconNetwork />} />
+        </li>
+        <li>
+          <NavLink section="milestones" projectKey={projectKey} label="Milestones" icon={<IconFlag />} />
+        </li>
+        <li>
+          <NavLink href="/services" label="Services" icon={<IconServer />} />
+        </li>
+        {isAdmin && (
+          <li>
+            <NavLink href="/admin" label="Admin" icon={<IconShield />} />
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function ProjectList({ projects, projectKey }: { projects: ShellProject[]; projectKey?: string }) {
+  if (projects.length === 0) return null;
+  return (
+    <nav aria-labelledby="shell-projects-heading" className={styles.projects}>
+      <h2 id="shell-projects-heading" className={styles.sectionHeading}>
+        Your projects
+      </h2>
+      <ul className={styles.navList}>
+        {projects.map((project) => (
+          <li key={project.key}>
+            <ProjectLink projectKey={project.key} name={project.name} fallbackKey={projectKey} />
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -85,7 +85,6 @@ export function UserMenu({ name, email }: UserMenuProps) {
         ref={buttonRef}
         type="button"
         className={styles.trigger}
-        aria-label={name}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

@@ -21,7 +21,7 @@ export function PageHeader({ title, description, actions, breadcrumbs, meta, tab
   return (
     <header className={styles.header} data-has-tabs={tabs ? "" : undefined}>
       {breadcrumbs && breadcrumbs.length > 0 && (
-        <nav aria-label="Breadcrumb" className={styles.breadcrumbs}>
+        <nav aria-label="Breadcrumb" className={styles.breadcrumbs} data-chrome="breadcrumbs">
           <ol>
             {breadcrumbs.map((crumb, i) => (
               <li key={`${crumb.label}-${i}`}>
@@ -40,7 +40,11 @@ export function PageHeader({ title, description, actions, breadcrumbs, meta, tab
           </div>
           {description && <p className={styles.description}>{description}</p>}
         </div>
-        {actions && <div className={styles.actions}>{actions}</div>}
+        {actions && (
+          <div className={styles.actions} data-chrome="actions">
+            {actions}
+          </div>
+        )}
       </div>
       {tabs && <div className={styles.tabs}>{tabs}</div>}
     </header>

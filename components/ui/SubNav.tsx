@@ -30,7 +30,7 @@ export function SubNav({ items, label, current }: SubNavProps) {
       .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 
   return (
-    <nav aria-label={label} className={styles.nav}>
+    <nav aria-label={label} className={styles.nav} data-chrome="subnav">
       <ul className={styles.list}>
         {items.map((item) => (
           <li key={item.href}>
