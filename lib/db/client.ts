@@ -19,7 +19,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Absolute path of a file: URL, resolved against the working directory like the CLI does. */
 export function sqlitePath(url: string): string {
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
+  return path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
 export function createDb(url: string): Db {

@@ -1,0 +1,123 @@
+// The migration runner (lib/db/migrate.ts) against real databases of both providers.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { loadMigrations, migrate, migrationsDir } from "@/lib/db/migrate";
+import { createEmptyDatabase, createTestDatabase, describeEachProvider, type Provider, type TestDb } from "@/tests/helpers/db";
+
+type MigrationRow = { id: string; checksum: string };
+
+async function recorded(db: Db): Promise<MigrationRow[]> {
+  return db.$queryRawUnsafe<MigrationRow[]>("SELECT id, checksum FROM _legible_migrations ORDER BY id");
+}
+
+async function tableNames(db: Db, provider: Provider): Promise<string[]> {
+  const sql =
+    provider === "sqlite"
+      ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+      : "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public'";
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(sql);
+  return rows.map((r) => r.name);
+}
+
+/** A copy of the committed migrations under a temporary root, plus extra migrations. */
+function migrationsRootWith(provider: Provider, extra: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "legible-migrations-"));
+  cpSync(migrationsDir(provider), migrationsDir(provider, root), { recursive: true });
+  for (const [id, sql] of Object.entries(extra)) {
+    mkdirSync(path.join(migrationsDir(provider, root), id), { recursive: true });
+    writeFileSync(path.join(migrationsDir(provider, root), id, "migration.sql"), sql);
+  }
+  return root;
+}
+
+describeEachProvider("migrate", (provider) => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function migrated(): Promise<TestDb> {
+    const testDb = await createTestDatabase(provider);
+    cleanups.push(() => testDb.drop());
+    return testDb;
+  }
+
+  it("applies 0001_init to a fresh database and records it with its checksum", async () => {
+    const empty = await createEmptyDatabase(provider);
+    cleanups.push(() => empty.remove());
+
+    const result = await migrate(empty.url);
+    expect(result).toEqual({ provider, applied: ["0001_init"], alreadyApplied: 0 });
+
+    const db = createDb(empty.url);
+    cleanups.push(() => db.$disconnect());
+    const [init] = loadMigrations(migrationsDir(provider));
+    expect(await recorded(db)).toEqual([{ id: "0001_init", checksum: init.checksum }]);
+    expect(await tableNames(db, provider)).toEqual(expect.arrayContaining(["User", "Project", "_legible_migrations"]));
+  });
+
+  it("applies nothing when run again", async () => {
+    const testDb = await migrated();
+    const again = await migrate(testDb.url);
+    expect(again).toEqual({ provider, applied: [], alreadyApplied: 1 });
+    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(["0001_init"]);
+  });
+
+  it("refuses to run when an applied migration's checksum no longer matches", async () => {
+    const testDb = await migrated();
+    await testDb.db.$executeRawUnsafe("UPDATE _legible_migrations SET checksum = 'tampered' WHERE id = '0001_init'");
+    await expect(migrate(testDb.url)).rejects.toThrow(/Migration 0001_init was changed after it was applied/);
+  });
+
+  it("applies a new migration after the recorded ones, in order", async () => {
+    const testDb = await migrated();
+    const root = migrationsRootWith(provider, { "0002_add_widget": 'CREATE TABLE "Widget" ("id" TEXT NOT NULL PRIMARY KEY);\n' });
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+
+    expect(await migrate(testDb.url, root)).toEqual({ provider, applied: ["0002_add_widget"], alreadyApplied: 1 });
+    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(["0001_init", "0002_add_widget"]);
+    expect(await tableNames(testDb.db, provider)).toContain("Widget");
+  });
+
+  it("rolls back a failing migration, records nothing, and leaves earlier tables intact", async () => {
+    const testDb = await migrated();
+    const broken = [
+      'CREATE TABLE "HalfDone" ("id" TEXT NOT NULL PRIMARY KEY);',
+      'INSERT INTO "NoSuchTable" ("id") VALUES (\'x\');',
+      "",
+    ].join("\n");
+    const root = migrationsRootWith(provider, { "0002_broken": broken });
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+
+    await expect(migrate(testDb.url, root)).rejects.toThrow(/Migration 0002_broken failed and was rolled back/);
+
+    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(["0001_init"]);
+    const tables = await tableNames(testDb.db, provider);
+    expect(tables).not.toContain("HalfDone");
+    expect(tables).toEqual(expect.arrayContaining(["User", "Project", "Milestone"]));
+    // The database still works after the failure.
+    expect(await testDb.db.user.count()).toBe(0);
+  });
+
+  if (provider === "sqlite") {
+    it("leaves SQLite in WAL mode", async () => {
+      const testDb = await migrated();
+      const [row] = await testDb.db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+      expect(row.journal_mode.toLowerCase()).toBe("wal");
+    });
+  }
+});
+
+describe("migrate input", () => {
+  it("names the folder when a provider has no migrations", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "legible-nomigrations-"));
+    try {
+      await expect(migrate(`file:${path.join(root, "x.db")}`, root)).rejects.toThrow(/No migrations folder at .*sqlite/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
