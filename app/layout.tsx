@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
+import Script from "next/script";
 import type { ReactNode } from "react";
 import { parseTheme, THEME_COOKIE, themeInitScript } from "@/components/shell/theme";
 import "./globals.css";
@@ -23,10 +24,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     // The init script may correct data-theme before hydration; that difference is expected.
     <html lang="en" data-theme={theme} suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
-      </head>
-      <body>{children}</body>
+      <body>
+        <Script id="theme-init" strategy="beforeInteractive">
+          {themeInitScript}
+        </Script>
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 // A form bound to a server action made with lib/actions.ts: shows the action's message, puts each
 // field's errors under that field (FormField), and disables the submit button while pending.
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactElement, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactElement, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button, type ButtonVariant } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -10,10 +9,10 @@ import type { ActionState } from "@/lib/actions";
 
 type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-const StateContext = createContext<ActionState>(null);
+const StateContext = createContext<{ state: ActionState; pending: boolean }>({ state: null, pending: false });
 
 export function useActionResult() {
-  return useContext(StateContext);
+  return useContext(StateContext).state;
 }
 
 export type ActionFormProps = {
@@ -28,17 +27,24 @@ export type ActionFormProps = {
 };
 
 export function ActionForm({ action, children, resetOnSuccess, quietSuccess, className, ...rest }: ActionFormProps) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
+  // Dispatch by hand rather than through <form action>: React resets a form after an action
+  // submit, which would wipe what the person typed when the server answers with errors.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   useEffect(() => {
     if (state?.ok && resetOnSuccess) formRef.current?.reset();
   }, [state, resetOnSuccess]);
   const showMessage = state?.message && (!state.ok || !quietSuccess);
   return (
-    <StateContext.Provider value={state}>
-      <form ref={formRef} action={formAction} className={className} aria-label={rest["aria-label"]} noValidate>
+    <StateContext.Provider value={{ state, pending }}>
+      <form ref={formRef} onSubmit={onSubmit} className={className} aria-label={rest["aria-label"]} aria-busy={pending || undefined} noValidate>
         {showMessage && (
-          <Alert tone={state.ok ? "success" : "error"} className="form-message">
+          <Alert tone={state.ok ? "success" : "error"}>
             {state.message}
           </Alert>
         )}
@@ -74,7 +80,7 @@ export function FormField({
 }
 
 export function SubmitButton({ children, variant = "primary", size }: { children: ReactNode; variant?: ButtonVariant; size?: "sm" | "md" | "lg" }) {
-  const { pending } = useFormStatus();
+  const { pending } = useContext(StateContext);
   return (
     <Button type="submit" variant={variant} size={size} loading={pending}>
       {children}
@@ -89,7 +95,7 @@ export function ActionResult({ name, label, hint }: { name: string; label: strin
   if (!value) return null;
   return (
     <Alert tone="success" title={label}>
-      <code className="copyable" data-testid={`result-${name}`}>{value}</code>
+      <code data-testid={`result-${name}`}>{value}</code>
       {hint && <p>{hint}</p>}
     </Alert>
   );

@@ -1,3 +1,4 @@
+"use client";
 // Native form controls with the app's look. Pass any native attribute; use inside Field.
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cx } from "./cx";

@@ -2,7 +2,7 @@
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { db, type Tx } from "@/lib/db/client";
 import type { Actor, Caller, RequestContext } from "@/lib/auth/actor";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { ForbiddenError, UnauthenticatedError, parseInput } from "@/lib/errors";
 import { z } from "zod";
 
 export type AuditEntry = {
@@ -66,16 +66,16 @@ export async function requireAdmin(caller: Caller, entry: Omit<AuditEntry, "outc
 
 export const auditQuerySchema = z.object({
   action: z.string().trim().max(100).optional(),
-  outcome: z.enum(["success", "denied", "failure"]).optional(),
+  outcome: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["success", "denied", "failure"], { message: "must be success, denied or failure" }).optional()),
   actor: z.string().trim().max(200).optional(),
-  before: z.string().optional(),
+  before: z.string().max(64).optional(),
   take: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 /** The audit log, newest first, for instance admins. */
 export async function listAuditEvents(caller: Caller, query: z.input<typeof auditQuerySchema> = {}) {
   await requireAdmin(caller, { action: "audit.read", targetType: "auditLog" });
-  const q = auditQuerySchema.parse(query);
+  const q = parseInput(auditQuerySchema, query);
   const events = await db().auditEvent.findMany({
     where: {
       ...(q.action ? { action: { startsWith: q.action } } : {}),

@@ -97,10 +97,12 @@ export async function reissueInvite(caller: Caller, userId: string) {
 export async function findInvite(token: string) {
   const invite = await db().invite.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, name: true, email: true, disabledAt: true } } },
+    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, name: true, email: true, disabledAt: true, passwordHash: true } } },
   });
   if (!invite || invite.usedAt || invite.expiresAt < new Date() || invite.user.disabledAt) return null;
-  return invite;
+  const { passwordHash, ...user } = invite.user;
+  // A link for someone who already has a password is a reset, not an invitation.
+  return { ...invite, user, isReset: Boolean(passwordHash) };
 }
 
 export async function acceptInvite(input: AcceptInviteInput, ctx: RequestContext) {
@@ -142,6 +144,9 @@ export async function changeOwnPassword(caller: Caller, input: ChangePasswordInp
   const actor = await requireSignedIn(caller, { action: "user.password", targetType: "user" });
   const data = parseInput(changePasswordSchema, input);
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user?.passwordHash) {
+    throw new ValidationError("current: your account signs in through single sign-on and has no password here.", { current: ["your account has no password here"] });
+  }
   if (!(await verifyPassword(data.current, user?.passwordHash))) {
     await auditEvent(actor, { action: "user.password", outcome: "denied", targetType: "user", targetId: actor.id, details: { reason: "wrong current password" } });
     throw new ValidationError("current: the current password is not right.", { current: ["is not right"] });

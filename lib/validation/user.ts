@@ -32,6 +32,7 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, "is required").max(80),
-  expiresInDays: z.coerce.number().int().min(1).max(365).optional(),
+  // An empty form field means "never expires".
+  expiresInDays: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(1, "must be at least 1 day").max(365, "must be at most 365 days").optional()),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;

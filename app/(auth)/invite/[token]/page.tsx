@@ -21,9 +21,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   }
   return (
     <>
-      <h1>Join Legible</h1>
+      <h1>{invite.isReset ? "Set a new password" : "Join Legible"}</h1>
       <p>
-        Set a password for <strong>{invite.user.email}</strong>.
+        {invite.isReset ? "Choose a new password for " : "Set a password for "}
+        <strong>{invite.user.email}</strong>.
       </p>
       <ActionForm action={acceptInviteAction} className={styles.form} aria-label="Set your password">
         <input type="hidden" name="token" value={token} />
