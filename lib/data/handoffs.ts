@@ -37,6 +37,7 @@ export async function listHandoffs(caller: Caller, key: string) {
       year: true,
       status: true,
       updatedAt: true,
+      sections: true,
       author: { select: { id: true, name: true } },
       reviewers: { select: { user: { select: { id: true, name: true } } } },
       _count: { select: { milestones: true, comments: true } },
