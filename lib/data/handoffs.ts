@@ -38,6 +38,7 @@ export async function listHandoffs(caller: Caller, key: string) {
       status: true,
       updatedAt: true,
       sections: true,
+      template: { select: { sections: true } },
       author: { select: { id: true, name: true } },
       reviewers: { select: { user: { select: { id: true, name: true } } } },
       _count: { select: { milestones: true, comments: true } },
@@ -193,4 +194,15 @@ export async function listPortfolioHandoffs(caller: Caller) {
     },
     orderBy: { updatedAt: "desc" },
   });
+}
+
+/** An attachment's bytes, for download; the caller must be able to read its handoff. */
+export async function getAttachment(caller: Caller, handoffId: string, attachmentId: string) {
+  await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  const attachment = await db().attachment.findUnique({
+    where: { id: attachmentId },
+    select: { handoffId: true, filename: true, contentType: true, size: true, data: true, sha256: true },
+  });
+  if (!attachment || attachment.handoffId !== handoffId) throw new NotFoundError("Attachment");
+  return attachment;
 }

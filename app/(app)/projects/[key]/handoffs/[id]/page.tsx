@@ -385,9 +385,9 @@ export default async function HandoffPage({ params }: { params: Params }) {
                   {h.attachments.map((a) => (
                     <li key={a.id}>
                       <IconFileText size={16} className={styles.fileIcon} />
-                      <span className={styles.fileName} title={a.filename}>
+                      <a className={styles.fileName} title={`Download ${a.filename}`} href={`/api/v1/handoffs/${h.id}/attachments/${a.id}`} download>
                         {a.filename}
-                      </span>
+                      </a>
                       <span className={styles.fileMeta}>
                         {formatBytes(a.size)} · <RelativeTime date={a.createdAt} now={now} />
                       </span>

@@ -11,6 +11,7 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { formatDate } from "@/components/ui/format";
 import { statusLabel } from "@/components/ui/status";
 import { roleAllows } from "@/lib/auth/permissions";
+import { Markdown } from "@/lib/markdown/render";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getMilestone } from "@/lib/data/milestones";
 import { NotFoundError } from "@/lib/errors";
@@ -54,10 +55,10 @@ export default async function MilestonePage({ params }: { params: Promise<{ key:
         <div className={styles.grid}>
           <Stack gap={4}>
             <Card title="Description">
-              <p className={styles.prose}>{m.description || "No description yet."}</p>
+              <Markdown source={m.description} idPrefix="description" headingOffset={2} empty={<p className={styles.prose}>No description yet.</p>} />
             </Card>
             <Card title="Acceptance criteria">
-              <p className={styles.prose}>{m.acceptanceCriteria || "No acceptance criteria yet."}</p>
+              <Markdown source={m.acceptanceCriteria} idPrefix="criteria" headingOffset={2} empty={<p className={styles.prose}>No acceptance criteria yet.</p>} />
             </Card>
             <Card title="Status history" description="Every status and health change, newest first.">
               <ol className={styles.history}>
