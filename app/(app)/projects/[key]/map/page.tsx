@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProjectMap } from "@/components/map/ProjectMap";
+import { PageContainer, Stack } from "@/components/ui/PageContainer";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { requireActorOrRedirect } from "@/lib/auth/session";
+import { getProjectMap } from "@/lib/data/map";
+import { NotFoundError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Map" };
+
+export default async function ProjectMapPage({ params }: { params: Promise<{ key: string }> }) {
+  const { key } = await params;
+  const actor = await requireActorOrRedirect(`/projects/${key}/map`);
+  let map;
+  try {
+    map = await getProjectMap(actor, key);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  return (
+    <PageContainer width="full">
+      <Stack gap={4}>
+        <PageHeader title="Map" description={`${map.project.name}: papers, the milestones they were decomposed into, and the services that implement them.`} />
+        <ProjectMap nodes={map.nodes} edges={map.edges} />
+      </Stack>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,102 @@
+// The side panel for the focused node: what it is, its status, and what lies upstream and
+// downstream of it, each one a button that moves the focus there.
+import Link from "next/link";
+import type { Ref } from "react";
+import { StatusBadge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { formatDate } from "@/components/ui/format";
+import { IconExternal } from "@/components/ui/icons";
+import type { MapNode } from "@/lib/graph/types";
+import { KIND_LABEL, KIND_ORDER, STATUS_KIND, statusColor } from "./map-model";
+import styles from "./ProjectMap.module.css";
+
+type Props = {
+  node: MapNode;
+  upstream: MapNode[];
+  downstream: MapNode[];
+  onFocus: (id: string) => void;
+  onClose: () => void;
+  headingRef: Ref<HTMLHeadingElement>;
+};
+
+export function MapDetails({ node, upstream, downstream, onFocus, onClose, headingRef }: Props) {
+  return (
+    <aside className={styles.details} aria-labelledby="map-details-title" data-testid="map-details">
+      <div className={styles.detailsTop}>
+        <span className={styles.detailsKind}>
+          {KIND_LABEL[node.kind].one}
+          {node.sublabel && <span className={node.kind === "milestone" ? styles.mono : undefined}> · {node.sublabel}</span>}
+        </span>
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Clear focus" title="Clear focus (Esc)">
+          Esc
+        </Button>
+      </div>
+      <h2 id="map-details-title" className={styles.detailsTitle} tabIndex={-1} ref={headingRef}>
+        {node.label}
+      </h2>
+      {node.detail && <p className={styles.detailsDetail}>{node.detail}</p>}
+      <dl className={styles.facts}>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge kind={STATUS_KIND[node.kind]} value={node.status} size="sm" />
+        </dd>
+        {node.health && (
+          <>
+            <dt>Health</dt>
+            <dd>
+              <StatusBadge kind="health" value={node.health} size="sm" />
+            </dd>
+          </>
+        )}
+        {node.owner && (
+          <>
+            <dt>{node.kind === "handoff" ? "Author" : "Owner"}</dt>
+            <dd>{node.owner}</dd>
+          </>
+        )}
+        {node.dueDate && (
+          <>
+            <dt>Due</dt>
+            <dd>{formatDate(node.dueDate)}</dd>
+          </>
+        )}
+      </dl>
+      <Link href={node.href} className={styles.open}>
+        Open {KIND_LABEL[node.kind].one.toLowerCase()} <IconExternal size={13} />
+      </Link>
+      <Related title="Upstream" empty="Nothing leads here." nodes={upstream} onFocus={onFocus} />
+      <Related title="Downstream" empty="Nothing depends on this." nodes={downstream} onFocus={onFocus} />
+    </aside>
+  );
+}
+
+function Related({ title, empty, nodes, onFocus }: { title: string; empty: string; nodes: MapNode[]; onFocus: (id: string) => void }) {
+  return (
+    <section className={styles.related} aria-label={`${title}: ${nodes.length}`}>
+      <h3>
+        {title} <span className={styles.count}>{nodes.length}</span>
+      </h3>
+      {nodes.length === 0 ? (
+        <p className={styles.muted}>{empty}</p>
+      ) : (
+        <ul>
+          {KIND_ORDER.flatMap((kind) =>
+            nodes
+              .filter((n) => n.kind === kind)
+              .map((n) => (
+                <li key={n.id}>
+                  <button type="button" onClick={() => onFocus(n.id)} className={styles.relatedButton}>
+                    <span className={styles.relatedDot} style={{ background: statusColor(n) }} aria-hidden />
+                    <span className={styles.relatedLabel}>
+                      {n.kind === "milestone" && <span className={styles.mono}>{n.sublabel} </span>}
+                      {n.label}
+                    </span>
+                  </button>
+                </li>
+              )),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}

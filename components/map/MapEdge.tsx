@@ -1,0 +1,47 @@
+// An edge drawn as a smooth curve through the waypoints the layout reserved for it, so long
+// edges pass between the nodes of the columns they cross rather than over them.
+import { memo } from "react";
+import type { Edge, EdgeProps } from "@xyflow/react";
+import type { MapEdgeKind, Point } from "@/lib/graph/types";
+import { EDGE_DASH, EDGE_TONE } from "./map-model";
+import type { FocusState } from "./MapNodes";
+import styles from "./ProjectMap.module.css";
+
+export type MapEdgeData = {
+  kind: MapEdgeKind;
+  points: Point[];
+  blocking: boolean;
+  focus: Exclude<FocusState, "upstream" | "downstream"> | "path";
+};
+export type MapFlowEdge = Edge<MapEdgeData, "routed">;
+
+/** Horizontal-tangent cubic segments through every point: an S-curve per column gap. */
+export function routedPath(points: Point[]): string {
+  let d = `M${points[0].x},${points[0].y}`;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    const dx = (b.x - a.x) / 2;
+    d += dx === 0 ? ` L${b.x},${b.y}` : ` C${a.x + dx},${a.y} ${b.x - dx},${b.y} ${b.x},${b.y}`;
+  }
+  return d;
+}
+
+const ARROW = 7;
+
+export const RoutedEdge = memo(function RoutedEdge({ sourceX, sourceY, targetX, targetY, data }: EdgeProps<MapFlowEdge>) {
+  if (!data) return null;
+  // Stop short of the target so the arrowhead's tip touches the node's border.
+  const end = { x: targetX - ARROW, y: targetY };
+  const path = routedPath([{ x: sourceX, y: sourceY }, ...data.points, end]);
+  const colour = data.blocking ? "var(--tone-red-solid)" : EDGE_TONE[data.kind];
+  return (
+    <g className={styles.edge} data-focus={data.focus} data-blocking={data.blocking || undefined} data-kind={data.kind}>
+      <path d={path} className={styles.edgeHit} />
+      <path d={path} className={styles.edgePath} style={{ stroke: colour, strokeDasharray: data.blocking ? "6 4" : EDGE_DASH[data.kind] }} />
+      <path d={`M${end.x - 1},${targetY - ARROW / 2 - 0.5} L${targetX},${targetY} L${end.x - 1},${targetY + ARROW / 2 + 0.5} Z`} className={styles.arrow} style={{ fill: colour }} />
+    </g>
+  );
+});
+
+export const edgeTypes = { routed: RoutedEdge };

@@ -1,0 +1,112 @@
+// The three node cards drawn on the map. Sizes are fixed (NODE_SIZE) because the layout places
+// them before they render; the CSS keeps content within those boxes.
+import { memo, type CSSProperties, type ReactNode } from "react";
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { IconFileText, IconFlag, IconServer } from "@/components/ui/icons";
+import { statusLabel } from "@/components/ui/status";
+import type { MapNode } from "@/lib/graph/types";
+import { NODE_SIZE, STATUS_KIND, statusColor } from "./map-model";
+import styles from "./MapNodes.module.css";
+
+/** How a node relates to the focused one: drawn brighter or dimmer accordingly. */
+export type FocusState = "none" | "focus" | "upstream" | "downstream" | "dimmed";
+
+export type MapNodeData = { node: MapNode; focus: FocusState };
+export type MapFlowNode = Node<MapNodeData, MapNode["kind"]>;
+
+function Frame({ data, children }: { data: MapNodeData; children: ReactNode }) {
+  const { node, focus } = data;
+  return (
+    <div
+      className={styles.node}
+      data-kind={node.kind}
+      data-focus={focus}
+      style={{ ...NODE_SIZE[node.kind], "--status": statusColor(node) } as CSSProperties}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} className={styles.handle} />
+      {children}
+      <Handle type="source" position={Position.Right} isConnectable={false} className={styles.handle} />
+    </div>
+  );
+}
+
+function StatusPill({ node }: { node: MapNode }) {
+  return (
+    <span className={styles.status}>
+      <span className={styles.dot} aria-hidden />
+      {statusLabel(STATUS_KIND[node.kind], node.status)}
+    </span>
+  );
+}
+
+export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<MapFlowNode>) {
+  const { node } = data;
+  return (
+    <Frame data={data}>
+      <div className={styles.top}>
+        <span className={styles.kind}>
+          <IconFileText size={12} /> Paper{node.sublabel ? ` · ${node.sublabel}` : ""}
+        </span>
+      </div>
+      <div className={styles.title} title={node.label}>
+        {node.label}
+      </div>
+      <div className={styles.bottom}>
+        <StatusPill node={node} />
+        {node.owner && <span className={styles.owner}>{node.owner}</span>}
+      </div>
+    </Frame>
+  );
+});
+
+/** Health means nothing once a milestone is done or cancelled. */
+const FINISHED = new Set(["done", "cancelled"]);
+
+export const MilestoneNode = memo(function MilestoneNode({ data }: NodeProps<MapFlowNode>) {
+  const { node } = data;
+  return (
+    <Frame data={data}>
+      <div className={styles.top}>
+        <span className={styles.key}>
+          <IconFlag size={12} /> {node.sublabel}
+        </span>
+        <StatusPill node={node} />
+      </div>
+      <div className={styles.title} title={node.label}>
+        {node.label}
+      </div>
+      <div className={styles.bottom}>
+        {node.health && !FINISHED.has(node.status) && (
+          <span className={styles.health} data-health={node.health}>
+            <span className={styles.healthDot} aria-hidden />
+            {statusLabel("health", node.health)}
+          </span>
+        )}
+        <span className={styles.owner}>{node.owner ?? "Unowned"}</span>
+      </div>
+    </Frame>
+  );
+});
+
+export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<MapFlowNode>) {
+  const { node } = data;
+  return (
+    <Frame data={data}>
+      <div className={styles.serviceRow}>
+        <span className={styles.serviceIcon} aria-hidden>
+          <IconServer size={14} />
+        </span>
+        <span className={styles.serviceName} title={node.label}>
+          {node.label}
+        </span>
+      </div>
+      <div className={styles.serviceMeta}>
+        <span>{node.sublabel}</span>
+        <span aria-hidden>·</span>
+        <StatusPill node={node} />
+      </div>
+    </Frame>
+  );
+});
+
+export const nodeTypes = { handoff: HandoffNode, milestone: MilestoneNode, service: ServiceNode };

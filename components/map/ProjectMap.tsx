@@ -1,0 +1,412 @@
+"use client";
+// The project map: papers → milestones → services, laid out by lib/graph/layout and drawn with
+// React Flow. Click (or Enter on) a node to focus it: its upstream and downstream stay lit, the
+// rest dims, and a side panel shows its details. Escape or a click on the background clears it.
+// Filter chips hide node kinds; "Show as list" renders the same map as tables.
+import "@xyflow/react/dist/style.css";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { IconNetwork } from "@/components/ui/icons";
+import { statusLabel } from "@/components/ui/status";
+import { layeredLayout } from "@/lib/graph/layout";
+import { neighbourhood } from "@/lib/graph/reachability";
+import type { LayoutResult, MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
+import { MapDetails } from "./MapDetails";
+import { edgeTypes, type MapFlowEdge } from "./MapEdge";
+import { MapList } from "./MapList";
+import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
+import { EDGE_DASH, EDGE_KIND_ORDER, EDGE_LABEL, EDGE_TONE, KIND_LABEL, KIND_ORDER, NODE_SIZE, isBlockingDependency, layoutNodes, statusColor } from "./map-model";
+import styles from "./ProjectMap.module.css";
+
+export type ProjectMapProps = {
+  nodes: MapNode[];
+  edges: MapEdge[];
+};
+
+/** Above this many nodes the layout runs after the first paint, behind a progress message. */
+const EAGER_LAYOUT_LIMIT = 1500;
+/** The smallest zoom the map opens at: below it node titles stop being readable. */
+const READABLE_ZOOM = 0.7;
+/** Above this many nodes React Flow draws only what is in view. */
+const VIRTUALIZE_ABOVE = 300;
+
+export function ProjectMap(props: ProjectMapProps) {
+  if (props.nodes.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconNetwork size={20} />}
+        title="Nothing on this map yet"
+        description="The map fills in as researchers add handoffs, engineers decompose them into milestones, and milestones are linked to the services that implement them."
+      />
+    );
+  }
+  return (
+    <ReactFlowProvider>
+      <MapView {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function useMapLayout(nodes: MapNode[], edges: MapEdge[]): LayoutResult | null {
+  const eager = nodes.length <= EAGER_LAYOUT_LIMIT;
+  const input = useMemo(() => ({ nodes: layoutNodes(nodes), edges: edges.map((e) => ({ source: e.source, target: e.target, group: e.kind })) }), [nodes, edges]);
+  const eagerLayout = useMemo(() => (eager ? layeredLayout(input.nodes, input.edges) : null), [eager, input]);
+  const [deferred, setDeferred] = useState<{ input: unknown; layout: LayoutResult } | null>(null);
+  useEffect(() => {
+    if (eager) return;
+    // Let the "Laying out…" message paint before the main thread is busy.
+    const timer = setTimeout(() => setDeferred({ input, layout: layeredLayout(input.nodes, input.edges) }), 30);
+    return () => clearTimeout(timer);
+  }, [eager, input]);
+  return eagerLayout ?? (deferred?.input === input ? deferred.layout : null);
+}
+
+/** Keeps the canvas as tall as the viewport below it, never shorter than a usable minimum. */
+function useFillHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const fit = () => {
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      element.style.height = `${Math.max(440, window.innerHeight - top - 24)}px`;
+    };
+    fit();
+    window.addEventListener("resize", fit);
+    return () => window.removeEventListener("resize", fit);
+  }, []);
+  return ref;
+}
+
+type FocusOrigin = "canvas" | "list" | "panel";
+
+function MapView({ nodes, edges }: ProjectMapProps) {
+  const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
+  const layout = useMapLayout(nodes, edges);
+  const frameRef = useFillHeight();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const [hidden, setHidden] = useState<ReadonlySet<MapNodeKind>>(() => new Set());
+  const [showList, setShowList] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const focusId = selected && byId.has(selected) && !hidden.has(byId.get(selected)!.kind) ? selected : null;
+  const focus = useMemo(() => (focusId ? neighbourhood(focusId, edges) : null), [focusId, edges]);
+
+  // Whether the last interaction was the keyboard: then focusing a node moves keyboard focus to
+  // the details panel, and clearing it moves keyboard focus back to the node.
+  const keyboard = useRef(false);
+  const moveFocusToPanel = useRef(false);
+  const clearFocusRef = useRef<() => void>(() => setSelected(null));
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      keyboard.current = true;
+      const target = event.target as HTMLElement | null;
+      if (event.key === "Escape" && !target?.closest("input, textarea, select, [contenteditable]")) clearFocusRef.current();
+    };
+    const onPointer = () => (keyboard.current = false);
+    window.addEventListener("keydown", onKey, true);
+    window.addEventListener("pointerdown", onPointer, true);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+      window.removeEventListener("pointerdown", onPointer, true);
+    };
+  }, []);
+  useEffect(() => {
+    if (focusId && moveFocusToPanel.current) headingRef.current?.focus();
+    moveFocusToPanel.current = false;
+  }, [focusId]);
+
+  const positions = useMemo(() => new Map(layout?.positions.map((p) => [p.id, p])), [layout]);
+  const routes = useMemo(() => new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points])), [layout]);
+
+  /** Pans (keeping the zoom) when a node is not fully in view, e.g. once the panel narrowed the canvas. */
+  const reveal = useCallback(
+    (id: string) => {
+      const at = positions.get(id);
+      const node = byId.get(id);
+      const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
+      if (!at || !node || !canvas) return;
+      const { width, height } = NODE_SIZE[node.kind];
+      const { x, y, zoom } = flow.getViewport();
+      const margin = 24;
+      const left = at.x * zoom + x;
+      const top = at.y * zoom + y;
+      const outside = left < margin || top < margin || left + width * zoom > canvas.clientWidth - margin || top + height * zoom > canvas.clientHeight - margin;
+      if (outside) void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom, duration: 300 });
+    },
+    [positions, byId, flow, frameRef],
+  );
+
+  const focusOn = useCallback(
+    (id: string | null, origin: FocusOrigin) => {
+      setSelected(id);
+      if (!id) return;
+      moveFocusToPanel.current = keyboard.current || origin !== "canvas";
+      if (origin === "canvas") {
+        // After the details panel has opened and the canvas has resized.
+        window.setTimeout(() => reveal(id), 60);
+        return;
+      }
+      // From the list or the panel: bring the node and its neighbourhood into view, or, when
+      // that would shrink the text past reading, centre the node at a readable zoom.
+      const around = neighbourhood(id, edges);
+      const ids = [id, ...around.upstream, ...around.downstream].filter((n) => !hidden.has(byId.get(n)!.kind));
+      frameRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+      window.setTimeout(() => {
+        const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
+        const at = positions.get(id);
+        if (!canvas || !at) return;
+        const bounds = flow.getNodesBounds(ids);
+        const fit = Math.min(canvas.clientWidth / bounds.width, canvas.clientHeight / bounds.height) * 0.85;
+        if (fit >= READABLE_ZOOM) return void flow.fitView({ nodes: ids.map((n) => ({ id: n })), duration: 400, padding: 0.15, maxZoom: 1.1 });
+        const { width, height } = NODE_SIZE[byId.get(id)!.kind];
+        void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(READABLE_ZOOM, flow.getViewport().zoom), duration: 400 });
+      }, 60);
+    },
+    [edges, hidden, byId, flow, frameRef, reveal, positions],
+  );
+
+  const clearFocus = useCallback(() => {
+    const previous = focusId;
+    setSelected(null);
+    if (previous && keyboard.current) {
+      const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(previous)}"]`);
+      element?.focus();
+    }
+  }, [focusId]);
+
+  useEffect(() => {
+    clearFocusRef.current = clearFocus;
+  }, [clearFocus]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<MapFlowNode>[]) => {
+      let next: string | null | undefined;
+      for (const change of changes) {
+        if (change.type !== "select") continue;
+        if (change.selected) next = change.id;
+        else if (next === undefined && change.id === focusId) next = null;
+      }
+      if (next === null) clearFocus();
+      else if (next !== undefined) focusOn(next, "canvas");
+    },
+    [focusId, focusOn, clearFocus],
+  );
+
+  // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise its
+  // left end (the papers), vertically centred. The fit-view control still shows everything.
+  const showReadably = useCallback(
+    (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
+      const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
+      if (!layout || !canvas) return void instance.fitView({ padding: 0.08, maxZoom: 1 });
+      const pad = 24;
+      const fit = Math.min((canvas.clientWidth - 2 * pad) / layout.width, (canvas.clientHeight - 2 * pad) / layout.height);
+      const zoom = Math.min(1, Math.max(READABLE_ZOOM, fit));
+      const x = zoom === fit || layout.width * zoom <= canvas.clientWidth - 2 * pad ? (canvas.clientWidth - layout.width * zoom) / 2 : pad;
+      const y = layout.height * zoom <= canvas.clientHeight - 2 * pad ? (canvas.clientHeight - layout.height * zoom) / 2 : pad;
+      void instance.setViewport({ x, y, zoom });
+    },
+    [layout, frameRef],
+  );
+
+
+  const flowNodes = useMemo<MapFlowNode[]>(() => {
+    if (!layout) return [];
+    const stateOf = (id: string): FocusState => {
+      if (!focus) return "none";
+      if (id === focusId) return "focus";
+      if (focus.upstream.has(id)) return "upstream";
+      return focus.downstream.has(id) ? "downstream" : "dimmed";
+    };
+    return nodes.map((node) => {
+      const at = positions.get(node.id)!;
+      return {
+        id: node.id,
+        type: node.kind,
+        position: { x: at.x, y: at.y },
+        ...NODE_SIZE[node.kind],
+        data: { node, focus: stateOf(node.id) },
+        hidden: hidden.has(node.kind),
+        selected: node.id === focusId,
+        draggable: false,
+        connectable: false,
+        ariaLabel: `${KIND_LABEL[node.kind].one} ${node.kind === "milestone" ? `${node.sublabel} ` : ""}${node.label}, ${statusLabel(node.kind === "service" ? "lifecycle" : node.kind, node.status)}`,
+      };
+    });
+  }, [layout, nodes, positions, focus, focusId, hidden]);
+
+  const flowEdges = useMemo<MapFlowEdge[]>(
+    () =>
+      edges.map((edge, i) => {
+        const source = byId.get(edge.source);
+        const target = byId.get(edge.target);
+        const onPath = focus?.edges.has(i) ?? false;
+        return {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          type: "routed",
+          hidden: !source || !target || hidden.has(source.kind) || hidden.has(target.kind),
+          focusable: false,
+          selectable: false,
+          zIndex: onPath ? 1 : 0,
+          data: {
+            kind: edge.kind,
+            points: routes.get(i) ?? [],
+            blocking: isBlockingDependency(edge, source, target),
+            focus: !focus ? "none" : onPath ? "path" : "dimmed",
+          },
+        };
+      }),
+    [edges, byId, routes, focus, hidden],
+  );
+
+  const counts = useMemo(() => {
+    const result: Record<MapNodeKind, number> = { handoff: 0, milestone: 0, service: 0 };
+    for (const node of nodes) result[node.kind]++;
+    return result;
+  }, [nodes]);
+  const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking).length, [flowEdges]);
+  const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
+  const visibleNodes = useMemo(() => nodes.filter((n) => !hidden.has(n.kind)), [nodes, hidden]);
+  const visibleEdges = useMemo(() => edges.filter((_, i) => !flowEdges[i].hidden), [edges, flowEdges]);
+  const focused = focusId ? byId.get(focusId) : undefined;
+  const related = (ids: Set<string> | undefined) => nodes.filter((n) => ids?.has(n.id) && !hidden.has(n.kind));
+
+  const toggleKind = (kind: MapNodeKind) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(kind)) next.delete(kind);
+      else next.add(kind);
+      return next;
+    });
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.toolbar}>
+        <div className={styles.chips} role="group" aria-label="Show on the map">
+          {KIND_ORDER.map((kind) => (
+            <button key={kind} type="button" className={styles.chip} data-kind={kind} aria-pressed={!hidden.has(kind)} onClick={() => toggleKind(kind)} disabled={counts[kind] === 0}>
+              <span className={styles.swatch} data-kind={kind} aria-hidden />
+              {KIND_LABEL[kind].many}
+              <span className={styles.count}>{counts[kind]}</span>
+            </button>
+          ))}
+        </div>
+        <p className={styles.hint}>
+          {blocked > 0 && (
+            <span className={styles.blockedNote}>
+              {blocked} blocked {blocked === 1 ? "dependency" : "dependencies"} ·{" "}
+            </span>
+          )}
+          Click a node to trace what it depends on and what depends on it.
+        </p>
+        <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
+          {showList ? "Hide list" : "Show as list"}
+        </button>
+      </div>
+
+      <div className={styles.frame} ref={frameRef}>
+        <div className={styles.canvas}>
+          {layout ? (
+            <ReactFlow<MapFlowNode, MapFlowEdge>
+              nodes={flowNodes}
+              edges={flowEdges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onPaneClick={clearFocus}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              edgesFocusable={false}
+              deleteKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+              onInit={showReadably}
+              minZoom={0.05}
+              maxZoom={2}
+              onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+              className={styles.flow}
+              aria-label="Project map"
+            >
+              <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
+              <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls" />
+              <MiniMap<MapFlowNode>
+                position="bottom-right"
+                pannable
+                zoomable
+                ariaLabel="Overview of the whole map"
+                nodeColor={(n) => statusColor(n.data.node)}
+                nodeBorderRadius={6}
+                nodeStrokeWidth={0}
+                style={{ width: 168, height: 104 }}
+                className={styles.minimap}
+              />
+            </ReactFlow>
+          ) : (
+            <p className={styles.progress} role="status">
+              Laying out {nodes.length.toLocaleString("en")} nodes and {edges.length.toLocaleString("en")} links…
+            </p>
+          )}
+          <Legend />
+        </div>
+        {focused && (
+          <MapDetails
+            node={focused}
+            upstream={related(focus?.upstream)}
+            downstream={related(focus?.downstream)}
+            onFocus={(id) => focusOn(id, "panel")}
+            onClose={clearFocus}
+            headingRef={headingRef}
+          />
+        )}
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {focused ? `Focused ${focused.label}: ${focus?.upstream.size ?? 0} upstream, ${focus?.downstream.size ?? 0} downstream.` : ""}
+      </p>
+
+      {showList && <MapList id="map-list" kinds={visibleKinds} nodes={visibleNodes} edges={visibleEdges} byId={byId} focusId={focusId} onFocus={(id) => focusOn(id, "list")} />}
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <details className={styles.legend}>
+      <summary>Legend</summary>
+      <div className={styles.legendBody}>
+        <div className={styles.legendGroup}>
+          <span className={styles.legendHeading}>Milestone status</span>
+          {["planned", "in_progress", "blocked", "done", "cancelled"].map((status) => (
+            <span key={status} className={styles.legendItem}>
+              <span className={styles.legendDot} style={{ background: `var(--milestone-${status})` }} aria-hidden />
+              {statusLabel("milestone", status)}
+            </span>
+          ))}
+        </div>
+        <div className={styles.legendGroup}>
+          <span className={styles.legendHeading}>Links</span>
+          {EDGE_KIND_ORDER.map((kind) => (
+            <span key={kind} className={styles.legendItem}>
+              <LineSample stroke={EDGE_TONE[kind]} dash={EDGE_DASH[kind]} />
+              {EDGE_LABEL[kind]}
+            </span>
+          ))}
+          <span className={styles.legendItem}>
+            <LineSample stroke="var(--tone-red-solid)" dash="6 4" />
+            blocked dependency
+          </span>
+        </div>
+      </div>
+    </details>
+  );
+}
+
+function LineSample({ stroke, dash }: { stroke: string; dash?: string }) {
+  return (
+    <svg width="28" height="8" aria-hidden className={styles.lineSample}>
+      <line x1="1" y1="4" x2="27" y2="4" style={{ stroke, strokeDasharray: dash, strokeWidth: 2 } as CSSProperties} />
+    </svg>
+  );
+}

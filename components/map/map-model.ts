@@ -1,0 +1,77 @@
+// Pure helpers behind the map view: node sizes, layout hints, labels and edge styling rules.
+// No React here, so the rules can be read (and tested) on their own.
+import { statusTone, toneColor, type StatusKind } from "@/components/ui/status";
+import type { LayoutNode, MapEdge, MapEdgeKind, MapNode, MapNodeKind } from "@/lib/graph/types";
+
+/** Fixed node sizes: the layout needs them before anything is drawn, and the CSS matches them. */
+export const NODE_SIZE: Record<MapNodeKind, { width: number; height: number }> = {
+  handoff: { width: 248, height: 88 },
+  milestone: { width: 236, height: 96 },
+  service: { width: 204, height: 60 },
+};
+
+export const KIND_ORDER: MapNodeKind[] = ["handoff", "milestone", "service"];
+
+export const KIND_LABEL: Record<MapNodeKind, { one: string; many: string }> = {
+  handoff: { one: "Handoff", many: "Handoffs" },
+  milestone: { one: "Milestone", many: "Milestones" },
+  service: { one: "Service", many: "Services" },
+};
+
+/** How an edge reads from its source to its target, in a sentence or a list. */
+export const EDGE_LABEL: Record<MapEdgeKind, string> = {
+  decomposed: "decomposed into",
+  depends: "must finish before",
+  implements: "implemented by",
+  calls: "calls",
+  reads: "reads from",
+  publishes: "publishes to",
+};
+
+export const EDGE_KIND_ORDER: MapEdgeKind[] = ["decomposed", "depends", "implements", "calls", "reads", "publishes"];
+
+/** Papers first, services last (still spread over columns when they call each other). */
+export function layoutNodes(nodes: readonly MapNode[]): LayoutNode[] {
+  return nodes.map((node) => ({
+    id: node.id,
+    ...NODE_SIZE[node.kind],
+    ...(node.kind === "handoff" ? { column: 0, band: 0 } : { band: node.kind === "milestone" ? 1 : 2 }),
+  }));
+}
+
+const FINISHED = new Set(["done", "cancelled"]);
+
+/**
+ * A dependency is holding work up when its prerequisite is unfinished and either end is
+ * blocked: drawn red and moving, so a manager sees where the jam is.
+ */
+export function isBlockingDependency(edge: MapEdge, prerequisite: MapNode | undefined, dependent: MapNode | undefined): boolean {
+  if (edge.kind !== "depends" || !prerequisite || !dependent) return false;
+  if (FINISHED.has(prerequisite.status)) return false;
+  return prerequisite.status === "blocked" || dependent.status === "blocked";
+}
+
+/** Stroke colour per edge kind, from the theme's tones (both light and dark follow). */
+export const EDGE_TONE: Record<MapEdgeKind, string> = {
+  decomposed: "var(--tone-violet-solid)",
+  depends: "var(--tone-gray-solid)",
+  implements: "var(--tone-teal-solid)",
+  calls: "var(--tone-blue-solid)",
+  reads: "var(--tone-amber-solid)",
+  publishes: "var(--tone-pink-solid)",
+};
+
+/** SVG dash pattern per edge kind; solid where absent. */
+export const EDGE_DASH: Partial<Record<MapEdgeKind, string>> = {
+  implements: "6 4",
+  reads: "2 4",
+  publishes: "8 3 2 3",
+};
+
+/** Which status vocabulary a node's `status` belongs to. */
+export const STATUS_KIND: Record<MapNodeKind, StatusKind> = { handoff: "handoff", milestone: "milestone", service: "lifecycle" };
+
+/** Colour of a node's status, following the active theme. */
+export function statusColor(node: MapNode): string {
+  return toneColor(statusTone(STATUS_KIND[node.kind], node.status));
+}

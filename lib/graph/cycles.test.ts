@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { backEdges, createsCycle, findCycle } from "@/lib/graph/cycles";
+
+const nodes = (...ids: string[]) => ids.map((id) => ({ id }));
+const edge = (source: string, target: string) => ({ source, target });
+
+/** A cycle is valid when each member has an edge to the next, and the last back to the first. */
+function expectIsCycle(cycle: string[] | null, edges: { source: string; target: string }[]) {
+  expect(cycle).not.toBeNull();
+  const has = new Set(edges.map((e) => `${e.source}>${e.target}`));
+  cycle!.forEach((id, i) => expect(has.has(`${id}>${cycle![(i + 1) % cycle!.length]}`)).toBe(true));
+  expect(new Set(cycle).size).toBe(cycle!.length);
+}
+
+describe("findCycle", () => {
+  it("returns null for a DAG, including diamonds and disconnected parts", () => {
+    const edges = [edge("a", "b"), edge("a", "c"), edge("b", "d"), edge("c", "d"), edge("x", "y")];
+    expect(findCycle(nodes("a", "b", "c", "d", "x", "y"), edges)).toBeNull();
+    expect(findCycle([], [])).toBeNull();
+  });
+
+  it("reports the members of a cycle in edge order", () => {
+    const edges = [edge("start", "a"), edge("a", "b"), edge("b", "c"), edge("c", "a"), edge("c", "end")];
+    const cycle = findCycle(nodes("start", "a", "b", "c", "end"), edges);
+    expect(cycle).toEqual(["a", "b", "c"]);
+    expectIsCycle(cycle, edges);
+  });
+
+  it("finds a cycle with no source to start from, and a self-loop", () => {
+    const ring = [edge("x", "y"), edge("y", "z"), edge("z", "x")];
+    expectIsCycle(findCycle(nodes("x", "y", "z"), ring), ring);
+    expect(findCycle(nodes("solo"), [edge("solo", "solo")])).toEqual(["solo"]);
+  });
+
+  it("ignores edges naming unknown nodes", () => {
+    expect(findCycle(nodes("a"), [edge("a", "ghost"), edge("ghost", "a")])).toBeNull();
+  });
+
+  it("walks a 10,000-node chain without recursion", () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `m${i}`);
+    const edges = ids.slice(1).map((id, i) => edge(ids[i], id));
+    expect(findCycle(nodes(...ids), edges)).toBeNull();
+    edges.push(edge("m9999", "m0"));
+    expect(findCycle(nodes(...ids), edges)).toHaveLength(10_000);
+  });
+});
+
+describe("backEdges", () => {
+  it("flags just enough edges that reversing them leaves a DAG", () => {
+    // a→b→c→a and b→a: two cycles sharing a→b.
+    const from = [0, 1, 2, 1];
+    const to = [1, 2, 0, 0];
+    const back = backEdges(3, from, to);
+    const reversed = from.map((f, e) => (back[e] ? edge(String(to[e]), String(f)) : edge(String(f), String(to[e]))));
+    expect(findCycle(nodes("0", "1", "2"), reversed)).toBeNull();
+    expect(Array.from(back)).toEqual([0, 0, 1, 1]);
+  });
+});
+
+describe("createsCycle", () => {
+  const deps = [edge("a", "b"), edge("b", "c")];
+  it("refuses an edge that closes a loop, including a self-loop", () => {
+    expect(createsCycle(deps, edge("c", "a"))).toBe(true);
+    expect(createsCycle(deps, edge("b", "b"))).toBe(true);
+  });
+  it("allows an edge that keeps the graph acyclic", () => {
+    expect(createsCycle(deps, edge("a", "c"))).toBe(false);
+    expect(createsCycle(deps, edge("d", "a"))).toBe(false);
+  });
+});
