@@ -43,7 +43,8 @@ function action<T>(fn: (form: FormData) => Promise<T>, options: Options<T>) {
       }
       return { ok: false, message: toProblem(error).detail, at: Date.now() };
     }
-    for (const path of [options.revalidate ?? []].flat()) revalidatePath(path);
+    // A pattern such as /projects/[key] refreshes every page of that route.
+    for (const path of [options.revalidate ?? []].flat()) revalidatePath(path, path.includes("[") ? "page" : undefined);
     if (options.redirectTo) redirect(options.redirectTo(result));
     const message = typeof options.success === "function" ? options.success(result) : options.success;
     return { ok: true, message, result: options.result?.(result), at: Date.now() };

@@ -124,7 +124,8 @@ export async function getProjectOverview(caller: Caller, key: string, now = new 
   const open = milestones.filter((m) => m.status !== "done" && m.status !== "cancelled");
   const overdue = open.filter((m) => m.dueDate && m.dueDate < now);
   const blocked = open.filter((m) => m.status === "blocked");
-  const atRisk = open.filter((m) => m.health !== "on_track" && m.status !== "blocked");
+  // At risk lists what is not already shown as blocked or overdue.
+  const atRisk = open.filter((m) => m.health !== "on_track" && m.status !== "blocked" && !overdue.includes(m));
   const dueSoon = open.filter((m) => m.dueDate && m.dueDate >= now && m.dueDate.getTime() - now.getTime() < 14 * 86400_000);
   return {
     ...access,

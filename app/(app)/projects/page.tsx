@@ -44,7 +44,9 @@ export default async function ProjectsPage() {
                       <span>
                         {done}/{total} milestones done
                       </span>
-                      <span>{p.handoffs} handoffs</span>
+                      <span>
+                        {p.handoffs} {p.handoffs === 1 ? "handoff" : "handoffs"}
+                      </span>
                       {p.milestones.blocked > 0 && <Badge tone="red" size="sm">{p.milestones.blocked} blocked</Badge>}
                       {p.overdue > 0 && <Badge tone="amber" size="sm">{p.overdue} overdue</Badge>}
                     </div>
@@ -57,7 +59,9 @@ export default async function ProjectsPage() {
             })}
           </ul>
         )}
-        <Card title="New project" description="You become its owner and can add members with their roles.">
+        <details className={styles.newProject} open={projects.length === 0}>
+          <summary>New project</summary>
+          <Card title="New project" description="You become its owner and can add members with their roles.">
           <ActionForm action={createProjectAction} className={styles.form} aria-label="New project">
             <div className={styles.formRow}>
               <FormField name="key" label="Key" hint="2 to 10 letters or digits, like FLOOR. Milestones are numbered KEY-1, KEY-2…" required>
@@ -74,7 +78,8 @@ export default async function ProjectsPage() {
               <SubmitButton>Create project</SubmitButton>
             </div>
           </ActionForm>
-        </Card>
+          </Card>
+        </details>
       </Stack>
     </PageContainer>
   );

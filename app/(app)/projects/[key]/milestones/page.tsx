@@ -94,14 +94,18 @@ export default async function MilestonesPage({ params, searchParams }: { params:
                       {m.dueDate ? <time dateTime={m.dueDate.toISOString()}>{formatDate(m.dueDate)}</time> : "—"}
                       {overdue && <span className={styles.overdueTag}> overdue</span>}
                     </td>
-                    <td className={styles.deps}>
-                      {m.dependsOn.length === 0
-                        ? "—"
-                        : m.dependsOn.map((d) => (
+                    <td>
+                      {m.dependsOn.length === 0 ? (
+                        "—"
+                      ) : (
+                        <span className={styles.deps}>
+                          {m.dependsOn.map((d) => (
                             <span key={d.dependsOn.key} className={d.dependsOn.status === "done" ? styles.depDone : styles.depOpen} title={statusLabel("milestone", d.dependsOn.status)}>
                               {d.dependsOn.key}
                             </span>
                           ))}
+                        </span>
+                      )}
                     </td>
                     <td data-align="right">{m.estimateDays != null ? `${m.estimateDays} d` : "—"}</td>
                   </tr>
