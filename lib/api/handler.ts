@@ -1,10 +1,10 @@
 // One wrapper for every route handler under app/api/v1: resolves the caller from the session
 // cookie or a bearer token, runs the handler, and maps errors to RFC 9457 problem JSON.
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { NextResponse } from "next/server";
 import { requestContextFrom, type Caller } from "@/lib/auth/actor";
-import { resolveSessionActor, resolveTokenActor, type SessionClaims } from "@/lib/data/session";
+import { resolveSessionActor, resolveTokenActor } from "@/lib/data/session";
+import { parseCookieHeader, sessionClaims } from "@/lib/auth/claims";
 import { RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
 import { env } from "@/lib/env";
 
@@ -14,15 +14,9 @@ export async function callerFromRequest(request: Request): Promise<Caller> {
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     return resolveTokenActor(authorization.slice(7).trim(), ctx);
   }
-  // Read the session JWT from the request itself (not next/headers), so a handler works the same
+  // Read the session from the request itself (not next/headers), so a handler works the same
   // when a test calls it directly with a Request.
-  const cookies = new Map<string, string>();
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) cookies.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
-  }
-  const claims = await getToken({ req: { cookies, headers: request.headers } as never, secret: env().NEXTAUTH_SECRET });
-  return resolveSessionActor(claims as SessionClaims | null, ctx);
+  return resolveSessionActor(await sessionClaims(parseCookieHeader(request.headers.get("cookie")), request.headers), ctx);
 }
 
 export function problemResponse(error: unknown): NextResponse {

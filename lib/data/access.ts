@@ -1,5 +1,6 @@
 // Project-level authorization: every lib/data/ function that touches a project's objects
 // starts here. A project the caller cannot see answers 404, exactly as one that does not exist.
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { Actor, Caller } from "@/lib/auth/actor";
 import {
@@ -33,6 +34,28 @@ export async function roleIn(actor: Actor, projectId: string): Promise<ProjectRo
 }
 
 /**
+ * The project with the caller's membership, loaded once per server render (a page's layout and
+ * its body both authorize; React's cache makes that one query). Outside a render, and in server
+ * actions, there is no memo: every call reads the database.
+ */
+type ProjectRow = { id: string; key: string; name: string; description: string; archivedAt: Date | null; role: ProjectRole | null };
+
+const loadProjectWithMembership = cache(async (userId: string, field: "id" | "key", value: string): Promise<ProjectRow | undefined> => {
+  // Every project page and action authorizes here: one plain SQL statement (ADR 0002).
+  const rows =
+    field === "id"
+      ? await db().$queryRaw<ProjectRow[]>`
+          SELECT p."id", p."key", p."name", p."description", p."archivedAt", m."role"
+          FROM "Project" p LEFT JOIN "Membership" m ON m."projectId" = p."id" AND m."userId" = ${userId}
+          WHERE p."id" = ${value}`
+      : await db().$queryRaw<ProjectRow[]>`
+          SELECT p."id", p."key", p."name", p."description", p."archivedAt", m."role"
+          FROM "Project" p LEFT JOIN "Membership" m ON m."projectId" = p."id" AND m."userId" = ${userId}
+          WHERE p."key" = ${value}`;
+  return rows[0];
+});
+
+/**
  * Loads the project with the caller's membership in one query and checks that the caller's role
  * allows `action` on `resource`. Denials are audited before the error is thrown.
  */
@@ -45,24 +68,14 @@ export async function authorizeProject<R extends ProjectResource>(
 ): Promise<ProjectAccess> {
   const entry = { action: `${resource}.${action}`, targetType: target.targetType ?? resource, targetId: target.targetId ?? ("id" in ref ? ref.id : ref.key) };
   const actor = await requireSignedIn(caller, entry);
-  const project = await db().project.findUnique({
-    where: "id" in ref ? { id: ref.id } : { key: ref.key },
-    select: {
-      id: true,
-      key: true,
-      name: true,
-      description: true,
-      archivedAt: true,
-      memberships: { where: { userId: actor.id }, select: { role: true } },
-    },
-  });
-  const role: ProjectRole | null = actor.isAdmin ? "owner" : (project?.memberships[0]?.role ?? null);
+  const project = await ("id" in ref ? loadProjectWithMembership(actor.id, "id", ref.id) : loadProjectWithMembership(actor.id, "key", ref.key));
+  const role: ProjectRole | null = actor.isAdmin ? "owner" : (project?.role ?? null);
   if (!project || !role) return deny(actor, entry, new NotFoundError(target.targetType === "project" || !target.targetType ? "Project" : "That item"));
   const scoped = { ...entry, projectId: project.id };
   if (!roleAllows(role, resource, action)) {
     return deny(actor, scoped, new ForbiddenError(`Your role (${role}) in ${project.name} cannot ${action} ${resource === "milestone" && action === "updateStatus" ? "milestone status" : resource + "s"}.`));
   }
-  const { memberships: _omit, ...rest } = project;
+  const { role: _own, ...rest } = project;
   return { actor, project: rest, role };
 }
 

@@ -6,6 +6,7 @@ import { createProjectSchema, updateProjectSchema, type CreateProjectInput, type
 import { authorizeInstance, authorizeProject } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import type { ProjectRole } from "@/lib/auth/permissions";
+import type { HandoffStatus, MilestoneHealth, MilestoneStatus } from "@/lib/db/generated/sqlite/enums";
 
 export type StatusCounts = Record<"planned" | "in_progress" | "blocked" | "done" | "cancelled", number>;
 
@@ -77,50 +78,51 @@ export async function listProjects(caller: Caller, opts: { includeArchived?: boo
 export async function getProjectOverview(caller: Caller, key: string, now = new Date()) {
   const access = await authorizeProject(caller, { key }, "project", "read", { targetType: "project" });
   const projectId = access.project.id;
-  const [handoffsByStatus, milestones, recentUpdates, members, recentHandoffs] = await Promise.all([
-    db().handoff.groupBy({ by: ["status"], where: { projectId }, _count: { _all: true } }),
-    db().milestone.findMany({
-      where: { projectId },
-      select: {
-        id: true,
-        key: true,
-        title: true,
-        status: true,
-        health: true,
-        dueDate: true,
-        owner: { select: { id: true, name: true } },
-      },
-      orderBy: [{ dueDate: "asc" }, { key: "asc" }],
-    }),
-    db().statusUpdate.findMany({
-      where: { milestone: { projectId } },
-      select: {
-        id: true,
-        fromStatus: true,
-        toStatus: true,
-        toHealth: true,
-        note: true,
-        createdAt: true,
-        author: { select: { name: true } },
-        milestone: { select: { id: true, key: true, title: true } },
-      },
-      orderBy: { createdAt: "desc" },
-      take: 6,
-    }),
-    db().membership.findMany({
-      where: { projectId },
-      select: { role: true, user: { select: { id: true, name: true, email: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
-    db().handoff.findMany({
-      where: { projectId },
-      select: { id: true, title: true, status: true, updatedAt: true, author: { select: { name: true } } },
-      orderBy: { updatedAt: "desc" },
-      take: 5,
-    }),
+  // The overview is the most visited page: its reads are plain SQL joins, one statement each,
+  // rather than ORM queries that each compile a plan and fetch relations separately (ADR 0002).
+  const sql = db();
+  const [handoffList, milestoneRows, updateRows, memberRows] = await Promise.all([
+    sql.$queryRaw<{ id: string; title: string; status: HandoffStatus; updatedAt: Date; authorName: string | null }[]>`
+      SELECT h."id", h."title", h."status", h."updatedAt", u."name" AS "authorName"
+      FROM "Handoff" h LEFT JOIN "User" u ON u."id" = h."authorId"
+      WHERE h."projectId" = ${projectId}
+      ORDER BY h."updatedAt" DESC`,
+    sql.$queryRaw<{ id: string; key: string; title: string; status: MilestoneStatus; health: MilestoneHealth; dueDate: Date | null; ownerId: string | null; ownerName: string | null }[]>`
+      SELECT m."id", m."key", m."title", m."status", m."health", m."dueDate", m."ownerId", u."name" AS "ownerName"
+      FROM "Milestone" m LEFT JOIN "User" u ON u."id" = m."ownerId"
+      WHERE m."projectId" = ${projectId}`,
+    sql.$queryRaw<{ id: string; fromStatus: MilestoneStatus | null; toStatus: MilestoneStatus; toHealth: MilestoneHealth; note: string; createdAt: Date; authorName: string | null; milestoneId: string; milestoneKey: string; milestoneTitle: string }[]>`
+      SELECT s."id", s."fromStatus", s."toStatus", s."toHealth", s."note", s."createdAt", u."name" AS "authorName",
+             m."id" AS "milestoneId", m."key" AS "milestoneKey", m."title" AS "milestoneTitle"
+      FROM "StatusUpdate" s JOIN "Milestone" m ON m."id" = s."milestoneId" LEFT JOIN "User" u ON u."id" = s."authorId"
+      WHERE m."projectId" = ${projectId}
+      ORDER BY s."createdAt" DESC
+      LIMIT 6`,
+    sql.$queryRaw<{ role: ProjectRole; id: string; name: string; email: string }[]>`
+      SELECT ms."role", u."id", u."name", u."email"
+      FROM "Membership" ms JOIN "User" u ON u."id" = ms."userId"
+      WHERE ms."projectId" = ${projectId}
+      ORDER BY ms."createdAt" ASC`,
   ]);
+  // Due date first, undated last, then key: the same order on both databases.
+  const milestones = milestoneRows
+    .map((m) => ({ id: m.id, key: m.key, title: m.title, status: m.status, health: m.health, dueDate: m.dueDate, owner: m.ownerId ? { id: m.ownerId, name: m.ownerName ?? "" } : null }))
+    .sort((a, b) => (a.dueDate?.getTime() ?? Infinity) - (b.dueDate?.getTime() ?? Infinity) || a.key.localeCompare(b.key, undefined, { numeric: true }));
+  const recentUpdates = updateRows.map((u) => ({
+    id: u.id,
+    fromStatus: u.fromStatus,
+    toStatus: u.toStatus,
+    toHealth: u.toHealth,
+    note: u.note,
+    createdAt: u.createdAt,
+    author: u.authorName === null ? null : { name: u.authorName },
+    milestone: { id: u.milestoneId, key: u.milestoneKey, title: u.milestoneTitle },
+  }));
+  const members = memberRows.map((m) => ({ role: m.role, user: { id: m.id, name: m.name, email: m.email } }));
   const counts = emptyStatusCounts();
   for (const m of milestones) counts[m.status]++;
+  const handoffCounts: Partial<Record<string, number>> = {};
+  for (const h of handoffList) handoffCounts[h.status] = (handoffCounts[h.status] ?? 0) + 1;
   const open = milestones.filter((m) => m.status !== "done" && m.status !== "cancelled");
   const overdue = open.filter((m) => m.dueDate && m.dueDate < now);
   const blocked = open.filter((m) => m.status === "blocked");
@@ -129,8 +131,8 @@ export async function getProjectOverview(caller: Caller, key: string, now = new 
   const dueSoon = open.filter((m) => m.dueDate && m.dueDate >= now && m.dueDate.getTime() - now.getTime() < 14 * 86400_000);
   return {
     ...access,
-    handoffs: Object.fromEntries(handoffsByStatus.map((h) => [h.status, h._count._all])) as Partial<Record<string, number>>,
-    recentHandoffs,
+    handoffs: handoffCounts,
+    recentHandoffs: handoffList.slice(0, 5).map((h) => ({ id: h.id, title: h.title, status: h.status, updatedAt: h.updatedAt, author: h.authorName === null ? null : { name: h.authorName } })),
     milestones: { counts, total: milestones.length, overdue, blocked, atRisk, dueSoon },
     recentUpdates,
     members,
@@ -171,11 +173,13 @@ export async function setProjectArchived(caller: Caller, key: string, archived: 
 /** Key and name of each project the caller can see: the sidebar's project switcher. One query. */
 export async function listProjectLinks(caller: Caller) {
   const actor = await requireSignedIn(caller, { action: "project.list", targetType: "project" });
-  return db().project.findMany({
-    where: { archivedAt: null, ...(actor.isAdmin ? {} : { memberships: { some: { userId: actor.id } } }) },
-    select: { key: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  // On every page (the sidebar): one plain SQL statement (ADR 0002).
+  const links = actor.isAdmin
+    ? await db().$queryRaw<{ key: string; name: string }[]>`SELECT "key", "name" FROM "Project" WHERE "archivedAt" IS NULL`
+    : await db().$queryRaw<{ key: string; name: string }[]>`
+        SELECT p."key", p."name" FROM "Project" p JOIN "Membership" m ON m."projectId" = p."id"
+        WHERE m."userId" = ${actor.id} AND p."archivedAt" IS NULL`;
+  return links.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The project and the caller's role in it, for the project's layout. */

@@ -9,12 +9,11 @@ export type SessionClaims = { uid?: unknown; sv?: unknown };
 
 export async function resolveSessionActor(claims: SessionClaims | null | undefined, ctx: RequestContext): Promise<Actor | null> {
   if (!claims || typeof claims.uid !== "string" || typeof claims.sv !== "number") return null;
-  const user = await db().user.findUnique({
-    where: { id: claims.uid },
-    select: { id: true, email: true, name: true, isAdmin: true, sessionVersion: true, disabledAt: true },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, ...ctx };
+  // Runs on every request, so it is one plain SQL statement (see docs/adr/0002-hot-reads-in-sql.md).
+  const [user] = await db().$queryRaw<{ id: string; email: string; name: string; isAdmin: boolean; sessionVersion: number; disabledAt: Date | null }[]>`
+    SELECT "id", "email", "name", "isAdmin", "sessionVersion", "disabledAt" FROM "User" WHERE "id" = ${claims.uid}`;
+  if (!user || user.disabledAt || Number(user.sessionVersion) !== claims.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, isAdmin: Boolean(user.isAdmin), ...ctx };
 }
 
 export const API_TOKEN_PREFIX = "lgb_";
