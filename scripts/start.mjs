@@ -15,10 +15,11 @@ process.chdir(root);
 const args = new Set(process.argv.slice(2));
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 
-function run(cmd, cmdArgs, opts = {}) {
-  const result = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: childEnv, ...opts });
+function run(cmd, cmdArgs, { quiet = false } = {}) {
+  const result = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: childEnv });
   if (result.status !== 0) {
-    console.error(`legible: \`${[cmd, ...cmdArgs].join(" ")}\` failed`);
+    // A quiet step has already said what went wrong in one line.
+    if (!quiet) console.error(`legible: \`${[cmd, ...cmdArgs].join(" ")}\` failed`);
     process.exit(result.status ?? 1);
   }
 }
@@ -58,7 +59,7 @@ childEnv.PORT ??= "3000";
 childEnv.NEXTAUTH_URL ??= `http://localhost:${childEnv.PORT}`;
 
 // 3. Environment, migrations, demo seed
-run(path.join(root, "node_modules", ".bin", "tsx"), ["--tsconfig", "tsconfig.json", "scripts/prepare-db.ts"]);
+run(path.join(root, "node_modules", ".bin", "tsx"), ["--tsconfig", "tsconfig.json", "scripts/prepare-db.ts"], { quiet: true });
 
 // 4. Build when needed
 const buildId = path.join(root, ".next", "BUILD_ID");
