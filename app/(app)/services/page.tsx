@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/Avatar";
 import { StatusBadge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { FilterChips } from "@/components/ui/FilterChips";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconSearch, IconServer } from "@/components/ui/icons";
 import { Input } from "@/components/ui/Input";
@@ -103,17 +104,23 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                   Search
                 </Button>
               </form>
-              <nav aria-label="Filter by layer" className={styles.chips}>
-                <Link href={href({ q })} aria-current={!layer ? "page" : undefined}>
-                  All layers <span>{searched.length}</span>
-                </Link>
-                {SERVICE_LAYERS.map((l) => (
-                  <Link key={l} href={href({ q, layer: l })} aria-current={layer === l ? "page" : undefined}>
-                    <StatusDotInline layer={l} />
-                    {statusLabel("layer", l)} <span>{counts[l]}</span>
-                  </Link>
-                ))}
-              </nav>
+              <FilterChips
+                label="Filter by layer"
+                chips={[
+                  { href: href({ q }), label: "All layers", count: searched.length, current: !layer },
+                  ...SERVICE_LAYERS.map((l) => ({
+                    href: href({ q, layer: l }),
+                    label: (
+                      <>
+                        <StatusDotInline layer={l} />
+                        {statusLabel("layer", l)}
+                      </>
+                    ),
+                    count: counts[l],
+                    current: layer === l,
+                  })),
+                ]}
+              />
             </div>
 
             {shown.length === 0 ? (

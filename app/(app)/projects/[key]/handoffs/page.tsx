@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/Avatar";
 import { StatusBadge } from "@/components/ui/Badge";
+import { FilterChips } from "@/components/ui/FilterChips";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconFileText } from "@/components/ui/icons";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
@@ -62,16 +63,13 @@ export default async function HandoffsPage({ params, searchParams }: { params: P
         ) : (
           <>
             <SegmentedProgressBar kind="handoff" counts={counts} label="Handoffs by status" />
-            <nav aria-label="Filter by status" className={styles.chips}>
-              <Link href={base} aria-current={!filter ? "page" : undefined}>
-                All <span>{data.handoffs.length}</span>
-              </Link>
-              {HANDOFF_STATUSES.map((s) => (
-                <Link key={s} href={`${base}?status=${s}`} aria-current={filter === s ? "page" : undefined}>
-                  {statusLabel("handoff", s)} <span>{counts[s]}</span>
-                </Link>
-              ))}
-            </nav>
+            <FilterChips
+              label="Filter by status"
+              chips={[
+                { href: base, label: "All", count: data.handoffs.length, current: !filter },
+                ...HANDOFF_STATUSES.map((s) => ({ href: `${base}?status=${s}`, label: statusLabel("handoff", s), count: counts[s], current: filter === s })),
+              ]}
+            />
 
             {shown.length === 0 ? (
               <EmptyState

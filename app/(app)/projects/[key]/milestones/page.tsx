@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/Avatar";
 import { StatusBadge } from "@/components/ui/Badge";
+import { FilterChips } from "@/components/ui/FilterChips";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -40,16 +41,13 @@ export default async function MilestonesPage({ params, searchParams }: { params:
       <Stack>
         <PageHeader title="Milestones" description="The units of work each paper was decomposed into, in dependency order." />
         <SegmentedProgressBar counts={counts} label="Milestones by status" />
-        <nav aria-label="Filter by status" className={styles.filters}>
-          <Link href={base} aria-current={!filter ? "page" : undefined}>
-            All <span>{data.milestones.length}</span>
-          </Link>
-          {MILESTONE_STATUSES.map((s) => (
-            <Link key={s} href={`${base}?status=${s}`} aria-current={filter === s ? "page" : undefined}>
-              {statusLabel("milestone", s)} <span>{counts[s]}</span>
-            </Link>
-          ))}
-        </nav>
+        <FilterChips
+          label="Filter by status"
+          chips={[
+            { href: base, label: "All", count: data.milestones.length, current: !filter },
+            ...MILESTONE_STATUSES.map((s) => ({ href: `${base}?status=${s}`, label: statusLabel("milestone", s), count: counts[s], current: filter === s })),
+          ]}
+        />
         {shown.length === 0 ? (
           <EmptyState title={filter ? `No ${statusLabel("milestone", filter).toLowerCase()} milestones` : "No milestones yet"} description="Engineers and managers add milestones as a paper is decomposed." />
         ) : (

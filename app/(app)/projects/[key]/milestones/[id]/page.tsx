@@ -21,6 +21,28 @@ import styles from "@/components/milestone/milestones.module.css";
 
 export const metadata: Metadata = { title: "Milestone" };
 
+type Linked = { id: string; href: string; label: string; kind: "milestone" | "handoff" | "layer"; value: string };
+
+/** A card listing linked items with their status, or a sentence saying there are none. */
+function LinkedCard({ title, empty, items }: { title: string; empty: string; items: Linked[] }) {
+  return (
+    <Card title={title}>
+      {items.length === 0 ? (
+        <p className={styles.prose}>{empty}</p>
+      ) : (
+        <ul className={styles.links}>
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link href={item.href}>{item.label}</Link>
+              <StatusBadge kind={item.kind} value={item.value} size="sm" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
 export default async function MilestonePage({ params }: { params: Promise<{ key: string; id: string }> }) {
   const { key, id } = await params;
   const actor = await requireActorOrRedirect(`/projects/${key}/milestones/${id}`);
@@ -131,66 +153,26 @@ export default async function MilestonePage({ params }: { params: Promise<{ key:
                 <dd>{m.estimateDays != null ? `${m.estimateDays} days` : "—"}</dd>
               </dl>
             </Card>
-            <Card title="Depends on">
-              {m.dependsOn.length === 0 ? (
-                <p className={styles.prose}>Nothing: this milestone can start any time.</p>
-              ) : (
-                <ul className={styles.links}>
-                  {m.dependsOn.map(({ dependsOn: d }) => (
-                    <li key={d.id}>
-                      <Link href={`${base}/milestones/${d.id}`}>
-                        {d.key} {d.title}
-                      </Link>
-                      <StatusBadge kind="milestone" value={d.status} size="sm" />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
-            <Card title="Unblocks">
-              {m.dependents.length === 0 ? (
-                <p className={styles.prose}>No milestone waits on this one.</p>
-              ) : (
-                <ul className={styles.links}>
-                  {m.dependents.map(({ milestone: d }) => (
-                    <li key={d.id}>
-                      <Link href={`${base}/milestones/${d.id}`}>
-                        {d.key} {d.title}
-                      </Link>
-                      <StatusBadge kind="milestone" value={d.status} size="sm" />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
-            <Card title="Decomposed from">
-              {m.handoffs.length === 0 ? (
-                <p className={styles.prose}>Not linked to a handoff.</p>
-              ) : (
-                <ul className={styles.links}>
-                  {m.handoffs.map(({ handoff: h }) => (
-                    <li key={h.id}>
-                      <Link href={`${base}/handoffs/${h.id}`}>{h.title}</Link>
-                      <StatusBadge kind="handoff" value={h.status} size="sm" />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
-            <Card title="Implemented by">
-              {m.services.length === 0 ? (
-                <p className={styles.prose}>No service linked yet.</p>
-              ) : (
-                <ul className={styles.links}>
-                  {m.services.map(({ service: s }) => (
-                    <li key={s.id}>
-                      <Link href={`/services/${s.name}`}>{s.name}</Link>
-                      <StatusBadge kind="layer" value={s.layer} size="sm" />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
+            <LinkedCard
+              title="Depends on"
+              empty="Nothing: this milestone can start any time."
+              items={m.dependsOn.map(({ dependsOn: d }) => ({ id: d.id, href: `${base}/milestones/${d.id}`, label: `${d.key} ${d.title}`, kind: "milestone", value: d.status }))}
+            />
+            <LinkedCard
+              title="Unblocks"
+              empty="No milestone waits on this one."
+              items={m.dependents.map(({ milestone: d }) => ({ id: d.id, href: `${base}/milestones/${d.id}`, label: `${d.key} ${d.title}`, kind: "milestone", value: d.status }))}
+            />
+            <LinkedCard
+              title="Decomposed from"
+              empty="Not linked to a handoff."
+              items={m.handoffs.map(({ handoff: h }) => ({ id: h.id, href: `${base}/handoffs/${h.id}`, label: h.title, kind: "handoff", value: h.status }))}
+            />
+            <LinkedCard
+              title="Implemented by"
+              empty="No service linked yet."
+              items={m.services.map(({ service: s }) => ({ id: s.id, href: `/services/${s.name}`, label: s.name, kind: "layer", value: s.layer }))}
+            />
           </Stack>
         </div>
       </Stack>
