@@ -4,6 +4,7 @@ import { env, EnvError, databaseProvider } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed";
+import { ensureBuiltInTemplate } from "@/lib/data/templates";
 
 function describeUrl(url: string): string {
   if (databaseProvider(url) === "sqlite") return url;
@@ -41,16 +42,15 @@ async function main() {
     );
     process.exit(1);
   }
-  if (config.LEGIBLE_DEMO) {
-    const db = createDb(url);
-    try {
-      if (await isDatabaseEmpty(db)) {
-        const { projectKey } = await seedDemo(db);
-        console.log(`legible: seeded the demo project ${projectKey}`);
-      }
-    } finally {
-      await db.$disconnect();
+  const db = createDb(url);
+  try {
+    if (config.LEGIBLE_DEMO && (await isDatabaseEmpty(db))) {
+      const { projectKey } = await seedDemo(db);
+      console.log(`legible: seeded the demo project ${projectKey}`);
     }
+    await ensureBuiltInTemplate(db);
+  } finally {
+    await db.$disconnect();
   }
 }
 

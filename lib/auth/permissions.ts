@@ -37,6 +37,10 @@ export const PROJECT_MATRIX = {
     review: ["engineer", "manager", "owner"],
     accept: ["manager", "owner"],
   },
+  template: {
+    read: everyone,
+    manage: ["owner"],
+  },
   milestone: {
     read: everyone,
     create: ["engineer", "manager", "owner"],

@@ -18,10 +18,12 @@ import {
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import type { Tx } from "@/lib/db/client";
+import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
+import { exportFilename, handoffToMarkdown } from "@/lib/handoff/export";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
-async function projectOfHandoff(id: string) {
+export async function projectOfHandoff(id: string) {
   return (await db().handoff.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
 }
 
@@ -91,20 +93,37 @@ export async function getHandoff(caller: Caller, id: string) {
   return { ...access, handoff };
 }
 
-function snapshot(content: HandoffContent) {
+/**
+ * The template a new handoff starts from: one of the project's own or a built-in one; by default
+ * the built-in paper handoff (null when an instance has none, which means the default sections).
+ */
+async function usableTemplateId(projectId: string, requested: string | null | undefined): Promise<string | null> {
+  if (requested) {
+    const template = await db().handoffTemplate.findUnique({ where: { id: requested }, select: { projectId: true } });
+    if (!template || (template.projectId !== null && template.projectId !== projectId)) {
+      throw new ValidationError("templateId: no such template in this project.", { templateId: ["no such template in this project"] });
+    }
+    return requested;
+  }
+  const builtIn = await db().handoffTemplate.findFirst({ where: { projectId: null }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  return builtIn?.id ?? null;
+}
+
+export function snapshot(content: HandoffContent) {
   return { ...content };
 }
 
-async function recordRevision(tx: Tx, handoffId: string, version: number, content: HandoffContent, authorId: string, message: string) {
+export async function recordRevision(tx: Tx, handoffId: string, version: number, content: HandoffContent, authorId: string, message: string) {
   await tx.handoffRevision.create({ data: { handoffId, version, snapshot: snapshot(content), message, authorId } });
 }
 
 export async function createHandoff(caller: Caller, key: string, input: HandoffContentInput & { templateId?: string | null }) {
   const { actor, project } = await authorizeProject(caller, { key }, "handoff", "create", { targetType: "handoff" });
   const content = parseInput(handoffContentSchema, input);
+  const templateId = await usableTemplateId(project.id, input.templateId);
   return db().$transaction(async (tx) => {
     const handoff = await tx.handoff.create({
-      data: { ...content, projectId: project.id, authorId: actor.id, templateId: input.templateId ?? null },
+      data: { ...content, projectId: project.id, authorId: actor.id, templateId },
     });
     await recordRevision(tx, handoff.id, 1, content, actor.id, "Created");
     await auditWrite(tx, actor, { action: "handoff.create", targetType: "handoff", targetId: handoff.id, projectId: project.id, details: { title: handoff.title } });
@@ -124,6 +143,8 @@ export async function updateHandoff(caller: Caller, id: string, input: UpdateHan
       throw new ConflictError(`Someone saved this handoff after you opened it (now version ${current?.version}). Your text is kept; compare and save again.`, current);
     }
     await recordRevision(tx, id, version + 1, content, actor.id, message);
+    // The saved text supersedes this person's autosaved draft.
+    await tx.handoffDraft.deleteMany({ where: { handoffId: id, userId: actor.id } });
     await auditWrite(tx, actor, { action: "handoff.update", targetType: "handoff", targetId: id, projectId: project.id, details: { version: version + 1 } });
     return tx.handoff.findUniqueOrThrow({ where: { id } });
   });
@@ -147,7 +168,8 @@ export async function addComment(caller: Caller, handoffId: string, input: Comme
   }
   return db().$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { handoffId, sectionKey: data.sectionKey, body: data.body, parentId: data.parentId ?? null, authorId: actor.id } });
-    await auditWrite(tx, actor, { action: "handoff.comment", targetType: "comment", targetId: comment.id, projectId: project.id, details: { handoffId, sectionKey: data.sectionKey } });
+    // Recorded against the handoff, so that its activity feed is one query on the audit log.
+    await auditWrite(tx, actor, { action: data.parentId ? "handoff.reply" : "handoff.comment", targetType: "handoff", targetId: handoffId, projectId: project.id, details: { commentId: comment.id, sectionKey: data.sectionKey } });
     return comment;
   });
 }
@@ -157,9 +179,18 @@ export async function transitionHandoff(caller: Caller, id: string, transitionNa
   const transition = HANDOFF_TRANSITIONS[name];
   const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", transition.permission, target(id), "Handoff");
   return db().$transaction(async (tx) => {
-    const handoff = await tx.handoff.findUniqueOrThrow({ where: { id }, select: { status: true } });
+    const handoff = await tx.handoff.findUniqueOrThrow({ where: { id }, select: { status: true, sections: true, template: { select: { sections: true } } } });
     if (!(transition.from as readonly string[]).includes(handoff.status)) {
       throw new ConflictError(`A handoff that is ${handoff.status.replace("_", " ")} cannot be moved to ${transition.to.replace("_", " ")}.`);
+    }
+    if (transition.to === "in_review") {
+      // The legibility checklist: every required section must say something before review.
+      const { missing } = handoffCompleteness(handoff.sections, resolveTemplateSections(handoff.template?.sections));
+      if (missing.length > 0) {
+        throw new ValidationError(`Fill in the required sections before submitting for review: ${missing.map((m) => m.title).join(", ")}.`, {
+          sections: missing.map((m) => `${m.title} is empty`),
+        });
+      }
     }
     const now = new Date();
     const updated = await tx.handoff.update({
@@ -205,4 +236,14 @@ export async function getAttachment(caller: Caller, handoffId: string, attachmen
   });
   if (!attachment || attachment.handoffId !== handoffId) throw new NotFoundError("Attachment");
   return attachment;
+}
+
+/** The handoff as a Markdown file with front matter. */
+export async function exportHandoff(caller: Caller, id: string) {
+  await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "read", target(id), "Handoff");
+  const handoff = await db().handoff.findUniqueOrThrow({
+    where: { id },
+    include: { author: { select: { name: true } }, project: { select: { key: true, name: true } }, template: { select: { sections: true } } },
+  });
+  return { filename: exportFilename(handoff.title), markdown: handoffToMarkdown(handoff, resolveTemplateSections(handoff.template?.sections)) };
 }

@@ -8,7 +8,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));
 
 export const handoffContentSchema = z.object({
@@ -50,3 +50,18 @@ export const HANDOFF_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly HandoffStatusValue[]; to: HandoffStatusValue; permission: "update" | "review" | "accept" }>;
 export type HandoffTransition = keyof typeof HANDOFF_TRANSITIONS;
 export const handoffTransitionSchema = z.enum(Object.keys(HANDOFF_TRANSITIONS) as [HandoffTransition, ...HandoffTransition[]]);
+
+export const draftSchema = z.object({
+  baseVersion: z.coerce.number().int().min(1),
+  content: handoffContentSchema,
+});
+export type DraftInput = z.input<typeof draftSchema>;
+
+export const restoreSchema = z.object({
+  revision: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1),
+});
+
+export const reviewersSchema = z.object({
+  userIds: z.array(z.string().min(1)).max(20, "at most 20 reviewers"),
+});

@@ -141,3 +141,10 @@ export const DEFAULT_TEMPLATE_SECTIONS: TemplateSection[] = [
     required: false,
   },
 ];
+
+export const templateInputSchema = z.object({
+  name: z.string().trim().min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
+  description: z.string().trim().max(500, "must be at most 500 characters").default(""),
+  sections: templateSectionsSchema,
+});
+export type TemplateInput = z.input<typeof templateInputSchema>;

@@ -16,6 +16,7 @@ import { createService, deleteService, listServices, updateService } from "@/lib
 import { createToken, revokeToken } from "@/lib/data/tokens";
 import { createUser, listUsers } from "@/lib/data/users";
 import { listAuditEvents } from "@/lib/data/audit";
+import { createTemplate, listTemplates } from "@/lib/data/templates";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const uid = () => randomBytes(4).toString("hex");
@@ -78,6 +79,10 @@ describeEachProvider("permission matrix", (provider) => {
       comment: async (c) => addComment(c, (await makeHandoff()).id, { sectionKey: "tldr", body: "Looks right." }),
       review: async (c) => transitionHandoff(c, (await makeHandoff("in_review")).id, "requestChanges"),
       accept: async (c) => transitionHandoff(c, (await makeHandoff("in_review")).id, "accept"),
+    },
+    template: {
+      read: (c) => listTemplates(c, KEY),
+      manage: (c) => createTemplate(c, KEY, { name: `Template ${uid()}`, sections: [{ key: "summary", title: "Summary", guidance: "", required: true }] }),
     },
     milestone: {
       read: async (c) => getMilestone(c, (await makeMilestone()).id),

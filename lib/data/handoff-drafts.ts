@@ -1,0 +1,36 @@
+// Autosaved drafts: one per person per handoff, overwritten as they type, never a revision.
+// An explicit save (updateHandoff) turns the text into a revision and removes the draft.
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/auth/actor";
+import { parseInput } from "@/lib/errors";
+import { draftSchema, handoffContentSchema, type DraftInput } from "@/lib/validation/handoff";
+import { authorizeInProject } from "@/lib/data/access";
+import { projectOfHandoff } from "@/lib/data/handoffs";
+
+const target = (id: string) => ({ targetType: "handoff", targetId: id });
+
+export async function saveDraft(caller: Caller, handoffId: string, input: DraftInput) {
+  const { actor } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const data = parseInput(draftSchema, input);
+  const draft = await db().handoffDraft.upsert({
+    where: { handoffId_userId: { handoffId, userId: actor.id } },
+    create: { handoffId, userId: actor.id, baseVersion: data.baseVersion, content: data.content },
+    update: { baseVersion: data.baseVersion, content: data.content },
+    select: { updatedAt: true, baseVersion: true },
+  });
+  return draft;
+}
+
+/** The caller's own draft of a handoff, if they have one. */
+export async function getOwnDraft(caller: Caller, handoffId: string) {
+  const { actor } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const draft = await db().handoffDraft.findUnique({ where: { handoffId_userId: { handoffId, userId: actor.id } } });
+  if (!draft) return null;
+  const content = handoffContentSchema.safeParse(draft.content);
+  return content.success ? { baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, content: content.data } : null;
+}
+
+export async function discardDraft(caller: Caller, handoffId: string) {
+  const { actor } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  await db().handoffDraft.deleteMany({ where: { handoffId, userId: actor.id } });
+}

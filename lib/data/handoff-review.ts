@@ -1,0 +1,57 @@
+// Review of a handoff: who reviews it, resolving comment threads, and the activity feed.
+// (Status transitions and new comments live in lib/data/handoffs.ts.)
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/auth/actor";
+import { NotFoundError, ValidationError, parseInput } from "@/lib/errors";
+import { reviewersSchema } from "@/lib/validation/handoff";
+import { authorizeInProject } from "@/lib/data/access";
+import { auditWrite } from "@/lib/data/audit";
+import { projectOfHandoff } from "@/lib/data/handoffs";
+
+const target = (id: string) => ({ targetType: "handoff", targetId: id });
+
+/** Sets the reviewers: members of the project who may review (engineers, managers, owners). */
+export async function setReviewers(caller: Caller, handoffId: string, input: { userIds: string[] }) {
+  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { userIds } = parseInput(reviewersSchema, input);
+  const unique = [...new Set(userIds)];
+  const eligible = await db().membership.findMany({
+    where: { projectId: project.id, userId: { in: unique }, role: { in: ["engineer", "manager", "owner"] } },
+    select: { userId: true },
+  });
+  const missing = unique.filter((id) => !eligible.some((m) => m.userId === id));
+  if (missing.length > 0) {
+    throw new ValidationError("userIds: reviewers must be engineers, managers or owners of this project.", { userIds: ["must be engineers, managers or owners of this project"] });
+  }
+  await db().$transaction(async (tx) => {
+    await tx.handoffReviewer.deleteMany({ where: { handoffId, userId: { notIn: unique } } });
+    for (const userId of unique) {
+      await tx.handoffReviewer.upsert({ where: { handoffId_userId: { handoffId, userId } }, create: { handoffId, userId }, update: {} });
+    }
+    await auditWrite(tx, actor, { action: "handoff.reviewers", targetType: "handoff", targetId: handoffId, projectId: project.id, details: { userIds: unique } });
+  });
+}
+
+export async function setCommentResolved(caller: Caller, commentId: string, resolved: boolean) {
+  const comment = await db().comment.findUnique({ where: { id: commentId }, select: { handoffId: true, parentId: true, resolvedAt: true } });
+  const handoffId = comment?.handoffId ?? "";
+  const { actor, project } = await authorizeInProject(caller, comment ? await projectOfHandoff(handoffId) : null, "handoff", "comment", target(handoffId), "Comment");
+  if (!comment) throw new NotFoundError("Comment");
+  if (comment.parentId) throw new ValidationError("Resolve the thread from its first comment.", { commentId: ["is a reply"] });
+  if (Boolean(comment.resolvedAt) === resolved) return;
+  await db().$transaction(async (tx) => {
+    await tx.comment.update({ where: { id: commentId }, data: resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null } });
+    await auditWrite(tx, actor, { action: resolved ? "handoff.resolve" : "handoff.reopenThread", targetType: "handoff", targetId: handoffId, projectId: project.id, details: { commentId } });
+  });
+}
+
+/** Every recorded change to a handoff, newest first: saves, status changes, comments, reviewers. */
+export async function listHandoffActivity(caller: Caller, handoffId: string, take = 50) {
+  await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  return db().auditEvent.findMany({
+    where: { targetType: "handoff", targetId: handoffId, outcome: "success" },
+    select: { id: true, at: true, action: true, details: true, actorEmail: true, actor: { select: { name: true } } },
+    orderBy: { at: "desc" },
+    take,
+  });
+}

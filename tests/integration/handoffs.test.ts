@@ -1,0 +1,146 @@
+// The handoff workflow against a real database: templates, saves and revisions, conflicts,
+// drafts, the legibility check on submit, review, comments, notebooks and export.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { addComment, createHandoff, exportHandoff, getHandoff, transitionHandoff, updateHandoff } from "@/lib/data/handoffs";
+import { discardDraft, getOwnDraft, saveDraft } from "@/lib/data/handoff-drafts";
+import { getRevision, listRevisions, restoreRevision } from "@/lib/data/handoff-revisions";
+import { listHandoffActivity, setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
+import { listNotebooks, uploadAttachment } from "@/lib/data/attachments";
+import { createTemplate, ensureBuiltInTemplate, listTemplates } from "@/lib/data/templates";
+import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
+import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
+
+const fixture = (name: string) => readFileSync(path.join(process.cwd(), "tests", "fixtures", "real", name));
+const filledSections = Object.fromEntries(DEFAULT_TEMPLATE_SECTIONS.map((s) => [s.key, `Written: ${s.title}.`]));
+
+describeEachProvider("handoff workflow", (provider) => {
+  let t: TestDb;
+  const people = {} as Record<"researcher" | "engineer" | "manager" | "owner", Actor>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    await ensureBuiltInTemplate(t.db);
+    const project = await t.db.project.create({ data: { key: "HO", name: "Handoffs" } });
+    for (const role of ["researcher", "engineer", "manager", "owner"] as const) {
+      const u = await t.db.user.create({ data: { email: `${role}@example.test`, name: `The ${role}` } });
+      await t.db.membership.create({ data: { projectId: project.id, userId: u.id, role } });
+      people[role] = { id: u.id, email: u.email, name: u.name, isAdmin: false, ip: "127.0.0.1", userAgent: "vitest" };
+    }
+  });
+  afterAll(() => t?.drop());
+
+  it("starts from the built-in template, or a project template the owner defined", async () => {
+    const custom = await createTemplate(people.owner, "HO", {
+      name: "Short note",
+      sections: [{ key: "summary", title: "Summary", guidance: "One paragraph.", required: true }],
+    });
+    const { templates } = await listTemplates(people.researcher, "HO");
+    expect(templates.map((x) => x.name)).toEqual(["Paper handoff", "Short note"]);
+    expect(templates[0].builtIn).toBe(true);
+    const h = await createHandoff(people.researcher, "HO", { title: "Quick note", templateId: custom.id });
+    expect(h.templateId).toBe(custom.id);
+    const other = await t.db.project.create({ data: { key: "OTHER", name: "Other" } });
+    const foreign = await t.db.handoffTemplate.create({ data: { projectId: other.id, name: "Theirs", sections: [] } });
+    await expect(createHandoff(people.researcher, "HO", { title: "Nope", templateId: foreign.id })).rejects.toThrow(/no such template/);
+  });
+
+  it("keeps every save as a revision, refuses a stale save with the current text, and restores", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "Diffusion for plans" });
+    const first = await updateHandoff(people.researcher, h.id, { title: "Diffusion for plans", sections: { tldr: "First." }, version: 1, message: "tl;dr" });
+    expect(first.version).toBe(2);
+    // The manager saves from the same base version 1: a conflict carrying the researcher's text.
+    const stale = updateHandoff(people.manager, h.id, { title: "Diffusion for plans", sections: { tldr: "Mine." }, version: 1 });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = await stale.catch((e: ConflictError) => e);
+    expect((conflict.current as { sections: { tldr: string } }).sections.tldr).toBe("First.");
+    await updateHandoff(people.manager, h.id, { title: "Diffusion for plans", sections: { tldr: "Mine." }, version: 2, message: "rewrite" });
+
+    const { revisions } = await listRevisions(people.engineer, h.id);
+    expect(revisions.map((r) => r.version)).toEqual([3, 2, 1]);
+    expect(revisions[0].message).toBe("rewrite");
+    expect((await getRevision(people.engineer, h.id, 2)).content.sections.tldr).toBe("First.");
+
+    const restored = await restoreRevision(people.researcher, h.id, { revision: 2, version: 3 });
+    expect(restored.version).toBe(4);
+    expect((restored.sections as { tldr: string }).tldr).toBe("First.");
+    expect((await listRevisions(people.engineer, h.id)).revisions[0].message).toBe("Restored version 2");
+    await expect(restoreRevision(people.researcher, h.id, { revision: 1, version: 3 })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("autosaves a draft per person without creating revisions, and a save clears it", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "Drafty" });
+    await saveDraft(people.researcher, h.id, { baseVersion: 1, content: { title: "Drafty", sections: { tldr: "typing" } } });
+    await saveDraft(people.researcher, h.id, { baseVersion: 1, content: { title: "Drafty", sections: { tldr: "typing more" } } });
+    expect((await getOwnDraft(people.researcher, h.id))?.content.sections.tldr).toBe("typing more");
+    expect(await getOwnDraft(people.manager, h.id)).toBeNull();
+    expect((await listRevisions(people.researcher, h.id)).revisions).toHaveLength(1);
+    await updateHandoff(people.researcher, h.id, { title: "Drafty", sections: { tldr: "typing more" }, version: 1 });
+    expect(await getOwnDraft(people.researcher, h.id)).toBeNull();
+    await saveDraft(people.researcher, h.id, { baseVersion: 2, content: { title: "Drafty" } });
+    await discardDraft(people.researcher, h.id);
+    expect(await getOwnDraft(people.researcher, h.id)).toBeNull();
+  });
+
+  it("refuses to submit with empty required sections, naming them; then goes through review to accepted", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "Review me", sections: { tldr: "Short." } });
+    const attempt = transitionHandoff(people.researcher, h.id, "submit");
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(transitionHandoff(people.researcher, h.id, "submit")).rejects.toThrow(/Problem, Method, Key results/);
+    await updateHandoff(people.researcher, h.id, { title: "Review me", sections: filledSections, version: 1 });
+    await setReviewers(people.researcher, h.id, { userIds: [people.engineer.id] });
+    await expect(setReviewers(people.researcher, h.id, { userIds: [people.researcher.id] })).rejects.toThrow(/engineers, managers or owners/);
+    expect((await transitionHandoff(people.researcher, h.id, "submit")).status).toBe("in_review");
+
+    const thread = await addComment(people.engineer, h.id, { sectionKey: "prod_latency", body: "What is p95 at batch 1?" });
+    await addComment(people.researcher, h.id, { sectionKey: "prod_latency", body: "2.9 s on one L4.", parentId: thread.id });
+    await setCommentResolved(people.engineer, thread.id, true);
+    expect((await transitionHandoff(people.engineer, h.id, "requestChanges")).status).toBe("changes_requested");
+    await transitionHandoff(people.researcher, h.id, "submit");
+    await expect(transitionHandoff(people.engineer, h.id, "accept")).rejects.toThrow(/cannot accept/);
+    expect((await transitionHandoff(people.manager, h.id, "accept")).status).toBe("accepted");
+
+    const { handoff } = await getHandoff(people.engineer, h.id);
+    expect(handoff.reviewers.map((r) => r.user.name)).toEqual(["The engineer"]);
+    expect(handoff.comments[0].resolvedAt).not.toBeNull();
+    expect(handoff.comments[0].replies).toHaveLength(1);
+    const activity = await listHandoffActivity(people.engineer, h.id);
+    expect(activity.map((a) => a.action).reverse()).toEqual([
+      "handoff.create",
+      "handoff.update",
+      "handoff.reviewers",
+      "handoff.submit",
+      "handoff.comment",
+      "handoff.reply",
+      "handoff.resolve",
+      "handoff.requestChanges",
+      "handoff.submit",
+      "handoff.accept",
+    ]);
+  });
+
+  it("stores real notebooks and refuses a broken one, storing nothing", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "With notebooks" });
+    await uploadAttachment(people.researcher, h.id, { filename: "demo.ipynb", contentType: "application/json", bytes: fixture("notebook-micrograd-demo.ipynb") });
+    await uploadAttachment(people.researcher, h.id, { filename: "sort.ipynb", contentType: "application/json", bytes: fixture("notebook-mingpt-sort-demo.ipynb") });
+    const broken = Buffer.from('{"cells": [\n  {"cell_type": "code",\n}');
+    await expect(uploadAttachment(people.researcher, h.id, { filename: "broken.ipynb", contentType: "application/json", bytes: broken })).rejects.toThrow(/line 3, column 1/);
+    await expect(uploadAttachment(people.engineer, h.id, { filename: "x.ipynb", contentType: "application/json", bytes: fixture("notebook-mingpt-sort-demo.ipynb") })).rejects.toThrow();
+    const notebooks = await listNotebooks(people.engineer, h.id);
+    expect(notebooks.map((n) => n.filename)).toEqual(["demo.ipynb", "sort.ipynb"]);
+    expect(notebooks[0].notebook?.cells.length).toBe(10);
+    expect(await t.db.attachment.count({ where: { handoffId: h.id } })).toBe(2);
+  });
+
+  it("exports Markdown with front matter", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "Export me", paperTitle: "A Paper", authors: ["Ada", "Bo"], year: 2024, sections: { tldr: "Short." } });
+    const { filename, markdown } = await exportHandoff(people.engineer, h.id);
+    expect(filename).toBe("export-me.md");
+    expect(markdown).toContain('title: "Export me"');
+    expect(markdown).toContain('  authors: ["Ada", "Bo"]');
+    expect(markdown).toContain("## TL;DR\n\nShort.");
+  });
+});
