@@ -55,7 +55,7 @@ describeEachProvider("handoff workflow", (provider) => {
     // The manager saves from the same base version 1: a conflict carrying the researcher's text.
     const stale = updateHandoff(people.manager, h.id, { title: "Diffusion for plans", sections: { tldr: "Mine." }, version: 1 });
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
-    const conflict = await stale.catch((e: ConflictError) => e);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError;
     expect((conflict.current as { sections: { tldr: string } }).sections.tldr).toBe("First.");
     await updateHandoff(people.manager, h.id, { title: "Diffusion for plans", sections: { tldr: "Mine." }, version: 2, message: "rewrite" });
 
