@@ -31,8 +31,6 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
-  // vitest.config.ts is TypeScript in a CommonJS package; Vite bundles it fine but warns.
-  VITE_CONFIG_NATIVE_IGNORE_WARNING: "true",
 };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const done = [];
