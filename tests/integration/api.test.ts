@@ -10,6 +10,8 @@ import * as projectsRoute from "@/app/api/v1/projects/route";
 import * as projectRoute from "@/app/api/v1/projects/[key]/route";
 import * as statusRoute from "@/app/api/v1/milestones/[id]/status/route";
 import * as handoffRoute from "@/app/api/v1/handoffs/[id]/route";
+import * as attachmentsRoute from "@/app/api/v1/handoffs/[id]/attachments/route";
+import * as transitionsRoute from "@/app/api/v1/handoffs/[id]/transitions/route";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
@@ -123,5 +125,37 @@ describeEachProvider("REST API route handlers", (provider) => {
     );
     expect(broken.status).toBe(422);
     expect(await t.db.statusUpdate.count()).toBe(before);
+  });
+
+  it("uploads a notebook as multipart, refusing a broken one with its line and column", async () => {
+    const { token } = await createToken(outsider, { name: "uploads" });
+    const upload = (name: string, text: string) => {
+      const form = new FormData();
+      form.set("file", new File([text], name, { type: "application/json" }));
+      return attachmentsRoute.POST(
+        new Request(`http://test/api/v1/handoffs/${theirs.handoffId}/attachments`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }),
+        params({ id: theirs.handoffId }),
+      );
+    };
+    // Engineers review; only researchers, managers and owners change a handoff.
+    const refused = await upload("ok.ipynb", JSON.stringify({ nbformat: 4, nbformat_minor: 2, metadata: {}, cells: [] }));
+    expect(refused.status).toBe(403);
+    await t.db.membership.updateMany({ where: { userId: outsider.id }, data: { role: "researcher" } });
+    const ok = await upload("ok.ipynb", JSON.stringify({ nbformat: 4, nbformat_minor: 2, metadata: {}, cells: [] }));
+    expect(ok.status).toBe(201);
+    const bad = await upload("bad.ipynb", '{\n  "nbformat": 4,\n  "cells": [,]\n}');
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).detail).toMatch(/line 3, column \d+/);
+    expect(await t.db.attachment.count({ where: { handoffId: theirs.handoffId } })).toBe(1);
+  });
+
+  it("refuses to submit for review while required sections are empty", async () => {
+    const { token } = await createToken(outsider, { name: "transitions" });
+    const res = await transitionsRoute.POST(
+      new Request(`http://test/api/v1/handoffs/${theirs.handoffId}/transitions`, { method: "POST", body: JSON.stringify({ transition: "submit" }), headers: { authorization: `Bearer ${token}` } }),
+      params({ id: theirs.handoffId }),
+    );
+    expect(res.status).toBe(422);
+    expect((await res.json()).detail).toMatch(/^Fill in the required sections before submitting for review: TL;DR, Problem/);
   });
 });
