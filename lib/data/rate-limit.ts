@@ -30,6 +30,12 @@ export async function incrementCounter(key: string, windowSeconds: number, now =
   }
 }
 
+/** Removes counters whose window ended long ago, so the table holds only recent attempts. */
+export async function purgeExpiredCounters(olderThanSeconds = 86_400, now = new Date()): Promise<number> {
+  const { count } = await db().rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } } });
+  return count;
+}
+
 export async function resetCounter(key: string): Promise<void> {
   await db().rateLimit.deleteMany({ where: { key } });
 }

@@ -6,7 +6,7 @@ import type { RequestContext } from "@/lib/auth/actor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { RateLimitedError } from "@/lib/errors";
 import { auditEvent } from "@/lib/data/audit";
-import { incrementCounter, readCounter, resetCounter } from "@/lib/data/rate-limit";
+import { incrementCounter, purgeExpiredCounters, readCounter, resetCounter } from "@/lib/data/rate-limit";
 
 export type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
 
@@ -59,6 +59,8 @@ export async function signInWithPassword(email: string, password: string, ctx: R
     return null;
   }
   await resetCounter(accountKey(address));
+  // Sign-ins are rare enough to tidy up on: old counters (one per address or email tried) go.
+  await purgeExpiredCounters();
   await db().$transaction([
     db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
     db().auditEvent.create({

@@ -106,3 +106,20 @@ describe("session claims", () => {
     expect(await resolveSessionActor({ uid: 42, sv: "1" }, ctx("1.1.1.1"))).toBeNull();
   });
 });
+
+describeEachProvider("sign-in counters", (provider) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(() => t?.drop());
+
+  it("are purged once their window is long over", async () => {
+    const { purgeExpiredCounters } = await import("@/lib/data/rate-limit");
+    const day = 86_400_000;
+    await t.db.rateLimit.create({ data: { key: "signin:address:old", count: 3, windowStart: new Date(Date.now() - 2 * day) } });
+    await t.db.rateLimit.create({ data: { key: "signin:address:new", count: 1, windowStart: new Date() } });
+    expect(await purgeExpiredCounters()).toBe(1);
+    expect((await t.db.rateLimit.findMany()).map((r) => r.key)).toEqual(["signin:address:new"]);
+  });
+});
