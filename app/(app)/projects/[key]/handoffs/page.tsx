@@ -5,7 +5,7 @@ import { Avatar } from "@/components/ui/Avatar";
 import { StatusBadge } from "@/components/ui/Badge";
 import { FilterChips } from "@/components/ui/FilterChips";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { IconFileText } from "@/components/ui/icons";
+import { IconFileText, IconPlus } from "@/components/ui/icons";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { ProgressBar, SegmentedProgressBar } from "@/components/ui/ProgressBar";
@@ -13,6 +13,8 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { Table } from "@/components/ui/Table";
 import { statusLabel } from "@/components/ui/status";
 import { requireActorOrRedirect } from "@/lib/auth/session";
+import { roleAllows } from "@/lib/auth/permissions";
+import { Button } from "@/components/ui/Button";
 import { listHandoffs } from "@/lib/data/handoffs";
 import { NotFoundError } from "@/lib/errors";
 import { handoffCompleteness } from "@/lib/handoff/completeness";
@@ -52,6 +54,13 @@ export default async function HandoffsPage({ params, searchParams }: { params: P
         <PageHeader
           title="Handoffs"
           description="Paper summaries written for the engineers who build on them: what the method does, what it costs to run and what is still unproven."
+          actions={
+            roleAllows(data.role, "handoff", "create") ? (
+              <Button href={`/projects/${data.project.key}/handoffs/new`} variant="primary" icon={<IconPlus size={14} />}>
+                New handoff
+              </Button>
+            ) : undefined
+          }
         />
 
         {data.handoffs.length === 0 ? (

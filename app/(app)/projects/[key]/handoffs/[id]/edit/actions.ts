@@ -1,0 +1,75 @@
+"use server";
+// The editor's server actions. Called with arguments rather than a form, and they answer with
+// data the editor needs: a save that lost the race returns the other person's saved text (and
+// the text both started from), so the editor can show the conflict view. Not authAction, whose
+// result is a message for a form; the shape of the errors is the same.
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { updateHandoff } from "@/lib/data/handoffs";
+import { discardDraft, saveDraft } from "@/lib/data/handoff-drafts";
+import { getRevision, listRevisions } from "@/lib/data/handoff-revisions";
+import { AppError, ConflictError, ValidationError, toProblem } from "@/lib/errors";
+import type { HandoffContentInput } from "@/lib/validation/handoff";
+import { toEditorContent, type DraftResult, type Failure, type SaveInput, type SaveResult } from "@/components/handoff/editor/content";
+
+function failure(error: unknown): Failure {
+  if (error instanceof AppError) {
+    return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined };
+  }
+  return { ok: false, message: toProblem(error).detail };
+}
+
+function refreshViews() {
+  revalidatePath("/projects/[key]/handoffs/[id]", "page");
+  revalidatePath("/projects/[key]/handoffs", "page");
+}
+
+/** An explicit save: a new revision with a message, if nobody saved since `version`. */
+export async function saveHandoffAction(id: string, input: SaveInput): Promise<SaveResult> {
+  const caller = await getActor();
+  try {
+    const saved = await updateHandoff(caller, String(id), input);
+    refreshViews();
+    return { ok: true, version: saved.version, savedAt: saved.updatedAt.toISOString() };
+  } catch (error) {
+    if (!(error instanceof ConflictError) || !caller) return failure(error);
+    const current = error.current as Parameters<typeof toEditorContent>[0] & { version: number; updatedAt: Date } | null | undefined;
+    if (!current) return failure(error);
+    // Who saved the version that won, and the text both sides started from (for the merge defaults).
+    const [revisions, base] = await Promise.all([
+      listRevisions(caller, id).catch(() => null),
+      getRevision(caller, id, Number(input.version)).catch(() => null),
+    ]);
+    const winner = revisions?.revisions.find((r) => r.version === current.version);
+    return {
+      ok: false,
+      message: error.message,
+      conflict: {
+        version: current.version,
+        theirs: toEditorContent(current),
+        base: base ? toEditorContent(base.content) : null,
+        savedBy: winner?.author?.name ?? null,
+        savedAt: (winner?.createdAt ?? current.updatedAt).toISOString(),
+      },
+    };
+  }
+}
+
+/** Autosave: the caller's own draft, overwritten each time; never a revision. */
+export async function saveDraftAction(id: string, baseVersion: number, content: HandoffContentInput): Promise<DraftResult> {
+  try {
+    const draft = await saveDraft(await getActor(), String(id), { baseVersion, content });
+    return { ok: true, savedAt: draft.updatedAt.toISOString() };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function discardDraftAction(id: string): Promise<{ ok: true } | Failure> {
+  try {
+    await discardDraft(await getActor(), String(id));
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}

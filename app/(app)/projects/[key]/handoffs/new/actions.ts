@@ -1,0 +1,31 @@
+"use server";
+import { authAction } from "@/lib/actions";
+import { createHandoff } from "@/lib/data/handoffs";
+import { splitAuthors } from "@/components/handoff/editor/content";
+import { field, optionalField } from "../../../../_lib/form";
+
+/** Creates the handoff from the form and opens it in the editor. */
+export const createHandoffAction = authAction(
+  async (caller, form) => {
+    const key = field(form, "key");
+    const year = optionalField(form, "year");
+    const handoff = await createHandoff(caller, key, {
+      templateId: optionalField(form, "templateId") ?? null,
+      title: field(form, "title"),
+      paperTitle: field(form, "paperTitle"),
+      authors: splitAuthors(field(form, "authors")),
+      venue: field(form, "venue"),
+      // The schema coerces and checks the year; an empty one is "no year".
+      year: year === undefined ? null : (year as unknown as number),
+      arxivId: optionalField(form, "arxivId") ?? null,
+      doi: optionalField(form, "doi") ?? null,
+      url: optionalField(form, "url") ?? null,
+      bibtex: field(form, "bibtex"),
+    });
+    return { key, id: handoff.id };
+  },
+  {
+    revalidate: "/projects/[key]/handoffs",
+    redirectTo: ({ key, id }) => `/projects/${encodeURIComponent(key)}/handoffs/${encodeURIComponent(id)}/edit?created=1`,
+  },
+);

@@ -1,0 +1,270 @@
+// Writing a handoff in the browser: BibTeX import on the new-handoff page, the Markdown editor
+// with its live preview and save shortcut, autosaved drafts, and no lost updates when two people
+// save from the same version.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./helpers/auth";
+import { demoAccount, type DemoRole } from "./helpers/demo";
+
+const unique = () => randomBytes(4).toString("hex");
+const PROJECT = "FLOOR";
+
+/** The LoRA entry of the real fixture, exactly as published on OpenReview. */
+function loraEntry(): string {
+  const bib = readFileSync(path.join(__dirname, "..", "tests", "fixtures", "real", "papers.bib"), "utf8");
+  const start = bib.indexOf("@inproceedings{\nhu2022lora");
+  expect(start).toBeGreaterThanOrEqual(0);
+  return bib.slice(start, bib.indexOf("\n}", start) + 2);
+}
+
+async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const account = demoAccount(role);
+  await signIn(page, account.email, account.password);
+  return page;
+}
+
+/** A fresh handoff through the API (the session cookie authenticates), for tests about editing. */
+async function createHandoff(page: Page, title: string): Promise<string> {
+  const response = await page.request.post(`/api/v1/projects/${PROJECT}/handoffs`, { data: { title, paperTitle: "Denoising Diffusion Probabilistic Models" } });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { handoff: { id: string } }).handoff.id;
+}
+
+type Revision = { version: number; message: string; author: { name: string } | null };
+
+async function revisionsOf(page: Page, id: string): Promise<Revision[]> {
+  const response = await page.request.get(`/api/v1/handoffs/${id}/revisions`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { revisions: Revision[] }).revisions;
+}
+
+const sectionEditor = (page: Page, title: string) => page.getByRole("textbox", { name: title, exact: true });
+
+/** Writes into a CodeMirror editor line by line, as typing or pasting a line at a time does. */
+async function typeInto(page: Page, title: string, text: string) {
+  await sectionEditor(page, title).click();
+  const lines = text.split("\n");
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) {
+      // Enter continues lists; a blank line ends them. Shift+Enter is a plain newline everywhere.
+      await page.keyboard.press("Shift+Enter");
+    }
+    if (line) await page.keyboard.insertText(line);
+  }
+}
+
+test("a researcher creates a handoff from BibTeX, writes math and a table with a live preview, and saves with Ctrl+S", async ({ page }) => {
+  test.slow();
+  const researcher = demoAccount("researcher");
+  await signIn(page, researcher.email, researcher.password);
+  await page.goto(`/projects/${PROJECT}/handoffs/new`);
+  await expect(page.getByRole("heading", { level: 1, name: "New handoff" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Paper handoff/ })).toBeChecked();
+  await expect(page.getByText("15 sections · 9 required")).toBeVisible();
+
+  await page.getByLabel("Paste BibTeX").fill(loraEntry());
+  await page.getByRole("button", { name: "Fill from BibTeX" }).click();
+  await expect(page.getByLabel("Paper title")).toHaveValue("LoRA: Low-Rank Adaptation of Large Language Models");
+  await expect(page.getByLabel("Authors")).toHaveValue(/^Edward J Hu\nYelong Shen\n.*\nWeizhu Chen$/s);
+  await expect(page.getByLabel("Venue")).toHaveValue("International Conference on Learning Representations");
+  await expect(page.getByLabel("Year")).toHaveValue("2022");
+  await expect(page.getByLabel("URL")).toHaveValue("https://openreview.net/forum?id=nZeVKeeFYf9");
+
+  const title = `LoRA adapters for the layout assistant ${unique()}`;
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+  await page.getByRole("button", { name: "Create handoff" }).click();
+  await page.waitForURL(/\/handoffs\/[^/]+\/edit/);
+  const editUrl = new URL(page.url());
+  const readPath = editUrl.pathname.replace(/\/edit$/, "");
+  await expect(page.getByLabel("Handoff title")).toHaveValue(title);
+  await expect(page.getByTestId("completeness")).toHaveText("0%");
+
+  await typeInto(
+    page,
+    "TL;DR",
+    [
+      "LoRA freezes the pretrained weights and learns a low-rank update $\\Delta W = BA$ with $r \\ll d$.",
+      "",
+      "| Rank | Trainable params | Accuracy |",
+      "| --- | --- | --- |",
+      "| 4 | 4.7M | 91.2 |",
+    ].join("\n"),
+  );
+  const preview = page.getByTestId("preview");
+  await expect(preview.locator(".katex").first()).toBeVisible();
+  await expect(preview.getByRole("table")).toBeVisible();
+  await expect(preview.getByRole("cell", { name: "4.7M" })).toBeVisible();
+  await expect(page.getByTestId("outline-tldr")).toHaveAttribute("data-state", "filled");
+  await expect(page.getByTestId("completeness")).toHaveText("11%");
+
+  await page.getByRole("textbox", { name: "Save message" }).fill("First pass at the TL;DR");
+  await sectionEditor(page, "TL;DR").click();
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("save-state")).toContainText("version 2");
+
+  await page.goto(readPath);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const tldr = page.getByRole("region", { name: "TL;DR" });
+  await expect(tldr.getByText("LoRA freezes the pretrained weights")).toBeVisible();
+  await expect(tldr.locator(".katex").first()).toBeVisible();
+  await expect(tldr.getByRole("cell", { name: "91.2" })).toBeVisible();
+  await expect(page.getByText("LoRA: Low-Rank Adaptation of Large Language Models").first()).toBeVisible();
+  const revisions = await revisionsOf(page, readPath.split("/").pop()!);
+  expect(revisions[0]).toMatchObject({ version: 2, message: "First pass at the TL;DR", author: { name: researcher.name } });
+});
+
+test("a malformed BibTeX entry is pointed at by line and column", async ({ page }) => {
+  const researcher = demoAccount("researcher");
+  await signIn(page, researcher.email, researcher.password);
+  await page.goto(`/projects/${PROJECT}/handoffs/new`);
+  await page.getByLabel("Paste BibTeX").fill("@inproceedings{hu2022lora,\n  title = {LoRA: Low-Rank Adaptation},\n  author = {Hu, Edward J.}\n  year = {2022}\n}");
+  await page.getByRole("button", { name: "Fill from BibTeX" }).click();
+  const problem = page.getByRole("alert").filter({ hasText: "Line 4, column 3" });
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('expected "," or "}" after the value of "author"');
+  await expect(page.getByLabel("Paste BibTeX")).toHaveAttribute("aria-invalid", "true");
+  // Nothing was filled from the broken entry.
+  await expect(page.getByLabel("Paper title")).toHaveValue("");
+});
+
+test("no lost updates: the second of two saves from one version gets the conflict view and keeps its text", async ({ browser }) => {
+  test.slow();
+  const researcher = await signedIn(browser, "researcher");
+  const manager = await signedIn(browser, "manager");
+  const title = `Conflict check ${unique()}`;
+  const id = await createHandoff(researcher, title);
+  const editPath = `/projects/${PROJECT}/handoffs/${id}/edit`;
+
+  await researcher.goto(editPath);
+  await manager.goto(editPath);
+  const researcherText = `Researcher: diffusion needs 1000 denoising steps ${unique()}`;
+  const managerText = `Manager: budget 50 steps with DDIM for production ${unique()}`;
+  await typeInto(researcher, "TL;DR", researcherText);
+  await typeInto(manager, "TL;DR", managerText);
+
+  await researcher.keyboard.press("ControlOrMeta+s");
+  await expect(researcher.getByTestId("save-state")).toContainText("version 2");
+
+  await manager.getByRole("textbox", { name: "Save message" }).fill("Production budget");
+  await manager.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(manager.getByRole("heading", { name: "Ada Lindqvist saved this handoff while you were editing" })).toBeVisible();
+  const item = manager.getByRole("region", { name: "TL;DR" });
+  await expect(item.getByTestId("theirs-text")).toContainText(researcherText);
+  await expect(item.getByTestId("mine-text")).toContainText(managerText);
+  await expect(item.getByText("Changed by both of you")).toBeVisible();
+
+  await item.getByRole("radio", { name: "Keep mine" }).check();
+  await manager.getByRole("button", { name: "Save merged" }).click();
+  await expect(manager.getByTestId("save-state")).toContainText("version 3");
+  await expect(sectionEditor(manager, "TL;DR")).toContainText(managerText);
+
+  await manager.goto(`/projects/${PROJECT}/handoffs/${id}`);
+  await expect(manager.getByRole("region", { name: "TL;DR" }).getByText(managerText)).toBeVisible();
+  await expect(manager.getByText(researcherText)).toHaveCount(0);
+  const api = await manager.request.get(`/api/v1/handoffs/${id}`);
+  expect(((await api.json()) as { handoff: { version: number } }).handoff.version).toBe(3);
+  // Both saves are in the history: the researcher's is not lost either.
+  const revisions = await revisionsOf(manager, id);
+  expect(revisions.map((r) => [r.version, r.author?.name])).toEqual([
+    [3, demoAccount("manager").name],
+    [2, demoAccount("researcher").name],
+    [1, demoAccount("researcher").name],
+  ]);
+  expect(revisions[0].message).toContain("Production budget");
+
+  await researcher.context().close();
+  await manager.context().close();
+});
+
+test("autosave keeps a draft without a version, and reopening offers to restore it", async ({ page }) => {
+  test.slow();
+  const researcher = demoAccount("researcher");
+  await signIn(page, researcher.email, researcher.password);
+  const id = await createHandoff(page, `Autosave check ${unique()}`);
+  const editPath = `/projects/${PROJECT}/handoffs/${id}/edit`;
+  await page.goto(editPath);
+
+  const drafted = `Sampling takes 50 steps on an A100 ${unique()}`;
+  await typeInto(page, "TL;DR", drafted);
+  await expect(page.getByTestId("save-state")).toContainText("Draft saved");
+
+  // Typing again and leaving at once: the browser asks first, since that text is nowhere else yet.
+  let dialog = "";
+  page.once("dialog", (d) => {
+    dialog = d.type();
+    void d.accept();
+  });
+  await page.keyboard.type(" and more");
+  await page.reload();
+  expect(dialog).toBe("beforeunload");
+
+  await expect(page.getByText("Restore your unsaved draft from")).toBeVisible();
+  await expect(page.getByTestId("save-state")).toContainText("Saved · version 1");
+  await page.getByRole("button", { name: "Restore draft" }).click();
+  await expect(sectionEditor(page, "TL;DR")).toContainText(drafted);
+  // No revision was made by autosave.
+  const api = await page.request.get(`/api/v1/handoffs/${id}`);
+  expect(((await api.json()) as { handoff: { version: number } }).handoff.version).toBe(1);
+
+  // Discarding removes the draft: the next visit offers nothing.
+  await page.goto(editPath);
+  await page.getByRole("button", { name: "Discard" }).click();
+  await expect(page.getByText("Restore your unsaved draft from")).toHaveCount(0);
+  await page.goto(editPath);
+  await expect(page.getByLabel("Handoff title")).toBeVisible();
+  await expect(page.getByText("Restore your unsaved draft from")).toHaveCount(0);
+});
+
+test("a draft restored on top of a newer version is merged, keeping both people's changes", async ({ browser }) => {
+  test.slow();
+  const researcher = await signedIn(browser, "researcher");
+  const manager = await signedIn(browser, "manager");
+  const id = await createHandoff(researcher, `Stale draft check ${unique()}`);
+  const editPath = `/projects/${PROJECT}/handoffs/${id}/edit`;
+
+  await researcher.goto(editPath);
+  const mine = `TL;DR from the researcher's draft ${unique()}`;
+  await typeInto(researcher, "TL;DR", mine);
+  await expect(researcher.getByTestId("save-state")).toContainText("Draft saved");
+
+  // Meanwhile the manager saves version 2 with a different section changed.
+  const theirs = `Problem written by the manager ${unique()}`;
+  const put = await manager.request.put(`/api/v1/handoffs/${id}`, {
+    data: { version: 1, title: `Stale draft check`, paperTitle: "Denoising Diffusion Probabilistic Models", sections: { problem: theirs }, message: "Problem statement" },
+  });
+  expect(put.status()).toBe(200);
+
+  await researcher.goto(editPath);
+  await expect(researcher.getByText("It was written on version 1; version 2 has been saved since.")).toBeVisible();
+  await researcher.getByRole("button", { name: "Restore draft" }).click();
+  await researcher.keyboard.press("ControlOrMeta+s");
+  await expect(researcher.getByRole("heading", { name: "Priya Raman saved this handoff while you were editing" })).toBeVisible();
+  // Knowing the version both started from, each side's own change is kept by default.
+  const tldr = researcher.getByRole("region", { name: "TL;DR" });
+  await expect(tldr.getByText("Only you changed this")).toBeVisible();
+  await expect(tldr.getByRole("radio", { name: "Keep mine" })).toBeChecked();
+  const problem = researcher.getByRole("region", { name: "Problem", exact: true });
+  await expect(problem.getByText("Only Priya Raman changed this")).toBeVisible();
+  await expect(problem.getByRole("radio", { name: "Take theirs" })).toBeChecked();
+  await researcher.getByRole("button", { name: "Save merged" }).click();
+  await expect(researcher.getByTestId("save-state")).toContainText("version 3");
+
+  const saved = (await (await researcher.request.get(`/api/v1/handoffs/${id}`)).json()) as { handoff: { version: number; sections: Record<string, string> } };
+  expect(saved.handoff.version).toBe(3);
+  expect(saved.handoff.sections).toMatchObject({ tldr: mine, problem: theirs });
+
+  await researcher.context().close();
+  await manager.context().close();
+});
+
+test("an engineer is told calmly that researchers write handoffs", async ({ page }) => {
+  const engineer = demoAccount("engineer");
+  await signIn(page, engineer.email, engineer.password);
+  await page.goto(`/projects/${PROJECT}/handoffs/new`);
+  await expect(page.getByRole("heading", { name: "Researchers write handoffs here" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create handoff" })).toHaveCount(0);
+});
