@@ -3,9 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CopyButton } from "@/app/(app)/_components/CopyButton";
+import { ActivityFeed } from "@/components/handoff/ActivityFeed";
+import { AttachmentUpload } from "@/components/handoff/AttachmentUpload";
+import { CommentableSection, type SectionComment } from "@/components/handoff/CommentableSection";
+import { DeleteAttachmentButton } from "@/components/handoff/DeleteAttachmentButton";
+import { IconDownload, IconHistory, IconNotebook, IconPencil } from "@/components/handoff/icons";
+import { PrintButton } from "@/components/handoff/PrintButton";
+import { ReviewBar, type LastEvent } from "@/components/handoff/ReviewBar";
+import { ReviewersForm } from "@/components/handoff/ReviewersForm";
+import { ThreadFooter } from "@/components/handoff/ThreadFooter";
+import { buildActivity, type ActivityItem } from "@/components/handoff/activity";
+import { NotebookView } from "@/components/notebook/NotebookView";
+import { Alert } from "@/components/ui/Alert";
 import { Avatar } from "@/components/ui/Avatar";
 import { Badge, StatusBadge } from "@/components/ui/Badge";
-import { Button } from "@/components/ui/Button";
+import { Button, buttonClassName } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { IconCheckCircle, IconExternal, IconFileText, IconServer } from "@/components/ui/icons";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
@@ -16,13 +28,18 @@ import { formatDate } from "@/components/ui/format";
 import { humanize } from "@/components/ui/status";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor, requireActorOrRedirect } from "@/lib/auth/session";
+import { roleAllows } from "@/lib/auth/permissions";
+import { ATTACHMENT_MAX_BYTES, isNotebook, listNotebooks } from "@/lib/data/attachments";
+import { listHandoffActivity } from "@/lib/data/handoff-review";
 import { getHandoff } from "@/lib/data/handoffs";
+import { listMembers } from "@/lib/data/memberships";
 import { NotFoundError } from "@/lib/errors";
 import { handoffCompleteness, isSectionFilled, readSections, resolveTemplateSections } from "@/lib/handoff/completeness";
 import { authorsOf, venueLine } from "@/lib/handoff/paper";
 import { Markdown } from "@/lib/markdown/render";
 import type { TemplateSection } from "@/lib/validation/template";
 import styles from "@/components/handoff/handoff-view.module.css";
+import { commentAction, deleteAttachmentAction, reviewersAction, resolveAction, transitionAction, uploadAction } from "./actions";
 
 type Params = Promise<{ key: string; id: string }>;
 
@@ -60,6 +77,18 @@ function formatBytes(bytes: number): string {
   return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
+/** The audit action that moved a handoff into each status, to say who did it. */
+const STATUS_EVENT: Partial<Record<string, string>> = {
+  changes_requested: "handoff.requestChanges",
+  accepted: "handoff.accept",
+  archived: "handoff.archive",
+};
+
+/** Events the feed loads; fewer means the log holds the handoff's whole history. */
+const ACTIVITY_LIMIT = 100;
+
+const REVIEWER_ROLES: ReadonlySet<string> = new Set(["engineer", "manager", "owner"]);
+
 /** "FLOOR-2" before "FLOOR-10". */
 function compareKeys(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true });
@@ -71,16 +100,21 @@ export default async function HandoffPage({ params }: { params: Params }) {
   const { key, id } = await params;
   const actor = await requireActorOrRedirect(`/projects/${key}/handoffs/${id}`);
   let data: Loaded;
+  let extras: [Awaited<ReturnType<typeof listHandoffActivity>>, Awaited<ReturnType<typeof listNotebooks>>, Awaited<ReturnType<typeof listMembers>>["members"]];
   try {
     data = await load(actor, id);
+    extras = await Promise.all([listHandoffActivity(actor, id, ACTIVITY_LIMIT), listNotebooks(actor, id), listMembers(actor, key).then((r) => r.members)]);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const { handoff: h, project } = data;
+  const { handoff: h, project, role } = data;
   if (project.key !== key) notFound();
+  const [events, notebooks, members] = extras;
   const now = new Date();
   const base = `/projects/${project.key}`;
+  const canUpdate = roleAllows(role, "handoff", "update");
+  const canComment = roleAllows(role, "handoff", "comment");
 
   const template = resolveTemplateSections(h.template?.sections);
   const sections = readSections(h.sections);
@@ -117,11 +151,38 @@ export default async function HandoffPage({ params }: { params: Params }) {
   const implementedBy = [...services.values()].sort((a, b) => a.service.name.localeCompare(b.service.name));
   const hasBody = isSectionFilled(h.body) || (threadsBySection.get(BODY_KEY)?.length ?? 0) > 0;
 
-  const sectionProps = (s: TemplateSection) => ({ section: s, text: sections[s.key], threads: threadsBySection.get(s.key) ?? [], now });
+  // Activity, in sentences.
+  const titles = new Map<string, string>([...template, ...extra].map((s) => [s.key, s.title]));
+  titles.set(BODY_KEY, "Notes");
+  const activity: ActivityItem[] = buildActivity(
+    events,
+    {
+      sectionTitle: (k) => titles.get(k) ?? humanize(k),
+      threadSection: new Map(h.comments.map((c) => [c.id, c.sectionKey])),
+      userName: new Map(members.map((m) => [m.user.id, m.user.name])),
+    },
+    h,
+    events.length < ACTIVITY_LIMIT,
+  );
+  const statusEvent = STATUS_EVENT[h.status];
+  const lastEvent = statusEvent ? events.find((e) => e.action === statusEvent) : undefined;
+  const lastChange: LastEvent = lastEvent ? { who: lastEvent.actor?.name ?? lastEvent.actorEmail ?? "Someone", at: lastEvent.at } : undefined;
+
+  const reviewerIds = h.reviewers.map((r) => r.user.id);
+  const candidates = members
+    .filter((m) => REVIEWER_ROLES.has(m.role) && !m.user.disabledAt)
+    .map((m) => ({ id: m.user.id, name: m.user.name, role: m.role }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const comment = (s: TemplateSection): SectionComment | undefined => (canComment ? { action: commentAction, handoffId: h.id, sectionKey: s.key, sectionTitle: s.title } : undefined);
+  const threadProps = { handoffId: h.id, canComment, now };
+  const sectionProps = (s: TemplateSection) => ({ section: s, text: sections[s.key], threads: threadsBySection.get(s.key) ?? [], comment: comment(s), ...threadProps });
+  const bodySection: TemplateSection = { key: BODY_KEY, title: "Notes", guidance: "", required: false };
+  const notebookAttachments = new Set(notebooks.map((n) => n.id));
 
   return (
     <PageContainer width="wide">
-      <Stack>
+      <Stack gap={4}>
         <PageHeader
           breadcrumbs={[
             { label: "Handoffs", href: `${base}/handoffs` },
@@ -129,6 +190,23 @@ export default async function HandoffPage({ params }: { params: Params }) {
           ]}
           title={h.title}
           meta={<StatusBadge kind="handoff" value={h.status} />}
+          actions={
+            <>
+              {canUpdate && (
+                <Button href={`${base}/handoffs/${h.id}/edit`} variant="primary" icon={<IconPencil size={15} />}>
+                  Edit
+                </Button>
+              )}
+              <Button href={`${base}/handoffs/${h.id}/history`} variant="secondary" icon={<IconHistory size={15} />}>
+                History
+              </Button>
+              <a href={`/api/v1/handoffs/${h.id}/export`} download className={buttonClassName({ variant: "secondary" })}>
+                <IconDownload size={15} />
+                Export Markdown
+              </a>
+              <PrintButton />
+            </>
+          }
           description={
             <span className={styles.byline}>
               {h.author && (
@@ -155,6 +233,19 @@ export default async function HandoffPage({ params }: { params: Params }) {
           }
         />
 
+        <ReviewBar
+          handoffId={h.id}
+          status={h.status}
+          role={role}
+          action={transitionAction}
+          missing={completeness.missing.map((s) => ({ key: s.key, title: s.title }))}
+          reviewers={h.reviewers.map((r) => r.user)}
+          viewerId={actor.id}
+          submittedAt={h.submittedAt}
+          lastChange={lastChange}
+          now={now}
+        />
+
         <div className={styles.layout}>
           <Stack gap={4} className={styles.main}>
             <Card title="Paper" padding="lg">
@@ -176,7 +267,7 @@ export default async function HandoffPage({ params }: { params: Params }) {
                       <pre>
                         <code>{h.bibtex.trim()}</code>
                       </pre>
-                      <div className={styles.bibtexActions}>
+                      <div className={styles.bibtexActions} data-chrome="copy">
                         <CopyButton value={h.bibtex.trim()} label="Copy BibTeX" />
                       </div>
                     </div>
@@ -222,15 +313,34 @@ export default async function HandoffPage({ params }: { params: Params }) {
             {hasBody && (
               <section className={styles.document} aria-label="Notes">
                 <div className={styles.sections}>
-                  <Section section={{ key: BODY_KEY, title: "Notes", guidance: "", required: false }} text={h.body} threads={threadsBySection.get(BODY_KEY) ?? []} now={now} />
+                  <Section section={bodySection} text={h.body} threads={threadsBySection.get(BODY_KEY) ?? []} comment={comment(bodySection)} {...threadProps} />
                 </div>
               </section>
             )}
 
             {orphanThreads.length > 0 && (
               <Card title="Other discussion" description="Threads on sections this handoff no longer has.">
-                <Threads threads={orphanThreads} now={now} label="Other discussion" />
+                <Threads threads={orphanThreads} label="Other discussion" {...threadProps} />
               </Card>
+            )}
+
+            {notebooks.length > 0 && (
+              <section className={styles.notebooks} aria-labelledby="notebooks-title">
+                <h2 id="notebooks-title" className={styles.notebooksTitle}>
+                  <IconNotebook size={18} /> Notebooks
+                </h2>
+                {notebooks.map((n) => (
+                  <div key={n.id} id={`notebook-${n.id}`} className={styles.notebook}>
+                    {n.notebook ? (
+                      <NotebookView notebook={n.notebook} filename={n.filename} idPrefix={`nb-${n.id}`} />
+                    ) : (
+                      <Alert tone="warning" title={`${n.filename} cannot be shown`}>
+                        {n.error} The file is still attached; download it to inspect it.
+                      </Alert>
+                    )}
+                  </div>
+                ))}
+              </section>
             )}
           </Stack>
 
@@ -277,6 +387,42 @@ export default async function HandoffPage({ params }: { params: Params }) {
               </div>
             </Card>
 
+            <Card title="People">
+              <dl className={styles.people}>
+                <dt>Author</dt>
+                <dd>
+                  {h.author ? (
+                    <span className={styles.person}>
+                      <Avatar name={h.author.name} size="sm" decorative />
+                      {h.author.name}
+                    </span>
+                  ) : (
+                    <span className={styles.muted}>Former member</span>
+                  )}
+                </dd>
+                <dt>Reviewers</dt>
+                <dd>
+                  {h.reviewers.length === 0 ? (
+                    <span className={styles.muted}>None assigned</span>
+                  ) : (
+                    <ul className={styles.reviewers} aria-label="Reviewers">
+                      {h.reviewers.map((r) => (
+                        <li key={r.user.id} className={styles.person}>
+                          <Avatar name={r.user.name} size="sm" decorative />
+                          {r.user.name}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </dd>
+              </dl>
+              {canUpdate && <ReviewersForm handoffId={h.id} candidates={candidates} selected={reviewerIds} action={reviewersAction} />}
+            </Card>
+
+            <Card title="Activity" description="Status changes, saves and discussion, newest first.">
+              <ActivityFeed items={activity} now={now} />
+            </Card>
+
             <Card title="Contents" padding="sm">
               <nav aria-label="Sections of this handoff">
                 <ol className={styles.toc}>
@@ -288,9 +434,39 @@ export default async function HandoffPage({ params }: { params: Params }) {
                   {[...research, ...extra].map((s) => (
                     <TocItem key={s.key} section={s} filled={isSectionFilled(sections[s.key])} threads={threadsBySection.get(s.key)?.length ?? 0} />
                   ))}
-                  {hasBody && <TocItem section={{ key: BODY_KEY, title: "Notes", guidance: "", required: false }} filled={isSectionFilled(h.body)} threads={threadsBySection.get(BODY_KEY)?.length ?? 0} />}
+                  {hasBody && <TocItem section={bodySection} filled={isSectionFilled(h.body)} threads={threadsBySection.get(BODY_KEY)?.length ?? 0} />}
                 </ol>
               </nav>
+            </Card>
+
+            <Card title="Attachments" description={h.attachments.length ? `${h.attachments.length} ${h.attachments.length === 1 ? "file" : "files"}` : undefined}>
+              <div className={styles.attachmentsCard}>
+                {h.attachments.length === 0 ? (
+                  <p className={styles.muted}>No notebooks or files attached.</p>
+                ) : (
+                  <ul className={styles.attachments} aria-label="Attached files">
+                    {h.attachments.map((a) => (
+                      <li key={a.id}>
+                        {isNotebook(a.filename) ? <IconNotebook size={16} className={styles.fileIcon} /> : <IconFileText size={16} className={styles.fileIcon} />}
+                        <a className={styles.fileName} title={`Download ${a.filename}`} href={`/api/v1/handoffs/${h.id}/attachments/${a.id}`} download>
+                          {a.filename}
+                        </a>
+                        {canUpdate && <DeleteAttachmentButton handoffId={h.id} attachmentId={a.id} filename={a.filename} action={deleteAttachmentAction} />}
+                        <span className={styles.fileMeta}>
+                          {formatBytes(a.size)} · <RelativeTime date={a.createdAt} now={now} />
+                          {notebookAttachments.has(a.id) && (
+                            <>
+                              {" · "}
+                              <a href={`#notebook-${a.id}`}>View</a>
+                            </>
+                          )}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {canUpdate && <AttachmentUpload handoffId={h.id} action={uploadAction} maxBytes={ATTACHMENT_MAX_BYTES} />}
+              </div>
             </Card>
 
             <Card title="Decomposed into" description={milestones.length ? `${milestones.length} ${milestones.length === 1 ? "milestone" : "milestones"}` : undefined}>
@@ -345,57 +521,6 @@ export default async function HandoffPage({ params }: { params: Params }) {
                 </ul>
               )}
             </Card>
-
-            <Card title="People">
-              <dl className={styles.people}>
-                <dt>Author</dt>
-                <dd>
-                  {h.author ? (
-                    <span className={styles.person}>
-                      <Avatar name={h.author.name} size="sm" decorative />
-                      {h.author.name}
-                    </span>
-                  ) : (
-                    <span className={styles.muted}>Former member</span>
-                  )}
-                </dd>
-                <dt>Reviewers</dt>
-                <dd>
-                  {h.reviewers.length === 0 ? (
-                    <span className={styles.muted}>None assigned</span>
-                  ) : (
-                    <ul className={styles.reviewers}>
-                      {h.reviewers.map((r) => (
-                        <li key={r.user.id} className={styles.person}>
-                          <Avatar name={r.user.name} size="sm" decorative />
-                          {r.user.name}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </dd>
-              </dl>
-            </Card>
-
-            <Card title="Attachments" description={h.attachments.length ? `${h.attachments.length} ${h.attachments.length === 1 ? "file" : "files"}` : undefined}>
-              {h.attachments.length === 0 ? (
-                <p className={styles.muted}>No notebooks or files attached.</p>
-              ) : (
-                <ul className={styles.attachments}>
-                  {h.attachments.map((a) => (
-                    <li key={a.id}>
-                      <IconFileText size={16} className={styles.fileIcon} />
-                      <a className={styles.fileName} title={`Download ${a.filename}`} href={`/api/v1/handoffs/${h.id}/attachments/${a.id}`} download>
-                        {a.filename}
-                      </a>
-                      <span className={styles.fileMeta}>
-                        {formatBytes(a.size)} · <RelativeTime date={a.createdAt} now={now} />
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
           </Stack>
         </div>
       </Stack>
@@ -423,55 +548,76 @@ function ExternalLink({ href, label }: { href: string; label: string }) {
   );
 }
 
-function Section({ section, text, threads, now, note }: { section: TemplateSection; text: string | undefined; threads: Thread[]; now: Date; note?: string }) {
+type ThreadProps = { handoffId: string; canComment: boolean; now: Date };
+
+function Section({
+  section,
+  text,
+  threads,
+  note,
+  comment,
+  ...threadProps
+}: ThreadProps & { section: TemplateSection; text: string | undefined; threads: Thread[]; note?: string; comment?: SectionComment }) {
   const filled = isSectionFilled(text);
   const headingId = `${anchor(section.key)}-title`;
+  const open = threads.filter((t) => !t.resolvedAt).length;
   return (
-    <section id={anchor(section.key)} className={styles.section} aria-labelledby={headingId} data-empty={!filled || undefined}>
-      <header className={styles.sectionHeader}>
-        <h2 id={headingId} className={styles.sectionTitle}>
-          <a href={`#${anchor(section.key)}`} className={styles.sectionAnchor} aria-hidden tabIndex={-1}>
-            #
+    <CommentableSection
+      anchorId={anchor(section.key)}
+      headingId={headingId}
+      empty={!filled}
+      comment={comment}
+      heading={
+        <>
+          <h2 id={headingId} className={styles.sectionTitle}>
+            <a href={`#${anchor(section.key)}`} className={styles.sectionAnchor} aria-hidden tabIndex={-1}>
+              #
+            </a>
+            {section.title}
+          </h2>
+          {!filled && section.required && (
+            <Badge tone="amber" size="sm">
+              Required
+            </Badge>
+          )}
+          {note && <span className={styles.sectionNote}>{note}</span>}
+        </>
+      }
+      tools={
+        threads.length > 0 && (
+          <a href={`#${anchor(section.key)}-threads`} className={styles.threadCount} data-open={open > 0 || undefined}>
+            {open > 0 ? `${open} open` : `${threads.length} resolved`}
           </a>
-          {section.title}
-        </h2>
-        {!filled && section.required && (
-          <Badge tone="amber" size="sm">
-            Required
-          </Badge>
-        )}
-        {note && <span className={styles.sectionNote}>{note}</span>}
-        {threads.length > 0 && (
-          <span className={styles.threadCount}>
-            {threads.length} {threads.length === 1 ? "thread" : "threads"}
-          </span>
-        )}
-      </header>
-      {filled ? (
-        <Markdown source={text} idPrefix={section.key} headingOffset={2} />
-      ) : (
-        <div className={styles.notWritten}>
-          <p className={styles.notWrittenTitle}>Not written yet</p>
-          {section.guidance && <p className={styles.guidance}>{section.guidance}</p>}
-        </div>
-      )}
-      {threads.length > 0 && <Threads threads={threads} now={now} label={`Discussion on ${section.title}`} />}
-    </section>
+        )
+      }
+      content={
+        filled ? (
+          <Markdown source={text} idPrefix={section.key} headingOffset={2} />
+        ) : (
+          <div className={styles.notWritten}>
+            <p className={styles.notWrittenTitle}>Not written yet</p>
+            {section.guidance && <p className={styles.guidance}>{section.guidance}</p>}
+          </div>
+        )
+      }
+      threads={threads.length > 0 && <Threads threads={threads} label={`Discussion on ${section.title}`} id={`${anchor(section.key)}-threads`} {...threadProps} />}
+    />
   );
 }
 
-function Threads({ threads, now, label }: { threads: Thread[]; now: Date; label: string }) {
+function Threads({ threads, label, id, ...props }: ThreadProps & { threads: Thread[]; label: string; id?: string }) {
   return (
-    <div className={styles.threads} role="group" aria-label={label}>
-      {threads.map((t) =>
-        t.resolvedAt ? (
-          <details key={t.id} className={styles.thread} data-resolved="">
+    <div className={styles.threads} role="group" aria-label={label} id={id}>
+      {threads.map((t) => {
+        const author = t.author?.name ?? "Former member";
+        return t.resolvedAt ? (
+          <details key={t.id} className={styles.thread} data-resolved="" aria-label={`Resolved thread by ${author}`}>
             <summary className={styles.resolvedSummary}>
               <Badge tone="green" size="sm" dot>
                 Resolved
               </Badge>
               <span className={styles.resolvedText}>
-                {t.author?.name ?? "Former member"}: {shorten(t.body.replace(/\s+/g, " "), 90)}
+                {author}: {shorten(t.body.replace(/\s+/g, " "), 90)}
               </span>
               {t.replies.length > 0 && (
                 <span className={styles.replyCount}>
@@ -479,19 +625,19 @@ function Threads({ threads, now, label }: { threads: Thread[]; now: Date; label:
                 </span>
               )}
             </summary>
-            <ThreadBody thread={t} now={now} />
+            <ThreadBody thread={t} {...props} />
           </details>
         ) : (
-          <article key={t.id} className={styles.thread}>
-            <ThreadBody thread={t} now={now} />
+          <article key={t.id} className={styles.thread} aria-label={`Thread by ${author}`}>
+            <ThreadBody thread={t} {...props} />
           </article>
-        ),
-      )}
+        );
+      })}
     </div>
   );
 }
 
-function ThreadBody({ thread, now }: { thread: Thread; now: Date }) {
+function ThreadBody({ thread, handoffId, canComment, now }: ThreadProps & { thread: Thread }) {
   return (
     <>
       <Comment name={thread.author?.name ?? "Former member"} date={thread.createdAt} body={thread.body} id={thread.id} now={now} />
@@ -503,6 +649,17 @@ function ThreadBody({ thread, now }: { thread: Thread; now: Date }) {
             </li>
           ))}
         </ol>
+      )}
+      {canComment && (
+        <ThreadFooter
+          handoffId={handoffId}
+          sectionKey={thread.sectionKey}
+          threadId={thread.id}
+          resolved={Boolean(thread.resolvedAt)}
+          authorName={thread.author?.name ?? "Former member"}
+          commentAction={commentAction}
+          resolveAction={resolveAction}
+        />
       )}
     </>
   );

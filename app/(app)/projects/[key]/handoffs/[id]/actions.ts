@@ -1,0 +1,68 @@
+"use server";
+// Server actions of the handoff read view: status changes, comments, reviewers and attachments.
+// Each is a thin wrapper: lib/data checks the caller's role and validates the input.
+import { authAction } from "@/lib/actions";
+import { uploadAttachment, deleteAttachment } from "@/lib/data/attachments";
+import { setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
+import { addComment, transitionHandoff } from "@/lib/data/handoffs";
+import { ValidationError } from "@/lib/errors";
+import type { HandoffStatusValue, HandoffTransition } from "@/lib/validation/handoff";
+
+const READ_VIEW = "/projects/[key]/handoffs/[id]";
+const LIST = "/projects/[key]/handoffs";
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** What the person sees after a status change, by the status it moved to. */
+const DONE: Record<HandoffStatusValue, string> = {
+  in_review: "Submitted for review. Reviewers can now comment, request changes or accept it.",
+  changes_requested: "Changes requested. The author sees your comments and can resubmit.",
+  accepted: "Accepted: this handoff is now handed off to engineering.",
+  archived: "Archived. Reopen it to work on it again.",
+  draft: "Reopened as a draft.",
+};
+
+export const transitionAction = authAction(
+  (caller, form) => transitionHandoff(caller, text(form, "id"), text(form, "transition") as HandoffTransition),
+  { success: (h) => DONE[h.status], revalidate: [READ_VIEW, LIST] },
+);
+
+export const commentAction = authAction(
+  (caller, form) =>
+    addComment(caller, text(form, "id"), {
+      sectionKey: text(form, "sectionKey"),
+      body: text(form, "body"),
+      parentId: text(form, "parentId") || undefined,
+    }),
+  { success: (c) => (c.parentId ? "Reply posted." : "Comment posted."), revalidate: [READ_VIEW, LIST] },
+);
+
+export const resolveAction = authAction(
+  (caller, form) => setCommentResolved(caller, text(form, "commentId"), text(form, "resolved") === "true"),
+  { revalidate: READ_VIEW },
+);
+
+export const reviewersAction = authAction(
+  (caller, form) => setReviewers(caller, text(form, "id"), { userIds: form.getAll("userIds").filter((v): v is string => typeof v === "string" && v !== "") }),
+  { success: "Reviewers saved.", revalidate: [READ_VIEW, LIST] },
+);
+
+export const uploadAction = authAction(
+  async (caller, form) => {
+    const file = form.get("file");
+    if (!(file instanceof File) || (file.size === 0 && !file.name)) {
+      throw new ValidationError("file: choose a notebook or file to attach.", { file: ["choose a file"] });
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return uploadAttachment(caller, text(form, "id"), { filename: file.name, contentType: file.type, bytes });
+  },
+  { success: (a) => `Attached ${a.filename}.`, revalidate: READ_VIEW },
+);
+
+export const deleteAttachmentAction = authAction(
+  (caller, form) => deleteAttachment(caller, text(form, "id"), text(form, "attachmentId")),
+  { success: "Attachment deleted.", revalidate: READ_VIEW },
+);
