@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/Card";
 import { Input, Select, Textarea } from "@/components/ui/Input";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { Button } from "@/components/ui/Button";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { Table } from "@/components/ui/Table";
 import { ROLE_LABELS, ROLES, roleAllows, type ProjectRole } from "@/lib/auth/permissions";
@@ -71,6 +72,11 @@ export default async function ProjectSettingsPage({ params }: { params: Params }
         <PageHeader
           title="Settings"
           description={canManage ? `Details, members and archiving for ${project.name}.` : `Who works on ${project.name}, and with which role.`}
+          actions={
+            <Button href={`/projects/${project.key}/settings/templates`} variant="secondary">
+              Handoff templates
+            </Button>
+          }
         />
         {project.archivedAt && (
           <Alert tone="warning" title="This project is archived">
