@@ -184,6 +184,8 @@ const BASE_COMPONENTS: Components = { a: Anchor, img: Image, table: Table };
 
 const remarkPlugins: ReactMarkdownOptions["remarkPlugins"] = [remarkGfm, [remarkMath, { singleDollarTextMath: true }]];
 
+const highlight = rehypeHighlight({ detect: false, plainText: ["text", "txt", "plain", "math"] });
+
 const rehypePlugins = (idPrefix: string): ReactMarkdownOptions["rehypePlugins"] => [
   [rehypePrepare, { idPrefix }],
   [
@@ -199,7 +201,8 @@ const rehypePlugins = (idPrefix: string): ReactMarkdownOptions["rehypePlugins"] 
       errorColor: "currentColor",
     },
   ],
-  [rehypeHighlight, { detect: false, plainText: ["text", "txt", "plain", "math"] }],
+  // Built once (below): making the highlighter registers every language again, about 2.5 ms.
+  () => highlight,
   // Must stay last: nothing after it may add to the tree.
   [rehypeSanitize, sanitizeSchema],
 ];
@@ -223,24 +226,51 @@ export type MarkdownProps = {
   className?: string;
 };
 
-/** Renders untrusted Markdown safely on the server. */
+/**
+ * Rendered trees, reused: the same text renders to the same elements (a saved revision never
+ * changes), and parsing with GFM, math and highlighting costs far more than serving a page.
+ * Bounded by entries and by total source length.
+ */
+const renderCache = new Map<string, ReactNode>();
+const CACHE_MAX_ENTRIES = 2000;
+const CACHE_MAX_CHARS = 16_000_000;
+let cachedChars = 0;
+
+function cachedRender(key: string, render: () => ReactNode): ReactNode {
+  const hit = renderCache.get(key);
+  if (hit !== undefined) {
+    // Most recently used last, so eviction takes the oldest.
+    renderCache.delete(key);
+    renderCache.set(key, hit);
+    return hit;
+  }
+  const tree = render();
+  renderCache.set(key, tree);
+  cachedChars += key.length;
+  for (const [oldKey] of renderCache) {
+    if (renderCache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;
+    renderCache.delete(oldKey);
+    cachedChars -= oldKey.length;
+  }
+  return tree;
+}
+
+/** Renders untrusted Markdown safely, on the server or in the editor's preview. */
 export function Markdown({ source, idPrefix = "md", headingOffset = 0, variant = "default", empty = null, className }: MarkdownProps) {
   const text = source ?? "";
   if (!text.trim()) return <>{empty}</>;
   const prefix = `${idPrefix.replace(/[^\w-]/g, "")}-`;
-  return (
-    <div className={[styles.prose, variant === "compact" ? styles.compact : "", className ?? ""].filter(Boolean).join(" ")}>
-      <ReactMarkdown
-        remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins(prefix)}
-        components={{ ...BASE_COMPONENTS, ...headingComponents(headingOffset) }}
-        urlTransform={safeUrl}
-        // Ids are prefixed here, once; the sanitizer's own prefixing is off (see sanitizeSchema).
-        remarkRehypeOptions={{ clobberPrefix: prefix }}
-        skipHtml
-      >
-        {text}
-      </ReactMarkdown>
-    </div>
+  const tree = cachedRender(`${prefix}\u0000${headingOffset}\u0000${text}`, () =>
+    ReactMarkdown({
+      children: text,
+      remarkPlugins,
+      rehypePlugins: rehypePlugins(prefix),
+      components: { ...BASE_COMPONENTS, ...headingComponents(headingOffset) },
+      urlTransform: safeUrl,
+      // Ids are prefixed here, once; the sanitizer's own prefixing is off (see sanitizeSchema).
+      remarkRehypeOptions: { clobberPrefix: prefix },
+      skipHtml: true,
+    }),
   );
+  return <div className={[styles.prose, variant === "compact" ? styles.compact : "", className ?? ""].filter(Boolean).join(" ")}>{tree}</div>;
 }
