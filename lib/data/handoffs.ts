@@ -16,6 +16,7 @@ import {
   type UpdateHandoffInput,
 } from "@/lib/validation/handoff";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
+import { projectIdOfHandoff, readHandoff } from "@/lib/data/handoff-read";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import type { Tx } from "@/lib/db/client";
 import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
@@ -23,9 +24,7 @@ import { exportFilename, handoffToMarkdown } from "@/lib/handoff/export";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
-export async function projectOfHandoff(id: string) {
-  return (await db().handoff.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
-}
+export const projectOfHandoff = projectIdOfHandoff;
 
 export async function listHandoffs(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "handoff", "read", { targetType: "project" });
@@ -53,43 +52,7 @@ export async function listHandoffs(caller: Caller, key: string) {
 /** A handoff with its paper card, the milestones decomposed from it and the services implementing those. */
 export async function getHandoff(caller: Caller, id: string) {
   const access = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "read", target(id), "Handoff");
-  const handoff = await db().handoff.findUniqueOrThrow({
-    where: { id },
-    include: {
-      author: { select: { id: true, name: true } },
-      template: { select: { id: true, name: true, sections: true } },
-      reviewers: { select: { user: { select: { id: true, name: true } } } },
-      milestones: {
-        select: {
-          milestone: {
-            select: {
-              id: true,
-              key: true,
-              title: true,
-              status: true,
-              health: true,
-              dueDate: true,
-              services: { select: { service: { select: { id: true, name: true, displayName: true, layer: true } } } },
-            },
-          },
-        },
-      },
-      comments: {
-        where: { parentId: null },
-        select: {
-          id: true,
-          sectionKey: true,
-          body: true,
-          resolvedAt: true,
-          createdAt: true,
-          author: { select: { name: true } },
-          replies: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
-        },
-        orderBy: { createdAt: "asc" },
-      },
-      attachments: { select: { id: true, filename: true, size: true, contentType: true, createdAt: true } },
-    },
-  });
+  const handoff = await readHandoff(id);
   return { ...access, handoff };
 }
 

@@ -143,4 +143,49 @@ describeEachProvider("handoff workflow", (provider) => {
     expect(markdown).toContain('  authors: ["Ada", "Bo"]');
     expect(markdown).toContain("## TL;DR\n\nShort.");
   });
+
+  it("reads a handoff in SQL exactly as the ORM would (ADR 0002)", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "Same shape", authors: ["Ada", "Bo"], year: 2023, arxivId: "2211.13287", sections: { tldr: "x" } });
+    const project = await t.db.project.findUniqueOrThrow({ where: { key: "HO" } });
+    const m = await t.db.milestone.create({ data: { projectId: project.id, key: "HO-1", title: "Serve it", dueDate: new Date("2026-12-01T00:00:00Z") } });
+    const svc = await t.db.service.create({ data: { name: "shape-svc", layer: "model" } });
+    await t.db.handoffMilestone.create({ data: { handoffId: h.id, milestoneId: m.id } });
+    await t.db.milestoneService.create({ data: { milestoneId: m.id, serviceId: svc.id } });
+    await setReviewers(people.researcher, h.id, { userIds: [people.engineer.id] });
+    const thread = await addComment(people.engineer, h.id, { sectionKey: "tldr", body: "Why?" });
+    await addComment(people.researcher, h.id, { sectionKey: "tldr", body: "Because.", parentId: thread.id });
+    await uploadAttachment(people.researcher, h.id, { filename: "sort.ipynb", contentType: "application/json", bytes: fixture("notebook-mingpt-sort-demo.ipynb") });
+
+    const viaOrm = await t.db.handoff.findUniqueOrThrow({
+      where: { id: h.id },
+      include: {
+        author: { select: { id: true, name: true } },
+        template: { select: { id: true, name: true, sections: true } },
+        reviewers: { select: { user: { select: { id: true, name: true } } } },
+        milestones: {
+          select: {
+            milestone: {
+              select: { id: true, key: true, title: true, status: true, health: true, dueDate: true, services: { select: { service: { select: { id: true, name: true, displayName: true, layer: true } } } } },
+            },
+          },
+        },
+        comments: {
+          where: { parentId: null },
+          select: {
+            id: true,
+            sectionKey: true,
+            body: true,
+            resolvedAt: true,
+            createdAt: true,
+            author: { select: { name: true } },
+            replies: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+          },
+          orderBy: { createdAt: "asc" },
+        },
+        attachments: { select: { id: true, filename: true, size: true, contentType: true, createdAt: true } },
+      },
+    });
+    const { handoff } = await getHandoff(people.engineer, h.id);
+    expect(handoff).toEqual(viaOrm);
+  });
 });
