@@ -58,11 +58,10 @@ export async function deleteAttachment(caller: Caller, handoffId: string, attach
 /** The handoff's notebooks, parsed for display; a stored notebook that no longer parses says why. */
 export async function listNotebooks(caller: Caller, handoffId: string) {
   await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
-  const rows = await db().attachment.findMany({
-    where: { handoffId, contentType: "application/x-ipynb+json" },
-    select: { id: true, filename: true, data: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const rows = await db().$queryRaw<{ id: string; filename: string; data: Uint8Array }[]>`
+    SELECT "id", "filename", "data" FROM "Attachment"
+    WHERE "handoffId" = ${handoffId} AND "contentType" = 'application/x-ipynb+json'
+    ORDER BY "createdAt" ASC`;
   return rows.map((row) => {
     try {
       return { id: row.id, filename: row.filename, notebook: parseNotebook(new Uint8Array(row.data), row.filename), error: null };

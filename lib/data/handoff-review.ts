@@ -1,6 +1,7 @@
 // Review of a handoff: who reviews it, resolving comment threads, and the activity feed.
 // (Status transitions and new comments live in lib/data/handoffs.ts.)
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Caller } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { reviewersSchema } from "@/lib/validation/handoff";
@@ -48,10 +49,20 @@ export async function setCommentResolved(caller: Caller, commentId: string, reso
 /** Every recorded change to a handoff, newest first: saves, status changes, comments, reviewers. */
 export async function listHandoffActivity(caller: Caller, handoffId: string, take = 50) {
   await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
-  return db().auditEvent.findMany({
-    where: { targetType: "handoff", targetId: handoffId, outcome: "success" },
-    select: { id: true, at: true, action: true, details: true, actorEmail: true, actor: { select: { name: true } } },
-    orderBy: { at: "desc" },
-    take,
-  });
+  // On every handoff page view: one plain SQL statement (ADR 0002).
+  const rows = await db().$queryRaw<{ id: string; at: Date; action: string; details: unknown; actorEmail: string; actorName: string | null }[]>`
+    SELECT e."id", e."at", e."action", e."details", e."actorEmail", u."name" AS "actorName"
+    FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
+    WHERE e."targetType" = 'handoff' AND e."targetId" = ${handoffId} AND e."outcome" = 'success'
+    ORDER BY e."at" DESC
+    LIMIT ${take}`;
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    // SQLite hands JSON back as text in raw queries.
+    details: (typeof r.details === "string" ? JSON.parse(r.details) : r.details) as Prisma.JsonValue,
+    actorEmail: r.actorEmail,
+    actor: r.actorName === null ? null : { name: r.actorName },
+  }));
 }

@@ -1,5 +1,6 @@
 // Project membership: who is in a project and with which role. Owners manage it.
 import { db } from "@/lib/db/client";
+import type { ProjectRole } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { addMemberSchema, changeRoleSchema, type AddMemberInput, type ChangeRoleInput } from "@/lib/validation/project";
@@ -8,11 +9,13 @@ import { auditWrite } from "@/lib/data/audit";
 
 export async function listMembers(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "membership", "read", { targetType: "project" });
-  const members = await db().membership.findMany({
-    where: { projectId: access.project.id },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, disabledAt: true } } },
-    orderBy: [{ createdAt: "asc" }],
-  });
+  // Read on the handoff page and in settings: one plain SQL statement (ADR 0002).
+  const rows = await db().$queryRaw<{ id: string; role: ProjectRole; createdAt: Date; userId: string; name: string; email: string; disabledAt: Date | null }[]>`
+    SELECT m."id", m."role", m."createdAt", u."id" AS "userId", u."name", u."email", u."disabledAt"
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE m."projectId" = ${access.project.id}
+    ORDER BY m."createdAt" ASC`;
+  const members = rows.map((r) => ({ id: r.id, role: r.role, createdAt: r.createdAt, user: { id: r.userId, name: r.name, email: r.email, disabledAt: r.disabledAt } }));
   return { ...access, members };
 }
 
