@@ -176,3 +176,61 @@ test(`none of the ${XSS_PAYLOADS.length} XSS payloads runs or survives in the re
   expect(failures, failures.join("\n")).toEqual([]);
   expect(checked).toBe(XSS_PAYLOADS.length);
 });
+
+test(`comments and notebooks: none of the ${XSS_PAYLOADS.length} payloads runs or survives there either`, async () => {
+  test.slow();
+  const id = await createHandoff(context.request, "XSS corpus: comments and notebooks", { tldr: "Harmless summary." }, "");
+
+  // Every payload as a comment: half start threads, half reply to the thread before them.
+  let thread = "";
+  for (const [i, payload] of XSS_PAYLOADS.entries()) {
+    const response = await context.request.post(`/api/v1/handoffs/${id}/comments`, {
+      data: { sectionKey: "tldr", body: payload.markdown, ...(i % 2 === 1 && thread ? { parentId: thread } : {}) },
+    });
+    expect(response.status(), `${payload.name}: ${await response.text()}`).toBe(201);
+    if (i % 2 === 0) thread = ((await response.json()) as { comment: { id: string } }).comment.id;
+  }
+
+  // Every payload as a Markdown cell, and hostile outputs: HTML, SVG, Markdown and streams.
+  const cells = XSS_PAYLOADS.flatMap((payload) => [
+    { cell_type: "markdown", metadata: {}, source: payload.markdown },
+    {
+      cell_type: "code",
+      metadata: {},
+      execution_count: 1,
+      source: "print('hi')",
+      outputs: [
+        { output_type: "display_data", metadata: {}, data: { "text/html": payload.markdown, "image/svg+xml": `<svg onload="__xss('svg-${payload.name}')"/>`, "text/plain": "plain" } },
+        { output_type: "execute_result", execution_count: 1, metadata: {}, data: { "text/markdown": payload.markdown } },
+        { output_type: "stream", name: "stdout", text: payload.markdown },
+      ],
+    },
+  ]);
+  const notebook = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: "python" } }, cells });
+  const upload = await context.request.post(`/api/v1/handoffs/${id}/attachments`, {
+    multipart: { file: { name: "hostile.ipynb", mimeType: "application/json", buffer: Buffer.from(notebook) } },
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
+
+  const failures = await open(id);
+  failures.push(...(await pageWideProblems()));
+  const rendered = await page.evaluate(() => {
+    // Section bodies (#section-KEY) were checked above; their threads (#section-KEY-threads) are new here.
+    const outside = (el: Element) => !el.closest('[id^="section-"]:not([id$="-threads"])');
+    const comments = [...document.querySelectorAll('div[class*="prose"]')].filter((el) => outside(el) && !el.closest("[data-notebook-cells]"));
+    const notebooks = [...document.querySelectorAll("[data-notebook-cells]")];
+    const describe = (root: Element) =>
+      [root, ...root.querySelectorAll("*")].map((el) => ({
+        tag: el.localName.toLowerCase(),
+        attrs: el.getAttributeNames().map((name): [string, string] => [name, el.getAttribute(name) ?? ""]),
+      }));
+    return { comments: comments.map(describe), notebooks: notebooks.map(describe) };
+  });
+  // Resolved or collapsed threads still render their bodies; every payload must be on the page.
+  expect(rendered.comments.length).toBeGreaterThanOrEqual(XSS_PAYLOADS.length - 5);
+  expect(rendered.notebooks).toHaveLength(1);
+  for (const elements of rendered.comments) failures.push(...findViolations(elements, { idPrefixes: ["c-"] }).map((p) => `comment: ${p}`));
+  for (const elements of rendered.notebooks) failures.push(...findViolations(elements, { idPrefixes: ["nb-"] }).map((p) => `notebook: ${p}`));
+  console.log(`XSS corpus: ${rendered.comments.length} comments and a ${cells.length}-cell notebook checked; ${failures.length} failures.`);
+  expect(failures, failures.join("\n")).toEqual([]);
+});

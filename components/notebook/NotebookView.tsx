@@ -255,7 +255,7 @@ export function NotebookView({ notebook, filename, idPrefix = "nb", headingOffse
       {notebook.cells.length === 0 ? (
         <p className={styles.emptyNotebook}>This notebook has no cells.</p>
       ) : (
-        <ol className={styles.cells}>
+        <ol className={styles.cells} data-notebook-cells="">
           {notebook.cells.map((cell, i) => (
             <CellView key={i} cell={cell} cellNumber={i + 1} language={notebook.language} idPrefix={prefix} headingOffset={headingOffset} />
           ))}
