@@ -1,29 +1,5 @@
-// Icons the handoff views need beyond components/ui/icons (same 24-unit Lucide-style strokes).
-import type { ReactNode, SVGProps } from "react";
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function icon(paths: ReactNode) {
-  return function Icon({ size = 16, ...props }: IconProps) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.75}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
-        focusable="false"
-        {...props}
-      >
-        {paths}
-      </svg>
-    );
-  };
-}
+// Icons the handoff views need beyond components/ui/icons, drawn with the same factory.
+import { icon } from "@/components/ui/icons";
 
 export const IconPencil = icon(
   <>

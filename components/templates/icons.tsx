@@ -1,27 +1,6 @@
-// Icons for the template editor, drawn like components/ui/icons.tsx (16px strokes after Lucide,
+// Icons for the template editor, drawn with the factory in components/ui/icons (Lucide paths,
 // ISC licence). Decorative: the buttons that hold them carry the label.
-import type { ReactNode } from "react";
-
-function icon(paths: ReactNode) {
-  return function Icon({ size = 16 }: { size?: number }) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.75}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
-        focusable="false"
-      >
-        {paths}
-      </svg>
-    );
-  };
-}
+import { icon } from "@/components/ui/icons";
 
 export const IconArrowUp = icon(<path d="m5 12 7-7 7 7M12 19V5" />);
 export const IconArrowDown = icon(<path d="M12 5v14M19 12l-7 7-7-7" />);

@@ -4,7 +4,8 @@ import type { ReactNode, SVGProps } from "react";
 
 export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function icon(paths: ReactNode) {
+/** Makes an icon component from SVG paths; feature folders add their own icons with it. */
+export function icon(paths: ReactNode) {
   return function Icon({ size = 16, ...props }: IconProps) {
     const labelled = props["aria-label"] !== undefined;
     return (
