@@ -26,6 +26,19 @@ type Options<T> = {
   result?: (result: T) => Record<string, string>;
 };
 
+/** One submitted field as a raw string ("" when absent); the data layer parses it with zod. */
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+/** An optional field: undefined when left empty, so the schema's default or optional applies. */
+export function optionalField(form: FormData, name: string): string | undefined {
+  const value = field(form, name).trim();
+  return value === "" ? undefined : value;
+}
+
+/** Every submitted string field, for data functions that take the whole form as input. */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectOfHandoff } from "@/lib/data/handoffs";
+import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 
 export const ATTACHMENT_MAX_BYTES = NOTEBOOK_MAX_BYTES;
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
@@ -17,7 +17,7 @@ export function isNotebook(filename: string) {
 }
 
 export async function uploadAttachment(caller: Caller, handoffId: string, file: { filename: string; contentType: string; bytes: Uint8Array }) {
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   const filename = file.filename.trim().replace(/[\\/]/g, "_").slice(0, 200);
   if (!filename) throw new ValidationError("file: choose a file to attach.", { file: ["is required"] });
   if (file.bytes.byteLength === 0) throw new ValidationError(`file: ${filename} is empty.`, { file: ["is empty"] });
@@ -46,7 +46,7 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
 }
 
 export async function deleteAttachment(caller: Caller, handoffId: string, attachmentId: string) {
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   const attachment = await db().attachment.findUnique({ where: { id: attachmentId }, select: { handoffId: true, filename: true } });
   if (!attachment || attachment.handoffId !== handoffId) throw new NotFoundError("Attachment");
   await db().$transaction(async (tx) => {
@@ -57,7 +57,7 @@ export async function deleteAttachment(caller: Caller, handoffId: string, attach
 
 /** The handoff's notebooks, parsed for display; a stored notebook that no longer parses says why. */
 export async function listNotebooks(caller: Caller, handoffId: string) {
-  await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
   const rows = await db().$queryRaw<{ id: string; filename: string; data: Uint8Array }[]>`
     SELECT "id", "filename", "data" FROM "Attachment"
     WHERE "handoffId" = ${handoffId} AND "contentType" = 'application/x-ipynb+json'

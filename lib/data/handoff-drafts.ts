@@ -5,12 +5,12 @@ import type { Caller } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/errors";
 import { draftSchema, handoffContentSchema, type DraftInput } from "@/lib/validation/handoff";
 import { authorizeInProject } from "@/lib/data/access";
-import { projectOfHandoff } from "@/lib/data/handoffs";
+import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export async function saveDraft(caller: Caller, handoffId: string, input: DraftInput) {
-  const { actor } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   const data = parseInput(draftSchema, input);
   const draft = await db().handoffDraft.upsert({
     where: { handoffId_userId: { handoffId, userId: actor.id } },
@@ -23,7 +23,7 @@ export async function saveDraft(caller: Caller, handoffId: string, input: DraftI
 
 /** The caller's own draft of a handoff, if they have one. */
 export async function getOwnDraft(caller: Caller, handoffId: string) {
-  const { actor } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   const draft = await db().handoffDraft.findUnique({ where: { handoffId_userId: { handoffId, userId: actor.id } } });
   if (!draft) return null;
   const content = handoffContentSchema.safeParse(draft.content);
@@ -31,6 +31,6 @@ export async function getOwnDraft(caller: Caller, handoffId: string) {
 }
 
 export async function discardDraft(caller: Caller, handoffId: string) {
-  const { actor } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   await db().handoffDraft.deleteMany({ where: { handoffId, userId: actor.id } });
 }

@@ -7,13 +7,13 @@ import { NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { reviewersSchema } from "@/lib/validation/handoff";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectOfHandoff } from "@/lib/data/handoffs";
+import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 /** Sets the reviewers: members of the project who may review (engineers, managers, owners). */
 export async function setReviewers(caller: Caller, handoffId: string, input: { userIds: string[] }) {
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   const { userIds } = parseInput(reviewersSchema, input);
   const unique = [...new Set(userIds)];
   const eligible = await db().membership.findMany({
@@ -36,7 +36,7 @@ export async function setReviewers(caller: Caller, handoffId: string, input: { u
 export async function setCommentResolved(caller: Caller, commentId: string, resolved: boolean) {
   const comment = await db().comment.findUnique({ where: { id: commentId }, select: { handoffId: true, parentId: true, resolvedAt: true } });
   const handoffId = comment?.handoffId ?? "";
-  const { actor, project } = await authorizeInProject(caller, comment ? await projectOfHandoff(handoffId) : null, "handoff", "comment", target(handoffId), "Comment");
+  const { actor, project } = await authorizeInProject(caller, comment ? await projectIdOfHandoff(handoffId) : null, "handoff", "comment", target(handoffId), "Comment");
   if (!comment) throw new NotFoundError("Comment");
   if (comment.parentId) throw new ValidationError("Resolve the thread from its first comment.", { commentId: ["is a reply"] });
   if (Boolean(comment.resolvedAt) === resolved) return;
@@ -48,7 +48,7 @@ export async function setCommentResolved(caller: Caller, commentId: string, reso
 
 /** Every recorded change to a handoff, newest first: saves, status changes, comments, reviewers. */
 export async function listHandoffActivity(caller: Caller, handoffId: string, take = 50) {
-  await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
   // On every handoff page view: one plain SQL statement (ADR 0002).
   const rows = await db().$queryRaw<{ id: string; at: Date; action: string; details: unknown; actorEmail: string; actorName: string | null }[]>`
     SELECT e."id", e."at", e."action", e."details", e."actorEmail", u."name" AS "actorName"

@@ -6,12 +6,13 @@ import { ConflictError, NotFoundError, parseInput } from "@/lib/errors";
 import { handoffContentSchema, restoreSchema, type HandoffContent } from "@/lib/validation/handoff";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectOfHandoff, recordRevision } from "@/lib/data/handoffs";
+import { recordRevision } from "@/lib/data/handoffs";
+import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export async function listRevisions(caller: Caller, handoffId: string) {
-  const access = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  const access = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
   const revisions = await db().handoffRevision.findMany({
     where: { handoffId },
     select: { id: true, version: true, message: true, createdAt: true, author: { select: { id: true, name: true } } },
@@ -22,7 +23,7 @@ export async function listRevisions(caller: Caller, handoffId: string) {
 
 /** One revision's full content. Older snapshots are parsed leniently: missing fields get defaults. */
 export async function getRevision(caller: Caller, handoffId: string, version: number) {
-  await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
   const revision = await db().handoffRevision.findUnique({
     where: { handoffId_version: { handoffId, version } },
     select: { version: true, message: true, createdAt: true, snapshot: true, author: { select: { name: true } } },
@@ -34,7 +35,7 @@ export async function getRevision(caller: Caller, handoffId: string, version: nu
 
 /** Saves revision N's content as a new revision on top of `version` (409 if that is stale). */
 export async function restoreRevision(caller: Caller, handoffId: string, input: { revision: number; version: number }) {
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   const { revision, version } = parseInput(restoreSchema, input);
   const old = await getRevision(actor, handoffId, revision);
   return db().$transaction(async (tx) => {

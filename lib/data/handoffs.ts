@@ -24,8 +24,6 @@ import { exportFilename, handoffToMarkdown } from "@/lib/handoff/export";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
-export const projectOfHandoff = projectIdOfHandoff;
-
 export async function listHandoffs(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "handoff", "read", { targetType: "project" });
   const handoffs = await db().handoff.findMany({
@@ -51,7 +49,7 @@ export async function listHandoffs(caller: Caller, key: string) {
 
 /** A handoff with its paper card, the milestones decomposed from it and the services implementing those. */
 export async function getHandoff(caller: Caller, id: string) {
-  const access = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "read", target(id), "Handoff");
+  const access = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "read", target(id), "Handoff");
   const handoff = await readHandoff(id);
   return { ...access, handoff };
 }
@@ -96,7 +94,7 @@ export async function createHandoff(caller: Caller, key: string, input: HandoffC
 
 /** Saves new content if nobody saved since `version`; otherwise 409 with the current text. */
 export async function updateHandoff(caller: Caller, id: string, input: UpdateHandoffInput) {
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "update", target(id), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "update", target(id), "Handoff");
   const { version, message, ...content } = parseInput(updateHandoffSchema, input);
   return db().$transaction(async (tx) => {
     // The version check and the write are one statement: two saves from one base cannot both win.
@@ -114,7 +112,7 @@ export async function updateHandoff(caller: Caller, id: string, input: UpdateHan
 }
 
 export async function deleteHandoff(caller: Caller, id: string) {
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "delete", target(id), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "delete", target(id), "Handoff");
   await db().$transaction(async (tx) => {
     const removed = await tx.handoff.delete({ where: { id }, select: { title: true } });
     await auditWrite(tx, actor, { action: "handoff.delete", targetType: "handoff", targetId: id, projectId: project.id, details: { title: removed.title } });
@@ -122,7 +120,7 @@ export async function deleteHandoff(caller: Caller, id: string) {
 }
 
 export async function addComment(caller: Caller, handoffId: string, input: CommentInput) {
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "comment", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "comment", target(handoffId), "Handoff");
   const data = parseInput(commentSchema, input);
   if (data.parentId) {
     const parent = await db().comment.findUnique({ where: { id: data.parentId }, select: { handoffId: true, parentId: true } });
@@ -140,7 +138,7 @@ export async function addComment(caller: Caller, handoffId: string, input: Comme
 export async function transitionHandoff(caller: Caller, id: string, transitionName: HandoffTransition) {
   const name = parseInput(handoffTransitionSchema, transitionName);
   const transition = HANDOFF_TRANSITIONS[name];
-  const { actor, project } = await authorizeInProject(caller, await projectOfHandoff(id), "handoff", transition.permission, target(id), "Handoff");
+  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", transition.permission, target(id), "Handoff");
   return db().$transaction(async (tx) => {
     const handoff = await tx.handoff.findUniqueOrThrow({ where: { id }, select: { status: true, sections: true, template: { select: { sections: true } } } });
     if (!(transition.from as readonly string[]).includes(handoff.status)) {
@@ -192,7 +190,7 @@ export async function listPortfolioHandoffs(caller: Caller) {
 
 /** An attachment's bytes, for download; the caller must be able to read its handoff. */
 export async function getAttachment(caller: Caller, handoffId: string, attachmentId: string) {
-  await authorizeInProject(caller, await projectOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
   const attachment = await db().attachment.findUnique({
     where: { id: attachmentId },
     select: { handoffId: true, filename: true, contentType: true, size: true, data: true, sha256: true },
@@ -203,7 +201,7 @@ export async function getAttachment(caller: Caller, handoffId: string, attachmen
 
 /** The handoff as a Markdown file with front matter. */
 export async function exportHandoff(caller: Caller, id: string) {
-  await authorizeInProject(caller, await projectOfHandoff(id), "handoff", "read", target(id), "Handoff");
+  await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "read", target(id), "Handoff");
   const handoff = await db().handoff.findUniqueOrThrow({
     where: { id },
     include: { author: { select: { name: true } }, project: { select: { key: true, name: true } }, template: { select: { sections: true } } },

@@ -1,7 +1,6 @@
 "use server";
-import { authAction } from "@/lib/actions";
+import { authAction, field } from "@/lib/actions";
 import { changeOwnPassword } from "@/lib/data/users";
-import { field } from "../_lib/form";
 
 // Changing the password bumps the session version, which ends every session including this
 // one, so the form sends the user to sign in again with the new password.

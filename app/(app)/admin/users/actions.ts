@@ -1,7 +1,6 @@
 "use server";
-import { authAction } from "@/lib/actions";
+import { authAction, field } from "@/lib/actions";
 import { createUser, INVITE_TTL_DAYS, reissueInvite, setUserAdmin, setUserDisabled } from "@/lib/data/users";
-import { field } from "../../_lib/form";
 import { requestOrigin } from "../../_lib/origin";
 
 const inviteUrl = async (token: string) => `${await requestOrigin()}/invite/${encodeURIComponent(token)}`;

@@ -1,7 +1,6 @@
 "use server";
-import { authAction } from "@/lib/actions";
+import { authAction, field, optionalField } from "@/lib/actions";
 import { createToken, revokeToken } from "@/lib/data/tokens";
-import { field, optionalField } from "../../_lib/form";
 import { requestOrigin } from "../../_lib/origin";
 
 export const createTokenAction = authAction(

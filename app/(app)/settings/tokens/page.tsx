@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconKey } from "@/components/ui/icons";
-import { Input } from "@/components/ui/Input";
+import { Input, Select } from "@/components/ui/Input";
 import { Stack } from "@/components/ui/PageContainer";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { Table } from "@/components/ui/Table";
@@ -14,7 +14,6 @@ import { requireActorOrRedirect } from "@/lib/auth/session";
 import { listOwnTokens } from "@/lib/data/tokens";
 import { CopyResult, ResultValue } from "../../_components/CopyResult";
 import { ActionRow, RowForm } from "../../_components/RowActions";
-import { SelectField } from "../../_components/SelectField";
 import styles from "../../_components/pages.module.css";
 import { requestOrigin } from "../../_lib/origin";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -60,7 +59,15 @@ export default async function ApiTokensPage() {
             <FormField name="name" label="Name" hint="What uses it, e.g. “CI milestone sync”." required>
               <Input name="name" autoComplete="off" maxLength={80} placeholder="CI milestone sync" />
             </FormField>
-            <SelectField name="expiresInDays" label="Expires after" hint="Shorter is safer." options={EXPIRY_OPTIONS} defaultValue="90" />
+            <FormField name="expiresInDays" label="Expires after" hint="Shorter is safer.">
+              <Select name="expiresInDays" defaultValue="90">
+                {EXPIRY_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
           </div>
           <div className={styles.formActions}>
             <SubmitButton>Create token</SubmitButton>

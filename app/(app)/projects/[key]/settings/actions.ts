@@ -1,10 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { authAction } from "@/lib/actions";
+import { authAction, field } from "@/lib/actions";
 import { ROLE_LABELS, type ProjectRole } from "@/lib/auth/permissions";
 import { addMember, changeMemberRole, removeMember } from "@/lib/data/memberships";
 import { setProjectArchived, updateProject } from "@/lib/data/projects";
-import { field } from "../../../_lib/form";
 
 const roleLabel = (role: string) => ROLE_LABELS[role as ProjectRole] ?? role;
 

@@ -19,7 +19,6 @@ import { listMembers } from "@/lib/data/memberships";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { NoAccess } from "../../../_components/NoAccess";
 import { ActionRow, RowForm } from "../../../_components/RowActions";
-import { SelectField } from "../../../_components/SelectField";
 import styles from "../../../_components/pages.module.css";
 import { addMemberAction, changeRoleAction, leaveProjectAction, removeMemberAction, setArchivedAction, updateProjectAction } from "./actions";
 
@@ -217,7 +216,15 @@ export default async function ProjectSettingsPage({ params }: { params: Params }
                 <FormField name="email" label="Email" required>
                   <Input name="email" type="email" autoComplete="off" placeholder="teammate@example.com" />
                 </FormField>
-                <SelectField name="role" label="Role" required options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} defaultValue="engineer" />
+                <FormField name="role" label="Role" required>
+                  <Select name="role" defaultValue="engineer">
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </Select>
+                </FormField>
               </div>
               <ul className={styles.roleList}>
                 {ROLES.map((r) => (

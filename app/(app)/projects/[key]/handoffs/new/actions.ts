@@ -1,8 +1,7 @@
 "use server";
-import { authAction } from "@/lib/actions";
+import { authAction, field, optionalField } from "@/lib/actions";
 import { createHandoff } from "@/lib/data/handoffs";
 import { splitAuthors } from "@/components/handoff/editor/content";
-import { field, optionalField } from "../../../../_lib/form";
 
 /** Creates the handoff from the form and opens it in the editor. */
 export const createHandoffAction = authAction(

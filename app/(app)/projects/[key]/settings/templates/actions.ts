@@ -2,11 +2,10 @@
 // Server actions for a project's handoff templates. The editor sends the ordered sections as JSON
 // in one hidden field; lib/data/templates.ts validates everything (owners only, built-ins refused).
 import { revalidatePath } from "next/cache";
-import { authAction } from "@/lib/actions";
+import { authAction, field } from "@/lib/actions";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/data/templates";
 import { ValidationError } from "@/lib/errors";
 import type { TemplateInput } from "@/lib/validation/template";
-import { field } from "../../../../_lib/form";
 
 const templatesPath = (key: string) => `/projects/${encodeURIComponent(key)}/settings/templates`;
 
