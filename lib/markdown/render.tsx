@@ -1,13 +1,17 @@
 // Markdown for handoffs, service descriptions and comments: GitHub-flavoured Markdown, math
 // typeset by KaTeX and fenced code highlighted by highlight.js, all on the server.
 //
-// Safety: raw HTML in the source is never rendered (no rehype-raw; react-markdown leaves it out),
-// rehype-sanitize runs as the LAST transform with GitHub's schema extended only by what KaTeX and
-// the highlighter emit (class names, KaTeX's inline layout styles, its SVG glyphs), and URLs
-// are filtered again when rendered: links keep http(s), mailto and relative targets, images
-// only http(s).
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
-import ReactMarkdown, { type Components, type Options as ReactMarkdownOptions } from "react-markdown";
+// Safety: raw HTML in the source is never rendered (remark-rehype drops it, there is no
+// rehype-raw), rehype-sanitize runs after every transform that works on the source, with
+// GitHub's schema extended only by what KaTeX and the highlighter emit (class names, KaTeX's
+// inline layout styles, its SVG glyphs), and URLs are filtered again after it: links keep
+// http(s), mailto and relative targets, images only http(s). hast-util-to-html then escapes every
+// text and attribute value it writes.
+import type { ReactNode } from "react";
+import { toHtml } from "hast-util-to-html";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
@@ -87,51 +91,6 @@ export function safeUrl(url: string, key: string): string {
   return value;
 }
 
-const isExternal = (href: string) => /^(?:https?:)?\/\//i.test(href);
-
-function Anchor({ href, children, node: _node, ...rest }: ComponentPropsWithoutRef<"a"> & { node?: unknown }) {
-  if (!href) return <span className={styles.deadLink}>{children}</span>;
-  // Footnote references and in-page anchors stay in the page.
-  if (href.startsWith("#")) {
-    return (
-      <a href={href} {...rest}>
-        {children}
-      </a>
-    );
-  }
-  return (
-    <a href={href} rel="noopener noreferrer nofollow" target={isExternal(href) ? "_blank" : undefined} {...rest}>
-      {children}
-    </a>
-  );
-}
-
-function Image({ src, alt, title }: ComponentPropsWithoutRef<"img"> & { node?: unknown }) {
-  if (typeof src !== "string" || !src) return alt ? <span className={styles.deadLink}>{alt}</span> : null;
-  // eslint-disable-next-line @next/next/no-img-element -- arbitrary external images; next/image would proxy them.
-  return <img src={src} alt={alt ?? ""} title={title} loading="lazy" decoding="async" referrerPolicy="no-referrer" />;
-}
-
-function Table({ children, node: _node, ...rest }: ComponentPropsWithoutRef<"table"> & { node?: unknown }) {
-  return (
-    <div className={styles.tableWrap}>
-      <table {...rest}>{children}</table>
-    </div>
-  );
-}
-
-type HeadingTag = "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
-const HEADINGS: HeadingTag[] = ["h1", "h2", "h3", "h4", "h5", "h6"];
-
-function headingComponents(offset: number): Partial<Components> {
-  if (offset === 0) return {};
-  const map: Partial<Components> = {};
-  HEADINGS.forEach((tag, i) => {
-    map[tag] = HEADINGS[Math.min(i + offset, HEADINGS.length - 1)];
-  });
-  return map;
-}
-
 // Minimal hast shapes for the one small plugin below (the full types are a transitive dependency).
 type HastText = { type: "text"; value: string };
 type HastElement = { type: "element"; tagName: string; properties: Record<string, unknown>; children: HastNode[] };
@@ -180,32 +139,101 @@ function rehypePrepare(options: { idPrefix: string }) {
   return (tree: HastNode) => walk(tree);
 }
 
-const BASE_COMPONENTS: Components = { a: Anchor, img: Image, table: Table };
 
-const remarkPlugins: ReactMarkdownOptions["remarkPlugins"] = [remarkGfm, [remarkMath, { singleDollarTextMath: true }]];
+const isExternal = (href: string) => /^(?:https?:)?\/\//i.test(href);
+const HEADING = /^h([1-6])$/;
+const el = (tagName: string, properties: Record<string, unknown>, children: HastNode[]): HastElement => ({ type: "element", tagName, properties, children });
+
+/**
+ * Runs after the sanitizer, on what it let through, and only rewrites it into the shapes the
+ * page wants; everything it adds is fixed by this code, never taken from the source.
+ *  - URLs pass safeUrl (links: http(s), mailto, relative; images: http(s)); a link left without
+ *    a target becomes plain text, an image without a source its alt text.
+ *  - Links out of the page get rel="noopener noreferrer nofollow", external ones a new tab.
+ *  - Images load lazily without a referrer; tables scroll in a wrapper; cell alignment becomes a
+ *    style, as React renders it; headings shift down by headingOffset.
+ */
+function rehypeFinish(options: { headingOffset: number }) {
+  const rewrite = (node: HastElement): HastNode[] => {
+    const p = node.properties;
+    const heading = HEADING.exec(node.tagName);
+    if (heading && options.headingOffset) node.tagName = `h${Math.min(Number(heading[1]) + options.headingOffset, 6)}`;
+    if (typeof p.cite === "string" && !safeUrl(p.cite, "cite")) delete p.cite;
+    if ((node.tagName === "td" || node.tagName === "th") && typeof p.align === "string") {
+      if (/^(?:left|right|center)$/.test(p.align)) p.style = `text-align:${p.align}`;
+      delete p.align;
+    }
+    if (node.tagName === "a") {
+      const href = typeof p.href === "string" ? safeUrl(p.href, "href") : "";
+      if (!href) return [el("span", { className: [styles.deadLink] }, node.children)];
+      p.href = href;
+      if (!href.startsWith("#")) {
+        p.rel = ["noopener", "noreferrer", "nofollow"];
+        if (isExternal(href)) p.target = "_blank";
+      }
+    }
+    if (node.tagName === "img") {
+      const src = typeof p.src === "string" ? safeUrl(p.src, "src") : "";
+      const alt = typeof p.alt === "string" ? p.alt : "";
+      if (!src) return alt ? [el("span", { className: [styles.deadLink] }, [{ type: "text", value: alt } as HastText])] : [];
+      node.properties = { src, alt, title: p.title, loading: "lazy", decoding: "async", referrerPolicy: "no-referrer" };
+    }
+    if (node.tagName === "table") return [el("div", { className: [styles.tableWrap] }, [node])];
+    return [node];
+  };
+  const walk = (node: HastNode) => {
+    if (!("children" in node) || !node.children) return;
+    node.children = node.children.flatMap((child) => {
+      if (child.type !== "element") return [child];
+      walk(child);
+      return rewrite(child as HastElement);
+    });
+  };
+  return (tree: HastNode) => walk(tree);
+}
 
 const highlight = rehypeHighlight({ detect: false, plainText: ["text", "txt", "plain", "math"] });
 
-const rehypePlugins = (idPrefix: string): ReactMarkdownOptions["rehypePlugins"] => [
-  [rehypePrepare, { idPrefix }],
-  [
-    rehypeKatex,
-    {
-      output: "html",
-      throwOnError: false,
-      strict: "ignore",
-      trust: false,
-      // A formula cannot draw a page-sized box or expand macros forever.
-      maxSize: 25,
-      maxExpand: 500,
-      errorColor: "currentColor",
-    },
-  ],
-  // Built once (below): making the highlighter registers every language again, about 2.5 ms.
-  () => highlight,
-  // Must stay last: nothing after it may add to the tree.
-  [rehypeSanitize, sanitizeSchema],
-];
+/** The whole pipeline for one block: parse, typeset, highlight, sanitize, finish. */
+function processor(idPrefix: string, headingOffset: number) {
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkMath, { singleDollarTextMath: true })
+      // Raw HTML in the source is dropped here (no allowDangerousHtml); ids are prefixed once.
+      .use(remarkRehype, { clobberPrefix: idPrefix })
+      .use(rehypePrepare, { idPrefix })
+      .use(rehypeKatex, {
+        output: "html",
+        strict: "ignore",
+        trust: false,
+        // A formula cannot draw a page-sized box or expand macros forever.
+        maxSize: 25,
+        maxExpand: 500,
+        errorColor: "currentColor",
+      })
+      // Built once (above): making the highlighter registers every language again, about 2.5 ms.
+      .use(() => highlight)
+      // The last transform that sees the source's structure; only rehypeFinish's fixed rewrites follow.
+      .use(rehypeSanitize, sanitizeSchema)
+      .use(rehypeFinish, { headingOffset })
+  );
+}
+
+/**
+ * Untrusted Markdown to sanitised HTML. The result is a string, not React elements: a page
+ * carries it as one value from the server to the browser instead of a tree React walks twice
+ * (once for the component payload, once for HTML) on every request.
+ */
+export function renderMarkdownHtml(source: string, { idPrefix = "md", headingOffset = 0 }: { idPrefix?: string; headingOffset?: number } = {}): string {
+  const prefix = `${idPrefix.replace(/[^\w-]/g, "")}-`;
+  return cachedRender(`${prefix}\u0000${headingOffset}\u0000${source}`, () => {
+    const run = processor(prefix, headingOffset);
+    // Our Hast shapes above are a structural subset of the real types; the tree comes from `run`.
+    return toHtml(run.runSync(run.parse(source)) as Parameters<typeof toHtml>[0]);
+  });
+}
 
 export type MarkdownProps = {
   source: string | null | undefined;
@@ -227,16 +255,16 @@ export type MarkdownProps = {
 };
 
 /**
- * Rendered trees, reused: the same text renders to the same elements (a saved revision never
+ * Rendered HTML, reused: the same text renders to the same HTML (a saved revision never
  * changes), and parsing with GFM, math and highlighting costs far more than serving a page.
- * Bounded by entries and by total source length.
+ * Bounded by entries and by total characters kept.
  */
-const renderCache = new Map<string, ReactNode>();
+const renderCache = new Map<string, string>();
 const CACHE_MAX_ENTRIES = 2000;
-const CACHE_MAX_CHARS = 16_000_000;
+const CACHE_MAX_CHARS = 32_000_000;
 let cachedChars = 0;
 
-function cachedRender(key: string, render: () => ReactNode): ReactNode {
+function cachedRender(key: string, render: () => string): string {
   const hit = renderCache.get(key);
   if (hit !== undefined) {
     // Most recently used last, so eviction takes the oldest.
@@ -244,33 +272,21 @@ function cachedRender(key: string, render: () => ReactNode): ReactNode {
     renderCache.set(key, hit);
     return hit;
   }
-  const tree = render();
-  renderCache.set(key, tree);
-  cachedChars += key.length;
-  for (const [oldKey] of renderCache) {
+  const html = render();
+  renderCache.set(key, html);
+  cachedChars += key.length + html.length;
+  for (const [oldKey, oldHtml] of renderCache) {
     if (renderCache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;
     renderCache.delete(oldKey);
-    cachedChars -= oldKey.length;
+    cachedChars -= oldKey.length + oldHtml.length;
   }
-  return tree;
+  return html;
 }
 
 /** Renders untrusted Markdown safely, on the server or in the editor's preview. */
-export function Markdown({ source, idPrefix = "md", headingOffset = 0, variant = "default", empty = null, className }: MarkdownProps) {
+export function Markdown({ source, idPrefix, headingOffset, variant = "default", empty = null, className }: MarkdownProps) {
   const text = source ?? "";
   if (!text.trim()) return <>{empty}</>;
-  const prefix = `${idPrefix.replace(/[^\w-]/g, "")}-`;
-  const tree = cachedRender(`${prefix}\u0000${headingOffset}\u0000${text}`, () =>
-    ReactMarkdown({
-      children: text,
-      remarkPlugins,
-      rehypePlugins: rehypePlugins(prefix),
-      components: { ...BASE_COMPONENTS, ...headingComponents(headingOffset) },
-      urlTransform: safeUrl,
-      // Ids are prefixed here, once; the sanitizer's own prefixing is off (see sanitizeSchema).
-      remarkRehypeOptions: { clobberPrefix: prefix },
-      skipHtml: true,
-    }),
-  );
-  return <div className={[styles.prose, variant === "compact" ? styles.compact : "", className ?? ""].filter(Boolean).join(" ")}>{tree}</div>;
+  const html = renderMarkdownHtml(text, { idPrefix, headingOffset });
+  return <div className={[styles.prose, variant === "compact" ? styles.compact : "", className ?? ""].filter(Boolean).join(" ")} dangerouslySetInnerHTML={{ __html: html }} />;
 }
