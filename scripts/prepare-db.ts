@@ -2,7 +2,7 @@
 // migrations and, in demo mode, seeds the demo into an empty database. One clear line on failure.
 import { env, EnvError, databaseProvider } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
-import { createDb } from "@/lib/db/client";
+import { closeDb, createDb } from "@/lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed";
 import { ensureBuiltInTemplate } from "@/lib/data/templates";
 
@@ -50,7 +50,7 @@ async function main() {
     }
     await ensureBuiltInTemplate(db);
   } finally {
-    await db.$disconnect();
+    await closeDb(db);
   }
 }
 

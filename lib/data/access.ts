@@ -1,7 +1,7 @@
 // Project-level authorization: every lib/data/ function that touches a project's objects
 // starts here. A project the caller cannot see answers 404, exactly as one that does not exist.
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { db, read } from "@/lib/db/client";
 import type { Actor, Caller } from "@/lib/auth/actor";
 import {
   CATALOG_EDITOR_ROLES,
@@ -44,11 +44,11 @@ const loadProjectWithMembership = cache(async (userId: string, field: "id" | "ke
   // Every project page and action authorizes here: one plain SQL statement (ADR 0002).
   const rows =
     field === "id"
-      ? await db().$queryRaw<ProjectRow[]>`
+      ? await read<ProjectRow>`
           SELECT p."id", p."key", p."name", p."description", p."archivedAt", m."role"
           FROM "Project" p LEFT JOIN "Membership" m ON m."projectId" = p."id" AND m."userId" = ${userId}
           WHERE p."id" = ${value}`
-      : await db().$queryRaw<ProjectRow[]>`
+      : await read<ProjectRow>`
           SELECT p."id", p."key", p."name", p."description", p."archivedAt", m."role"
           FROM "Project" p LEFT JOIN "Membership" m ON m."projectId" = p."id" AND m."userId" = ${userId}
           WHERE p."key" = ${value}`;

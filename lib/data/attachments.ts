@@ -1,7 +1,7 @@
 // Files attached to a handoff, stored in the database (size-capped) so that several app
 // instances need no shared disk. Notebooks are parsed before they are stored.
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, read } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
@@ -58,7 +58,7 @@ export async function deleteAttachment(caller: Caller, handoffId: string, attach
 /** The handoff's notebooks, parsed for display; a stored notebook that no longer parses says why. */
 export async function listNotebooks(caller: Caller, handoffId: string) {
   await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
-  const rows = await db().$queryRaw<{ id: string; filename: string; data: Uint8Array }[]>`
+  const rows = await read<{ id: string; filename: string; data: Uint8Array }>`
     SELECT "id", "filename", "data" FROM "Attachment"
     WHERE "handoffId" = ${handoffId} AND "contentType" = 'application/x-ipynb+json'
     ORDER BY "createdAt" ASC`;

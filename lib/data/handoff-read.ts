@@ -2,54 +2,43 @@
 // deeply nested ORM read that compiles a plan and fans out into a dozen. The shape is the one
 // the ORM read returned, so pages and the API do not change.
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { read } from "@/lib/db/client";
 import type { Handoff } from "@/lib/db/generated/sqlite/client";
 import type { HandoffStatus, MilestoneHealth, MilestoneStatus, ServiceLayer } from "@/lib/db/generated/sqlite/enums";
 import { NotFoundError } from "@/lib/errors";
 
 type JsonValue = Handoff["sections"];
 
-/** SQLite hands JSON columns back as text in raw queries; PostgreSQL as values. */
-function json(value: unknown): JsonValue {
-  if (typeof value !== "string") return value as JsonValue;
-  try {
-    return JSON.parse(value) as JsonValue;
-  } catch {
-    return null;
-  }
-}
-
 /** The project a handoff belongs to, once per render (every handoff data function asks). */
 export const projectIdOfHandoff = cache(async (id: string): Promise<string | undefined> => {
-  const [row] = await db().$queryRaw<{ projectId: string }[]>`SELECT "projectId" FROM "Handoff" WHERE "id" = ${id}`;
+  const [row] = await read<{ projectId: string }>`SELECT "projectId" FROM "Handoff" WHERE "id" = ${id}`;
   return row?.projectId;
 });
 
 type HandoffRow = Handoff & { authorName: string | null; templateName: string | null; templateSections: unknown };
 
 export async function readHandoff(id: string) {
-  const sql = db();
   const [[row], reviewers, milestoneRows, serviceRows, commentRows, attachments] = await Promise.all([
-    sql.$queryRaw<HandoffRow[]>`
+    read<HandoffRow>`
       SELECT h.*, u."name" AS "authorName", t."name" AS "templateName", t."sections" AS "templateSections"
       FROM "Handoff" h LEFT JOIN "User" u ON u."id" = h."authorId" LEFT JOIN "HandoffTemplate" t ON t."id" = h."templateId"
       WHERE h."id" = ${id}`,
-    sql.$queryRaw<{ id: string; name: string }[]>`
+    read<{ id: string; name: string }>`
       SELECT u."id", u."name" FROM "HandoffReviewer" r JOIN "User" u ON u."id" = r."userId"
       WHERE r."handoffId" = ${id} ORDER BY r."assignedAt" ASC`,
-    sql.$queryRaw<{ id: string; key: string; title: string; status: MilestoneStatus; health: MilestoneHealth; dueDate: Date | null }[]>`
+    read<{ id: string; key: string; title: string; status: MilestoneStatus; health: MilestoneHealth; dueDate: Date | null }>`
       SELECT m."id", m."key", m."title", m."status", m."health", m."dueDate"
       FROM "HandoffMilestone" hm JOIN "Milestone" m ON m."id" = hm."milestoneId"
       WHERE hm."handoffId" = ${id} ORDER BY hm."createdAt" ASC`,
-    sql.$queryRaw<{ milestoneId: string; id: string; name: string; displayName: string; layer: ServiceLayer }[]>`
+    read<{ milestoneId: string; id: string; name: string; displayName: string; layer: ServiceLayer }>`
       SELECT ms."milestoneId", s."id", s."name", s."displayName", s."layer"
       FROM "HandoffMilestone" hm JOIN "MilestoneService" ms ON ms."milestoneId" = hm."milestoneId" JOIN "Service" s ON s."id" = ms."serviceId"
       WHERE hm."handoffId" = ${id}`,
-    sql.$queryRaw<{ id: string; sectionKey: string; body: string; resolvedAt: Date | null; createdAt: Date; parentId: string | null; authorName: string | null }[]>`
+    read<{ id: string; sectionKey: string; body: string; resolvedAt: Date | null; createdAt: Date; parentId: string | null; authorName: string | null }>`
       SELECT c."id", c."sectionKey", c."body", c."resolvedAt", c."createdAt", c."parentId", u."name" AS "authorName"
       FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
       WHERE c."handoffId" = ${id} ORDER BY c."createdAt" ASC`,
-    sql.$queryRaw<{ id: string; filename: string; size: number; contentType: string; createdAt: Date }[]>`
+    read<{ id: string; filename: string; size: number; contentType: string; createdAt: Date }>`
       SELECT "id", "filename", "size", "contentType", "createdAt" FROM "Attachment"
       WHERE "handoffId" = ${id} ORDER BY "createdAt" ASC`,
   ]);
@@ -60,12 +49,12 @@ export async function readHandoff(id: string) {
   return {
     ...handoff,
     status: handoff.status as HandoffStatus,
-    authors: json(handoff.authors),
-    sections: json(handoff.sections),
+    authors: handoff.authors as JsonValue,
+    sections: handoff.sections as JsonValue,
     version: Number(handoff.version),
     year: handoff.year === null ? null : Number(handoff.year),
     author: handoff.authorId && authorName !== null ? { id: handoff.authorId, name: authorName } : null,
-    template: handoff.templateId && templateName !== null ? { id: handoff.templateId, name: templateName, sections: json(templateSections) } : null,
+    template: handoff.templateId && templateName !== null ? { id: handoff.templateId, name: templateName, sections: templateSections as JsonValue } : null,
     reviewers: reviewers.map((user) => ({ user })),
     milestones: milestoneRows.map((m) => ({
       milestone: { ...m, services: serviceRows.filter((s) => s.milestoneId === m.id).map(({ milestoneId: _m, ...service }) => ({ service })) },

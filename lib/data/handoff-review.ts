@@ -1,6 +1,6 @@
 // Review of a handoff: who reviews it, resolving comment threads, and the activity feed.
 // (Status transitions and new comments live in lib/data/handoffs.ts.)
-import { db } from "@/lib/db/client";
+import { db, read } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Caller } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError, parseInput } from "@/lib/errors";
@@ -50,7 +50,7 @@ export async function setCommentResolved(caller: Caller, commentId: string, reso
 export async function listHandoffActivity(caller: Caller, handoffId: string, take = 50) {
   await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
   // On every handoff page view: one plain SQL statement (ADR 0002).
-  const rows = await db().$queryRaw<{ id: string; at: Date; action: string; details: unknown; actorEmail: string; actorName: string | null }[]>`
+  const rows = await read<{ id: string; at: Date; action: string; details: unknown; actorEmail: string; actorName: string | null }>`
     SELECT e."id", e."at", e."action", e."details", e."actorEmail", u."name" AS "actorName"
     FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
     WHERE e."targetType" = 'handoff' AND e."targetId" = ${handoffId} AND e."outcome" = 'success'
@@ -60,8 +60,7 @@ export async function listHandoffActivity(caller: Caller, handoffId: string, tak
     id: r.id,
     at: r.at,
     action: r.action,
-    // SQLite hands JSON back as text in raw queries.
-    details: (typeof r.details === "string" ? JSON.parse(r.details) : r.details) as Prisma.JsonValue,
+    details: r.details as Prisma.JsonValue,
     actorEmail: r.actorEmail,
     actor: r.actorName === null ? null : { name: r.actorName },
   }));

@@ -1,5 +1,5 @@
 // Project membership: who is in a project and with which role. Owners manage it.
-import { db } from "@/lib/db/client";
+import { db, read } from "@/lib/db/client";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { auditWrite } from "@/lib/data/audit";
 export async function listMembers(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "membership", "read", { targetType: "project" });
   // Read on the handoff page and in settings: one plain SQL statement (ADR 0002).
-  const rows = await db().$queryRaw<{ id: string; role: ProjectRole; createdAt: Date; userId: string; name: string; email: string; disabledAt: Date | null }[]>`
+  const rows = await read<{ id: string; role: ProjectRole; createdAt: Date; userId: string; name: string; email: string; disabledAt: Date | null }>`
     SELECT m."id", m."role", m."createdAt", u."id" AS "userId", u."name", u."email", u."disabledAt"
     FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
     WHERE m."projectId" = ${access.project.id}

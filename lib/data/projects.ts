@@ -1,5 +1,5 @@
 // Projects: list, overview, create, update, archive.
-import { db } from "@/lib/db/client";
+import { db, read } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput, ConflictError } from "@/lib/errors";
 import { createProjectSchema, updateProjectSchema, type CreateProjectInput, type UpdateProjectInput } from "@/lib/validation/project";
@@ -80,25 +80,24 @@ export async function getProjectOverview(caller: Caller, key: string, now = new 
   const projectId = access.project.id;
   // The overview is the most visited page: its reads are plain SQL joins, one statement each,
   // rather than ORM queries that each compile a plan and fetch relations separately (ADR 0002).
-  const sql = db();
   const [handoffList, milestoneRows, updateRows, memberRows] = await Promise.all([
-    sql.$queryRaw<{ id: string; title: string; status: HandoffStatus; updatedAt: Date; authorName: string | null }[]>`
+    read<{ id: string; title: string; status: HandoffStatus; updatedAt: Date; authorName: string | null }>`
       SELECT h."id", h."title", h."status", h."updatedAt", u."name" AS "authorName"
       FROM "Handoff" h LEFT JOIN "User" u ON u."id" = h."authorId"
       WHERE h."projectId" = ${projectId}
       ORDER BY h."updatedAt" DESC`,
-    sql.$queryRaw<{ id: string; key: string; title: string; status: MilestoneStatus; health: MilestoneHealth; dueDate: Date | null; ownerId: string | null; ownerName: string | null }[]>`
+    read<{ id: string; key: string; title: string; status: MilestoneStatus; health: MilestoneHealth; dueDate: Date | null; ownerId: string | null; ownerName: string | null }>`
       SELECT m."id", m."key", m."title", m."status", m."health", m."dueDate", m."ownerId", u."name" AS "ownerName"
       FROM "Milestone" m LEFT JOIN "User" u ON u."id" = m."ownerId"
       WHERE m."projectId" = ${projectId}`,
-    sql.$queryRaw<{ id: string; fromStatus: MilestoneStatus | null; toStatus: MilestoneStatus; toHealth: MilestoneHealth; note: string; createdAt: Date; authorName: string | null; milestoneId: string; milestoneKey: string; milestoneTitle: string }[]>`
+    read<{ id: string; fromStatus: MilestoneStatus | null; toStatus: MilestoneStatus; toHealth: MilestoneHealth; note: string; createdAt: Date; authorName: string | null; milestoneId: string; milestoneKey: string; milestoneTitle: string }>`
       SELECT s."id", s."fromStatus", s."toStatus", s."toHealth", s."note", s."createdAt", u."name" AS "authorName",
              m."id" AS "milestoneId", m."key" AS "milestoneKey", m."title" AS "milestoneTitle"
       FROM "StatusUpdate" s JOIN "Milestone" m ON m."id" = s."milestoneId" LEFT JOIN "User" u ON u."id" = s."authorId"
       WHERE m."projectId" = ${projectId}
       ORDER BY s."createdAt" DESC
       LIMIT 6`,
-    sql.$queryRaw<{ role: ProjectRole; id: string; name: string; email: string }[]>`
+    read<{ role: ProjectRole; id: string; name: string; email: string }>`
       SELECT ms."role", u."id", u."name", u."email"
       FROM "Membership" ms JOIN "User" u ON u."id" = ms."userId"
       WHERE ms."projectId" = ${projectId}
@@ -175,8 +174,8 @@ export async function listProjectLinks(caller: Caller) {
   const actor = await requireSignedIn(caller, { action: "project.list", targetType: "project" });
   // On every page (the sidebar): one plain SQL statement (ADR 0002).
   const links = actor.isAdmin
-    ? await db().$queryRaw<{ key: string; name: string }[]>`SELECT "key", "name" FROM "Project" WHERE "archivedAt" IS NULL`
-    : await db().$queryRaw<{ key: string; name: string }[]>`
+    ? await read<{ key: string; name: string }>`SELECT "key", "name" FROM "Project" WHERE "archivedAt" IS NULL`
+    : await read<{ key: string; name: string }>`
         SELECT p."key", p."name" FROM "Project" p JOIN "Membership" m ON m."projectId" = p."id"
         WHERE m."userId" = ${actor.id} AND p."archivedAt" IS NULL`;
   return links.sort((a, b) => a.name.localeCompare(b.name));

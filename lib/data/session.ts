@@ -2,7 +2,7 @@
 // and, for sessions, that its session version is current: disabling a user or changing their
 // admin flag bumps the version, ending every older session on its next request.
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, read } from "@/lib/db/client";
 import type { Actor, RequestContext } from "@/lib/auth/actor";
 
 export type SessionClaims = { uid?: unknown; sv?: unknown };
@@ -10,7 +10,7 @@ export type SessionClaims = { uid?: unknown; sv?: unknown };
 export async function resolveSessionActor(claims: SessionClaims | null | undefined, ctx: RequestContext): Promise<Actor | null> {
   if (!claims || typeof claims.uid !== "string" || typeof claims.sv !== "number") return null;
   // Runs on every request, so it is one plain SQL statement (see docs/adr/0002-hot-reads-in-sql.md).
-  const [user] = await db().$queryRaw<{ id: string; email: string; name: string; isAdmin: boolean; sessionVersion: number; disabledAt: Date | null }[]>`
+  const [user] = await read<{ id: string; email: string; name: string; isAdmin: boolean; sessionVersion: number; disabledAt: Date | null }>`
     SELECT "id", "email", "name", "isAdmin", "sessionVersion", "disabledAt" FROM "User" WHERE "id" = ${claims.uid}`;
   if (!user || user.disabledAt || Number(user.sessionVersion) !== claims.sv) return null;
   return { id: user.id, email: user.email, name: user.name, isAdmin: Boolean(user.isAdmin), ...ctx };

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type PrismaClient as SqliteClientType } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseProvider, env } from "@/lib/env";
+import { postgresReader, sqliteReader, type Reader, type SqlValue } from "./reader";
 
 /** Secret columns are left out unless a query selects them by name. */
 const omit = { user: { passwordHash: true }, apiToken: { tokenHash: true }, invite: { tokenHash: true } } as const;
@@ -22,13 +23,27 @@ export function sqlitePath(url: string): string {
   return path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
+/** Each client's reader for hot reads (see `read`), on the same database. */
+const readers = new WeakMap<Db, Reader>();
+
 export function createDb(url: string): Db {
+  let client: Db;
   if (databaseProvider(url) === "sqlite") {
     const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new SqliteClient({ adapter, omit }) as unknown as Db;
+    client = new SqliteClient({ adapter, omit }) as unknown as Db;
+    readers.set(client, sqliteReader(sqlitePath(url), SQLITE_BUSY_TIMEOUT_MS));
+  } else {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    client = new PostgresClient({ adapter, omit }) as unknown as Db;
+    readers.set(client, postgresReader(url));
   }
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return new PostgresClient({ adapter, omit }) as unknown as Db;
+  return client;
+}
+
+/** Disconnects a client and closes its reader. */
+export async function closeDb(client: Db): Promise<void> {
+  await client.$disconnect();
+  await readers.get(client)?.close();
 }
 
 const globalForDb = globalThis as unknown as { legibleDb?: Db };
@@ -36,6 +51,20 @@ const globalForDb = globalThis as unknown as { legibleDb?: Db };
 export function db(): Db {
   globalForDb.legibleDb ??= createDb(env().DATABASE_URL);
   return globalForDb.legibleDb;
+}
+
+/**
+ * A hot read (ADR 0002, ADR 0003): portable SQL as a tagged template, every interpolation bound
+ * as a parameter, run on the driver beside db()'s Prisma client. Reads only, outside any
+ * transaction; writes and everything else go through db().
+ *
+ *   const rows = await read<{ id: string }>`SELECT "id" FROM "Project" WHERE "key" = ${key}`;
+ */
+export function read<T>(strings: TemplateStringsArray, ...values: SqlValue[]): Promise<T[]> {
+  const client = db();
+  const reader = readers.get(client);
+  if (!reader) throw new Error("read() needs a client made by createDb()");
+  return reader.query<T>(strings, values);
 }
 
 /** Tests point the process at their own database. */

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { closeDb, createDb, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS, templateSectionsSchema } from "@/lib/validation/template";
@@ -43,7 +43,7 @@ describe("demo seed", () => {
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
+    if (db) await closeDb(db);
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   });
 

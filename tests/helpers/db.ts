@@ -15,7 +15,7 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, inject, it } from "vitest";
-import { createDb, setDbForTests, type Db } from "@/lib/db/client";
+import { closeDb, createDb, setDbForTests, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { postgresAdminUrl, postgresDatabaseUrl, withPostgresAdmin } from "./postgres";
 
@@ -67,7 +67,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDb> {
     url: empty.url,
     db,
     async drop() {
-      await db.$disconnect();
+      await closeDb(db);
       setDbForTests(undefined);
       await empty.remove();
     },

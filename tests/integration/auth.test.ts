@@ -2,7 +2,7 @@
 // session versions ending old sessions, setup closing after the first admin, invitations.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import { createDb, setDbForTests } from "@/lib/db/client";
+import { closeDb, createDb, setDbForTests } from "@/lib/db/client";
 import { RateLimitedError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { signInWithPassword } from "@/lib/data/signin";
 import { resolveSessionActor } from "@/lib/data/session";
@@ -56,7 +56,7 @@ describeEachProvider("accounts and sessions", (provider) => {
     const attempt = signInWithPassword("target@example.test", "a good long password", ctx("10.1.0.99"));
     await expect(attempt).rejects.toBeInstanceOf(RateLimitedError);
     await expect(signInWithPassword("target@example.test", "a good long password", ctx("10.1.0.99"))).rejects.toThrow(/Too many sign-in attempts/);
-    await second.$disconnect();
+    await closeDb(second);
     setDbForTests(t.db);
     const throttled = await t.db.auditEvent.count({ where: { action: "auth.signin", outcome: "denied", actorEmail: "target@example.test" } });
     expect(throttled).toBeGreaterThanOrEqual(6);

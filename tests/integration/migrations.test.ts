@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { closeDb, createDb, type Db } from "@/lib/db/client";
 import { loadMigrations, migrate, migrationsDir } from "@/lib/db/migrate";
 import { createEmptyDatabase, createTestDatabase, describeEachProvider, type Provider, type TestDb } from "@/tests/helpers/db";
 
@@ -53,7 +53,7 @@ describeEachProvider("migrate", (provider) => {
     expect(result).toEqual({ provider, applied: ["0001_init"], alreadyApplied: 0 });
 
     const db = createDb(empty.url);
-    cleanups.push(() => db.$disconnect());
+    cleanups.push(() => closeDb(db));
     const [init] = loadMigrations(migrationsDir(provider));
     expect(await recorded(db)).toEqual([{ id: "0001_init", checksum: init.checksum }]);
     expect(await tableNames(db, provider)).toEqual(expect.arrayContaining(["User", "Project", "_legible_migrations"]));
