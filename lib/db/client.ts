@@ -23,8 +23,11 @@ export function sqlitePath(url: string): string {
   return path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
-/** Each client's reader for hot reads (see `read`), on the same database. */
-const readers = new WeakMap<Db, Reader>();
+/**
+ * Each client's reader for hot reads (see `read`), on the same database. Kept on globalThis like
+ * the client itself: the server bundles this module more than once (pages, route handlers).
+ */
+const readers: WeakMap<Db, Reader> = ((globalThis as { legibleReaders?: WeakMap<Db, Reader> }).legibleReaders ??= new WeakMap());
 
 export function createDb(url: string): Db {
   let client: Db;
