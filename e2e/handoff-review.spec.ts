@@ -114,6 +114,10 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
     const resolved = method.getByRole("group", { name: "Resolved thread by Tomás Herrera" });
     await expect(resolved).toBeVisible();
     await expect(resolved.getByText(answer)).toBeHidden();
+    // Unfolded, it says who resolved it.
+    await resolved.locator("summary").click();
+    await expect(resolved.getByText(answer)).toBeVisible();
+    await expect(resolved).toContainText("Resolved by Tomás Herrera");
     await engineer.getByRole("button", { name: "Request changes" }).click();
     await expect(statusBadge(engineer)).toHaveText("Changes requested");
     // Engineers review; they cannot accept.

@@ -34,9 +34,9 @@ export async function readHandoff(id: string) {
       SELECT ms."milestoneId", s."id", s."name", s."displayName", s."layer"
       FROM "HandoffMilestone" hm JOIN "MilestoneService" ms ON ms."milestoneId" = hm."milestoneId" JOIN "Service" s ON s."id" = ms."serviceId"
       WHERE hm."handoffId" = ${id}`,
-    read<{ id: string; sectionKey: string; body: string; resolvedAt: Date | null; createdAt: Date; parentId: string | null; authorName: string | null }>`
-      SELECT c."id", c."sectionKey", c."body", c."resolvedAt", c."createdAt", c."parentId", u."name" AS "authorName"
-      FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
+    read<{ id: string; sectionKey: string; body: string; resolvedAt: Date | null; createdAt: Date; parentId: string | null; authorName: string | null; resolverName: string | null }>`
+      SELECT c."id", c."sectionKey", c."body", c."resolvedAt", c."createdAt", c."parentId", u."name" AS "authorName", r."name" AS "resolverName"
+      FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId" LEFT JOIN "User" r ON r."id" = c."resolvedById"
       WHERE c."handoffId" = ${id} ORDER BY c."createdAt" ASC`,
     read<{ id: string; filename: string; size: number; contentType: string; createdAt: Date }>`
       SELECT "id", "filename", "size", "contentType", "createdAt" FROM "Attachment"
@@ -66,6 +66,7 @@ export async function readHandoff(id: string) {
       resolvedAt: c.resolvedAt,
       createdAt: c.createdAt,
       author: author(c.authorName),
+      resolvedBy: author(c.resolverName),
       replies: commentRows
         .filter((r) => r.parentId === c.id)
         .map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: author(r.authorName) })),

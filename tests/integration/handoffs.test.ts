@@ -106,6 +106,7 @@ describeEachProvider("handoff workflow", (provider) => {
     const { handoff } = await getHandoff(people.engineer, h.id);
     expect(handoff.reviewers.map((r) => r.user.name)).toEqual(["The engineer"]);
     expect(handoff.comments[0].resolvedAt).not.toBeNull();
+    expect(handoff.comments[0].resolvedBy).toEqual({ name: "The engineer" });
     expect(handoff.comments[0].replies).toHaveLength(1);
     const activity = await listHandoffActivity(people.engineer, h.id);
     expect(activity.map((a) => a.action).reverse()).toEqual([
@@ -154,6 +155,8 @@ describeEachProvider("handoff workflow", (provider) => {
     await setReviewers(people.researcher, h.id, { userIds: [people.engineer.id] });
     const thread = await addComment(people.engineer, h.id, { sectionKey: "tldr", body: "Why?" });
     await addComment(people.researcher, h.id, { sectionKey: "tldr", body: "Because.", parentId: thread.id });
+    await setCommentResolved(people.engineer, thread.id, true);
+    await addComment(people.engineer, h.id, { sectionKey: "method", body: "Still open." });
     await uploadAttachment(people.researcher, h.id, { filename: "sort.ipynb", contentType: "application/json", bytes: fixture("notebook-mingpt-sort-demo.ipynb") });
 
     const viaOrm = await t.db.handoff.findUniqueOrThrow({
@@ -178,6 +181,7 @@ describeEachProvider("handoff workflow", (provider) => {
             resolvedAt: true,
             createdAt: true,
             author: { select: { name: true } },
+            resolvedBy: { select: { name: true } },
             replies: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
           },
           orderBy: { createdAt: "asc" },

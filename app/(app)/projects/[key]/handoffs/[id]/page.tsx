@@ -613,7 +613,7 @@ function Threads({ threads, label, id, ...props }: ThreadProps & { threads: Thre
         return t.resolvedAt ? (
           <details key={t.id} className={styles.thread} data-resolved="" aria-label={`Resolved thread by ${author}`}>
             <summary className={styles.resolvedSummary}>
-              <Badge tone="green" size="sm" dot>
+              <Badge tone="green" size="sm" dot title={t.resolvedBy ? `Resolved by ${t.resolvedBy.name}` : undefined}>
                 Resolved
               </Badge>
               <span className={styles.resolvedText}>
@@ -649,6 +649,11 @@ function ThreadBody({ thread, handoffId, canComment, now }: ThreadProps & { thre
             </li>
           ))}
         </ol>
+      )}
+      {thread.resolvedAt && (
+        <p className={styles.resolvedNote}>
+          Resolved by {thread.resolvedBy?.name ?? "a former member"} <RelativeTime date={thread.resolvedAt} now={now} />
+        </p>
       )}
       {canComment && (
         <ThreadFooter
