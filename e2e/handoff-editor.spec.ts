@@ -1,31 +1,12 @@
 // Writing a handoff in the browser: BibTeX import on the new-handoff page, the Markdown editor
 // with its live preview and save shortcut, autosaved drafts, and no lost updates when two people
 // save from the same version.
-import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
-import { demoAccount, type DemoRole } from "./helpers/demo";
+import { demoAccount } from "./helpers/demo";
+import { bibEntry, sectionEditor, signedInAs, typeInto, unique } from "./helpers/handoff";
 
-const unique = () => randomBytes(4).toString("hex");
 const PROJECT = "FLOOR";
-
-/** The LoRA entry of the real fixture, exactly as published on OpenReview. */
-function loraEntry(): string {
-  const bib = readFileSync(path.join(__dirname, "..", "tests", "fixtures", "real", "papers.bib"), "utf8");
-  const start = bib.indexOf("@inproceedings{\nhu2022lora");
-  expect(start).toBeGreaterThanOrEqual(0);
-  return bib.slice(start, bib.indexOf("\n}", start) + 2);
-}
-
-async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const account = demoAccount(role);
-  await signIn(page, account.email, account.password);
-  return page;
-}
 
 /** A fresh handoff through the API (the session cookie authenticates), for tests about editing. */
 async function createHandoff(page: Page, title: string): Promise<string> {
@@ -42,21 +23,6 @@ async function revisionsOf(page: Page, id: string): Promise<Revision[]> {
   return ((await response.json()) as { revisions: Revision[] }).revisions;
 }
 
-const sectionEditor = (page: Page, title: string) => page.getByRole("textbox", { name: title, exact: true });
-
-/** Writes into a CodeMirror editor line by line, as typing or pasting a line at a time does. */
-async function typeInto(page: Page, title: string, text: string) {
-  await sectionEditor(page, title).click();
-  const lines = text.split("\n");
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) {
-      // Enter continues lists; a blank line ends them. Shift+Enter is a plain newline everywhere.
-      await page.keyboard.press("Shift+Enter");
-    }
-    if (line) await page.keyboard.insertText(line);
-  }
-}
-
 test("a researcher creates a handoff from BibTeX, writes math and a table with a live preview, and saves with Ctrl+S", async ({ page }) => {
   test.slow();
   const researcher = demoAccount("researcher");
@@ -66,7 +32,7 @@ test("a researcher creates a handoff from BibTeX, writes math and a table with a
   await expect(page.getByRole("radio", { name: /Paper handoff/ })).toBeChecked();
   await expect(page.getByText("15 sections · 9 required")).toBeVisible();
 
-  await page.getByLabel("Paste BibTeX").fill(loraEntry());
+  await page.getByLabel("Paste BibTeX").fill(bibEntry("hu2022lora"));
   await page.getByRole("button", { name: "Fill from BibTeX" }).click();
   await expect(page.getByLabel("Paper title")).toHaveValue("LoRA: Low-Rank Adaptation of Large Language Models");
   await expect(page.getByLabel("Authors")).toHaveValue(/^Edward J Hu\nYelong Shen\n.*\nWeizhu Chen$/s);
@@ -133,8 +99,8 @@ test("a malformed BibTeX entry is pointed at by line and column", async ({ page 
 
 test("no lost updates: the second of two saves from one version gets the conflict view and keeps its text", async ({ browser }) => {
   test.slow();
-  const researcher = await signedIn(browser, "researcher");
-  const manager = await signedIn(browser, "manager");
+  const researcher = await signedInAs(browser, "researcher");
+  const manager = await signedInAs(browser, "manager");
   const title = `Conflict check ${unique()}`;
   const id = await createHandoff(researcher, title);
   const editPath = `/projects/${PROJECT}/handoffs/${id}/edit`;
@@ -221,8 +187,8 @@ test("autosave keeps a draft without a version, and reopening offers to restore 
 
 test("a draft restored on top of a newer version is merged, keeping both people's changes", async ({ browser }) => {
   test.slow();
-  const researcher = await signedIn(browser, "researcher");
-  const manager = await signedIn(browser, "manager");
+  const researcher = await signedInAs(browser, "researcher");
+  const manager = await signedInAs(browser, "manager");
   const id = await createHandoff(researcher, `Stale draft check ${unique()}`);
   const editPath = `/projects/${PROJECT}/handoffs/${id}/edit`;
 

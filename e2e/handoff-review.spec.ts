@@ -4,26 +4,17 @@
 // notebook upload and rendering, Markdown export and the print layout.
 // Every test makes its own handoff with a unique title, so tests run in parallel on the shared
 // demo database.
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
-import { demoAccount, type DemoRole } from "./helpers/demo";
+import { demoAccount } from "./helpers/demo";
+import { FIXTURES, readSection, signedInAs, statusBadge, unique } from "./helpers/handoff";
 import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
 
-const unique = () => randomBytes(4).toString("hex");
-const NOTEBOOK = path.join(__dirname, "..", "tests", "fixtures", "real", "notebook-micrograd-demo.ipynb");
+const NOTEBOOK = path.join(FIXTURES, "notebook-micrograd-demo.ipynb");
 
 type Handoff = { id: string; version: number; title: string };
-
-async function as(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const account = demoAccount(role);
-  await signIn(page, account.email, account.password);
-  return page;
-}
 
 /** Creates a handoff through the API as the signed-in user of `page`. */
 async function createHandoff(page: Page, title: string, sections: Record<string, string>): Promise<Handoff> {
@@ -44,12 +35,10 @@ function allSections(note = ""): Record<string, string> {
 }
 
 const readView = (h: Handoff) => `/projects/FLOOR/handoffs/${h.id}`;
-const section = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });
-const statusBadge = (page: Page) => page.getByRole("heading", { level: 1 }).locator("xpath=ancestor::div[1]").locator("[data-status]");
 
 test("a handoff goes from an incomplete draft through review to accepted, and the activity feed tells the story", async ({ browser }) => {
   test.setTimeout(120_000);
-  const researcher = await as(browser, "researcher");
+  const researcher = await signedInAs(browser, "researcher");
   const title = `Review flow ${unique()}`;
   let handoff = await createHandoff(researcher, title, { tldr: "A diffusion model that draws floor plans as vectors." });
 
@@ -83,11 +72,11 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
     await expect(researcher.getByRole("region", { name: "Review status" })).toContainText("Waiting on Tomás Herrera");
   });
 
-  const engineer = await as(browser, "engineer");
+  const engineer = await signedInAs(browser, "engineer");
   const question = `What batch size fits on one L4? ${unique()}`;
   await test.step("the engineer comments on a section", async () => {
     await engineer.goto(readView(handoff));
-    const method = section(engineer, "Method");
+    const method = readSection(engineer, "Method");
     await method.getByRole("button", { name: "Comment on Method" }).click();
     await method.getByRole("textbox", { name: "Comment on Method" }).fill(question);
     await method.getByRole("button", { name: "Comment", exact: true }).click();
@@ -98,7 +87,7 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
   const answer = `Batch 8 at fp16, measured. ${unique()}`;
   await test.step("the researcher replies in the thread", async () => {
     await researcher.reload();
-    const thread = section(researcher, "Method").getByRole("article", { name: "Thread by Tomás Herrera" });
+    const thread = readSection(researcher, "Method").getByRole("article", { name: "Thread by Tomás Herrera" });
     await expect(thread).toContainText(question);
     await thread.getByRole("button", { name: "Reply…" }).click();
     await thread.getByRole("textbox", { name: "Reply to Tomás Herrera" }).fill(answer);
@@ -108,7 +97,7 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
 
   await test.step("the engineer resolves the thread and requests changes", async () => {
     await engineer.reload();
-    const method = section(engineer, "Method");
+    const method = readSection(engineer, "Method");
     await method.getByRole("article", { name: "Thread by Tomás Herrera" }).getByRole("button", { name: "Resolve" }).click();
     // Resolved threads fold into one line.
     const resolved = method.getByRole("group", { name: "Resolved thread by Tomás Herrera" });
@@ -131,7 +120,7 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
     await expect(statusBadge(researcher)).toHaveText("In review");
   });
 
-  const manager = await as(browser, "manager");
+  const manager = await signedInAs(browser, "manager");
   await test.step("the manager accepts it, and every step is in the activity feed", async () => {
     await manager.goto(readView(handoff));
     await manager.getByRole("button", { name: "Accept" }).click();
@@ -259,7 +248,7 @@ test("Export Markdown downloads the handoff with front matter, and print shows o
 
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(section(page, "TL;DR")).toBeVisible();
+  await expect(readSection(page, "TL;DR")).toBeVisible();
   await expect(page.getByRole("region", { name: "Review status" })).toBeHidden();
   await expect(page.getByRole("link", { name: "Export Markdown" })).toBeHidden();
   await expect(page.getByRole("heading", { name: "Legibility" })).toBeHidden();

@@ -1,12 +1,10 @@
 // What each role does first in the demo: an engineer moves a milestone, a manager reviews every
 // project's status, an admin invites someone who then signs in, and throttling stops guessing.
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn, submitSignIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
+import { unique } from "./helpers/handoff";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
-
-const unique = () => randomBytes(4).toString("hex");
 
 test("an engineer moves a planned milestone into progress and the history shows it", async ({ page }) => {
   const engineer = demoAccount("engineer");
