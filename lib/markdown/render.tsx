@@ -14,7 +14,8 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
-import rehypeKatex from "rehype-katex";
+import katex from "katex";
+import { fromHtmlIsomorphic } from "hast-util-from-html-isomorphic";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import "katex/dist/katex.min.css";
@@ -108,11 +109,49 @@ function isMathCode(node: HastNode): boolean {
   return el.tagName === "code" && Array.isArray(classes) && classes.includes("language-math");
 }
 
+const el = (tagName: string, properties: Record<string, unknown>, children: HastNode[]): HastElement => ({ type: "element", tagName, properties, children });
+
+const KATEX_OPTIONS = {
+  output: "html",
+  // A formula with an error renders as its source, marked, instead of failing the document.
+  throwOnError: false,
+  strict: "ignore",
+  trust: false,
+  // A formula cannot draw a page-sized box or expand macros forever.
+  maxSize: 25,
+  maxExpand: 500,
+  errorColor: "currentColor",
+} as const;
+
 /**
- * Runs before rehype-katex. KaTeX's HTML output is hidden from assistive technology, so each
- * formula is wrapped in an element with role="img" whose accessible name is the TeX source
- * (KaTeX then renders inside the wrapper). Also gives the footnotes heading, the one id that
- * remark-rehype does not prefix, this block's prefix, so several blocks on a page never share it.
+ * Typeset formulas by TeX source and mode, each distinct one once: documents repeat their
+ * symbols ($r$, $\mathbf{x}_t$), and the editor's live preview re-renders the whole text on every
+ * keystroke while only one formula changes. Bounded; callers get their own copy of the nodes.
+ */
+const formulaCache = new Map<string, HastNode[]>();
+const FORMULA_CACHE_MAX = 5000;
+
+function typeset(tex: string, displayMode: boolean): HastNode[] {
+  const key = `${displayMode ? "D" : "I"}${tex}`;
+  let nodes = formulaCache.get(key);
+  if (!nodes) {
+    try {
+      nodes = fromHtmlIsomorphic(katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode }), { fragment: true }).children as HastNode[];
+    } catch (error) {
+      // KaTeX reports TeX errors inline itself; this is for anything else it throws.
+      nodes = [el("span", { className: ["katex-error"], title: String(error) }, [{ type: "text", value: tex } as HastText])];
+    }
+    formulaCache.set(key, nodes);
+    if (formulaCache.size > FORMULA_CACHE_MAX) formulaCache.delete(formulaCache.keys().next().value!);
+  }
+  return structuredClone(nodes);
+}
+
+/**
+ * Runs first on the HTML tree. Typesets math with KaTeX: each formula is wrapped in an element
+ * with role="img" whose accessible name is the TeX source, because KaTeX's HTML output is hidden
+ * from assistive technology. Also gives the footnotes heading, the one id that remark-rehype does
+ * not prefix, this block's prefix, so several blocks on a page never share it.
  */
 function rehypePrepare(options: { idPrefix: string }) {
   const label = `${options.idPrefix}footnote-label`;
@@ -123,11 +162,12 @@ function rehypePrepare(options: { idPrefix: string }) {
       const el = child as HastElement;
       if (el.tagName === "pre" && el.children.length === 1 && isMathCode(el.children[0])) {
         const tex = hastText(el).trim();
-        return { type: "element", tagName: "div", properties: { className: ["math-block"], role: "img", ariaLabel: tex }, children: [el] };
+        return { type: "element", tagName: "div", properties: { className: ["math-block"], role: "img", ariaLabel: tex }, children: typeset(tex, true) };
       }
       if (isMathCode(el)) {
         const tex = hastText(el).trim();
-        return { type: "element", tagName: "span", properties: { className: ["math-text"], role: "img", ariaLabel: tex }, children: [el] };
+        const classes = el.properties.className as string[];
+        return { type: "element", tagName: "span", properties: { className: ["math-text"], role: "img", ariaLabel: tex }, children: typeset(tex, classes.includes("math-display")) };
       }
       if (el.properties.id === "footnote-label") el.properties.id = label;
       const describedBy = el.properties.ariaDescribedBy;
@@ -142,7 +182,6 @@ function rehypePrepare(options: { idPrefix: string }) {
 
 const isExternal = (href: string) => /^(?:https?:)?\/\//i.test(href);
 const HEADING = /^h([1-6])$/;
-const el = (tagName: string, properties: Record<string, unknown>, children: HastNode[]): HastElement => ({ type: "element", tagName, properties, children });
 
 /**
  * Runs after the sanitizer, on what it let through, and only rewrites it into the shapes the
@@ -204,15 +243,6 @@ function processor(idPrefix: string, headingOffset: number) {
       // Raw HTML in the source is dropped here (no allowDangerousHtml); ids are prefixed once.
       .use(remarkRehype, { clobberPrefix: idPrefix })
       .use(rehypePrepare, { idPrefix })
-      .use(rehypeKatex, {
-        output: "html",
-        strict: "ignore",
-        trust: false,
-        // A formula cannot draw a page-sized box or expand macros forever.
-        maxSize: 25,
-        maxExpand: 500,
-        errorColor: "currentColor",
-      })
       // Built once (above): making the highlighter registers every language again, about 2.5 ms.
       .use(() => highlight)
       // The last transform that sees the source's structure; only rehypeFinish's fixed rewrites follow.
@@ -281,6 +311,13 @@ function cachedRender(key: string, render: () => string): string {
     cachedChars -= oldKey.length + oldHtml.length;
   }
   return html;
+}
+
+/** Forgets every rendered document and typeset formula (benchmarks measure a cold render with it). */
+export function clearMarkdownCaches(): void {
+  renderCache.clear();
+  cachedChars = 0;
+  formulaCache.clear();
 }
 
 /** Renders untrusted Markdown safely, on the server or in the editor's preview. */
