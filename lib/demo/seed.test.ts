@@ -103,9 +103,14 @@ describe("demo seed", () => {
 
     for (const h of handoffs) {
       expect(h.template?.name).toBe(DEFAULT_TEMPLATE_NAME);
-      expect(h.revisions).toHaveLength(1);
-      expect(h.revisions[0]).toMatchObject({ version: 1, message: "Initial version" });
-      expect((h.revisions[0].snapshot as { sections: unknown }).sections).toEqual(h.sections);
+      // Written in stages, so History has versions to compare; the last one is the handoff itself.
+      const revisions = [...h.revisions].sort((a, b) => a.version - b.version);
+      expect(revisions.length).toBeGreaterThanOrEqual(2);
+      expect(revisions.map((r) => r.version)).toEqual(revisions.map((_, i) => i + 1));
+      expect(h.version).toBe(revisions.length);
+      expect((revisions[revisions.length - 1].snapshot as { sections: unknown }).sections).toEqual(h.sections);
+      expect(Object.keys((revisions[0].snapshot as { sections: object }).sections).length).toBeLessThan(Object.keys(h.sections as object).length);
+      expect(revisions.map((r) => r.createdAt.getTime())).toEqual(revisions.map((r) => r.createdAt.getTime()).sort((a, b) => a - b));
       expect(h.milestones.length).toBeGreaterThanOrEqual(2);
     }
     const inReview = handoffs.find((h) => h.status === "in_review")!;

@@ -2,6 +2,7 @@
 // an architecture product, with handoffs, a milestone DAG with history, and a service catalog.
 // Written in one interactive transaction, so a failed seed leaves nothing behind.
 import type { Db, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
 
@@ -1747,6 +1748,25 @@ type ProjectSeed = {
   days: (n: number) => Date;
 };
 
+/**
+ * How a demo handoff came to be written, so its history has versions to compare: the research
+ * core first, then the rest of the research sections and notes, then the production notes (the
+ * handoff as it stands). A stage that would add nothing is left out.
+ */
+export function writingStages(h: Pick<HandoffSeed, "sections" | "body" | "createdAt" | "submittedAt">) {
+  const end = h.submittedAt ?? -1;
+  const at = (share: number) => h.createdAt + Math.round((end - h.createdAt) * share * 10) / 10;
+  const pick = (keep: (key: string) => boolean) => Object.fromEntries(Object.entries(h.sections).filter(([key]) => keep(key)));
+  const core = new Set(["tldr", "problem", "method"]);
+  const stages = [
+    { sections: pick((key) => core.has(key)), body: "", message: "First draft: TL;DR, problem and method", at: h.createdAt },
+    { sections: pick((key) => !key.startsWith("prod_")), body: h.body, message: "Results, risks and how to reproduce them", at: at(0.4) },
+    { sections: h.sections, body: h.body, message: "Production notes for the engineers", at: at(0.75) },
+  ];
+  const size = (stage: (typeof stages)[number]) => Object.keys(stage.sections).length + (stage.body ? 1 : 0);
+  return stages.filter((stage, i) => i === stages.length - 1 || size(stage) < size(stages[i + 1]));
+}
+
 async function seedProject(tx: Tx, p: ProjectSeed) {
   const { users, services, days } = p;
   const project = await tx.project.create({
@@ -1807,8 +1827,9 @@ async function seedProject(tx: Tx, p: ProjectSeed) {
   if (milestoneServices.length) await tx.milestoneService.createMany({ data: milestoneServices });
 
   const handoffs: Record<string, string> = {};
+  const emailOf = (key: UserKey) => DEMO_USERS[(["admin", "researcher", "engineer", "manager"] as const).indexOf(key)].email;
   for (const h of p.handoffs) {
-    const snapshot = {
+    const paper = {
       title: h.title,
       paperTitle: h.paperTitle,
       authors: h.authors,
@@ -1818,38 +1839,56 @@ async function seedProject(tx: Tx, p: ProjectSeed) {
       doi: h.doi,
       url: h.url,
       bibtex: h.bibtex,
-      sections: h.sections,
-      body: h.body,
     };
+    const stages = writingStages(h);
+    const lastChange = Math.max(stages[stages.length - 1].at, h.submittedAt ?? -Infinity, h.acceptedAt ?? -Infinity);
     const handoff = await tx.handoff.create({
       data: {
         projectId: project.id,
         templateId: p.templateId,
         authorId: users[h.author],
-        title: h.title,
         status: h.status,
-        version: 1,
-        paperTitle: h.paperTitle,
-        authors: h.authors,
-        venue: h.venue,
-        year: h.year,
-        arxivId: h.arxivId,
-        doi: h.doi,
-        url: h.url,
-        bibtex: h.bibtex,
+        version: stages.length,
+        ...paper,
         sections: h.sections,
         body: h.body,
         submittedAt: h.submittedAt === null ? null : days(h.submittedAt),
         acceptedAt: h.acceptedAt === null ? null : days(h.acceptedAt),
         createdAt: days(h.createdAt),
+        updatedAt: days(lastChange),
         revisions: {
-          create: { version: 1, snapshot, message: "Initial version", authorId: users[h.author], createdAt: days(h.createdAt) },
+          create: stages.map((stage, i) => ({
+            version: i + 1,
+            snapshot: { ...paper, sections: stage.sections, body: stage.body },
+            message: stage.message,
+            authorId: users[h.author],
+            createdAt: days(stage.at),
+          })),
         },
         milestones: { create: h.milestones.map((key) => ({ milestoneId: milestones[key] })) },
       },
       select: { id: true },
     });
     handoffs[h.ref] = handoff.id;
+    // The audit trail the activity feed reads: each save after the first, submission, acceptance.
+    const event = (who: UserKey, action: string, at: number, details?: Prisma.InputJsonValue) => ({
+      actorId: users[who],
+      actorEmail: emailOf(who),
+      action,
+      outcome: "success" as const,
+      targetType: "handoff",
+      targetId: handoff.id,
+      projectId: project.id,
+      at: days(at),
+      details,
+    });
+    await tx.auditEvent.createMany({
+      data: [
+        ...stages.slice(1).map((stage, i) => event(h.author, "handoff.update", stage.at, { version: i + 2, message: stage.message })),
+        ...(h.submittedAt === null ? [] : [event(h.author, "handoff.submit", h.submittedAt)]),
+        ...(h.acceptedAt === null ? [] : [event("manager", "handoff.accept", h.acceptedAt)]),
+      ],
+    });
   }
 
   if (p.reviewers.length) {

@@ -108,38 +108,46 @@ export default async function HandoffHistoryPage({ params, searchParams }: { par
 
         <div className={styles.layout}>
           <Stack gap={4} className={styles.main}>
-            <Card title="Compare versions" description="Pick any two revisions; the diff shows what changed from the first to the second, part by part.">
-              <form method="get" action={`${base}/history`} className={styles.compare} aria-label="Compare versions" data-chrome="compare">
-                <div className={styles.compareField}>
-                  <label htmlFor="compare-from">From</label>
-                  <Select id="compare-from" name="from" defaultValue={String(from)}>
-                    {versions.map((v) => (
-                      <option key={v} value={v}>
-                        {optionLabel(v)}
-                      </option>
-                    ))}
-                  </Select>
-                </div>
-                <span className={styles.arrow} aria-hidden>
-                  →
-                </span>
-                <div className={styles.compareField}>
-                  <label htmlFor="compare-to">To</label>
-                  <Select id="compare-to" name="to" defaultValue={String(to)}>
-                    {versions.map((v) => (
-                      <option key={v} value={v}>
-                        {optionLabel(v)}
-                      </option>
-                    ))}
-                  </Select>
-                </div>
-                <Button type="submit" variant="primary">
-                  Compare
-                </Button>
-              </form>
-            </Card>
+            {versions.length < 2 ? (
+              <Card title="Compare versions">
+                <p className={styles.muted}>
+                  There is only version {latest} so far. Every save adds a version here, and any two versions can be compared section by section.
+                </p>
+              </Card>
+            ) : (
+              <Card title="Compare versions" description="Pick any two revisions; the diff shows what changed from the first to the second, part by part.">
+                <form method="get" action={`${base}/history`} className={styles.compare} aria-label="Compare versions" data-chrome="compare">
+                  <div className={styles.compareField}>
+                    <label htmlFor="compare-from">From</label>
+                    <Select id="compare-from" name="from" defaultValue={String(from)}>
+                      {versions.map((v) => (
+                        <option key={v} value={v}>
+                          {optionLabel(v)}
+                        </option>
+                      ))}
+                    </Select>
+                  </div>
+                  <span className={styles.arrow} aria-hidden>
+                    →
+                  </span>
+                  <div className={styles.compareField}>
+                    <label htmlFor="compare-to">To</label>
+                    <Select id="compare-to" name="to" defaultValue={String(to)}>
+                      {versions.map((v) => (
+                        <option key={v} value={v}>
+                          {optionLabel(v)}
+                        </option>
+                      ))}
+                    </Select>
+                  </div>
+                  <Button type="submit" variant="primary">
+                    Compare
+                  </Button>
+                </form>
+              </Card>
+            )}
 
-            {compared && (
+            {compared && versions.length > 1 && (
               <section aria-labelledby="diff-title" className={styles.diff}>
                 <div className={styles.compareHead}>
                   <div className={styles.versions}>
