@@ -1,7 +1,8 @@
 // The whole way a paper becomes an accepted handoff, through the UI only: a researcher starts
 // from a BibTeX entry, writes every required section in the editor, attaches a notebook and
-// submits; an engineer reviews and asks for changes; the researcher answers and resubmits; a
-// manager accepts. Each step is also tested on its own, in more detail, in the other specs.
+// submits; an engineer reviews, asks for changes and links the milestone the paper decomposes
+// into; the researcher answers and resubmits; a manager accepts. Each step is also tested on
+// its own, in more detail, in the other specs.
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FIXTURES, bibEntry, readSection, signedInAs, statusBadge, typeInto, unique } from "./helpers/handoff";
@@ -64,6 +65,17 @@ test("from a BibTeX entry and a notebook to an accepted handoff, entirely in the
     await expect(method.getByRole("article", { name: "Thread by Tomás Herrera" })).toContainText(question);
     await engineer.getByRole("button", { name: "Request changes" }).click();
     await expect(statusBadge(engineer)).toHaveText("Changes requested");
+  });
+
+  await test.step("the engineer links the milestone the paper decomposes into, and sees the service behind it", async () => {
+    await engineer.getByText("Link milestones", { exact: true }).click();
+    const form = engineer.getByRole("form", { name: "Link milestones" });
+    await form.getByRole("checkbox", { name: /^FLOOR-9 · Constraint checker service/ }).check();
+    await form.getByRole("button", { name: "Save milestones" }).click();
+    await expect(engineer.getByRole("link", { name: "Constraint checker service" })).toBeVisible();
+    await expect(engineer.getByRole("link", { name: "constraint-checker" })).toBeVisible();
+    await engineer.reload();
+    await expect(engineer.getByText("Tomás Herrera linked milestone FLOOR-9")).toBeVisible();
   });
 
   const answer = `DDIM, 50 steps; measured in the notebook. ${unique()}`;

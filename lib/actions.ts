@@ -39,6 +39,11 @@ export function optionalField(form: FormData, name: string): string | undefined 
 }
 
 /** Every submitted string field, for data functions that take the whole form as input. */
+/** Every non-empty text value sent under one name (a group of checkboxes). */
+export function fieldList(form: FormData, name: string): string[] {
+  return form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+}
+
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;

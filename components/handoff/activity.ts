@@ -41,10 +41,14 @@ function record(details: unknown): Record<string, unknown> {
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const num = (v: unknown) => (typeof v === "number" ? v : undefined);
 
+/** "A", "A and B", "A, B and C". */
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 function names(ids: string[], ctx: ActivityContext): string {
-  const list = ids.map((id) => ctx.userName.get(id) ?? "a former member");
-  if (list.length <= 1) return list.join("");
-  return `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+  return list(ids.map((id) => ctx.userName.get(id) ?? "a former member"));
 }
 
 export function describeActivity(event: ActivityEvent, ctx: ActivityContext): ActivityItem {
@@ -88,6 +92,10 @@ export function describeActivity(event: ActivityEvent, ctx: ActivityContext): Ac
     case "handoff.reviewers": {
       const ids = Array.isArray(d.userIds) ? d.userIds.filter((v): v is string => typeof v === "string") : [];
       return { ...base, did: ids.length ? `set the reviewers: ${names(ids, ctx)}` : "removed all reviewers", kind: "people" };
+    }
+    case "handoff.milestones": {
+      const keys = Array.isArray(d.keys) ? d.keys.filter((v): v is string => typeof v === "string") : [];
+      return { ...base, did: keys.length ? `linked ${keys.length === 1 ? "milestone" : "milestones"} ${list(keys)}` : "unlinked every milestone", kind: "people" };
     }
     case "handoff.attach":
       return { ...base, did: `attached ${str(d.filename) ?? "a file"}`, kind: "file" };

@@ -62,6 +62,11 @@ export const restoreSchema = z.object({
   version: z.coerce.number().int().min(1),
 });
 
+/** The milestones a handoff's paper was decomposed into: the whole set, replacing the last. */
+export const handoffMilestonesSchema = z.object({
+  milestoneIds: z.array(z.string().min(1)).max(200, "at most 200 milestones"),
+});
+
 export const reviewersSchema = z.object({
   userIds: z.array(z.string().min(1)).max(20, "at most 20 reviewers"),
 });

@@ -4,11 +4,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { addComment, createHandoff, exportHandoff, getHandoff, transitionHandoff, updateHandoff } from "@/lib/data/handoffs";
 import { discardDraft, getOwnDraft, saveDraft } from "@/lib/data/handoff-drafts";
 import { getRevision, listRevisions, restoreRevision } from "@/lib/data/handoff-revisions";
 import { listHandoffActivity, setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
+import { milestoneChoices, setHandoffMilestones } from "@/lib/data/handoff-milestones";
 import { listNotebooks, uploadAttachment } from "@/lib/data/attachments";
 import { createTemplate, ensureBuiltInTemplate, listTemplates } from "@/lib/data/templates";
 import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
@@ -121,6 +122,42 @@ describeEachProvider("handoff workflow", (provider) => {
       "handoff.submit",
       "handoff.accept",
     ]);
+  });
+
+  it("links the milestones a paper was decomposed into: planners only, this project's only", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "Decomposed" });
+    const project = await t.db.project.findUniqueOrThrow({ where: { key: "HO" } });
+    const [m2, m10] = await Promise.all(
+      ["HO-D2", "HO-D10"].map((key) => t.db.milestone.create({ data: { projectId: project.id, key, title: `Milestone ${key}` } })),
+    );
+    const svc = await t.db.service.create({ data: { name: "decomposed-svc", layer: "api" } });
+    await t.db.milestoneService.create({ data: { milestoneId: m10.id, serviceId: svc.id } });
+
+    const choices = await milestoneChoices(people.engineer, h.id);
+    expect(choices.map((c) => c.key)).toContain("HO-D10");
+    await expect(milestoneChoices(people.researcher, h.id)).rejects.toBeInstanceOf(ForbiddenError);
+
+    expect(await setHandoffMilestones(people.engineer, h.id, { milestoneIds: [m10.id, m2.id, m10.id] })).toEqual({ milestoneIds: [m10.id, m2.id], keys: ["HO-D2", "HO-D10"] });
+    let { handoff } = await getHandoff(people.researcher, h.id);
+    expect(handoff.milestones.map((m) => m.milestone.key).sort()).toEqual(["HO-D10", "HO-D2"]);
+    expect(handoff.milestones.find((m) => m.milestone.key === "HO-D10")?.milestone.services.map((s) => s.service.name)).toEqual(["decomposed-svc"]);
+
+    // Researchers write handoffs; planning milestones is not theirs. The refusal is audited.
+    await expect(setHandoffMilestones(people.researcher, h.id, { milestoneIds: [] })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await t.db.auditEvent.count({ where: { action: "milestone.update", outcome: "denied", targetId: h.id } })).toBeGreaterThan(0);
+
+    // A milestone of another project is refused, and nothing changes.
+    const other = await t.db.project.upsert({ where: { key: "OTHER" }, create: { key: "OTHER", name: "Other" }, update: {} });
+    const foreign = await t.db.milestone.create({ data: { projectId: other.id, key: "OT-1", title: "Theirs" } });
+    await expect(setHandoffMilestones(people.manager, h.id, { milestoneIds: [m2.id, foreign.id] })).rejects.toBeInstanceOf(ValidationError);
+    ({ handoff } = await getHandoff(people.researcher, h.id));
+    expect(handoff.milestones).toHaveLength(2);
+
+    await setHandoffMilestones(people.owner, h.id, { milestoneIds: [m2.id] });
+    ({ handoff } = await getHandoff(people.researcher, h.id));
+    expect(handoff.milestones.map((m) => m.milestone.key)).toEqual(["HO-D2"]);
+    const activity = await listHandoffActivity(people.researcher, h.id);
+    expect(activity.filter((a) => a.action === "handoff.milestones").map((a) => (a.details as { keys: string[] }).keys)).toEqual([["HO-D2"], ["HO-D2", "HO-D10"]]);
   });
 
   it("stores real notebooks and refuses a broken one, storing nothing", async () => {

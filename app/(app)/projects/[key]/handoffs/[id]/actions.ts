@@ -1,8 +1,10 @@
 "use server";
-// Server actions of the handoff read view: status changes, comments, reviewers and attachments.
+// Server actions of the handoff read view: status changes, comments, reviewers, linked
+// milestones and attachments.
 // Each is a thin wrapper: lib/data checks the caller's role and validates the input.
-import { authAction } from "@/lib/actions";
+import { authAction, field, fieldList } from "@/lib/actions";
 import { uploadAttachment, deleteAttachment } from "@/lib/data/attachments";
+import { setHandoffMilestones } from "@/lib/data/handoff-milestones";
 import { setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
 import { addComment, transitionHandoff } from "@/lib/data/handoffs";
 import { ValidationError } from "@/lib/errors";
@@ -10,11 +12,6 @@ import type { HandoffStatusValue, HandoffTransition } from "@/lib/validation/han
 
 const READ_VIEW = "/projects/[key]/handoffs/[id]";
 const LIST = "/projects/[key]/handoffs";
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 /** What the person sees after a status change, by the status it moved to. */
 const DONE: Record<HandoffStatusValue, string> = {
@@ -26,28 +23,33 @@ const DONE: Record<HandoffStatusValue, string> = {
 };
 
 export const transitionAction = authAction(
-  (caller, form) => transitionHandoff(caller, text(form, "id"), text(form, "transition") as HandoffTransition),
+  (caller, form) => transitionHandoff(caller, field(form, "id"), field(form, "transition") as HandoffTransition),
   { success: (h) => DONE[h.status], revalidate: [READ_VIEW, LIST] },
 );
 
 export const commentAction = authAction(
   (caller, form) =>
-    addComment(caller, text(form, "id"), {
-      sectionKey: text(form, "sectionKey"),
-      body: text(form, "body"),
-      parentId: text(form, "parentId") || undefined,
+    addComment(caller, field(form, "id"), {
+      sectionKey: field(form, "sectionKey"),
+      body: field(form, "body"),
+      parentId: field(form, "parentId") || undefined,
     }),
   { success: (c) => (c.parentId ? "Reply posted." : "Comment posted."), revalidate: [READ_VIEW, LIST] },
 );
 
 export const resolveAction = authAction(
-  (caller, form) => setCommentResolved(caller, text(form, "commentId"), text(form, "resolved") === "true"),
+  (caller, form) => setCommentResolved(caller, field(form, "commentId"), field(form, "resolved") === "true"),
   { revalidate: READ_VIEW },
 );
 
 export const reviewersAction = authAction(
-  (caller, form) => setReviewers(caller, text(form, "id"), { userIds: form.getAll("userIds").filter((v): v is string => typeof v === "string" && v !== "") }),
+  (caller, form) => setReviewers(caller, field(form, "id"), { userIds: fieldList(form, "userIds") }),
   { success: "Reviewers saved.", revalidate: [READ_VIEW, LIST] },
+);
+
+export const milestonesAction = authAction(
+  (caller, form) => setHandoffMilestones(caller, field(form, "id"), { milestoneIds: fieldList(form, "milestoneIds") }),
+  { success: "Milestones linked.", revalidate: [READ_VIEW, LIST] },
 );
 
 export const uploadAction = authAction(
@@ -57,12 +59,12 @@ export const uploadAction = authAction(
       throw new ValidationError("file: choose a notebook or file to attach.", { file: ["choose a file"] });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return uploadAttachment(caller, text(form, "id"), { filename: file.name, contentType: file.type, bytes });
+    return uploadAttachment(caller, field(form, "id"), { filename: file.name, contentType: file.type, bytes });
   },
   { success: (a) => `Attached ${a.filename}.`, revalidate: READ_VIEW },
 );
 
 export const deleteAttachmentAction = authAction(
-  (caller, form) => deleteAttachment(caller, text(form, "id"), text(form, "attachmentId")),
+  (caller, form) => deleteAttachment(caller, field(form, "id"), field(form, "attachmentId")),
   { success: "Attachment deleted.", revalidate: READ_VIEW },
 );

@@ -10,6 +10,7 @@ import { DeleteAttachmentButton } from "@/components/handoff/DeleteAttachmentBut
 import { IconDownload, IconHistory, IconNotebook, IconPencil } from "@/components/handoff/icons";
 import { PrintButton } from "@/components/handoff/PrintButton";
 import { ReviewBar, type LastEvent } from "@/components/handoff/ReviewBar";
+import { ChecklistForm } from "@/components/handoff/ChecklistForm";
 import { ReviewersForm } from "@/components/handoff/ReviewersForm";
 import { ThreadFooter } from "@/components/handoff/ThreadFooter";
 import { buildActivity, type ActivityItem } from "@/components/handoff/activity";
@@ -30,6 +31,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getActor, requireActorOrRedirect } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/permissions";
 import { ATTACHMENT_MAX_BYTES, isNotebook, listNotebooks } from "@/lib/data/attachments";
+import { milestoneChoices } from "@/lib/data/handoff-milestones";
 import { listHandoffActivity } from "@/lib/data/handoff-review";
 import { getHandoff } from "@/lib/data/handoffs";
 import { listMembers } from "@/lib/data/memberships";
@@ -39,7 +41,7 @@ import { authorsOf, venueLine } from "@/lib/handoff/paper";
 import { Markdown } from "@/lib/markdown/render";
 import type { TemplateSection } from "@/lib/validation/template";
 import styles from "@/components/handoff/handoff-view.module.css";
-import { commentAction, deleteAttachmentAction, reviewersAction, resolveAction, transitionAction, uploadAction } from "./actions";
+import { commentAction, deleteAttachmentAction, milestonesAction, reviewersAction, resolveAction, transitionAction, uploadAction } from "./actions";
 
 type Params = Promise<{ key: string; id: string }>;
 
@@ -100,17 +102,29 @@ export default async function HandoffPage({ params }: { params: Params }) {
   const { key, id } = await params;
   const actor = await requireActorOrRedirect(`/projects/${key}/handoffs/${id}`);
   let data: Loaded;
-  let extras: [Awaited<ReturnType<typeof listHandoffActivity>>, Awaited<ReturnType<typeof listNotebooks>>, Awaited<ReturnType<typeof listMembers>>["members"]];
+  let extras: [
+    Awaited<ReturnType<typeof listHandoffActivity>>,
+    Awaited<ReturnType<typeof listNotebooks>>,
+    Awaited<ReturnType<typeof listMembers>>["members"],
+    Awaited<ReturnType<typeof milestoneChoices>>,
+  ];
   try {
     data = await load(actor, id);
-    extras = await Promise.all([listHandoffActivity(actor, id, ACTIVITY_LIMIT), listNotebooks(actor, id), listMembers(actor, key).then((r) => r.members)]);
+    extras = await Promise.all([
+      listHandoffActivity(actor, id, ACTIVITY_LIMIT),
+      listNotebooks(actor, id),
+      listMembers(actor, key).then((r) => r.members),
+      // Only those who may link milestones get the list to choose from.
+      roleAllows(data.role, "milestone", "update") ? milestoneChoices(actor, id) : Promise.resolve([]),
+    ]);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
   const { handoff: h, project, role } = data;
   if (project.key !== key) notFound();
-  const [events, notebooks, members] = extras;
+  const [events, notebooks, members, choices] = extras;
+  const canPlan = roleAllows(role, "milestone", "update");
   const now = new Date();
   const base = `/projects/${project.key}`;
   const canUpdate = roleAllows(role, "handoff", "update");
@@ -471,7 +485,7 @@ export default async function HandoffPage({ params }: { params: Params }) {
 
             <Card title="Decomposed into" description={milestones.length ? `${milestones.length} ${milestones.length === 1 ? "milestone" : "milestones"}` : undefined}>
               {milestones.length === 0 ? (
-                <p className={styles.muted}>Not decomposed into milestones yet. Engineers link milestones to this handoff as they plan the work.</p>
+                <p className={styles.muted}>Not decomposed into milestones yet. Engineers, managers and owners link milestones here as they plan the work.</p>
               ) : (
                 <ul className={styles.linkList}>
                   {milestones.map((m) => {
@@ -496,6 +510,21 @@ export default async function HandoffPage({ params }: { params: Params }) {
                     );
                   })}
                 </ul>
+              )}
+              {canPlan && (
+                <ChecklistForm
+                  action={milestonesAction}
+                  handoffId={h.id}
+                  name="milestoneIds"
+                  selected={milestones.map((m) => m.id)}
+                  summary={milestones.length ? "Change milestones" : "Link milestones"}
+                  label="Link milestones"
+                  legend="Milestones"
+                  submitLabel="Save milestones"
+                  chrome="milestones"
+                  empty="This project has no milestones yet."
+                  options={choices.map((m) => ({ value: m.id, label: `${m.key} · ${m.title}`, detail: <StatusBadge kind="milestone" value={m.status} size="sm" /> }))}
+                />
               )}
             </Card>
 
