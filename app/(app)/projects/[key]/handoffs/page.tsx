@@ -5,7 +5,8 @@ import { Avatar } from "@/components/ui/Avatar";
 import { StatusBadge } from "@/components/ui/Badge";
 import { FilterChips } from "@/components/ui/FilterChips";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { IconFileText, IconPlus } from "@/components/ui/icons";
+import { IconFileText, IconFlag, IconPlus } from "@/components/ui/icons";
+import { IconMessage } from "@/components/handoff/icons";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { ProgressBar, SegmentedProgressBar } from "@/components/ui/ProgressBar";
@@ -17,10 +18,9 @@ import { roleAllows } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/Button";
 import { listHandoffs } from "@/lib/data/handoffs";
 import { NotFoundError } from "@/lib/errors";
-import { handoffCompleteness } from "@/lib/handoff/completeness";
+import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
 import { venueLine } from "@/lib/handoff/paper";
 import { HANDOFF_STATUSES, type HandoffStatusValue } from "@/lib/validation/handoff";
-import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
 import styles from "@/components/handoff/handoff-view.module.css";
 
 type Params = Promise<{ key: string }>;
@@ -91,7 +91,7 @@ export default async function HandoffsPage({ params, searchParams }: { params: P
                 }
               />
             ) : (
-              <Table caption={filter ? `${statusLabel("handoff", filter)} handoffs` : "Handoffs"}>
+              <Table caption={filter ? `${statusLabel("handoff", filter)} handoffs` : "Handoffs"} className={styles.handoffTable}>
                 <thead>
                   <tr>
                     <th scope="col">Handoff</th>
@@ -101,18 +101,18 @@ export default async function HandoffsPage({ params, searchParams }: { params: P
                     </th>
                     <th scope="col">Author</th>
                     <th scope="col">Reviewers</th>
-                    <th scope="col" data-align="right">
-                      Milestones
-                    </th>
-                    <th scope="col" data-align="right">
-                      Comments
-                    </th>
                     <th scope="col">Updated</th>
+                    <th scope="col" data-align="right">
+                      <abbr className={styles.hint} title="Milestones decomposed from the paper, and comments">
+                        Links
+                      </abbr>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {shown.map((h) => {
-                    const c = handoffCompleteness(h.sections, DEFAULT_TEMPLATE_SECTIONS);
+                    // Measured against the handoff's own template, as its page does.
+                    const c = handoffCompleteness(h.sections, resolveTemplateSections(h.template?.sections));
                     const venue = venueLine(h.venue, h.year);
                     return (
                       <tr key={h.id}>
@@ -171,10 +171,22 @@ export default async function HandoffsPage({ params, searchParams }: { params: P
                             </span>
                           )}
                         </td>
-                        <td data-align="right">{h._count.milestones || <span className={styles.muted}>0</span>}</td>
-                        <td data-align="right">{h._count.comments || <span className={styles.muted}>0</span>}</td>
                         <td className={styles.updated}>
                           <RelativeTime date={h.updatedAt} now={now} />
+                        </td>
+                        <td data-align="right">
+                          <span className={styles.counts}>
+                            <span title={`${h._count.milestones} ${h._count.milestones === 1 ? "milestone" : "milestones"}`} data-zero={!h._count.milestones || undefined}>
+                              <IconFlag size={13} aria-hidden />
+                              {h._count.milestones}
+                              <span className="sr-only"> milestones,</span>
+                            </span>
+                            <span title={`${h._count.comments} ${h._count.comments === 1 ? "comment" : "comments"}`} data-zero={!h._count.comments || undefined}>
+                              <IconMessage size={13} aria-hidden />
+                              {h._count.comments}
+                              <span className="sr-only"> comments</span>
+                            </span>
+                          </span>
                         </td>
                       </tr>
                     );
