@@ -99,3 +99,42 @@ test("repeated wrong passwords for one account are throttled with 429 and a clea
   expect((await throttled).status()).toBe(429);
   await expect(page.getByText("Too many sign-in attempts")).toBeVisible();
 });
+
+test("an engineer plans a new milestone; a due date before its start is refused with the field named", async ({ page }) => {
+  const engineer = demoAccount("engineer");
+  await signIn(page, engineer.email, engineer.password);
+  await page.goto("/projects/FLOOR/milestones");
+  await page.getByRole("link", { name: "New milestone" }).click();
+  const form = page.getByRole("form", { name: "New milestone" });
+  // The next free key is suggested.
+  await expect(form.getByLabel("Key")).toHaveValue(/^FLOOR-\d+$/);
+  const title = `Shadow traffic for the layout API ${unique()}`;
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Description").fill("Mirror **5 %** of production requests to the new model and compare.");
+  await form.getByLabel("Start date").fill("2027-03-10");
+  await form.getByLabel("Due date").fill("2027-03-01");
+  await form.getByRole("button", { name: "Create milestone" }).click();
+  // Named in the summary, and beside the field itself.
+  await expect(form.getByText("dueDate: must be on or after the start date")).toBeVisible();
+  await expect(form.getByText("must be on or after the start date", { exact: true })).toBeVisible();
+  // Nothing typed is lost.
+  await expect(form.getByLabel("Title")).toHaveValue(title);
+
+  await form.getByLabel("Due date").fill("2027-03-31");
+  await form.getByRole("button", { name: "Create milestone" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(/^Created FLOOR-\d+\.$/)).toBeVisible();
+  await expect(page.locator("strong", { hasText: "5 %" })).toBeVisible();
+  await page.getByRole("link", { name: "Milestones" }).first().click();
+  await expect(page.getByRole("table", { name: "Milestones" }).getByRole("link", { name: title })).toBeVisible();
+});
+
+test("a researcher is told who plans milestones instead of getting a form", async ({ page }) => {
+  const researcher = demoAccount("researcher");
+  await signIn(page, researcher.email, researcher.password);
+  await page.goto("/projects/FLOOR/milestones");
+  await expect(page.getByRole("link", { name: "New milestone" })).toHaveCount(0);
+  await page.goto("/projects/FLOOR/milestones/new");
+  await expect(page.getByText("Engineers, managers and owners plan milestones")).toBeVisible();
+  await expect(page.getByRole("form", { name: "New milestone" })).toHaveCount(0);
+});

@@ -59,6 +59,26 @@ export async function getMilestone(caller: Caller, id: string) {
   return { ...access, milestone };
 }
 
+/**
+ * What the new-milestone form needs: the project, the next free key and who may own the work.
+ * Reading it needs only read access (the page tells others who plans milestones); creating is
+ * checked by createMilestone.
+ */
+export async function newMilestoneForm(caller: Caller, key: string) {
+  const access = await authorizeProject(caller, { key }, "milestone", "read", { targetType: "project" });
+  const [keys, members] = await Promise.all([
+    db().milestone.findMany({ where: { projectId: access.project.id }, select: { key: true } }),
+    db().membership.findMany({
+      where: { projectId: access.project.id, user: { disabledAt: null } },
+      select: { user: { select: { id: true, name: true } } },
+    }),
+  ]);
+  const numbers = keys.map((m) => Number(/-(\d+)$/.exec(m.key)?.[1] ?? 0));
+  const nextKey = `${access.project.key}-${Math.max(0, ...numbers) + 1}`;
+  const owners = members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name));
+  return { ...access, nextKey, owners };
+}
+
 export async function createMilestone(caller: Caller, key: string, input: CreateMilestoneInput) {
   const { actor, project } = await authorizeProject(caller, { key }, "milestone", "create", { targetType: "milestone" });
   const data = parseInput(createMilestoneSchema, input);

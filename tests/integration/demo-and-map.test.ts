@@ -4,8 +4,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PROJECT_KEY, DEMO_USERS, seedDemo } from "@/lib/demo/seed";
 import { getProjectMap } from "@/lib/data/map";
+import { createMilestone, newMilestoneForm } from "@/lib/data/milestones";
 import { getProjectOverview, listProjects } from "@/lib/data/projects";
-import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { findCycle } from "@/lib/graph/cycles";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
@@ -55,5 +56,22 @@ describeEachProvider("demo project and map", (provider) => {
     const outsider: Actor = { id: stranger.id, email: stranger.email, name: stranger.name, isAdmin: false, ip: "", userAgent: "" };
     await expect(getProjectMap(outsider, DEMO_PROJECT_KEY)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getProjectMap(null, DEMO_PROJECT_KEY)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("suggests the next free milestone key and creates milestones for planners only", async () => {
+    const engineer = await actor(DEMO_USERS.find((u) => u.role === "engineer")!.email);
+    const researcher = await actor(DEMO_USERS.find((u) => u.role === "researcher")!.email);
+    const form = await newMilestoneForm(engineer, DEMO_PROJECT_KEY);
+    expect(form.nextKey).toBe(`${DEMO_PROJECT_KEY}-16`);
+    expect(form.owners.map((o) => o.name)).toContain(engineer.name);
+    // Researchers may open the form page (it explains who plans), but not create.
+    expect((await newMilestoneForm(researcher, DEMO_PROJECT_KEY)).role).toBe("researcher");
+    await expect(createMilestone(researcher, DEMO_PROJECT_KEY, { key: form.nextKey, title: "Not mine to plan" })).rejects.toBeInstanceOf(ForbiddenError);
+
+    const made = await createMilestone(engineer, DEMO_PROJECT_KEY, { key: form.nextKey.toLowerCase(), title: "Shadow traffic", dueDate: "2027-03-31" as unknown as Date });
+    expect(made).toMatchObject({ key: `${DEMO_PROJECT_KEY}-16`, status: "planned" });
+    expect((await newMilestoneForm(engineer, DEMO_PROJECT_KEY)).nextKey).toBe(`${DEMO_PROJECT_KEY}-17`);
+    await expect(createMilestone(engineer, DEMO_PROJECT_KEY, { key: form.nextKey, title: "Again" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(createMilestone(engineer, DEMO_PROJECT_KEY, { key: "RAG-99", title: "Wrong project" })).rejects.toBeInstanceOf(ValidationError);
   });
 });

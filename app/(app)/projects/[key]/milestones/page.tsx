@@ -11,6 +11,9 @@ import { SegmentedProgressBar } from "@/components/ui/ProgressBar";
 import { Table } from "@/components/ui/Table";
 import { formatDate } from "@/components/ui/format";
 import { statusLabel } from "@/components/ui/status";
+import { Button } from "@/components/ui/Button";
+import { IconPlus } from "@/components/ui/icons";
+import { roleAllows } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { listMilestones } from "@/lib/data/milestones";
 import { emptyStatusCounts } from "@/lib/data/projects";
@@ -39,7 +42,17 @@ export default async function MilestonesPage({ params, searchParams }: { params:
   return (
     <PageContainer width="wide">
       <Stack>
-        <PageHeader title="Milestones" description="The units of work each paper was decomposed into, in dependency order." />
+        <PageHeader
+          title="Milestones"
+          description="The units of work each paper was decomposed into, in dependency order."
+          actions={
+            roleAllows(data.role, "milestone", "create") ? (
+              <Button href={`/projects/${data.project.key}/milestones/new`} variant="primary" icon={<IconPlus size={14} />}>
+                New milestone
+              </Button>
+            ) : undefined
+          }
+        />
         <SegmentedProgressBar counts={counts} label="Milestones by status" />
         <FilterChips
           label="Filter by status"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/Alert";
 import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
 import { Badge, StatusBadge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
@@ -43,8 +44,8 @@ function LinkedCard({ title, empty, items }: { title: string; empty: string; ite
   );
 }
 
-export default async function MilestonePage({ params }: { params: Promise<{ key: string; id: string }> }) {
-  const { key, id } = await params;
+export default async function MilestonePage({ params, searchParams }: { params: Promise<{ key: string; id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const [{ key, id }, { created }] = await Promise.all([params, searchParams]);
   const actor = await requireActorOrRedirect(`/projects/${key}/milestones/${id}`);
   let data;
   try {
@@ -74,6 +75,11 @@ export default async function MilestonePage({ params }: { params: Promise<{ key:
             </>
           }
         />
+        {created === "1" && (
+          <Alert tone="success" title={`Created ${m.key}.`}>
+            It starts as planned. Link it from the page of the handoff it comes from, and update its status here as the work moves.
+          </Alert>
+        )}
         <div className={styles.grid}>
           <Stack gap={4}>
             <Card title="Description">

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { IconFlag } from "@/components/ui/icons";
+import { Input, Select, Textarea } from "@/components/ui/Input";
+import { PageContainer, Stack } from "@/components/ui/PageContainer";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { ROLE_LABELS, roleAllows } from "@/lib/auth/permissions";
+import { requireActorOrRedirect } from "@/lib/auth/session";
+import { newMilestoneForm } from "@/lib/data/milestones";
+import { NotFoundError } from "@/lib/errors";
+import pages from "@/app/(app)/_components/pages.module.css";
+import { createMilestoneAction } from "./actions";
+
+type Params = Promise<{ key: string }>;
+
+export const metadata: Metadata = { title: "New milestone" };
+
+export default async function NewMilestonePage({ params }: { params: Params }) {
+  const { key } = await params;
+  const actor = await requireActorOrRedirect(`/projects/${key}/milestones/new`);
+  let data;
+  try {
+    data = await newMilestoneForm(actor, key);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const { project, role, nextKey, owners } = data;
+  const base = `/projects/${project.key}/milestones`;
+  const breadcrumbs = [{ label: "Milestones", href: base }, { label: "New milestone" }];
+
+  if (!roleAllows(role, "milestone", "create")) {
+    return (
+      <PageContainer width="narrow">
+        <Stack>
+          <PageHeader breadcrumbs={breadcrumbs} title="New milestone" />
+          <EmptyState
+            icon={<IconFlag size={20} />}
+            title="Engineers, managers and owners plan milestones"
+            description={`You're a ${ROLE_LABELS[role ?? "viewer"].toLowerCase()} in ${project.name}, so you can read milestones and their history but not add one. A project owner can change your role in Settings.`}
+            action={
+              <Button href={base} variant="secondary">
+                Back to milestones
+              </Button>
+            }
+          />
+        </Stack>
+      </PageContainer>
+    );
+  }
+
+  return (
+    <PageContainer width="narrow">
+      <Stack>
+        <PageHeader
+          breadcrumbs={breadcrumbs}
+          title="New milestone"
+          description="A unit of work a paper decomposes into. It starts as planned; its status, health and history live on its page, and handoffs link to it."
+        />
+        <Card padding="lg">
+          <ActionForm action={createMilestoneAction} className={pages.form} aria-label="New milestone">
+            <input type="hidden" name="project" value={project.key} />
+            <div className={pages.formGridWide}>
+              <FormField name="title" label="Title" required>
+                <Input name="title" required minLength={3} maxLength={200} autoComplete="off" placeholder="Serve the model behind the layout API" />
+              </FormField>
+              <FormField name="key" label="Key" required hint={`Starts with ${project.key}-; it never changes.`}>
+                <Input name="key" required defaultValue={nextKey} className="mono" autoComplete="off" pattern="[A-Za-z][A-Za-z0-9]{1,9}-[0-9]{1,5}" title={`Like ${nextKey}`} />
+              </FormField>
+            </div>
+            <FormField name="description" label="Description" hint="What the work is and why; Markdown." optional>
+              <Textarea name="description" rows={5} maxLength={20000} />
+            </FormField>
+            <FormField name="acceptanceCriteria" label="Acceptance criteria" hint="How everyone will know it is done; Markdown." optional>
+              <Textarea name="acceptanceCriteria" rows={4} maxLength={20000} />
+            </FormField>
+            <div className={pages.formGrid}>
+              <FormField name="ownerId" label="Owner" optional>
+                <Select name="ownerId" defaultValue={owners.some((o) => o.id === actor.id) ? actor.id : ""}>
+                  <option value="">No owner yet</option>
+                  {owners.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <FormField name="estimateDays" label="Estimate (days)" optional>
+                <Input name="estimateDays" type="number" min={0} max={1000} step="0.5" inputMode="decimal" />
+              </FormField>
+              <FormField name="startDate" label="Start date" optional>
+                <Input name="startDate" type="date" />
+              </FormField>
+              <FormField name="dueDate" label="Due date" optional>
+                <Input name="dueDate" type="date" />
+              </FormField>
+            </div>
+            <div className={pages.formActions}>
+              <SubmitButton>Create milestone</SubmitButton>
+              <Button href={base} variant="ghost">
+                Cancel
+              </Button>
+            </div>
+          </ActionForm>
+        </Card>
+      </Stack>
+    </PageContainer>
+  );
+}
