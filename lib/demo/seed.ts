@@ -19,7 +19,9 @@ export const DEMO_USERS = [
   { email: "manager@legible.demo", name: "Priya Raman", role: "manager", isAdmin: false },
 ] as const satisfies readonly { email: string; name: string; role: DemoRole; isAdmin: boolean }[];
 
-type UserKey = "admin" | "researcher" | "engineer" | "manager";
+/** Each demo user's key, in the order of DEMO_USERS. */
+const USER_KEYS = ["admin", "researcher", "engineer", "manager"] as const;
+type UserKey = (typeof USER_KEYS)[number];
 type Status = "planned" | "in_progress" | "blocked" | "done" | "cancelled";
 type Health = "on_track" | "at_risk" | "off_track";
 type HandoffStatus = "draft" | "in_review" | "accepted";
@@ -1630,13 +1632,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ projectKey: 
   await db.$transaction(
     async (tx) => {
       const users = {} as Record<UserKey, string>;
-      const keys: UserKey[] = ["admin", "researcher", "engineer", "manager"];
       for (const [i, u] of DEMO_USERS.entries()) {
         const user = await tx.user.create({
           data: { email: u.email, name: u.name, isAdmin: u.isAdmin, passwordHash, createdAt: days(-130) },
           select: { id: true },
         });
-        users[keys[i]] = user.id;
+        users[USER_KEYS[i]] = user.id;
       }
 
       const template = await tx.handoffTemplate.create({
@@ -1827,7 +1828,7 @@ async function seedProject(tx: Tx, p: ProjectSeed) {
   if (milestoneServices.length) await tx.milestoneService.createMany({ data: milestoneServices });
 
   const handoffs: Record<string, string> = {};
-  const emailOf = (key: UserKey) => DEMO_USERS[(["admin", "researcher", "engineer", "manager"] as const).indexOf(key)].email;
+  const emailOf = (key: UserKey) => DEMO_USERS[USER_KEYS.indexOf(key)].email;
   for (const h of p.handoffs) {
     const paper = {
       title: h.title,

@@ -159,21 +159,21 @@ function rehypePrepare(options: { idPrefix: string }) {
     if (!("children" in node) || !node.children) return;
     node.children = node.children.map((child): HastNode => {
       if (child.type !== "element") return child;
-      const el = child as HastElement;
-      if (el.tagName === "pre" && el.children.length === 1 && isMathCode(el.children[0])) {
-        const tex = hastText(el).trim();
-        return { type: "element", tagName: "div", properties: { className: ["math-block"], role: "img", ariaLabel: tex }, children: typeset(tex, true) };
+      const element = child as HastElement;
+      if (element.tagName === "pre" && element.children.length === 1 && isMathCode(element.children[0])) {
+        const tex = hastText(element).trim();
+        return el("div", { className: ["math-block"], role: "img", ariaLabel: tex }, typeset(tex, true));
       }
-      if (isMathCode(el)) {
-        const tex = hastText(el).trim();
-        const classes = el.properties.className as string[];
-        return { type: "element", tagName: "span", properties: { className: ["math-text"], role: "img", ariaLabel: tex }, children: typeset(tex, classes.includes("math-display")) };
+      if (isMathCode(element)) {
+        const tex = hastText(element).trim();
+        const classes = element.properties.className as string[];
+        return el("span", { className: ["math-text"], role: "img", ariaLabel: tex }, typeset(tex, classes.includes("math-display")));
       }
-      if (el.properties.id === "footnote-label") el.properties.id = label;
-      const describedBy = el.properties.ariaDescribedBy;
-      if (Array.isArray(describedBy)) el.properties.ariaDescribedBy = describedBy.map((id) => (id === "footnote-label" ? label : id));
-      walk(el);
-      return el;
+      if (element.properties.id === "footnote-label") element.properties.id = label;
+      const describedBy = element.properties.ariaDescribedBy;
+      if (Array.isArray(describedBy)) element.properties.ariaDescribedBy = describedBy.map((id) => (id === "footnote-label" ? label : id));
+      walk(element);
+      return element;
     });
   };
   return (tree: HastNode) => walk(tree);

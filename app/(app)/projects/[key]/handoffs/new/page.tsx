@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EmptyState } from "@/components/ui/EmptyState";
-import { Button } from "@/components/ui/Button";
 import { IconFileText } from "@/components/ui/icons";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewHandoffForm } from "@/components/handoff/editor/NewHandoffForm";
+import { RoleNotice, withArticle } from "@/components/project/RoleNotice";
 import { ROLE_LABELS, roleAllows } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { listTemplates } from "@/lib/data/templates";
@@ -32,21 +31,14 @@ export default async function NewHandoffPage({ params }: { params: Params }) {
 
   if (!roleAllows(role, "handoff", "create")) {
     return (
-      <PageContainer width="narrow">
-        <Stack>
-          <PageHeader breadcrumbs={breadcrumbs} title="New handoff" />
-          <EmptyState
-            icon={<IconFileText size={20} />}
-            title="Researchers write handoffs here"
-            description={`You're ${withArticle(ROLE_LABELS[role].toLowerCase())} in ${project.name}, so you can read handoffs${roleAllows(role, "handoff", "comment") ? " and comment on them" : ""}, but not start one. Researchers, managers and owners write them; a project owner can change your role in Settings.`}
-            action={
-              <Button href={base} variant="secondary">
-                Back to handoffs
-              </Button>
-            }
-          />
-        </Stack>
-      </PageContainer>
+      <RoleNotice
+        breadcrumbs={breadcrumbs}
+        title="New handoff"
+        icon={<IconFileText size={20} />}
+        heading="Researchers write handoffs here"
+        description={`You're ${withArticle(ROLE_LABELS[role].toLowerCase())} in ${project.name}, so you can read handoffs${roleAllows(role, "handoff", "comment") ? " and comment on them" : ""}, but not start one. Researchers, managers and owners write them; a project owner can change your role in Settings.`}
+        back={{ href: base, label: "Back to handoffs" }}
+      />
     );
   }
 
@@ -74,8 +66,4 @@ export default async function NewHandoffPage({ params }: { params: Params }) {
       </Stack>
     </PageContainer>
   );
-}
-
-function withArticle(word: string): string {
-  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
 }

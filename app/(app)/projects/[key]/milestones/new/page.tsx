@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
+import { RoleNotice, withArticle } from "@/components/project/RoleNotice";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { EmptyState } from "@/components/ui/EmptyState";
 import { IconFlag } from "@/components/ui/icons";
 import { Input, Select, Textarea } from "@/components/ui/Input";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
@@ -35,21 +35,14 @@ export default async function NewMilestonePage({ params }: { params: Params }) {
 
   if (!roleAllows(role, "milestone", "create")) {
     return (
-      <PageContainer width="narrow">
-        <Stack>
-          <PageHeader breadcrumbs={breadcrumbs} title="New milestone" />
-          <EmptyState
-            icon={<IconFlag size={20} />}
-            title="Engineers, managers and owners plan milestones"
-            description={`You're a ${ROLE_LABELS[role ?? "viewer"].toLowerCase()} in ${project.name}, so you can read milestones and their history but not add one. A project owner can change your role in Settings.`}
-            action={
-              <Button href={base} variant="secondary">
-                Back to milestones
-              </Button>
-            }
-          />
-        </Stack>
-      </PageContainer>
+      <RoleNotice
+        breadcrumbs={breadcrumbs}
+        title="New milestone"
+        icon={<IconFlag size={20} />}
+        heading="Engineers, managers and owners plan milestones"
+        description={`You're ${withArticle(ROLE_LABELS[role ?? "viewer"].toLowerCase())} in ${project.name}, so you can read milestones and their history but not add one. A project owner can change your role in Settings.`}
+        back={{ href: base, label: "Back to milestones" }}
+      />
     );
   }
 
