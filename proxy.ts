@@ -1,6 +1,7 @@
 // Convenience only: sends signed-out page visits to sign-in early. It is NOT the security
 // boundary; every page, action and route handler checks the caller in lib/data/.
 import { NextResponse, type NextRequest } from "next/server";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PUBLIC = [/^\/signin/, /^\/setup/, /^\/invite\//, /^\/api\//, /^\/_next\//, /^\/favicon/];
@@ -11,7 +12,7 @@ export function proxy(request: NextRequest) {
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
-  url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+  url.search = `?callbackUrl=${encodeURIComponent(safeRedirectPath(pathname + search))}`;
   return NextResponse.redirect(url);
 }
 

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { headers } from "next/headers";
 import { requestContextFrom, type Caller, type RequestContext } from "@/lib/auth/actor";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { env } from "@/lib/env";
 import { AppError, ValidationError, toProblem, type FieldErrors } from "@/lib/errors";
 
@@ -63,7 +64,7 @@ function action<T>(fn: (form: FormData) => Promise<T>, options: Options<T>) {
     }
     // A pattern such as /projects/[key] refreshes every page of that route.
     for (const path of [options.revalidate ?? []].flat()) revalidatePath(path, path.includes("[") ? "page" : undefined);
-    if (options.redirectTo) redirect(options.redirectTo(result));
+    if (options.redirectTo) redirect(safeRedirectPath(options.redirectTo(result)));
     const message = typeof options.success === "function" ? options.success(result) : options.success;
     return { ok: true, message, result: options.result?.(result), at: Date.now() };
   };

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import styles from "./SignInForm.module.css";
 
 const MESSAGES: Record<string, string> = {
@@ -36,7 +37,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: { callbackUrl: st
     });
     if (result?.ok && !result.error) {
       // A full navigation, so every server component renders with the new session.
-      window.location.assign(callbackUrl);
+      window.location.assign(safeRedirectPath(callbackUrl, { origin: window.location.origin }));
       return;
     }
     setPending(false);
@@ -56,7 +57,7 @@ export function SignInForm({ callbackUrl, initialError, sso }: { callbackUrl: st
         Sign in
       </Button>
       {sso && (
-        <Button type="button" variant="secondary" fullWidth onClick={() => signIn("oidc", { callbackUrl })}>
+        <Button type="button" variant="secondary" fullWidth onClick={() => signIn("oidc", { callbackUrl: safeRedirectPath(callbackUrl, { origin: window.location.origin }) })}>
           Continue with {sso.name}
         </Button>
       )}

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { requestContextFrom } from "@/lib/auth/actor";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { findActiveUserByEmail, signInWithPassword } from "@/lib/data/signin";
 
 const credentialsSchema = z.object({
@@ -64,6 +65,10 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
+      // Every redirect next-auth makes (after sign-in, sign-out, SSO) stays on this site.
+      async redirect({ url, baseUrl }) {
+        return `${new URL(baseUrl).origin}${safeRedirectPath(url, { origin: baseUrl })}`;
+      },
       // SSO signs in only people who already have an active account here (invited by an admin).
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;

@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { sessionClaims } from "@/lib/auth/claims";
 import { requestContextFrom, type Actor } from "@/lib/auth/actor";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { resolveSessionActor } from "@/lib/data/session";
 import { env } from "@/lib/env";
 
@@ -17,6 +18,6 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 /** For pages: the actor, or a redirect to sign-in that comes back here afterwards. */
 export async function requireActorOrRedirect(returnTo: string): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(safeRedirectPath(returnTo))}`);
   return actor;
 }

@@ -7,19 +7,16 @@ import styles from "@/components/auth/SignInForm.module.css";
 import { getActor } from "@/lib/auth/session";
 import { isSetupOpen } from "@/lib/data/users";
 import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths: an open redirect would let a link send people elsewhere after sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/projects";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   if (await isSetupOpen()) redirect("/setup");
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only same-site paths: an open redirect would let a link send people elsewhere after sign-in.
+  const callbackUrl = safeRedirectPath(params.callbackUrl, { origin: env().NEXTAUTH_URL });
   if (await getActor()) redirect(callbackUrl);
   const { LEGIBLE_DEMO, OIDC_ISSUER, OIDC_NAME } = env();
   return (
