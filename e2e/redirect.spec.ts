@@ -14,7 +14,7 @@ const HOSTILE = [
 ];
 
 async function catchEvil(page: Page) {
-  await page.route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>phished</title><h1>phished</h1>" }));
+  await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>phished</title><h1>phished</h1>" }));
 }
 
 for (const target of HOSTILE) {

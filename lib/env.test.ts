@@ -50,7 +50,7 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({
       DATABASE_URL: "file:./data/legible.db",
       LEGIBLE_DEMO: false,
-      TRUST_PROXY: false,
+      TRUST_PROXY: { ranges: [] },
       SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT: 5,
       SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: 20,
       SIGNIN_WINDOW_SECONDS: 900,
@@ -62,8 +62,17 @@ describe("parseEnv", () => {
   it("reads flags and numbers from strings", () => {
     const env = parseEnv({ NEXTAUTH_SECRET: SECRET, LEGIBLE_DEMO: "1", TRUST_PROXY: "true", SIGNIN_WINDOW_SECONDS: "60" });
     expect(env.LEGIBLE_DEMO).toBe(true);
-    expect(env.TRUST_PROXY).toBe(true);
+    expect(env.TRUST_PROXY.trusts("127.0.0.1")).toBe(true);
+    expect(env.TRUST_PROXY.trusts("8.8.8.8")).toBe(false);
     expect(env.SIGNIN_WINDOW_SECONDS).toBe(60);
+  });
+
+  it("reads TRUST_PROXY as a list of proxies and names the entry it cannot read", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, TRUST_PROXY: "10.0.0.0/8, 2001:db8::1" }).TRUST_PROXY.ranges).toEqual(["10.0.0.0/8", "2001:db8::1/128"]);
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, TRUST_PROXY: "0" }).TRUST_PROXY.ranges).toEqual([]);
+    expect(envError({ NEXTAUTH_SECRET: SECRET, TRUST_PROXY: "10.0.0.0/8,proxy.internal" })).toMatch(
+      /^Environment variable TRUST_PROXY has an entry that is not an IP address, a CIDR range, loopback, private or linklocal: "proxy.internal"/,
+    );
   });
 
   it("accepts PostgreSQL URLs", () => {

@@ -1,6 +1,7 @@
 // The process environment, parsed once with zod. Only what local use needs is required;
 // a bad value names the variable in one line (see formatEnvError).
 import { z } from "zod";
+import { parseProxyTrust } from "@/lib/auth/client-address";
 
 const optionalNonEmpty = z
   .string()
@@ -30,8 +31,19 @@ export const envSchema = z
     SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(20),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
-    // Trust X-Forwarded-For for the client address (only behind a proxy you control).
-    TRUST_PROXY: booleanFlag,
+    // Which reverse proxies may name the client in X-Forwarded-For (lib/auth/client-address.ts).
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const parsed = parseProxyTrust(value);
+        if (parsed.ok) return parsed.trust;
+        ctx.addIssue({
+          code: "custom",
+          message: `has an entry that is not an IP address, a CIDR range, loopback, private or linklocal: "${parsed.entry}" (use 0 for no proxy, 1 for loopback and private networks, or a comma-separated list such as 10.0.0.0/8,loopback)`,
+        });
+        return z.NEVER;
+      }),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -74,6 +74,6 @@ if (args.has("--skip-build") && existsSync(buildId)) {
 
 // 5. Serve
 console.log(`legible: serving on http://localhost:${childEnv.PORT}`);
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", childEnv.PORT], { stdio: "inherit", env: childEnv });
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: "inherit", env: childEnv });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
