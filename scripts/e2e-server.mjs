@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The server Playwright starts (playwright.config.ts → webServer): the production build on
 // E2E_PORT (default 3100) with its own fresh SQLite database, seeded with the demo.
-// It delegates to scripts/start.mjs (migrate, seed the demo when empty, `next start`) with
+// It delegates to scripts/start.mjs (migrate, seed the demo when empty, serve with scripts/server.mjs) with
 // --skip-build: the build must already exist (`npm test` runs `next build` first).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
@@ -21,7 +21,7 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 const startScript = path.join(root, "scripts", "start.mjs");
 if (!existsSync(startScript)) {
-  console.error("e2e-server: scripts/start.mjs is missing; it migrates, seeds the demo and runs `next start`.");
+  console.error("e2e-server: scripts/start.mjs is missing; it migrates, seeds the demo and serves the build.");
   process.exit(1);
 }
 

@@ -2,7 +2,8 @@
 // `npm start`: from a fresh clone to a running Legible.
 // Installs dependencies if missing, generates the Prisma clients, creates NEXTAUTH_SECRET in data/,
 // validates the environment, migrates, seeds the demo into an empty database (unless
-// LEGIBLE_DEMO=0), builds when sources changed, and serves on PORT (default 3000).
+// LEGIBLE_DEMO=0), builds when sources changed, and serves on PORT (default 3000) with
+// scripts/server.mjs (Next's handler, told each request's peer address).
 //   --skip-build   serve the existing build (tests and benchmarks build once)
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
