@@ -54,6 +54,7 @@ describe("parseEnv", () => {
       SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT: 5,
       SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: 20,
       SIGNIN_WINDOW_SECONDS: 900,
+      AUDIT_RETENTION_DAYS: 365,
     });
     expect(env.NEXTAUTH_URL).toBeUndefined();
     expect(env.OIDC_ISSUER).toBeUndefined();
@@ -73,6 +74,15 @@ describe("parseEnv", () => {
     expect(envError({ NEXTAUTH_SECRET: SECRET, TRUST_PROXY: "10.0.0.0/8,proxy.internal" })).toMatch(
       /^Environment variable TRUST_PROXY has an entry that is not an IP address, a CIDR range, loopback, private or linklocal: "proxy.internal"/,
     );
+  });
+
+  it("reads AUDIT_RETENTION_DAYS, 0 meaning forever, and names it when it is not a number of days", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, AUDIT_RETENTION_DAYS: "30" }).AUDIT_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, AUDIT_RETENTION_DAYS: "0" }).AUDIT_RETENTION_DAYS).toBe(0);
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, AUDIT_RETENTION_DAYS: "" }).AUDIT_RETENTION_DAYS).toBe(365);
+    for (const bad of ["-1", "1.5", "a year", "40000"]) {
+      expect(envError({ NEXTAUTH_SECRET: SECRET, AUDIT_RETENTION_DAYS: bad })).toMatch(/^Environment variable AUDIT_RETENTION_DAYS must be /);
+    }
   });
 
   it("accepts PostgreSQL URLs", () => {

@@ -31,6 +31,16 @@ export const envSchema = z
     SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(20),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
+    // Days to keep audit events; 0 keeps them forever. Empty means unset (365), not 0.
+    AUDIT_RETENTION_DAYS: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.coerce
+        .number({ message: "must be a whole number of days (0 keeps audit events forever)" })
+        .int("must be a whole number of days (0 keeps audit events forever)")
+        .min(0, "must be a whole number of days (0 keeps audit events forever)")
+        .max(36500, "must be at most 36500 days (0 keeps audit events forever)")
+        .default(365),
+    ),
     // Which reverse proxies may name the client in X-Forwarded-For (lib/auth/client-address.ts).
     TRUST_PROXY: z
       .string()
@@ -60,16 +70,17 @@ export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {}
 
-export function formatEnvError(error: z.ZodError): string {
+export function formatEnvError(error: z.ZodError, source?: Record<string, string | undefined>): string {
   const issue = error.issues[0];
   const name = issue.path.join(".") || "environment";
-  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  // zod 4 leaves the input out of issues, so ask the source whether the variable was set at all.
+  const missing = issue.code === "invalid_type" && (source ? source[name] === undefined : issue.input === undefined);
   return missing ? `Environment variable ${name} is missing` : `Environment variable ${name} ${issue.message}`;
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) throw new EnvError(formatEnvError(result.error));
+  if (!result.success) throw new EnvError(formatEnvError(result.error, source));
   return result.data;
 }
 

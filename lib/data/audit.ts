@@ -1,9 +1,13 @@
-// The audit log: every write and every denied request, with who, what, which object, when and from where.
+// The audit log: every write and every denied request of a signed-in caller, and every sign-in
+// attempt, with who, what, which object, when and from where. Signed-out requests refused with
+// 401 are only counted (anonymous-denials.ts). Old events go after AUDIT_RETENTION_DAYS.
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { db, type Tx } from "@/lib/db/client";
 import type { Actor, Caller, RequestContext } from "@/lib/auth/actor";
 import { ForbiddenError, UnauthenticatedError, parseInput } from "@/lib/errors";
 import { z } from "zod";
+import { countAnonymousDenial, summariseAnonymousDenials } from "@/lib/data/anonymous-denials";
+import { scheduleAuditRetention } from "@/lib/data/audit-retention";
 
 export type AuditEntry = {
   action: string;
@@ -45,10 +49,18 @@ export async function auditEvent(who: AuditWho, entry: AuditEntry) {
   } catch (error) {
     console.error("[legible] could not record audit event", entry.action, error);
   }
+  void scheduleAuditRetention();
 }
 
-/** Records the denial, then throws the error the caller should see. */
+/**
+ * Records the denial, then throws the error the caller should see. A signed-out caller's denial is
+ * counted, not recorded: anyone can send those, as fast as they like.
+ */
 export async function deny(caller: Caller, entry: Omit<AuditEntry, "outcome">, error: Error): Promise<never> {
+  if (!caller) {
+    await countAnonymousDenial();
+    throw error;
+  }
   await auditEvent(caller, { ...entry, outcome: "denied", details: { ...(entry.details as object | undefined), reason: error.message } });
   throw error;
 }
@@ -89,4 +101,10 @@ export async function listAuditEvents(caller: Caller, query: z.input<typeof audi
   });
   const hasMore = events.length > q.take;
   return { events: events.slice(0, q.take), hasMore };
+}
+
+/** How many signed-out requests were refused lately (they have no rows of their own), for admins. */
+export async function signedOutRefusals(caller: Caller, now = new Date()) {
+  await requireAdmin(caller, { action: "audit.read", targetType: "auditLog" });
+  return summariseAnonymousDenials(now);
 }

@@ -6,6 +6,7 @@ import type { RequestContext } from "@/lib/auth/actor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { RateLimitedError } from "@/lib/errors";
 import { auditEvent } from "@/lib/data/audit";
+import { scheduleAuditRetention } from "@/lib/data/audit-retention";
 import { hitCounter, purgeExpiredCounters, readCounter, releaseHit, resetCounter, type Counter } from "@/lib/data/rate-limit";
 
 export type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
@@ -77,8 +78,10 @@ export async function signInWithPassword(email: string, password: string, ctx: R
   }
   // Only failures count: a success clears the account's counter and gives the address its attempt back.
   await Promise.all([resetCounter(accountKey(address)), releaseHit(attempt.address)]);
-  // Sign-ins are rare enough to tidy up on: old counters (one per address or email tried) go.
+  // Sign-ins are rare enough to tidy up on: old counters (one per address or email tried) go, and
+  // audit events past their retention (in the background, at most hourly).
   await purgeExpiredCounters();
+  void scheduleAuditRetention();
   await db().$transaction([
     db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
     db().auditEvent.create({

@@ -15,7 +15,10 @@ import { Table } from "@/components/ui/Table";
 import type { Tone } from "@/components/ui/status";
 import { IconSearch } from "@/components/ui/icons";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { auditQuerySchema, listAuditEvents } from "@/lib/data/audit";
+import { auditQuerySchema, listAuditEvents, signedOutRefusals } from "@/lib/data/audit";
+import type { AnonymousDenialSummary } from "@/lib/data/anonymous-denials";
+import { SignedOutRefusals } from "@/components/admin/SignedOutRefusals";
+import { env } from "@/lib/env";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { NoAccess } from "../../_components/NoAccess";
 import styles from "../../_components/pages.module.css";
@@ -68,7 +71,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   let events: AuditEvents = [];
   let hasMore = false;
   let invalid: string | null = null;
+  let refusals: AnonymousDenialSummary | null = null;
   try {
+    // One admin check, then the figures; a bad filter still leaves them on the page.
+    refusals = await signedOutRefusals(actor);
     ({ events, hasMore } = await listAuditEvents(actor, query));
   } catch (error) {
     if (error instanceof ForbiddenError) return <NoAccess message="Only instance admins can see this page." />;
@@ -83,6 +89,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
 
   return (
     <Stack gap={4}>
+      {refusals && !query.before && <SignedOutRefusals summary={refusals} retentionDays={env().AUDIT_RETENTION_DAYS} />}
       <form method="get" action="/admin/audit" className={styles.filters} role="search" aria-label="Filter the audit log">
         <Field label="Action starts with">
           <Input name="action" defaultValue={query.action ?? ""} placeholder="e.g. user. or membership.role" spellCheck={false} />
