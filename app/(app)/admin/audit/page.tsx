@@ -1,5 +1,6 @@
-// The audit log: every write and every denied request, newest first, with filters and
-// cursor pagination ("Older" passes the last event's id as `before`).
+// The audit log: every write, every denied request of a signed-in user and every sign-in attempt,
+// newest first, with filters and cursor pagination ("Older" passes the last event's id as
+// `before`). Above it, the count of signed-out requests refused, which have no events of their own.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
@@ -127,7 +128,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           description={
             filtered
               ? "Try a shorter action prefix, another outcome, or part of an email address."
-              : "Every write and every denied request on this instance is recorded here."
+              : "Every write, every denied request of a signed-in user and every sign-in attempt on this instance is recorded here."
           }
           action={
             filtered || query.before ? (
