@@ -69,6 +69,14 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * Served over HTTPS: the public URL (NEXTAUTH_URL) says so. Session cookies are then Secure and
+ * __Secure-prefixed (next-auth's useSecureCookies, read back by lib/auth/claims.ts).
+ */
+export function servedOverHttps(config: Pick<Env, "NEXTAUTH_URL"> = env()): boolean {
+  return config.NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
 export function databaseProvider(url: string): "sqlite" | "postgres" {
   return url.startsWith("file:") ? "sqlite" : "postgres";
 }
