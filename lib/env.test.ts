@@ -54,6 +54,7 @@ describe("parseEnv", () => {
       SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT: 5,
       SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: 20,
       SIGNIN_WINDOW_SECONDS: 900,
+      PROJECT_CREATION: "members",
     });
     expect(env.NEXTAUTH_URL).toBeUndefined();
     expect(env.OIDC_ISSUER).toBeUndefined();
@@ -64,6 +65,12 @@ describe("parseEnv", () => {
     expect(env.LEGIBLE_DEMO).toBe(true);
     expect(env.TRUST_PROXY).toBe(true);
     expect(env.SIGNIN_WINDOW_SECONDS).toBe(60);
+  });
+
+  it("lets admins keep project creation to themselves, naming the variable on a typo", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, PROJECT_CREATION: "admins" }).PROJECT_CREATION).toBe("admins");
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, PROJECT_CREATION: "" }).PROJECT_CREATION).toBe("members");
+    expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, PROJECT_CREATION: "owners" })).toThrow("Environment variable PROJECT_CREATION must be members or admins");
   });
 
   it("accepts PostgreSQL URLs", () => {

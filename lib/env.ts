@@ -32,6 +32,11 @@ export const envSchema = z
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(900),
     // Trust X-Forwarded-For for the client address (only behind a proxy you control).
     TRUST_PROXY: booleanFlag,
+    // Who may create projects, and so become their owner: every member, or instance admins only.
+    PROJECT_CREATION: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.enum(["members", "admins"], { message: "must be members or admins" }).default("members"),
+    ),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -67,6 +72,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Tests that change process.env call this, so the next env() reads it again. */
+export function resetEnvForTests(): void {
+  cached = undefined;
 }
 
 /**
