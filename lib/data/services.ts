@@ -54,7 +54,9 @@ export async function getService(caller: Caller, name: string) {
       },
     },
   });
-  return { actor, service, may };
+  // The owner's email fills the owner field of the edit form, for those who may change it only.
+  const owner = service.owner && { id: service.owner.id, name: service.owner.name, email: may.changeOwner ? service.owner.email : undefined };
+  return { actor, service: { ...service, owner }, may };
 }
 
 /** The owner a write names: by email (the form) or id (the API); each must be an active account. */

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Fragment, cache, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/Avatar";
 import { Badge, StatusBadge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -87,7 +88,7 @@ export default async function ServicePage({ params }: { params: Params }) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const { service } = data;
+  const { service, may } = data;
   const now = new Date();
   const milestones = service.milestones.map((m) => m.milestone);
   const calls = [...service.calls].sort((a, b) => a.to.name.localeCompare(b.to.name));
@@ -106,12 +107,19 @@ export default async function ServicePage({ params }: { params: Params }) {
             </>
           }
           description={service.displayName || undefined}
+          actions={
+            may.update ? (
+              <Button href={`/services/${encodeURIComponent(service.name)}/edit`} variant="secondary">
+                Edit service
+              </Button>
+            ) : undefined
+          }
         />
 
         <div className={styles.grid}>
           <Stack gap={4}>
             <Card title="About">
-              <Markdown source={service.description} idPrefix="service" headingOffset={2} empty={<p className={styles.muted}>No description yet. Say what this service does, what it owns and what it must never do.</p>} />
+              <Markdown source={service.description} idPrefix="service" headingOffset={2} empty={<p className={styles.muted}>{may.update ? "No description yet. Say what this service does, what it owns and what it must never do." : "No description yet."}</p>} />
             </Card>
 
             <Card title="Dependencies" description="Who reaches this service by name, and whom it reaches.">
@@ -150,9 +158,7 @@ export default async function ServicePage({ params }: { params: Params }) {
 
             <Card title="Interfaces" description={interfaceSummary(service.interfaces.length)} padding="none">
               {service.interfaces.length === 0 ? (
-                <p className={`${styles.emptyNote} ${styles.inset}`}>
-                  No interfaces recorded. Import the service&apos;s OpenAPI file or add its operations so callers know the contract.
-                </p>
+                <p className={`${styles.emptyNote} ${styles.inset}`}>No interfaces are recorded for this service.</p>
               ) : (
                 <Table framed={false} caption={`Interfaces of ${service.name}`}>
                   <thead>
@@ -233,6 +239,8 @@ export default async function ServicePage({ params }: { params: Params }) {
                 <dd>
                   <RelativeTime date={service.createdAt} now={now} mode="date" />
                 </dd>
+                <dt>Edited by</dt>
+                <dd className={styles.muted}>Its owner, the engineers, managers and owners of the projects whose milestones it implements, and instance admins</dd>
               </dl>
             </Card>
 
