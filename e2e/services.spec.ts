@@ -40,7 +40,7 @@ test("an engineer adds a service they then own, edits those their milestones use
   await page.goto("/services");
   await page.getByRole("link", { name: "New service" }).click();
   const form = page.getByRole("form", { name: "New service" });
-  await form.getByRole("textbox", { name: "Name" }).fill(name);
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await form.getByRole("combobox", { name: "Layer" }).selectOption("worker");
   await form.getByRole("button", { name: "Add service" }).click();
   await expect(page).toHaveURL(new RegExp(`/services/${name}$`));
