@@ -17,6 +17,7 @@ import { getService } from "@/lib/data/services";
 import { NotFoundError } from "@/lib/errors";
 import { Markdown } from "@/lib/markdown/render";
 import styles from "@/components/service/services.module.css";
+import { serviceSegment } from "../_lib/segment";
 
 type Params = Promise<{ name: string }>;
 
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const actor = await getActor();
   if (!actor) return { title: "Service" };
   try {
-    const { service } = await load(actor, segment(name));
+    const { service } = await load(actor, serviceSegment(name));
     return { title: service.displayName ? `${service.name} (${service.displayName})` : service.name };
   } catch {
     return { title: "Service" };
@@ -38,15 +39,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const METHOD_TONES: Record<string, Tone> = { GET: "blue", POST: "green", PUT: "amber", PATCH: "amber", DELETE: "red", HEAD: "gray", OPTIONS: "gray" };
 const KIND_TONES: Record<string, Tone> = { calls: "blue", reads: "teal", publishes: "violet" };
 const KIND_INCOMING: Record<string, string> = { calls: "called by", reads: "read by", publishes: "receives from" };
-
-/** The route segment as a name; a malformed escape is kept as typed (and then simply not found). */
-function segment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
 
 /** The operation's method, or the transport its path names ("queue:render.requested", "postgres:5432"). */
 function methodLabel(method: string, path: string): { label: string; tone: Tone } {
@@ -79,7 +71,7 @@ function schemaHint(value: unknown): string {
 
 export default async function ServicePage({ params }: { params: Params }) {
   const { name: raw } = await params;
-  const name = segment(raw);
+  const name = serviceSegment(raw);
   const actor = await requireActorOrRedirect(`/services/${encodeURIComponent(name)}`);
   let data;
   try {

@@ -13,19 +13,14 @@ import { getService } from "@/lib/data/services";
 import { NotFoundError } from "@/lib/errors";
 import pages from "@/app/(app)/_components/pages.module.css";
 import { updateServiceAction } from "../../actions";
+import { serviceSegment } from "../../_lib/segment";
 
 type Params = Promise<{ name: string }>;
 
 export const metadata: Metadata = { title: "Edit service" };
 
 export default async function EditServicePage({ params }: { params: Params }) {
-  const { name: raw } = await params;
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // A malformed escape is looked up as typed, and simply not found.
-  }
+  const name = serviceSegment((await params).name);
   const href = `/services/${encodeURIComponent(name)}`;
   const actor = await requireActorOrRedirect(`${href}/edit`);
   let data;
