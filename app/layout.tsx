@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Script from "next/script";
 import type { ReactNode } from "react";
 import { parseTheme, THEME_COOKIE, themeInitScript } from "@/components/shell/theme";
@@ -21,11 +21,13 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The theme cookie lets the server render the right colours on the first byte.
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // proxy.ts's per-request CSP nonce: Next adds it to its own scripts, this inline one needs it given.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The init script may correct data-theme before hydration; that difference is expected.
     <html lang="en" data-theme={theme} suppressHydrationWarning>
       <body>
-        <Script id="theme-init" strategy="beforeInteractive">
+        <Script id="theme-init" strategy="beforeInteractive" nonce={nonce}>
           {themeInitScript}
         </Script>
         {children}

@@ -5,12 +5,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { bibEntry, sectionEditor, signedInAs, typeInto, unique } from "./helpers/handoff";
+import { ownOrigin } from "./helpers/api";
 
 const PROJECT = "FLOOR";
 
 /** A fresh handoff through the API (the session cookie authenticates), for tests about editing. */
 async function createHandoff(page: Page, title: string): Promise<string> {
-  const response = await page.request.post(`/api/v1/projects/${PROJECT}/handoffs`, { data: { title, paperTitle: "Denoising Diffusion Probabilistic Models" } });
+  const response = await page.request.post(`/api/v1/projects/${PROJECT}/handoffs`, { data: { title, paperTitle: "Denoising Diffusion Probabilistic Models" }, headers: ownOrigin() });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { handoff: { id: string } }).handoff.id;
 }
@@ -201,6 +202,7 @@ test("a draft restored on top of a newer version is merged, keeping both people'
   const theirs = `Problem written by the manager ${unique()}`;
   const put = await manager.request.put(`/api/v1/handoffs/${id}`, {
     data: { version: 1, title: `Stale draft check`, paperTitle: "Denoising Diffusion Probabilistic Models", sections: { problem: theirs }, message: "Problem statement" },
+    headers: ownOrigin(),
   });
   expect(put.status()).toBe(200);
 

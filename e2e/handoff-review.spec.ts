@@ -11,6 +11,7 @@ import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { FIXTURES, readSection, signedInAs, statusBadge, unique } from "./helpers/handoff";
 import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
+import { ownOrigin } from "./helpers/api";
 
 const NOTEBOOK = path.join(FIXTURES, "notebook-micrograd-demo.ipynb");
 
@@ -18,13 +19,13 @@ type Handoff = { id: string; version: number; title: string };
 
 /** Creates a handoff through the API as the signed-in user of `page`. */
 async function createHandoff(page: Page, title: string, sections: Record<string, string>): Promise<Handoff> {
-  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections } });
+  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections }, headers: ownOrigin() });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).handoff as Handoff;
 }
 
 async function saveHandoff(page: Page, handoff: Handoff, sections: Record<string, string>, message: string): Promise<Handoff> {
-  const response = await page.request.put(`/api/v1/handoffs/${handoff.id}`, { data: { title: handoff.title, sections, version: handoff.version, message } });
+  const response = await page.request.put(`/api/v1/handoffs/${handoff.id}`, { data: { title: handoff.title, sections, version: handoff.version, message }, headers: ownOrigin() });
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()).handoff as Handoff;
 }

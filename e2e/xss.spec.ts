@@ -10,6 +10,7 @@ import { expect, test, type APIRequestContext, type BrowserContext, type Page } 
 import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { CLOBBER_NAMES, LEGIT_MARKDOWN, XSS_PAYLOADS, findViolations, type ElementSnapshot, type XssPayload } from "./fixtures/xss-payloads";
+import { ownOrigin } from "./helpers/api";
 
 declare global {
   interface Window {
@@ -35,7 +36,7 @@ let page: Page;
 const dialogs: string[] = [];
 
 async function createHandoff(request: APIRequestContext, title: string, sections: Record<string, string>, body: string): Promise<string> {
-  const response = await request.post(`/api/v1/projects/${PROJECT}/handoffs`, { data: { title, sections, body } });
+  const response = await request.post(`/api/v1/projects/${PROJECT}/handoffs`, { data: { title, sections, body }, headers: ownOrigin() });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { handoff: { id: string } }).handoff.id;
 }
@@ -186,6 +187,7 @@ test(`comments and notebooks: none of the ${XSS_PAYLOADS.length} payloads runs o
   for (const [i, payload] of XSS_PAYLOADS.entries()) {
     const response = await context.request.post(`/api/v1/handoffs/${id}/comments`, {
       data: { sectionKey: "tldr", body: payload.markdown, ...(i % 2 === 1 && thread ? { parentId: thread } : {}) },
+      headers: ownOrigin(),
     });
     expect(response.status(), `${payload.name}: ${await response.text()}`).toBe(201);
     if (i % 2 === 0) thread = ((await response.json()) as { comment: { id: string } }).comment.id;
@@ -209,6 +211,7 @@ test(`comments and notebooks: none of the ${XSS_PAYLOADS.length} payloads runs o
   const notebook = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: "python" } }, cells });
   const upload = await context.request.post(`/api/v1/handoffs/${id}/attachments`, {
     multipart: { file: { name: "hostile.ipynb", mimeType: "application/json", buffer: Buffer.from(notebook) } },
+    headers: ownOrigin(),
   });
   expect(upload.status(), await upload.text()).toBe(201);
 

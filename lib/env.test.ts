@@ -55,6 +55,7 @@ describe("parseEnv", () => {
       SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: 20,
       SIGNIN_WINDOW_SECONDS: 900,
       AUDIT_RETENTION_DAYS: 365,
+      PROJECT_CREATION: "members",
     });
     expect(env.NEXTAUTH_URL).toBeUndefined();
     expect(env.OIDC_ISSUER).toBeUndefined();
@@ -83,6 +84,12 @@ describe("parseEnv", () => {
     for (const bad of ["-1", "1.5", "a year", "40000"]) {
       expect(envError({ NEXTAUTH_SECRET: SECRET, AUDIT_RETENTION_DAYS: bad })).toMatch(/^Environment variable AUDIT_RETENTION_DAYS must be /);
     }
+  });
+
+  it("lets admins keep project creation to themselves, naming the variable on a typo", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, PROJECT_CREATION: "admins" }).PROJECT_CREATION).toBe("admins");
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, PROJECT_CREATION: "" }).PROJECT_CREATION).toBe("members");
+    expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, PROJECT_CREATION: "owners" })).toThrow("Environment variable PROJECT_CREATION must be members or admins");
   });
 
   it("accepts PostgreSQL URLs", () => {

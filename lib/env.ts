@@ -54,6 +54,11 @@ export const envSchema = z
         });
         return z.NEVER;
       }),
+    // Who may create projects, and so become their owner: every member, or instance admins only.
+    PROJECT_CREATION: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.enum(["members", "admins"], { message: "must be members or admins" }).default("members"),
+    ),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -90,6 +95,19 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Tests that change process.env call this, so the next env() reads it again. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+/**
+ * Served over HTTPS: the public URL (NEXTAUTH_URL) says so. Session cookies are then Secure and
+ * __Secure-prefixed (next-auth's useSecureCookies, read back by lib/auth/claims.ts).
+ */
+export function servedOverHttps(config: Pick<Env, "NEXTAUTH_URL"> = env()): boolean {
+  return config.NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
 export function databaseProvider(url: string): "sqlite" | "postgres" {

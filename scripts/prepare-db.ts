@@ -1,9 +1,13 @@
 // Run by scripts/start.mjs before the server starts: validates the environment, applies pending
 // migrations and, in demo mode, seeds the demo into an empty database. One clear line on failure.
+// Several instances may start at once on one database: the migrations run under a lock, and the
+// seed runs once, in one transaction under the same lock (lib/db/setup-lock.ts).
 import { env, EnvError, databaseProvider } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { closeDb, createDb } from "@/lib/db/client";
-import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed";
+import { withSetupLock } from "@/lib/db/setup-lock";
+import { DEMO_PASSWORD, writeDemo } from "@/lib/demo/seed";
+import { hashPassword } from "@/lib/auth/password";
 import { ensureBuiltInTemplate } from "@/lib/data/templates";
 
 function describeUrl(url: string): string {
@@ -44,11 +48,14 @@ async function main() {
   }
   const db = createDb(url);
   try {
-    if (config.LEGIBLE_DEMO && (await isDatabaseEmpty(db))) {
-      const { projectKey } = await seedDemo(db);
-      console.log(`legible: seeded the demo project ${projectKey}`);
-    }
-    await ensureBuiltInTemplate(db);
+    // Hashing is slow on purpose: done before the lock, so no other instance waits for it.
+    const passwordHash = config.LEGIBLE_DEMO ? await hashPassword(DEMO_PASSWORD) : null;
+    const seeded = await withSetupLock(db, url, async (tx) => {
+      const demo = passwordHash !== null && (await tx.user.count()) === 0 ? await writeDemo(tx, passwordHash) : null;
+      await ensureBuiltInTemplate(tx);
+      return demo;
+    });
+    if (seeded) console.log(`legible: seeded the demo project ${seeded.projectKey}`);
   } finally {
     await closeDb(db);
   }

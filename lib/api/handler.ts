@@ -1,12 +1,18 @@
 // One wrapper for every route handler under app/api/v1: resolves the caller from the session
-// cookie or a bearer token, runs the handler, and maps errors to RFC 9457 problem JSON.
+// cookie or a bearer token, refuses cross-site writes made with the cookie (lib/api/same-origin.ts),
+// runs the handler, and maps errors to RFC 9457 problem JSON. No response is cached: each is
+// answered for one caller (Cache-Control: no-store).
 import "server-only";
 import { NextResponse } from "next/server";
 import { requestContextFrom, type Caller } from "@/lib/auth/actor";
 import { resolveSessionActor, resolveTokenActor } from "@/lib/data/session";
 import { parseCookieHeader, sessionClaims } from "@/lib/auth/claims";
-import { RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
+import { ForbiddenError, RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { deny } from "@/lib/data/audit";
+import { crossSiteWriteRefusal, usesBearerToken, type BodyKind } from "@/lib/api/same-origin";
+
+const NO_STORE = "no-store";
 
 export async function callerFromRequest(request: Request): Promise<Caller> {
   const ctx = requestContextFrom(request.headers, env().TRUST_PROXY);
@@ -21,7 +27,7 @@ export async function callerFromRequest(request: Request): Promise<Caller> {
 
 export function problemResponse(error: unknown): NextResponse {
   const problem = toProblem(error);
-  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": NO_STORE };
   if (problem.status === 401) headers["www-authenticate"] = 'Bearer realm="legible"';
   if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
   return new NextResponse(JSON.stringify(problem), { status: problem.status, headers });
@@ -29,18 +35,34 @@ export function problemResponse(error: unknown): NextResponse {
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a route handler: `(caller, request, params) => data`; returns JSON, or problem JSON on error. */
+/** A signed-in browser's write from another site, or with a body a form could forge: 403, audited. */
+async function refuseCrossSiteWrite(caller: Caller, request: Request, body: BodyKind | undefined) {
+  if (!caller || usesBearerToken(request)) return;
+  const reason = crossSiteWriteRefusal(request, { body, publicUrl: env().NEXTAUTH_URL });
+  if (!reason) return;
+  const details = { method: request.method, origin: (request.headers.get("origin") ?? "").slice(0, 200), contentType: (request.headers.get("content-type") ?? "").slice(0, 100) };
+  await deny(caller, { action: "api.write", targetType: "request", targetId: new URL(request.url).pathname.slice(0, 200), details }, new ForbiddenError(reason));
+}
+
+/**
+ * Wraps a route handler: `(caller, request, params) => data`; returns JSON, or problem JSON on error.
+ * `body: "multipart"` for an upload route; every other write takes JSON.
+ */
 export function apiRoute<P = Record<string, never>>(
   handler: (caller: Caller, request: Request, params: P) => Promise<unknown>,
-  opts: { status?: number } = {},
+  opts: { status?: number; body?: BodyKind } = {},
 ) {
   return async (request: Request, context: RouteContext<P>) => {
     try {
       const caller = await callerFromRequest(request);
+      await refuseCrossSiteWrite(caller, request, opts.body);
       const params = context?.params ? await context.params : ({} as P);
       const result = await handler(caller, request, params);
-      if (result instanceof Response) return result;
-      return NextResponse.json(result ?? { ok: true }, { status: opts.status ?? 200 });
+      if (result instanceof Response) {
+        if (!result.headers.has("cache-control")) result.headers.set("cache-control", NO_STORE);
+        return result;
+      }
+      return NextResponse.json(result ?? { ok: true }, { status: opts.status ?? 200, headers: { "cache-control": NO_STORE } });
     } catch (error) {
       return problemResponse(error);
     }

@@ -3,11 +3,12 @@
 // call, which costs more than the page's own queries.)
 import { getToken } from "next-auth/jwt";
 import type { SessionClaims } from "@/lib/data/session";
-import { env } from "@/lib/env";
+import { env, servedOverHttps } from "@/lib/env";
 
 export async function sessionClaims(cookies: Map<string, string>, headers: Headers): Promise<SessionClaims | null> {
   if (![...cookies.keys()].some((name) => name.includes("next-auth.session-token"))) return null;
-  return (await getToken({ req: { cookies, headers } as never, secret: env().NEXTAUTH_SECRET })) as SessionClaims | null;
+  // The cookie's name follows the scheme, as next-auth named it (lib/auth/options.ts).
+  return (await getToken({ req: { cookies, headers } as never, secret: env().NEXTAUTH_SECRET, secureCookie: servedOverHttps() })) as SessionClaims | null;
 }
 
 export function parseCookieHeader(header: string | null): Map<string, string> {

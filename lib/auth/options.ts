@@ -2,7 +2,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { env, servedOverHttps } from "@/lib/env";
 import { requestContextFrom } from "@/lib/auth/actor";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { findActiveUserByEmail, signInWithPassword } from "@/lib/data/signin";
@@ -61,6 +61,9 @@ export function authOptions(): NextAuthOptions {
   }
   cached = {
     secret: e.NEXTAUTH_SECRET,
+    // Explicit rather than next-auth's own guess from process.env: Secure, __Secure-/__Host-
+    // prefixed cookies exactly when the public URL is https://.
+    useSecureCookies: servedOverHttps(e),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers,

@@ -60,14 +60,16 @@ export function roleAllows<R extends ProjectResource>(role: ProjectRole | null, 
 }
 
 /**
- * Instance-wide permissions, which do not depend on one project.
- * - "member": any signed-in, active user
- * - "catalog editor": engineer, manager or owner in at least one project
- * - "admin": instance admin
+ * Instance-wide permissions, which do not depend on one project. Each cell names an audience
+ * (INSTANCE_AUDIENCES says who that is). The services catalog is organisation-wide, but each
+ * entry belongs to someone: a service is edited by its owner, by the engineers, managers and
+ * owners of the projects whose milestones it implements, and by admins; only its owner and
+ * admins hand it to another owner. Owning a project gives no power over services its milestones
+ * do not use, so creating a project (PROJECT_CREATION) never opens the catalog.
  */
 export const INSTANCE_MATRIX = {
-  project: { create: "member" },
-  service: { read: "member", create: "catalog editor", update: "catalog editor", delete: "admin" },
+  project: { create: "project creator" },
+  service: { read: "member", create: "catalog editor", update: "service editor", changeOwner: "service owner", delete: "admin" },
   apiToken: { manageOwn: "member", manageAny: "admin" },
   user: { read: "admin", manage: "admin" },
   auditLog: { read: "admin" },
@@ -75,12 +77,55 @@ export const INSTANCE_MATRIX = {
 
 export type InstanceResource = keyof typeof INSTANCE_MATRIX;
 export type InstanceAction<R extends InstanceResource> = keyof (typeof INSTANCE_MATRIX)[R] & string;
-export type InstanceAudience = "member" | "catalog editor" | "admin";
+export type InstanceAudience = "member" | "project creator" | "catalog editor" | "service editor" | "service owner" | "admin";
 
+/** Who each audience is; instance admins belong to every one. */
+export const INSTANCE_AUDIENCES: Record<InstanceAudience, string> = {
+  member: "any signed-in user whose account is active",
+  "project creator": "a member when `PROJECT_CREATION=members` (the default); only admins when `PROJECT_CREATION=admins`",
+  "catalog editor": "a member who is engineer, manager or owner in at least one active project",
+  "service editor": "for one service: its owner, or an engineer, manager or owner of an active project with a milestone the service implements",
+  "service owner": "for one service: its owner",
+  admin: "an instance admin",
+};
+
+/** The project roles that plan work: they edit the catalog for the services their milestones use. */
 export const CATALOG_EDITOR_ROLES: readonly ProjectRole[] = ["engineer", "manager", "owner"];
 
 export function instanceAudience<R extends InstanceResource>(resource: R, action: InstanceAction<R>): InstanceAudience {
   return (INSTANCE_MATRIX[resource] as Record<string, InstanceAudience>)[action];
+}
+
+/** What lib/data/access.ts found out about the caller; only what the audience asks about is needed. */
+export type InstanceFacts = {
+  isAdmin: boolean;
+  /** PROJECT_CREATION is "members". */
+  membersCreateProjects?: boolean;
+  /** Engineer, manager or owner in at least one active project. */
+  editsSomeProject?: boolean;
+  /** The service's owner (for one service). */
+  ownsService?: boolean;
+  /** Engineer, manager or owner of an active project with a milestone the service implements. */
+  editsImplementingProject?: boolean;
+};
+
+/** Whether the caller belongs to the audience. The one place the matrix's audiences are decided. */
+export function audienceAdmits(audience: InstanceAudience, facts: InstanceFacts): boolean {
+  if (facts.isAdmin) return true;
+  switch (audience) {
+    case "member":
+      return true;
+    case "project creator":
+      return facts.membersCreateProjects === true;
+    case "catalog editor":
+      return facts.editsSomeProject === true;
+    case "service editor":
+      return facts.ownsService === true || facts.editsImplementingProject === true;
+    case "service owner":
+      return facts.ownsService === true;
+    case "admin":
+      return false;
+  }
 }
 
 /** Markdown for docs/permissions.md. */
@@ -108,9 +153,9 @@ export function renderPermissionsMarkdown(): string {
     "",
     "## Instance-wide",
     "",
-    "- **member**: any signed-in user whose account is active",
-    "- **catalog editor**: a member who is engineer, manager or owner in at least one project, or an instance admin",
-    "- **admin**: an instance admin",
+    "Each cell names an audience; instance admins belong to every one.",
+    "",
+    ...Object.entries(INSTANCE_AUDIENCES).map(([name, who]) => `- **${name}**: ${who}`),
     "",
     "| resource | action | who |",
     "| --- | --- | --- |",
@@ -119,6 +164,15 @@ export function renderPermissionsMarkdown(): string {
     for (const [action, who] of Object.entries(actions)) lines.push(`| ${resource} | ${action} | ${who} |`);
   }
   lines.push(
+    "",
+    "### The services catalog",
+    "",
+    "The catalog is organisation-wide, but each service belongs to someone. It is edited by its owner, by the engineers,",
+    "managers and owners of the projects whose milestones it implements, and by admins; only its owner and admins give it",
+    "another owner, and only admins delete it. Whoever adds a service owns it unless they name another owner. Owning a",
+    "project gives no power over services its milestones do not use, so a member who creates a project (when",
+    "`PROJECT_CREATION=members`) can add services but cannot edit anyone else's. With `PROJECT_CREATION=admins` only",
+    "admins create projects, so adding services takes an engineer, manager or owner role someone else gave.",
     "",
     "## Sessions",
     "",

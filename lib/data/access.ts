@@ -5,9 +5,12 @@ import { db, read } from "@/lib/db/client";
 import type { Actor, Caller } from "@/lib/auth/actor";
 import {
   CATALOG_EDITOR_ROLES,
+  audienceAdmits,
   instanceAudience,
   roleAllows,
   type InstanceAction,
+  type InstanceAudience,
+  type InstanceFacts,
   type InstanceResource,
   type ProjectAction,
   type ProjectResource,
@@ -15,6 +18,7 @@ import {
 } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { deny, requireSignedIn } from "@/lib/data/audit";
+import { env } from "@/lib/env";
 
 export type ProjectRef = { key: string } | { id: string };
 
@@ -103,7 +107,43 @@ export async function authorizeInProject<R extends ProjectResource>(
   }
 }
 
-/** Instance-wide permission checks (services catalog, users, audit log, tokens). */
+/** Engineer, manager or owner in at least one active project. */
+async function editsSomeProject(actor: Actor): Promise<boolean> {
+  const m = await db().membership.findFirst({
+    where: { userId: actor.id, role: { in: [...CATALOG_EDITOR_ROLES] }, project: { archivedAt: null } },
+    select: { id: true },
+  });
+  return Boolean(m);
+}
+
+/** What the audience needs to know about the caller; per-service audiences go through authorizeService. */
+async function instanceFacts(actor: Actor, audience: InstanceAudience): Promise<InstanceFacts> {
+  if (actor.isAdmin) return { isAdmin: true };
+  switch (audience) {
+    case "project creator":
+      return { isAdmin: false, membersCreateProjects: env().PROJECT_CREATION === "members" };
+    case "catalog editor":
+      return { isAdmin: false, editsSomeProject: await editsSomeProject(actor) };
+    case "service editor":
+    case "service owner":
+      throw new Error(`The ${audience} audience is decided per service: use authorizeService.`);
+    default:
+      return { isAdmin: false };
+  }
+}
+
+const INSTANCE_REFUSALS: Partial<Record<InstanceAudience, string>> = {
+  "project creator": "On this instance only admins create projects. Ask an admin to create one, or to add you to a project.",
+  "catalog editor": "Only engineers, managers and owners of a project (and instance admins) can add services to the catalog.",
+};
+
+/** Whether the caller may do an instance-wide action, without recording anything (what a page offers). */
+export async function instanceAllows<R extends InstanceResource>(actor: Actor, resource: R, action: InstanceAction<R>): Promise<boolean> {
+  const audience = instanceAudience(resource, action);
+  return audienceAdmits(audience, await instanceFacts(actor, audience));
+}
+
+/** Instance-wide permission checks (projects, the services catalog, users, audit log, tokens). */
 export async function authorizeInstance<R extends InstanceResource>(
   caller: Caller,
   resource: R,
@@ -113,14 +153,66 @@ export async function authorizeInstance<R extends InstanceResource>(
   const entry = { action: `${resource}.${action}`, targetType: target.targetType ?? resource, targetId: target.targetId };
   const actor = await requireSignedIn(caller, entry);
   const audience = instanceAudience(resource, action);
-  if (audience === "member" || actor.isAdmin) return actor;
-  if (audience === "catalog editor") {
-    const editor = await db().membership.findFirst({
-      where: { userId: actor.id, role: { in: [...CATALOG_EDITOR_ROLES] }, project: { archivedAt: null } },
-      select: { id: true },
-    });
-    if (editor) return actor;
-    return deny(actor, entry, new ForbiddenError("Only engineers, managers and owners of a project can edit the services catalog."));
+  if (audienceAdmits(audience, await instanceFacts(actor, audience))) return actor;
+  return deny(actor, entry, new ForbiddenError(INSTANCE_REFUSALS[audience] ?? "Only instance admins can do that."));
+}
+
+/** What is done to one service ("create" concerns the catalog, see authorizeInstance). */
+export type ServiceAction = Exclude<InstanceAction<"service">, "create">;
+const SERVICE_ACTIONS: readonly ServiceAction[] = ["read", "update", "changeOwner", "delete"];
+
+export type ServiceAccess = {
+  actor: Actor;
+  service: { id: string; name: string; ownerId: string | null };
+  /** What else this caller may do to this service (what its pages offer). */
+  may: Record<ServiceAction, boolean>;
+};
+
+function serviceRefusal(action: ServiceAction, name: string): string {
+  if (action === "update") {
+    return `Only ${name}'s owner, the engineers, managers and owners of the projects whose milestones it implements, and instance admins can edit it.`;
   }
-  return deny(actor, entry, new ForbiddenError("Only instance admins can do that."));
+  if (action === "changeOwner") return `Only ${name}'s owner and instance admins can give it another owner.`;
+  return "Only instance admins can do that.";
+}
+
+/**
+ * One service of the catalog and whether the caller may act on it: the service and the caller's
+ * relation to it (owner; engineer, manager or owner of an active project with a milestone it
+ * implements) come from one query. A missing service is 404, a refused action 403; both audited.
+ */
+export async function authorizeService(caller: Caller, name: string, action: ServiceAction): Promise<ServiceAccess> {
+  const entry = { action: `service.${action}`, targetType: "service", targetId: name };
+  const actor = await requireSignedIn(caller, entry);
+  const row = await db().service.findUnique({
+    where: { name },
+    select: {
+      id: true,
+      name: true,
+      ownerId: true,
+      milestones: {
+        where: { milestone: { project: { archivedAt: null, memberships: { some: { userId: actor.id, role: { in: [...CATALOG_EDITOR_ROLES] } } } } } },
+        select: { id: true },
+        take: 1,
+      },
+    },
+  });
+  if (!row) return deny(actor, entry, new NotFoundError("Service"));
+  const facts: InstanceFacts = {
+    isAdmin: actor.isAdmin,
+    ownsService: row.ownerId !== null && row.ownerId === actor.id,
+    editsImplementingProject: row.milestones.length > 0,
+  };
+  const may = Object.fromEntries(
+    SERVICE_ACTIONS.map((a) => [a, audienceAdmits(instanceAudience("service", a), facts)]),
+  ) as Record<ServiceAction, boolean>;
+  const service = { id: row.id, name: row.name, ownerId: row.ownerId };
+  if (!may[action]) return denyService(actor, service, action);
+  return { actor, service, may };
+}
+
+/** Records and refuses an action on one service, saying who may do it. */
+export function denyService(actor: Actor, service: ServiceAccess["service"], action: ServiceAction): Promise<never> {
+  const entry = { action: `service.${action}`, targetType: "service", targetId: service.id, details: { name: service.name } };
+  return deny(actor, entry, new ForbiddenError(serviceRefusal(action, service.name)));
 }

@@ -3,7 +3,7 @@ import { db, read } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput, ConflictError } from "@/lib/errors";
 import { createProjectSchema, updateProjectSchema, type CreateProjectInput, type UpdateProjectInput } from "@/lib/validation/project";
-import { authorizeInstance, authorizeProject } from "@/lib/data/access";
+import { authorizeInstance, authorizeProject, instanceAllows } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import type { HandoffStatus, MilestoneHealth, MilestoneStatus } from "@/lib/db/generated/sqlite/enums";
@@ -138,6 +138,13 @@ export async function getProjectOverview(caller: Caller, key: string, now = new 
   };
 }
 
+/** Whether the caller may create projects (PROJECT_CREATION): the projects page offers the form. */
+export async function canCreateProjects(caller: Caller): Promise<boolean> {
+  const actor = await requireSignedIn(caller, { action: "project.create", targetType: "project" });
+  return instanceAllows(actor, "project", "create");
+}
+
+/** A new project, owned by its creator. Owning it gives no power over existing services (lib/auth/permissions.ts). */
 export async function createProject(caller: Caller, input: CreateProjectInput) {
   const actor = await authorizeInstance(caller, "project", "create", { targetType: "project" });
   const data = parseInput(createProjectSchema, input);

@@ -1,10 +1,13 @@
-// The organisation-wide services catalog.
+// The organisation-wide services catalog. Who may do what is in lib/auth/permissions.ts: any
+// member reads it; engineers, managers and owners of a project add services; a service is edited
+// by its owner, by the engineers, managers and owners of the projects whose milestones it
+// implements, and by admins (authorizeService checks that per service).
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
-import { ConflictError, NotFoundError, parseInput } from "@/lib/errors";
+import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
 import { serviceSchema, updateServiceSchema, type ServiceInput, type UpdateServiceInput } from "@/lib/validation/service";
-import { authorizeInstance } from "@/lib/data/access";
-import { auditWrite, deny } from "@/lib/data/audit";
+import { authorizeInstance, authorizeService, denyService, instanceAllows } from "@/lib/data/access";
+import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 
 export async function listServices(caller: Caller) {
   await authorizeInstance(caller, "service", "read", { targetType: "service" });
@@ -26,16 +29,22 @@ export async function listServices(caller: Caller) {
   });
 }
 
+/** Whether the caller may add services (the catalog page's "New service"). */
+export async function canAddServices(caller: Caller): Promise<boolean> {
+  const actor = await requireSignedIn(caller, { action: "service.create", targetType: "service" });
+  return instanceAllows(actor, "service", "create");
+}
+
 /**
  * One service with its interfaces, dependencies and the milestones it implements; milestones of
- * projects the caller cannot see are left out.
+ * projects the caller cannot see are left out. `may` says what else the caller may do to it.
  */
 export async function getService(caller: Caller, name: string) {
-  const actor = await authorizeInstance(caller, "service", "read", { targetType: "service", targetId: name });
-  const service = await db().service.findUnique({
+  const { actor, may } = await authorizeService(caller, name, "read");
+  const service = await db().service.findUniqueOrThrow({
     where: { name },
     include: {
-      owner: { select: { id: true, name: true } },
+      owner: { select: { id: true, name: true, email: true } },
       interfaces: { orderBy: { name: "asc" } },
       calls: { select: { kind: true, description: true, to: { select: { name: true, displayName: true, layer: true } } } },
       calledBy: { select: { kind: true, description: true, from: { select: { name: true, displayName: true, layer: true } } } },
@@ -45,40 +54,61 @@ export async function getService(caller: Caller, name: string) {
       },
     },
   });
-  if (!service) return deny(actor, { action: "service.read", targetType: "service", targetId: name }, new NotFoundError("Service"));
-  return { actor, service };
+  // The owner's email fills the owner field of the edit form, for those who may change it only.
+  const owner = service.owner && { id: service.owner.id, name: service.owner.name, email: may.changeOwner ? service.owner.email : undefined };
+  return { actor, service: { ...service, owner }, may };
+}
+
+/** The owner a write names: by email (the form) or id (the API); each must be an active account. */
+async function resolveOwner(ownerId: string | null | undefined, ownerEmail: string | undefined): Promise<string | null | undefined> {
+  if (ownerEmail !== undefined) {
+    const user = await db().user.findUnique({ where: { email: ownerEmail }, select: { id: true, disabledAt: true } });
+    if (!user || user.disabledAt) throw new ValidationError(`Owner: no active account has the email ${ownerEmail}.`, { ownerEmail: ["no active account has this email"] });
+    return user.id;
+  }
+  if (ownerId) {
+    const user = await db().user.findUnique({ where: { id: ownerId }, select: { disabledAt: true } });
+    if (!user || user.disabledAt) throw new ValidationError("Owner: no active account has this id.", { ownerId: ["no active account has this id"] });
+  }
+  return ownerId;
 }
 
 export async function createService(caller: Caller, input: ServiceInput) {
   const actor = await authorizeInstance(caller, "service", "create", { targetType: "service" });
-  const data = parseInput(serviceSchema, input);
+  const { ownerEmail, ownerId, ...data } = parseInput(serviceSchema, input);
   if (await db().service.findUnique({ where: { name: data.name }, select: { id: true } })) {
     throw new ConflictError(`A service named ${data.name} is already in the catalog.`);
   }
+  // Whoever adds a service owns it unless they name someone else (or nobody, with null).
+  const owner = await resolveOwner(ownerId, ownerEmail);
   return db().$transaction(async (tx) => {
-    const service = await tx.service.create({ data });
+    const service = await tx.service.create({ data: { ...data, ownerId: owner === undefined ? actor.id : owner } });
     await auditWrite(tx, actor, { action: "service.create", targetType: "service", targetId: service.id, details: { name: service.name } });
     return service;
   });
 }
 
 export async function updateService(caller: Caller, name: string, input: UpdateServiceInput) {
-  const actor = await authorizeInstance(caller, "service", "update", { targetType: "service", targetId: name });
-  const { version, ...data } = parseInput(updateServiceSchema, input);
+  const { actor, service, may } = await authorizeService(caller, name, "update");
+  const { version, ownerEmail, ownerId, ...data } = parseInput(updateServiceSchema, input);
+  const owner = await resolveOwner(ownerId, ownerEmail);
+  if (owner !== undefined && owner !== service.ownerId && !may.changeOwner) await denyService(actor, service, "changeOwner");
   return db().$transaction(async (tx) => {
-    const result = await tx.service.updateMany({ where: { name, version }, data: { ...data, version: { increment: 1 } } });
-    const current = await tx.service.findUnique({ where: { name } });
-    if (!current) throw new NotFoundError("Service");
+    const result = await tx.service.updateMany({ where: { id: service.id, version }, data: { ...data, ...(owner === undefined ? {} : { ownerId: owner }), version: { increment: 1 } } });
+    const current = await tx.service.findUniqueOrThrow({ where: { id: service.id } });
     if (result.count === 0) throw new ConflictError("Someone changed this service after you opened it. Review their change and try again.", current);
-    await auditWrite(tx, actor, { action: "service.update", targetType: "service", targetId: current.id });
+    await auditWrite(tx, actor, {
+      action: "service.update",
+      targetType: "service",
+      targetId: current.id,
+      details: { name, ...(owner !== undefined && owner !== service.ownerId ? { ownerId: owner } : {}) },
+    });
     return current;
   });
 }
 
 export async function deleteService(caller: Caller, name: string) {
-  const actor = await authorizeInstance(caller, "service", "delete", { targetType: "service", targetId: name });
-  const service = await db().service.findUnique({ where: { name }, select: { id: true } });
-  if (!service) throw new NotFoundError("Service");
+  const { actor, service } = await authorizeService(caller, name, "delete");
   await db().$transaction(async (tx) => {
     await tx.service.delete({ where: { id: service.id } });
     await auditWrite(tx, actor, { action: "service.delete", targetType: "service", targetId: service.id, details: { name } });

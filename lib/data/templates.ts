@@ -6,10 +6,10 @@ import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS, templateInputSchema, 
 import { resolveTemplateSections } from "@/lib/handoff/completeness";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
-/** Makes sure the built-in template exists; run at start-up, so every instance has one. */
-export async function ensureBuiltInTemplate(client: Db = db()) {
+/** Makes sure the built-in template exists; run at start-up (under the start-up lock), so every instance has one. */
+export async function ensureBuiltInTemplate(client: Db | Tx = db()) {
   const existing = await client.handoffTemplate.findFirst({ where: { projectId: null, name: DEFAULT_TEMPLATE_NAME }, select: { id: true } });
   if (existing) return existing.id;
   const created = await client.handoffTemplate.create({

@@ -5,7 +5,7 @@ import type { Caller } from "@/lib/auth/actor";
 import { NotFoundError, parseInput } from "@/lib/errors";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/validation/user";
 import { authorizeInstance } from "@/lib/data/access";
-import { auditWrite } from "@/lib/data/audit";
+import { auditWrite, deny } from "@/lib/data/audit";
 import { API_TOKEN_PREFIX, hashToken } from "@/lib/data/session";
 
 export async function listOwnTokens(caller: Caller) {
@@ -37,7 +37,7 @@ export async function revokeToken(caller: Caller, tokenId: string) {
   const actor = await authorizeInstance(caller, "apiToken", "manageOwn", { targetType: "apiToken", targetId: tokenId });
   const row = await db().apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, revokedAt: true } });
   // Someone else's token is "not found" unless the caller is an admin.
-  if (!row || (row.userId !== actor.id && !actor.isAdmin)) throw new NotFoundError("That token");
+  if (!row || (row.userId !== actor.id && !actor.isAdmin)) return deny(actor, { action: "apiToken.revoke", targetType: "apiToken", targetId: tokenId }, new NotFoundError("That token"));
   if (row.revokedAt) return;
   await db().$transaction(async (tx) => {
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });

@@ -77,8 +77,9 @@ export function migrateSqlite(url: string, migrations: Migration[]): MigrationRe
   }
 }
 
-// An arbitrary constant: the advisory lock that serialises migrations across app instances.
-const PG_MIGRATION_LOCK = 7_412_503_339;
+// An arbitrary constant: the advisory lock that serialises migrations across app instances. The
+// start-up seed takes it too (lib/db/setup-lock.ts), so one instance seeds and the others wait.
+export const PG_MIGRATION_LOCK = 7_412_503_339;
 
 export async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url });

@@ -1626,109 +1626,107 @@ const COMMENTS: CommentSeed[] = [
 // ---------------------------------------------------------------------------------------------
 
 export async function seedDemo(db: Db, now = new Date()): Promise<{ projectKey: string }> {
-  const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.$transaction((tx) => writeDemo(tx, passwordHash, now), { timeout: 60_000, maxWait: 10_000 });
+}
 
-  await db.$transaction(
-    async (tx) => {
-      const users = {} as Record<UserKey, string>;
-      for (const [i, u] of DEMO_USERS.entries()) {
-        const user = await tx.user.create({
-          data: { email: u.email, name: u.name, isAdmin: u.isAdmin, passwordHash, createdAt: days(-130) },
-          select: { id: true },
-        });
-        users[USER_KEYS[i]] = user.id;
-      }
+/** The demo, written inside the caller's transaction (scripts/prepare-db.ts holds the start-up lock). */
+export async function writeDemo(tx: Tx, passwordHash: string, now = new Date()): Promise<{ projectKey: string }> {
+  const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+  const users = {} as Record<UserKey, string>;
+  for (const [i, u] of DEMO_USERS.entries()) {
+    const user = await tx.user.create({
+      data: { email: u.email, name: u.name, isAdmin: u.isAdmin, passwordHash, createdAt: days(-130) },
+      select: { id: true },
+    });
+    users[USER_KEYS[i]] = user.id;
+  }
 
-      const template = await tx.handoffTemplate.create({
-        data: {
-          projectId: null,
-          name: DEFAULT_TEMPLATE_NAME,
-          description: "What a production engineer needs from a paper: the research summary, how to reproduce it, and the production budgets.",
-          sections: DEFAULT_TEMPLATE_SECTIONS,
-        },
-        select: { id: true },
-      });
-
-      // Services: the organisation-wide catalog.
-      const services: Record<string, string> = {};
-      for (const s of SERVICES) {
-        const row = await tx.service.create({
-          data: {
-            name: s.name,
-            displayName: s.displayName,
-            description: s.description,
-            layer: s.layer,
-            lifecycle: s.lifecycle,
-            ownerId: users[s.owner],
-            repositoryPath: s.repositoryPath,
-            image: s.image,
-            createdAt: days(-115),
-            interfaces: {
-              create: s.interfaces.map((i) => ({
-                name: i.name,
-                method: i.method,
-                path: i.path,
-                summary: i.summary,
-                ...(i.requestSchema ? { requestSchema: i.requestSchema } : {}),
-                ...(i.responseSchema ? { responseSchema: i.responseSchema } : {}),
-              })),
-            },
-          },
-          select: { id: true },
-        });
-        services[s.name] = row.id;
-      }
-      await tx.serviceDependency.createMany({
-        data: SERVICE_EDGES.map((e) => ({ fromId: services[e.from], toId: services[e.to], kind: e.kind, description: e.description })),
-      });
-
-      await seedProject(tx, {
-        key: DEMO_PROJECT_KEY,
-        name: "Floor-plan generation",
-        description:
-          "Turning floor-plan generation research (House-GAN++, HouseDiffusion, Graph2Plan) into a \"suggest layouts\" feature for the plan editor: from bubble diagram to editable, constraint-checked plans.",
-        createdAt: -125,
-        members: [
-          ["admin", "owner"],
-          ["researcher", "researcher"],
-          ["engineer", "engineer"],
-          ["manager", "manager"],
-        ],
-        milestones: FLOOR_MILESTONES,
-        edges: FLOOR_EDGES,
-        handoffs: [HOUSE_DIFFUSION, HOUSE_GAN_PP, GRAPH2PLAN],
-        reviewers: [["houseganpp", "engineer", -6]],
-        comments: COMMENTS,
-        users,
-        services,
-        templateId: template.id,
-        days,
-      });
-
-      await seedProject(tx, {
-        key: DEMO_SECOND_PROJECT_KEY,
-        name: "Retrieval-augmented search",
-        description: "Question answering with citations over the firm's project archive and building-code documents.",
-        createdAt: -36,
-        members: [
-          ["admin", "owner"],
-          ["manager", "manager"],
-        ],
-        milestones: RAG_MILESTONES,
-        edges: RAG_EDGES,
-        handoffs: [RAG_HANDOFF],
-        reviewers: [],
-        comments: [],
-        users,
-        services,
-        templateId: template.id,
-        days,
-      });
+  const template = await tx.handoffTemplate.create({
+    data: {
+      projectId: null,
+      name: DEFAULT_TEMPLATE_NAME,
+      description: "What a production engineer needs from a paper: the research summary, how to reproduce it, and the production budgets.",
+      sections: DEFAULT_TEMPLATE_SECTIONS,
     },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+    select: { id: true },
+  });
 
+  // Services: the organisation-wide catalog.
+  const services: Record<string, string> = {};
+  for (const s of SERVICES) {
+    const row = await tx.service.create({
+      data: {
+        name: s.name,
+        displayName: s.displayName,
+        description: s.description,
+        layer: s.layer,
+        lifecycle: s.lifecycle,
+        ownerId: users[s.owner],
+        repositoryPath: s.repositoryPath,
+        image: s.image,
+        createdAt: days(-115),
+        interfaces: {
+          create: s.interfaces.map((i) => ({
+            name: i.name,
+            method: i.method,
+            path: i.path,
+            summary: i.summary,
+            ...(i.requestSchema ? { requestSchema: i.requestSchema } : {}),
+            ...(i.responseSchema ? { responseSchema: i.responseSchema } : {}),
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    services[s.name] = row.id;
+  }
+  await tx.serviceDependency.createMany({
+    data: SERVICE_EDGES.map((e) => ({ fromId: services[e.from], toId: services[e.to], kind: e.kind, description: e.description })),
+  });
+
+  await seedProject(tx, {
+    key: DEMO_PROJECT_KEY,
+    name: "Floor-plan generation",
+    description:
+      "Turning floor-plan generation research (House-GAN++, HouseDiffusion, Graph2Plan) into a \"suggest layouts\" feature for the plan editor: from bubble diagram to editable, constraint-checked plans.",
+    createdAt: -125,
+    members: [
+      ["admin", "owner"],
+      ["researcher", "researcher"],
+      ["engineer", "engineer"],
+      ["manager", "manager"],
+    ],
+    milestones: FLOOR_MILESTONES,
+    edges: FLOOR_EDGES,
+    handoffs: [HOUSE_DIFFUSION, HOUSE_GAN_PP, GRAPH2PLAN],
+    reviewers: [["houseganpp", "engineer", -6]],
+    comments: COMMENTS,
+    users,
+    services,
+    templateId: template.id,
+    days,
+  });
+
+  await seedProject(tx, {
+    key: DEMO_SECOND_PROJECT_KEY,
+    name: "Retrieval-augmented search",
+    description: "Question answering with citations over the firm's project archive and building-code documents.",
+    createdAt: -36,
+    members: [
+      ["admin", "owner"],
+      ["manager", "manager"],
+    ],
+    milestones: RAG_MILESTONES,
+    edges: RAG_EDGES,
+    handoffs: [RAG_HANDOFF],
+    reviewers: [],
+    comments: [],
+    users,
+    services,
+    templateId: template.id,
+    days,
+  });
   return { projectKey: DEMO_PROJECT_KEY };
 }
 

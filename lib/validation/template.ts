@@ -2,6 +2,11 @@
 // what a production engineer needs from it. Stored in HandoffTemplate.sections (Json).
 import { z } from "zod";
 
+// This module also runs in the browser (the editor measures completeness against a template).
+// There zod must not compile parsers with `new Function`: the Content-Security-Policy forbids
+// eval (lib/csp.ts), and zod's probe for it alone would report a violation.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export const templateSectionSchema = z.object({
   key: z
     .string()

@@ -78,7 +78,12 @@ describeEachProvider("REST API route handlers", (provider) => {
   it("answers 403 when the caller's role may not act, and records the denial", async () => {
     const body = JSON.stringify({ status: "in_progress", health: "on_track", version: 1 });
     const res = await statusRoute.POST(
-      new Request(`http://test/api/v1/milestones/${mine.milestoneId}/status`, { method: "POST", body, headers: { cookie: await sessionCookie(member) } }),
+      new Request(`http://test/api/v1/milestones/${mine.milestoneId}/status`, {
+        method: "POST",
+        body,
+        // What the app's own page sends with the session cookie (lib/api/same-origin.ts).
+        headers: { cookie: await sessionCookie(member), origin: "http://test", "content-type": "application/json" },
+      }),
       params({ id: mine.milestoneId }),
     );
     expect(res.status).toBe(403);

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Caller } from "@/lib/auth/actor";
-import { INSTANCE_MATRIX, PROJECT_MATRIX, ROLES, roleAllows, type ProjectRole } from "@/lib/auth/permissions";
+import { INSTANCE_MATRIX, PROJECT_MATRIX, ROLES, roleAllows, type InstanceAudience, type ProjectRole } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { getProjectOverview, updateProject, setProjectArchived, createProject, listProjects } from "@/lib/data/projects";
 import { addMember, listMembers } from "@/lib/data/memberships";
@@ -17,16 +17,24 @@ import { createToken, revokeToken } from "@/lib/data/tokens";
 import { createUser, listUsers } from "@/lib/data/users";
 import { listAuditEvents } from "@/lib/data/audit";
 import { createTemplate, listTemplates } from "@/lib/data/templates";
+import { resetEnvForTests } from "@/lib/env";
+import { encode } from "next-auth/jwt";
+import * as projectsRoute from "@/app/api/v1/projects/route";
+import * as servicesRoute from "@/app/api/v1/services/route";
+import * as serviceRoute from "@/app/api/v1/services/[name]/route";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const uid = () => randomBytes(4).toString("hex");
 
 type Subject = ProjectRole | "outsider" | "admin";
 const SUBJECTS: Subject[] = [...ROLES, "outsider", "admin"];
+/** Instance-wide cells add the owner of the service an attempt acts on (no project role anywhere). */
+type InstanceSubject = Subject | "service owner";
+const INSTANCE_SUBJECTS: InstanceSubject[] = [...SUBJECTS, "service owner"];
 
 describeEachProvider("permission matrix", (provider) => {
   let t: TestDb;
-  const actors = {} as Record<Subject, Actor>;
+  const actors = {} as Record<InstanceSubject, Actor>;
   let projectId = "";
   const KEY = "PERM";
   let milestoneCounter = 100;
@@ -57,6 +65,7 @@ describeEachProvider("permission matrix", (provider) => {
     }
     actors.outsider = await makeUser("outsider");
     actors.admin = await makeUser("admin", true);
+    actors["service owner"] = await makeUser("service-owner");
   });
   afterAll(() => t?.drop());
 
@@ -139,7 +148,14 @@ describeEachProvider("permission matrix", (provider) => {
     }
   });
 
-  // Instance-wide cells: "member", "catalog editor" (engineer, manager or owner somewhere) or "admin".
+  /** A service owned by the "service owner" subject that a milestone of this project implements. */
+  async function makeProjectService(layer: "api" | "worker" = "worker") {
+    const service = await sys().service.create({ data: { name: `svc-${uid()}`, layer, ownerId: actors["service owner"].id } });
+    await sys().milestoneService.create({ data: { milestoneId: (await makeMilestone()).id, serviceId: service.id } });
+    return service;
+  }
+
+  // Instance-wide cells, each an audience (lib/auth/permissions.ts INSTANCE_AUDIENCES).
   const instanceAttempts: { [R in keyof typeof INSTANCE_MATRIX]: Record<keyof (typeof INSTANCE_MATRIX)[R], (c: Caller) => Promise<unknown>> } = {
     project: {
       // Removed again at once, so the creator does not stay an owner (and so a catalog editor).
@@ -148,11 +164,9 @@ describeEachProvider("permission matrix", (provider) => {
     service: {
       read: (c) => listServices(c),
       create: (c) => createService(c, { name: `svc-${uid()}`, layer: "api" }),
-      update: async (c) => {
-        const s = await sys().service.create({ data: { name: `svc-${uid()}`, layer: "worker" } });
-        return updateService(c, s.name, { layer: "service", version: 1 });
-      },
-      delete: async (c) => deleteService(c, (await sys().service.create({ data: { name: `svc-${uid()}`, layer: "data" } })).name),
+      update: async (c) => updateService(c, (await makeProjectService()).name, { layer: "service", version: 1 }),
+      changeOwner: async (c) => updateService(c, (await makeProjectService()).name, { ownerId: (await makeUser("new-owner")).id, version: 1 }),
+      delete: async (c) => deleteService(c, (await makeProjectService()).name),
     },
     apiToken: {
       manageOwn: (c) => createToken(c, { name: "CI" }),
@@ -169,19 +183,34 @@ describeEachProvider("permission matrix", (provider) => {
     auditLog: { read: (c) => listAuditEvents(c) },
   };
 
-  const isEditor = (s: Subject) => s === "admin" || s === "engineer" || s === "manager" || s === "owner";
+  // Written out per audience, not derived from the code under test. For the service cells the
+  // attempt's service is owned by "service owner" and implemented by a milestone of PERM.
+  const planners: InstanceSubject[] = ["engineer", "manager", "owner"];
+  const allowedFor: Record<InstanceAudience, (s: InstanceSubject) => boolean> = {
+    member: () => true,
+    // PROJECT_CREATION defaults to members; "admins" is asserted on its own below.
+    "project creator": () => true,
+    "catalog editor": (s) => s === "admin" || planners.includes(s),
+    "service editor": (s) => s === "admin" || s === "service owner" || planners.includes(s),
+    "service owner": (s) => s === "admin" || s === "service owner",
+    admin: (s) => s === "admin",
+  };
 
   for (const [resource, actions] of Object.entries(INSTANCE_MATRIX)) {
     for (const [action, audience] of Object.entries(actions)) {
       describe(`instance ${resource}.${action} (${audience})`, () => {
         const attempt = (instanceAttempts as Record<string, Record<string, (c: Caller) => Promise<unknown>>>)[resource][action];
-        for (const subject of SUBJECTS) {
-          const allowed = audience === "member" ? true : audience === "catalog editor" ? isEditor(subject) : subject === "admin";
+        for (const subject of INSTANCE_SUBJECTS) {
+          const allowed = allowedFor[audience as InstanceAudience](subject);
           it(`${subject}: ${allowed ? "allowed" : "denied"}`, async () => {
+            const before = await deniedEventsFor(actors[subject]);
             const result = attempt(actors[subject]);
             if (allowed) await expect(result).resolves.not.toThrow();
-            // Someone else's token is hidden (404) rather than forbidden.
-            else await expect(result).rejects.toBeInstanceOf(resource === "apiToken" ? NotFoundError : ForbiddenError);
+            else {
+              // Someone else's token is hidden (404) rather than forbidden.
+              await expect(result).rejects.toBeInstanceOf(resource === "apiToken" ? NotFoundError : ForbiddenError);
+              expect(await deniedEventsFor(actors[subject])).toBe(before + 1);
+            }
           });
         }
         it("signed out: unauthenticated", async () => {
@@ -190,6 +219,115 @@ describeEachProvider("permission matrix", (provider) => {
       });
     }
   }
+
+  it("covers every instance-matrix cell with an attempt and an expectation", () => {
+    for (const [resource, actions] of Object.entries(INSTANCE_MATRIX)) {
+      for (const [action, audience] of Object.entries(actions)) {
+        expect(typeof (instanceAttempts as Record<string, Record<string, unknown>>)[resource]?.[action], `${resource}.${action}`).toBe("function");
+        expect(typeof allowedFor[audience as InstanceAudience], audience).toBe("function");
+      }
+    }
+  });
+
+  describe("the services catalog is not open to every member", () => {
+    const params = <P>(p: P) => ({ params: Promise.resolve(p) });
+
+    async function browser(actor: Actor) {
+      const version = (await sys().user.findUniqueOrThrow({ where: { id: actor.id } })).sessionVersion;
+      const token = await encode({ token: { uid: actor.id, sv: version }, secret: process.env.NEXTAUTH_SECRET! });
+      return { cookie: `next-auth.session-token=${token}`, origin: "http://test", "content-type": "application/json" };
+    }
+
+    it("a viewer refused a PATCH is still refused after creating a project of their own (the reported reproduction)", async () => {
+      // layout-api belongs to someone else and implements a milestone of a project the viewer is not in.
+      const other = await sys().project.create({ data: { key: `L${uid().slice(0, 5).toUpperCase()}`, name: "Layout team" } });
+      const m = await sys().milestone.create({ data: { projectId: other.id, key: `${other.key}-1`, title: "Serve layouts" } });
+      const name = `layout-api-${uid()}`;
+      const service = await sys().service.create({ data: { name, layer: "api", ownerId: actors["service owner"].id } });
+      await sys().milestoneService.create({ data: { milestoneId: m.id, serviceId: service.id } });
+      const viewer = actors.viewer;
+      const headers = await browser(viewer);
+      const patch = () =>
+        serviceRoute.PATCH(
+          new Request(`http://test/api/v1/services/${name}`, { method: "PATCH", headers, body: JSON.stringify({ layer: "api", lifecycle: "retired", version: 1 }) }),
+          params({ name }),
+        );
+
+      expect((await patch()).status).toBe(403);
+      const key = `V${uid().slice(0, 6).toUpperCase()}`;
+      const created = await projectsRoute.POST(new Request("http://test/api/v1/projects", { method: "POST", headers, body: JSON.stringify({ key, name: "Mine now" }) }), params({}));
+      expect(created.status).toBe(201);
+      const again = await patch();
+      expect(again.status).toBe(403);
+      expect((await again.json()).detail).toBe(`Only ${name}'s owner, the engineers, managers and owners of the projects whose milestones it implements, and instance admins can edit it.`);
+      expect((await sys().service.findUniqueOrThrow({ where: { name } })).lifecycle).toBe("experimental");
+      // What the new project's owner may do: add a service, which is theirs to edit.
+      const own = `mine-${uid()}`;
+      const added = await servicesRoute.POST(new Request("http://test/api/v1/services", { method: "POST", headers, body: JSON.stringify({ name: own, layer: "worker" }) }), params({}));
+      expect(added.status).toBe(201);
+      expect((await added.json()).service.ownerId).toBe(viewer.id);
+      const edited = await serviceRoute.PATCH(
+        new Request(`http://test/api/v1/services/${own}`, { method: "PATCH", headers, body: JSON.stringify({ description: "Mine.", version: 1 }) }),
+        params({ name: own }),
+      );
+      expect(edited.status).toBe(200);
+      await sys().project.delete({ where: { key } });
+    });
+
+    it("engineers of one project cannot edit a service only other projects' milestones use", async () => {
+      const service = await sys().service.create({ data: { name: `svc-${uid()}`, layer: "api", ownerId: actors["service owner"].id } });
+      await expect(updateService(actors.engineer, service.name, { layer: "worker", version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(updateService(actors.owner, service.name, { layer: "worker", version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    });
+
+    it("an archived project's engineers no longer edit the services its milestones use", async () => {
+      const archived = await sys().project.create({ data: { key: `A${uid().slice(0, 5).toUpperCase()}`, name: "Archived", archivedAt: new Date() } });
+      const engineer = await makeUser("archived-engineer");
+      await sys().membership.create({ data: { projectId: archived.id, userId: engineer.id, role: "engineer" } });
+      const m = await sys().milestone.create({ data: { projectId: archived.id, key: `${archived.key}-1`, title: "Old work" } });
+      const service = await sys().service.create({ data: { name: `svc-${uid()}`, layer: "api" } });
+      await sys().milestoneService.create({ data: { milestoneId: m.id, serviceId: service.id } });
+      await expect(updateService(engineer, service.name, { layer: "worker", version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+      await sys().project.update({ where: { id: archived.id }, data: { archivedAt: null } });
+      await expect(updateService(engineer, service.name, { layer: "worker", version: 1 })).resolves.toMatchObject({ layer: "worker" });
+    });
+
+    it("an implementing project's engineer edits a service but cannot take it over; its owner hands it on", async () => {
+      const service = await makeProjectService();
+      await expect(updateService(actors.engineer, service.name, { ownerId: actors.engineer.id, version: 1 })).rejects.toThrow(`Only ${service.name}'s owner and instance admins can give it another owner.`);
+      await expect(updateService(actors.engineer, service.name, { ownerId: actors["service owner"].id, description: "Same owner.", version: 1 })).resolves.toMatchObject({ version: 2 });
+      const next = await makeUser("next-owner");
+      await expect(updateService(actors["service owner"], service.name, { ownerEmail: next.email.toUpperCase(), version: 2 })).resolves.toMatchObject({ ownerId: next.id });
+      // The former owner has no project role: the service is no longer theirs to edit.
+      await expect(updateService(actors["service owner"], service.name, { layer: "api", version: 3 })).rejects.toBeInstanceOf(ForbiddenError);
+    });
+
+    it("a PATCH changes only the fields it sends", async () => {
+      const service = await sys().service.create({ data: { name: `svc-${uid()}`, layer: "model", displayName: "Kept", image: "reg/kept:1", ownerId: actors["service owner"].id } });
+      const updated = await updateService(actors["service owner"], service.name, { lifecycle: "production", version: 1 });
+      expect(updated).toMatchObject({ layer: "model", displayName: "Kept", image: "reg/kept:1", lifecycle: "production", ownerId: actors["service owner"].id, version: 2 });
+    });
+
+    it("refuses an owner that is not an active account, naming the field", async () => {
+      const service = await makeProjectService();
+      await expect(updateService(actors.admin, service.name, { ownerEmail: "nobody@example.test", version: 1 })).rejects.toThrow("Owner: no active account has the email nobody@example.test.");
+      await expect(createService(actors.admin, { name: `svc-${uid()}`, layer: "api", ownerId: "no-such-user" })).rejects.toThrow("Owner: no active account has this id.");
+    });
+
+    it("with PROJECT_CREATION=admins only admins create projects, so no one makes themselves an owner", async () => {
+      process.env.PROJECT_CREATION = "admins";
+      resetEnvForTests();
+      try {
+        for (const subject of INSTANCE_SUBJECTS.filter((s) => s !== "admin")) {
+          await expect(instanceAttempts.project.create(actors[subject]), subject).rejects.toThrow("On this instance only admins create projects.");
+        }
+        await expect(instanceAttempts.project.create(actors.admin)).resolves.not.toThrow();
+      } finally {
+        delete process.env.PROJECT_CREATION;
+        resetEnvForTests();
+      }
+    });
+  });
 
   it("lists only the projects a user belongs to, and every project for admins", async () => {
     const other = await sys().project.create({ data: { key: `O${uid().slice(0, 5).toUpperCase()}`, name: "Other team" } });

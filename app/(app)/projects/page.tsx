@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { SegmentedProgressBar } from "@/components/ui/ProgressBar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { listProjects } from "@/lib/data/projects";
+import { canCreateProjects, listProjects } from "@/lib/data/projects";
 import { createProjectAction } from "./actions";
 import styles from "@/components/project/projects.module.css";
 
@@ -18,13 +18,16 @@ export const metadata: Metadata = { title: "Projects" };
 
 export default async function ProjectsPage() {
   const actor = await requireActorOrRedirect("/projects");
-  const projects = await listProjects(actor);
+  const [projects, canCreate] = await Promise.all([listProjects(actor), canCreateProjects(actor)]);
   return (
     <PageContainer>
       <Stack>
         <PageHeader title="Projects" description="Each project follows papers from handoff to milestones to the services that ship them." />
         {projects.length === 0 ? (
-          <EmptyState title="No projects yet" description="Create a project below, or ask a project owner to add you to theirs." />
+          <EmptyState
+            title="No projects yet"
+            description={canCreate ? "Create a project below, or ask a project owner to add you to theirs." : "On this instance admins create projects. Ask a project owner to add you to theirs."}
+          />
         ) : (
           <ul className={styles.grid} aria-label="Your projects">
             {projects.map((p) => {
@@ -59,27 +62,29 @@ export default async function ProjectsPage() {
             })}
           </ul>
         )}
-        <details className={styles.newProject} open={projects.length === 0}>
-          <summary>New project</summary>
-          <Card title="New project" description="You become its owner and can add members with their roles.">
-          <ActionForm action={createProjectAction} className={styles.form} aria-label="New project">
-            <div className={styles.formRow}>
-              <FormField name="key" label="Key" hint="2 to 10 letters or digits, like FLOOR. Milestones are numbered KEY-1, KEY-2…" required>
-                <Input name="key" maxLength={10} autoCapitalize="characters" />
-              </FormField>
-              <FormField name="name" label="Name" required>
-                <Input name="name" maxLength={80} />
-              </FormField>
-            </div>
-            <FormField name="description" label="Description" optional>
-              <Textarea name="description" rows={2} />
-            </FormField>
-            <div>
-              <SubmitButton>Create project</SubmitButton>
-            </div>
-          </ActionForm>
-          </Card>
-        </details>
+        {canCreate && (
+          <details className={styles.newProject} open={projects.length === 0}>
+            <summary>New project</summary>
+            <Card title="New project" description="You become its owner and can add members with their roles.">
+              <ActionForm action={createProjectAction} className={styles.form} aria-label="New project">
+                <div className={styles.formRow}>
+                  <FormField name="key" label="Key" hint="2 to 10 letters or digits, like FLOOR. Milestones are numbered KEY-1, KEY-2…" required>
+                    <Input name="key" maxLength={10} autoCapitalize="characters" />
+                  </FormField>
+                  <FormField name="name" label="Name" required>
+                    <Input name="name" maxLength={80} />
+                  </FormField>
+                </div>
+                <FormField name="description" label="Description" optional>
+                  <Textarea name="description" rows={2} />
+                </FormField>
+                <div>
+                  <SubmitButton>Create project</SubmitButton>
+                </div>
+              </ActionForm>
+            </Card>
+          </details>
+        )}
       </Stack>
     </PageContainer>
   );

@@ -13,7 +13,7 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { Table } from "@/components/ui/Table";
 import { statusLabel, statusTone } from "@/components/ui/status";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { listServices } from "@/lib/data/services";
+import { canAddServices, listServices } from "@/lib/data/services";
 import { markdownExcerpt } from "@/lib/markdown/excerpt";
 import { SERVICE_LAYERS } from "@/lib/validation/service";
 import styles from "@/components/service/services.module.css";
@@ -59,7 +59,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const layerParam = Array.isArray(params.layer) ? params.layer[0] : params.layer;
   const layer = SERVICE_LAYERS.find((l) => l === layerParam);
   const actor = await requireActorOrRedirect(href({ q, layer }));
-  const services = await listServices(actor);
+  const [services, canAdd] = await Promise.all([listServices(actor), canAddServices(actor)]);
   const now = new Date();
 
   const searched = services.filter((s) => matches(s, q));
@@ -82,13 +82,24 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               </span>
             ) : undefined
           }
+          actions={
+            canAdd ? (
+              <Button href="/services/new" variant="primary">
+                New service
+              </Button>
+            ) : undefined
+          }
         />
 
         {services.length === 0 ? (
           <EmptyState
             icon={<IconServer size={20} />}
             title="The catalog is empty"
-            description="Services appear here once engineers register them, by hand or from the monorepo's compose and OpenAPI files through the API. Each entry records its layer, owner, interfaces and dependencies."
+            description={
+              canAdd
+                ? "Add the monorepo's services with New service or through the API (POST /api/v1/services). Each entry records its layer, owner and lifecycle; whoever adds one owns it."
+                : "Engineers, managers and owners of a project add services here. Each entry records its layer, owner and lifecycle."
+            }
           />
         ) : (
           <>

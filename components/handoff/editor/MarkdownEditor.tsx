@@ -11,6 +11,14 @@ import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } fr
 import { markdown, markdownLanguage, markdownKeymap } from "@codemirror/lang-markdown";
 import { tags as t } from "@lezer/highlight";
 
+/**
+ * The page's CSP nonce (lib/csp.ts): CodeMirror writes its styles into <style> elements, which
+ * the policy allows only with it. Browsers hide the attribute's value but keep the property.
+ */
+function pageNonce(): string {
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
+}
+
 const theme = EditorView.theme({
   "&": {
     color: "var(--text)",
@@ -97,6 +105,7 @@ export function MarkdownEditor({ value, onChange, label, placeholder, onFocus, m
   useEffect(() => {
     if (!host.current) return;
     const extensions: Extension[] = [
+      EditorView.cspNonce.of(pageNonce()),
       history(),
       drawSelection(),
       highlightActiveLine(),

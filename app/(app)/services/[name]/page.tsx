@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Fragment, cache, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/Avatar";
 import { Badge, StatusBadge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -16,6 +17,7 @@ import { getService } from "@/lib/data/services";
 import { NotFoundError } from "@/lib/errors";
 import { Markdown } from "@/lib/markdown/render";
 import styles from "@/components/service/services.module.css";
+import { serviceSegment } from "../_lib/segment";
 
 type Params = Promise<{ name: string }>;
 
@@ -27,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const actor = await getActor();
   if (!actor) return { title: "Service" };
   try {
-    const { service } = await load(actor, segment(name));
+    const { service } = await load(actor, serviceSegment(name));
     return { title: service.displayName ? `${service.name} (${service.displayName})` : service.name };
   } catch {
     return { title: "Service" };
@@ -37,15 +39,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const METHOD_TONES: Record<string, Tone> = { GET: "blue", POST: "green", PUT: "amber", PATCH: "amber", DELETE: "red", HEAD: "gray", OPTIONS: "gray" };
 const KIND_TONES: Record<string, Tone> = { calls: "blue", reads: "teal", publishes: "violet" };
 const KIND_INCOMING: Record<string, string> = { calls: "called by", reads: "read by", publishes: "receives from" };
-
-/** The route segment as a name; a malformed escape is kept as typed (and then simply not found). */
-function segment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
 
 /** The operation's method, or the transport its path names ("queue:render.requested", "postgres:5432"). */
 function methodLabel(method: string, path: string): { label: string; tone: Tone } {
@@ -78,7 +71,7 @@ function schemaHint(value: unknown): string {
 
 export default async function ServicePage({ params }: { params: Params }) {
   const { name: raw } = await params;
-  const name = segment(raw);
+  const name = serviceSegment(raw);
   const actor = await requireActorOrRedirect(`/services/${encodeURIComponent(name)}`);
   let data;
   try {
@@ -87,7 +80,7 @@ export default async function ServicePage({ params }: { params: Params }) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const { service } = data;
+  const { service, may } = data;
   const now = new Date();
   const milestones = service.milestones.map((m) => m.milestone);
   const calls = [...service.calls].sort((a, b) => a.to.name.localeCompare(b.to.name));
@@ -106,12 +99,19 @@ export default async function ServicePage({ params }: { params: Params }) {
             </>
           }
           description={service.displayName || undefined}
+          actions={
+            may.update ? (
+              <Button href={`/services/${encodeURIComponent(service.name)}/edit`} variant="secondary">
+                Edit service
+              </Button>
+            ) : undefined
+          }
         />
 
         <div className={styles.grid}>
           <Stack gap={4}>
             <Card title="About">
-              <Markdown source={service.description} idPrefix="service" headingOffset={2} empty={<p className={styles.muted}>No description yet. Say what this service does, what it owns and what it must never do.</p>} />
+              <Markdown source={service.description} idPrefix="service" headingOffset={2} empty={<p className={styles.muted}>{may.update ? "No description yet. Say what this service does, what it owns and what it must never do." : "No description yet."}</p>} />
             </Card>
 
             <Card title="Dependencies" description="Who reaches this service by name, and whom it reaches.">
@@ -150,9 +150,7 @@ export default async function ServicePage({ params }: { params: Params }) {
 
             <Card title="Interfaces" description={interfaceSummary(service.interfaces.length)} padding="none">
               {service.interfaces.length === 0 ? (
-                <p className={`${styles.emptyNote} ${styles.inset}`}>
-                  No interfaces recorded. Import the service&apos;s OpenAPI file or add its operations so callers know the contract.
-                </p>
+                <p className={`${styles.emptyNote} ${styles.inset}`}>No interfaces are recorded for this service.</p>
               ) : (
                 <Table framed={false} caption={`Interfaces of ${service.name}`}>
                   <thead>
@@ -233,6 +231,8 @@ export default async function ServicePage({ params }: { params: Params }) {
                 <dd>
                   <RelativeTime date={service.createdAt} now={now} mode="date" />
                 </dd>
+                <dt>Edited by</dt>
+                <dd className={styles.muted}>Its owner, the engineers, managers and owners of the projects whose milestones it implements, and instance admins</dd>
               </dl>
             </Card>
 

@@ -12,5 +12,5 @@ export const POST = apiRoute<Params>(
     if (!(file instanceof File)) throw new ValidationError("file: send the file as multipart/form-data in a field named file.", { file: ["is required"] });
     return { attachment: await uploadAttachment(caller, id, { filename: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }) };
   },
-  { status: 201 },
+  { status: 201, body: "multipart" },
 );

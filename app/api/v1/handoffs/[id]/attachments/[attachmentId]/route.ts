@@ -14,7 +14,7 @@ export const GET = apiRoute<Params>(async (caller, _req, { id, attachmentId }) =
       "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       "x-content-type-options": "nosniff",
       etag: `"${file.sha256}"`,
-      "cache-control": "private, max-age=0, must-revalidate",
+      "cache-control": "private, no-store",
     },
   });
 });
