@@ -63,7 +63,7 @@ describeEachProvider("audit volume and retention", (provider) => {
     const version = (await t.db.user.findUniqueOrThrow({ where: { id: viewer.id } })).sessionVersion;
     const cookie = `next-auth.session-token=${await encode({ token: { uid: viewer.id, sv: version }, secret: process.env.NEXTAUTH_SECRET! })}`;
     const body = JSON.stringify({ status: "in_progress", health: "on_track", version: 1 });
-    const res = await statusRoute.POST(new Request(`http://test/api/v1/milestones/${milestoneId}/status`, { method: "POST", body, headers: { cookie } }), params({ id: milestoneId }));
+    const res = await statusRoute.POST(new Request(`http://test/api/v1/milestones/${milestoneId}/status`, { method: "POST", body, headers: { cookie, origin: "http://test", "content-type": "application/json" } }), params({ id: milestoneId }));
     expect(res.status).toBe(403);
     expect(await t.db.auditEvent.count({ where: { actorId: viewer.id, outcome: "denied", targetId: milestoneId } })).toBe(1);
     expect(await signInWithPassword("nobody@example.test", "wrong password", { ip: "10.9.0.1", userAgent: "vitest" })).toBeNull();
