@@ -6,11 +6,14 @@ import { read } from "@/lib/db/client";
 import type { Handoff } from "@/lib/db/generated/sqlite/client";
 import type { HandoffStatus, MilestoneHealth, MilestoneStatus, ServiceLayer } from "@/lib/db/generated/sqlite/enums";
 import { NotFoundError } from "@/lib/errors";
+import { isLookupKey } from "@/lib/validation/text";
 
 type JsonValue = Handoff["sections"];
 
 /** The project a handoff belongs to, once per render (every handoff data function asks). */
 export const projectIdOfHandoff = cache(async (id: string): Promise<string | undefined> => {
+  // Not even shaped like an id (a NUL byte, a broken character): nothing by that name exists.
+  if (!isLookupKey(id)) return undefined;
   const [row] = await read<{ projectId: string }>`SELECT "projectId" FROM "Handoff" WHERE "id" = ${id}`;
   return row?.projectId;
 });

@@ -1,10 +1,18 @@
 // The organisation-wide services catalog.
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
-import { ConflictError, NotFoundError, parseInput } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { serviceSchema, updateServiceSchema, type ServiceInput, type UpdateServiceInput } from "@/lib/validation/service";
 import { authorizeInstance } from "@/lib/data/access";
 import { auditWrite, deny } from "@/lib/data/audit";
+import { isLookupKey } from "@/lib/validation/text";
+
+/** A service's owner is an active account (any project's member may own a catalog entry). */
+async function assertOwnerExists(ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  const owner = await db().user.findUnique({ where: { id: ownerId }, select: { disabledAt: true } });
+  if (!owner || owner.disabledAt) throw new ValidationError("Owner must be an active account on this instance.", { ownerId: ["Owner must be an active account on this instance."] });
+}
 
 export async function listServices(caller: Caller) {
   await authorizeInstance(caller, "service", "read", { targetType: "service" });
@@ -32,7 +40,7 @@ export async function listServices(caller: Caller) {
  */
 export async function getService(caller: Caller, name: string) {
   const actor = await authorizeInstance(caller, "service", "read", { targetType: "service", targetId: name });
-  const service = await db().service.findUnique({
+  const service = !isLookupKey(name) ? null : await db().service.findUnique({
     where: { name },
     include: {
       owner: { select: { id: true, name: true } },
@@ -52,6 +60,7 @@ export async function getService(caller: Caller, name: string) {
 export async function createService(caller: Caller, input: ServiceInput) {
   const actor = await authorizeInstance(caller, "service", "create", { targetType: "service" });
   const data = parseInput(serviceSchema, input);
+  await assertOwnerExists(data.ownerId);
   if (await db().service.findUnique({ where: { name: data.name }, select: { id: true } })) {
     throw new ConflictError(`A service named ${data.name} is already in the catalog.`);
   }
@@ -65,6 +74,8 @@ export async function createService(caller: Caller, input: ServiceInput) {
 export async function updateService(caller: Caller, name: string, input: UpdateServiceInput) {
   const actor = await authorizeInstance(caller, "service", "update", { targetType: "service", targetId: name });
   const { version, ...data } = parseInput(updateServiceSchema, input);
+  if (!isLookupKey(name)) throw new NotFoundError("Service");
+  await assertOwnerExists(data.ownerId);
   return db().$transaction(async (tx) => {
     const result = await tx.service.updateMany({ where: { name, version }, data: { ...data, version: { increment: 1 } } });
     const current = await tx.service.findUnique({ where: { name } });
@@ -77,7 +88,7 @@ export async function updateService(caller: Caller, name: string, input: UpdateS
 
 export async function deleteService(caller: Caller, name: string) {
   const actor = await authorizeInstance(caller, "service", "delete", { targetType: "service", targetId: name });
-  const service = await db().service.findUnique({ where: { name }, select: { id: true } });
+  const service = isLookupKey(name) ? await db().service.findUnique({ where: { name }, select: { id: true } }) : null;
   if (!service) throw new NotFoundError("Service");
   await db().$transaction(async (tx) => {
     await tx.service.delete({ where: { id: service.id } });

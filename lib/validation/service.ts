@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { LIMITS } from "./limits";
+import { idSchema, text } from "./text";
+
+const S = LIMITS.service;
 
 export const SERVICE_LAYERS = ["gateway", "api", "service", "worker", "model", "data"] as const;
 export const SERVICE_LIFECYCLES = ["experimental", "production", "deprecated", "retired"] as const;
@@ -12,13 +16,14 @@ export const serviceNameSchema = z
 
 export const serviceSchema = z.object({
   name: serviceNameSchema,
-  displayName: z.string().trim().max(120).default(""),
-  description: z.string().max(20_000).default(""),
+  displayName: text("Display name", { max: S.displayName, trim: true }).default(""),
+  description: text("Description", { max: S.description }).default(""),
   layer: z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` }),
   lifecycle: z.enum(SERVICE_LIFECYCLES, { message: `must be one of ${SERVICE_LIFECYCLES.join(", ")}` }).default("experimental"),
-  ownerId: z.string().min(1).nullable().optional(),
-  repositoryPath: z.string().trim().max(500).default(""),
-  image: z.string().trim().max(500).default(""),
+  // Must also be an active account: checked by the data layer.
+  ownerId: idSchema("Owner").nullable().optional(),
+  repositoryPath: text("Repository path", { max: S.repositoryPath, trim: true }).default(""),
+  image: text("Image", { max: S.image, trim: true }).default(""),
 });
 export type ServiceInput = z.input<typeof serviceSchema>;
 
