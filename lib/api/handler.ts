@@ -50,10 +50,10 @@ export function apiRoute<P = Record<string, never>>(
 
 /** The body's bytes, refusing (413) more than `max` whether or not the client declared its length. */
 async function readBytes(request: Request, max: number, what: string): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = (bytes: number) =>
-    new PayloadTooLargeError(`The ${what} is ${bytes > max ? "over " : ""}${formatBytes(bytes)}; this endpoint takes at most ${formatBytes(max)}. Nothing was stored.`);
+  // The declared length when the client sent one; otherwise all we know is that it went past the cap.
+  const tooLarge = (size: string) => new PayloadTooLargeError(`The ${what} is ${size}; this endpoint takes at most ${formatBytes(max)}. Nothing was stored.`);
   const declared = Number(request.headers.get("content-length"));
-  if (declared > max) throw tooLarge(declared);
+  if (declared > max) throw tooLarge(formatBytes(declared));
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -64,7 +64,7 @@ async function readBytes(request: Request, max: number, what: string): Promise<U
     total += value.byteLength;
     if (total > max) {
       await reader.cancel();
-      throw tooLarge(total);
+      throw tooLarge(`over ${formatBytes(max)}`);
     }
     chunks.push(value);
   }

@@ -32,9 +32,9 @@ async function assertRoomFor(tx: Tx, handoffId: string, filename: string, bytes:
     const message = `This handoff already has ${perHandoff} files, the most one handoff can hold. Delete one before attaching ${filename}.`;
     throw new ValidationError(message, { file: [message] });
   }
-  const total = (stored._sum.size ?? 0) + bytes;
-  if (total > totalBytes) {
-    const message = `${filename} (${formatBytes(bytes)}) would bring this handoff's files to ${formatBytes(total)}; one handoff's files can take at most ${formatBytes(totalBytes)} together. Delete a file first.`;
+  const used = stored._sum.size ?? 0;
+  if (used + bytes > totalBytes) {
+    const message = `${filename} (${formatBytes(bytes)}) does not fit: this handoff's files already take ${formatBytes(used)}, and one handoff's files can take at most ${formatBytes(totalBytes)} together. Delete a file first.`;
     throw new ValidationError(message, { file: [message] });
   }
 }
