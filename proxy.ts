@@ -1,11 +1,18 @@
 // Convenience only: sends signed-out page visits to sign-in early. It is NOT the security
 // boundary; every page, action and route handler checks the caller in lib/data/.
 import { NextResponse, type NextRequest } from "next/server";
+import { LIMITS, tooLargeForFormMessage } from "@/lib/validation/limits";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PUBLIC = [/^\/signin/, /^\/setup/, /^\/invite\//, /^\/api\//, /^\/_next\//, /^\/favicon/];
 
 export function proxy(request: NextRequest) {
+  // A server action's body over the cap would be cut off by Next.js and fail as a 500 ("Unexpected
+  // end of form"); refuse it whole, with a message the form shows (components/handoff/useFormAction).
+  const length = Number(request.headers.get("content-length"));
+  if (request.method === "POST" && request.headers.has("next-action") && length > LIMITS.request.uploadBytes) {
+    return new NextResponse(tooLargeForFormMessage(length), { status: 413, headers: { "content-type": "text/plain" } });
+  }
   const { pathname, search } = request.nextUrl;
   if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();

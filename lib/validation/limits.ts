@@ -70,3 +70,14 @@ export function formatBytes(bytes: number): string {
   if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;
   return `${Number((bytes / MB).toFixed(1))} MB`;
 }
+
+/**
+ * What a form shows when the server refused its request before reading it (proxy.ts answers a
+ * server action whose body is over LIMITS.request.uploadBytes with this text, as text/plain).
+ * Next.js hands such a text to the form as the error's message; the prefix marks it as ours.
+ */
+export const REFUSED_PREFIX = "Not sent: ";
+
+export function tooLargeForFormMessage(bytes: number): string {
+  return `${REFUSED_PREFIX}This upload is ${formatBytes(bytes)}; a form can send at most ${formatBytes(LIMITS.request.uploadBytes)}, and a file can be at most ${formatBytes(LIMITS.attachment.bytes)}. Nothing was stored.`;
+}

@@ -25,6 +25,7 @@ import { MarkdownEditor } from "./MarkdownEditor";
 import { PaperFields, type PaperValues } from "./PaperFields";
 import { sameContent, toContentInput, type EditorActions, type EditorContent, type Failure } from "./content";
 import styles from "./editor.module.css";
+import { LIMITS, formatCount } from "@/lib/validation/limits";
 
 const AUTOSAVE_MS = 1500;
 const BODY = "body";
@@ -508,7 +509,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
                 rows={1}
                 className={styles.titleInput}
                 value={content.title}
-                maxLength={200}
+                maxLength={LIMITS.handoff.title}
                 onChange={(e) => patch({ title: e.target.value.replace(/[\r\n]+/g, " ") })}
                 onKeyDown={(e) => {
                   // A title is one line: Enter moves on to the first section.
@@ -561,6 +562,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
               onFocus={setFocused}
               focused={focused === BODY}
               error={fieldErrors.body}
+              max={LIMITS.handoff.body}
               minLines={6}
             />
           </div>
@@ -602,6 +604,7 @@ function SectionBlock({
   focused,
   error,
   note,
+  max = LIMITS.handoff.section,
   minLines = 4,
 }: {
   section: TemplateSection;
@@ -611,6 +614,8 @@ function SectionBlock({
   focused: boolean;
   error?: string[];
   note?: string;
+  /** The field's cap (docs/limits.md); a counter appears as the text nears it. */
+  max?: number;
   minLines?: number;
 }) {
   const filled = isSectionFilled(value);
@@ -648,6 +653,11 @@ function SectionBlock({
         minLines={minLines}
         describedBy={section.guidance ? helpId : undefined}
       />
+      {value.length > max * 0.9 && (
+        <p className={value.length > max ? styles.fieldError : styles.sectionHelp} role="status">
+          {formatCount(value.length)} of at most {formatCount(max)} characters
+        </p>
+      )}
       {error && <p className={styles.fieldError}>{error.join(" ")}</p>}
     </section>
   );
