@@ -39,14 +39,14 @@ export function Threads({ threads, label, id, ...props }: ThreadProps & { thread
   return (
     <div className={styles.threads} role="group" aria-label={label} id={id}>
       {threads.map((t) => {
-        const author = t.deletedAt ? "a deleted comment" : authorName(t);
+        const by = t.deletedAt ? "whose first comment was deleted" : `by ${authorName(t)}`;
         return t.resolvedAt ? (
-          <details key={t.id} className={styles.thread} data-resolved="" aria-label={`Resolved thread by ${author}`}>
+          <details key={t.id} className={styles.thread} data-resolved="" aria-label={`Resolved thread ${by}`}>
             <summary className={styles.resolvedSummary}>
               <Badge tone="green" size="sm" dot title={t.resolvedBy ? `Resolved by ${t.resolvedBy.name}` : undefined}>
                 Resolved
               </Badge>
-              <span className={styles.resolvedText}>{t.deletedAt ? "Comment deleted" : `${author}: ${shorten(t.body.replace(/\s+/g, " "), 90)}`}</span>
+              <span className={styles.resolvedText}>{t.deletedAt ? "Comment deleted" : `${authorName(t)}: ${shorten(t.body.replace(/\s+/g, " "), 90)}`}</span>
               {t.replies.length > 0 && (
                 <span className={styles.replyCount}>
                   {t.replies.length} {t.replies.length === 1 ? "reply" : "replies"}
@@ -56,7 +56,7 @@ export function Threads({ threads, label, id, ...props }: ThreadProps & { thread
             <ThreadBody thread={t} {...props} />
           </details>
         ) : (
-          <article key={t.id} className={styles.thread} aria-label={`Thread by ${author}`}>
+          <article key={t.id} className={styles.thread} aria-label={`Thread ${by}`}>
             <ThreadBody thread={t} {...props} />
           </article>
         );

@@ -6,7 +6,7 @@ import { requestContextFrom, type Caller } from "@/lib/auth/actor";
 import { resolveSessionActor, resolveTokenActor } from "@/lib/data/session";
 import { parseCookieHeader, sessionClaims } from "@/lib/auth/claims";
 import { PayloadTooLargeError, RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
-import { LIMITS, formatBytes } from "@/lib/validation/limits";
+import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { env } from "@/lib/env";
 
 export async function callerFromRequest(request: Request): Promise<Caller> {
@@ -53,7 +53,7 @@ async function readBytes(request: Request, max: number, what: string): Promise<U
   // The declared length when the client sent one; otherwise all we know is that it went past the cap.
   const tooLarge = (size: string) => new PayloadTooLargeError(`The ${what} is ${size}; this endpoint takes at most ${formatBytes(max)}. Nothing was stored.`);
   const declared = Number(request.headers.get("content-length"));
-  if (declared > max) throw tooLarge(formatBytes(declared));
+  if (declared > max) throw tooLarge(formatBytesOver(declared, max));
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -8,7 +8,7 @@ import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
-import { LIMITS, formatBytes } from "@/lib/validation/limits";
+import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { isLookupKey, unstorable } from "@/lib/validation/text";
 
 /** One file's cap (notebooks included; lib/import/notebook.ts enforces the same 10 MB on parsing). */
@@ -49,7 +49,7 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
   const filename = file.filename.trim().replace(/[\\/]/g, "_").slice(0, LIMITS.attachment.filename).toWellFormed();
   if (!filename) refuse("Choose a file to attach.");
   if (file.bytes.byteLength === 0) refuse(`${filename} is empty.`);
-  if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES) refuse(`${filename} is ${formatBytes(file.bytes.byteLength)}; a file can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`);
+  if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES) refuse(`${filename} is ${formatBytesOver(file.bytes.byteLength, ATTACHMENT_MAX_BYTES)}; a file can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`);
   const contentType = file.contentType.slice(0, 100);
   // A notebook that does not parse is refused with the parser's message; nothing is stored.
   if (isNotebook(filename)) parseNotebook(file.bytes, filename);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ValidationError, parseInput } from "@/lib/errors";
-import { LIMITS, formatBytes, tooLargeForFormMessage, REFUSED_PREFIX } from "./limits";
+import { LIMITS, REFUSED_PREFIX, formatBytes, formatBytesOver, tooLargeForFormMessage } from "./limits";
 import { renderLimitsMarkdown } from "./limits-doc";
 import { createMilestoneSchema } from "./milestone";
 import { serviceSchema } from "./service";
@@ -56,6 +56,7 @@ describe("limits", () => {
   it("say what a form that was too large to send should show", () => {
     expect(formatBytes(12 * 1024 * 1024)).toBe("12 MB");
     expect(formatBytes(11_429_478)).toBe("10.9 MB");
+    expect(formatBytesOver(10 * 1024 * 1024 + 1000, 10 * 1024 * 1024)).toBe("just over 10 MB");
     const message = tooLargeForFormMessage(12 * 1024 * 1024);
     expect(message.startsWith(REFUSED_PREFIX)).toBe(true);
     expect(message.slice(REFUSED_PREFIX.length)).toBe("This upload is 12 MB; a form can send at most 11 MB, and a file can be at most 10 MB. Nothing was stored.");

@@ -71,6 +71,11 @@ export function formatBytes(bytes: number): string {
   return `${Number((bytes / MB).toFixed(1))} MB`;
 }
 
+/** The size of something over `max`, never rounded down to look like `max` itself ("just over 10 MB"). */
+export function formatBytesOver(bytes: number, max: number): string {
+  return formatBytes(bytes) === formatBytes(max) ? `just over ${formatBytes(max)}` : formatBytes(bytes);
+}
+
 /**
  * What a form shows when the server refused its request before reading it (proxy.ts answers a
  * server action whose body is over LIMITS.request.uploadBytes with this text, as text/plain).
@@ -79,5 +84,5 @@ export function formatBytes(bytes: number): string {
 export const REFUSED_PREFIX = "Not sent: ";
 
 export function tooLargeForFormMessage(bytes: number): string {
-  return `${REFUSED_PREFIX}This upload is ${formatBytes(bytes)}; a form can send at most ${formatBytes(LIMITS.request.uploadBytes)}, and a file can be at most ${formatBytes(LIMITS.attachment.bytes)}. Nothing was stored.`;
+  return `${REFUSED_PREFIX}This upload is ${formatBytesOver(bytes, LIMITS.request.uploadBytes)}; a form can send at most ${formatBytes(LIMITS.request.uploadBytes)}, and a file can be at most ${formatBytes(LIMITS.attachment.bytes)}. Nothing was stored.`;
 }
