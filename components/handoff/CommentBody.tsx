@@ -111,11 +111,13 @@ function DeleteButton({ handoffId, commentId, deleteAction, whose }: CommentCont
         </span>
       )}
       {confirming ? (
-        <Button type="submit" size="sm" variant="danger" loading={pending} aria-label={`Confirm: delete ${whose}`}>
+        // Keys make these two different elements: reusing one would let the first click, which
+        // turns it into a submit button, also submit the form.
+        <Button key="confirm" type="submit" size="sm" variant="danger" loading={pending} aria-label={`Confirm: delete ${whose}`}>
           Delete?
         </Button>
       ) : (
-        <Button type="button" size="sm" variant="ghost" icon={<IconTrash size={13} />} aria-label={`Delete ${whose}`} onClick={() => setConfirming(true)}>
+        <Button key="ask" type="button" size="sm" variant="ghost" icon={<IconTrash size={13} />} aria-label={`Delete ${whose}`} onClick={() => setConfirming(true)}>
           Delete
         </Button>
       )}

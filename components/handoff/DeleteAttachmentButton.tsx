@@ -24,11 +24,12 @@ export function DeleteAttachmentButton({ handoffId, attachmentId, filename, acti
         </span>
       )}
       {confirming ? (
-        <Button type="submit" size="sm" variant="danger" loading={pending} aria-label={`Confirm: delete ${filename}`}>
+        // Distinct keys: one reused element would turn into a submit button during the first click and submit at once.
+        <Button key="confirm" type="submit" size="sm" variant="danger" loading={pending} aria-label={`Confirm: delete ${filename}`}>
           Delete?
         </Button>
       ) : (
-        <Button type="button" size="sm" variant="ghost" iconOnly icon={<IconTrash size={14} />} aria-label={`Delete ${filename}`} onClick={() => setConfirming(true)} />
+        <Button key="ask" type="button" size="sm" variant="ghost" iconOnly icon={<IconTrash size={14} />} aria-label={`Delete ${filename}`} onClick={() => setConfirming(true)} />
       )}
     </form>
   );
