@@ -13,7 +13,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { ActionState } from "@/lib/actions";
+import { authOptions } from "@/lib/auth/options";
 import { createToken } from "@/lib/data/tokens";
+import { signInEmail } from "@/lib/validation/user";
 import { ensureBuiltInTemplate } from "@/lib/data/templates";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
@@ -412,6 +414,22 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
       }
     });
   }
+
+  it("sign-in: an email with a bad character fails sign-in without being looked up or counted", async () => {
+    // The sign-in route throttles by the email before next-auth runs; it now asks signInEmail()
+    // first (on PostgreSQL the raw address made the throttle's lookup fail: a 500).
+    const credentials = authOptions().providers.find((p) => p.id === "credentials") as unknown as {
+      options: { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> };
+    };
+    for (const bad of Object.values(BAD)) {
+      const email = `adm${bad}in@example.test`;
+      expect(signInEmail(email)).toBeNull();
+      const counters = await t.db.rateLimit.count();
+      await expect(credentials.options.authorize({ email, password: "long-enough-password" }, { headers: {} })).resolves.toBeNull();
+      expect(await t.db.rateLimit.count()).toBe(counters);
+    }
+    expect(signInEmail(" Admin@Example.test ")).toBe("Admin@Example.test");
+  });
 
   it("keeps the fixture intact (a control: valid values are accepted)", async () => {
     const res = await callRoute(API_CASES.find((c) => c.method === "GET" && c.file.endsWith("handoffs/[id]/route.ts"))!, "params.id", "");
