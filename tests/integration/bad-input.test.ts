@@ -415,6 +415,42 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
     });
   }
 
+  it("refuses a milestone owner who does not exist or is not a member, and a service owner who does not exist", async () => {
+    const outsider = await t.db.user.create({ data: { email: `outsider-${Date.now()}@example.test`, name: "Outsider" } });
+    const mod = await routeModules[moduleKey("app/api/v1/projects/[key]/milestones/route.ts")]();
+    const post = mod.POST as (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    for (const ownerId of ["cmnosuchuser0000000000000", outsider.id]) {
+      const before = await fingerprint();
+      const res = await post(
+        new Request("http://legible.test/api/v1/projects/BAD/milestones", {
+          method: "POST",
+          headers: { authorization: `Bearer ${f.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ key: "BAD-55", title: "Owned by nobody here", ownerId }),
+        }),
+        { params: Promise.resolve({ key: f.key }) },
+      );
+      expect(res.status).toBe(422);
+      expect((await res.json()).detail).toBe("Owner must be a member of this project.");
+      expect(await fingerprint()).toBe(before);
+    }
+    const actions = await actionModules[moduleKey(A("(app)/projects/[key]/milestones/new"))]();
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ project: f.key, key: "BAD-56", title: "Owned by nobody here", ownerId: outsider.id })) form.set(k, v);
+    const state = await (actions.createMilestoneAction as (s: ActionState, form: FormData) => Promise<ActionState>)(null, form);
+    expect(state).toMatchObject({ ok: false, message: "Owner must be a member of this project.", fieldErrors: { ownerId: ["Owner must be a member of this project."] } });
+    const services = await routeModules[moduleKey("app/api/v1/services/route.ts")]();
+    const res = await (services.POST as (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>)(
+      new Request("http://legible.test/api/v1/services", {
+        method: "POST",
+        headers: { authorization: `Bearer ${f.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "owned-by-nobody", layer: "api", ownerId: "cmnosuchuser0000000000000" }),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(422);
+    expect((await res.json()).detail).toBe("Owner must be an active account on this instance.");
+  });
+
   it("sign-in: an email with a bad character fails sign-in without being looked up or counted", async () => {
     // The sign-in route throttles by the email before next-auth runs; it now asks signInEmail()
     // first (on PostgreSQL the raw address made the throttle's lookup fail: a 500).
