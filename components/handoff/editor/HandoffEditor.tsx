@@ -319,7 +319,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
             aria-label="Save message"
             placeholder="What changed? (optional)"
             value={message}
-            maxLength={500}
+            maxLength={LIMITS.handoff.message}
             onChange={(e) => setMessage(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter") {
