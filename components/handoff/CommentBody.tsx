@@ -1,14 +1,15 @@
 "use client";
 // A comment's text with its author's Edit and Delete (and an owner's Delete). Editing swaps the
-// rendered Markdown for a textarea holding the source; Delete asks once more before it acts,
-// as deleting cannot be undone. Who may do what is decided on the server (lib/data/comments.ts);
+// rendered Markdown for a textarea holding the source; Delete asks once more before it acts
+// (ConfirmDeleteButton), as deleting cannot be undone. Who may do what is decided on the server (lib/data/comments.ts);
 // these controls only appear for those it would allow.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Textarea } from "@/components/ui/Input";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
-import { IconPencil, IconTrash } from "./icons";
+import { ConfirmDeleteButton } from "./ConfirmDeleteButton";
+import { IconPencil } from "./icons";
 import { useFormAction, type ServerAction } from "./useFormAction";
 import styles from "./comments.module.css";
 
@@ -40,7 +41,7 @@ export function CommentBody({ children, ...c }: CommentControls & { children: Re
               Edit
             </Button>
           )}
-          {c.canDelete && <DeleteButton {...c} whose={whose} />}
+          {c.canDelete && <ConfirmDeleteButton action={c.deleteAction} hidden={{ id: c.handoffId, commentId: c.commentId }} what={whose} text="Delete" />}
         </div>
       )}
     </>
@@ -89,38 +90,6 @@ function EditForm({ handoffId, commentId, source, editAction, onDone }: CommentC
           </Button>
         </span>
       </div>
-    </form>
-  );
-}
-
-function DeleteButton({ handoffId, commentId, deleteAction, whose }: CommentControls & { whose: string }) {
-  const { state, pending, onSubmit } = useFormAction(deleteAction);
-  const [confirming, setConfirming] = useState(false);
-  useEffect(() => {
-    if (!confirming) return;
-    const timer = setTimeout(() => setConfirming(false), 5000);
-    return () => clearTimeout(timer);
-  }, [confirming]);
-  return (
-    <form onSubmit={onSubmit} className={styles.deleteForm}>
-      <input type="hidden" name="id" value={handoffId} />
-      <input type="hidden" name="commentId" value={commentId} />
-      {state && !state.ok && state.message && (
-        <span role="alert" className={styles.error}>
-          {state.message}
-        </span>
-      )}
-      {confirming ? (
-        // Keys make these two different elements: reusing one would let the first click, which
-        // turns it into a submit button, also submit the form.
-        <Button key="confirm" type="submit" size="sm" variant="danger" loading={pending} aria-label={`Confirm: delete ${whose}`}>
-          Delete?
-        </Button>
-      ) : (
-        <Button key="ask" type="button" size="sm" variant="ghost" icon={<IconTrash size={13} />} aria-label={`Delete ${whose}`} onClick={() => setConfirming(true)}>
-          Delete
-        </Button>
-      )}
     </form>
   );
 }
