@@ -1,5 +1,6 @@
-// Convenience only: sends signed-out page visits to sign-in early. It is NOT the security
-// boundary; every page, action and route handler checks the caller in lib/data/.
+// Convenience only: sends signed-out page visits to sign-in early, and refuses a server action
+// whose declared body is over the upload cap before Next.js cuts it off. It is NOT the security
+// boundary; every page, action and route handler checks the caller (and sizes) in lib/data/.
 import { NextResponse, type NextRequest } from "next/server";
 import { LIMITS, tooLargeForFormMessage } from "@/lib/validation/limits";
 
