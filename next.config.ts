@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { LIMITS } from "./lib/validation/limits";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -10,8 +11,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  // Notebooks up to 10 MB are uploaded through a server action (lib/data/attachments.ts caps them).
-  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
+  // Notebooks up to 10 MB are uploaded through a server action (lib/data/attachments.ts caps them);
+  // proxy.ts refuses a larger body with a 413 the form can show (docs/limits.md).
+  experimental: { serverActions: { bodySizeLimit: LIMITS.request.uploadBytes }, proxyClientMaxBodySize: LIMITS.request.uploadBytes },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,9 +1,11 @@
-// Convenience only: sends signed-out page visits to sign-in early. It is NOT the security
-// boundary; every page, action and route handler checks the caller in lib/data/.
+// Convenience only: sends signed-out page visits to sign-in early, and refuses a server action
+// whose declared body is over the upload cap before Next.js cuts it off. It is NOT the security
+// boundary; every page, action and route handler checks the caller (and sizes) in lib/data/.
 // It also gives every response its Content-Security-Policy with a fresh nonce (lib/csp.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
+import { LIMITS, tooLargeForFormMessage } from "@/lib/validation/limits";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PUBLIC = [/^\/signin/, /^\/setup/, /^\/invite\//, /^\/api\//, /^\/_next\//, /^\/favicon/];
@@ -21,6 +23,12 @@ function next(request: NextRequest) {
 }
 
 export function proxy(request: NextRequest) {
+  // A server action's body over the cap would be cut off by Next.js and fail as a 500 ("Unexpected
+  // end of form"); refuse it whole, with a message the form shows (components/handoff/useFormAction).
+  const length = Number(request.headers.get("content-length"));
+  if (request.method === "POST" && request.headers.has("next-action") && length > LIMITS.request.uploadBytes) {
+    return new NextResponse(tooLargeForFormMessage(length), { status: 413, headers: { "content-type": "text/plain" } });
+  }
   const { pathname, search } = request.nextUrl;
   if (PUBLIC.some((re) => re.test(pathname))) return next(request);
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return next(request);

@@ -1,7 +1,7 @@
 // The XSS corpus (e2e/fixtures/xss-payloads.ts) rendered by the real handoff page in a real
 // browser. The researcher creates handoffs through the REST API, sixteen payloads to a handoff
-// (one in the template's TL;DR, fourteen under section keys the template does not have, which
-// the page shows as "kept from an earlier template", and one in the free body), then each page
+// (one in each of the built-in template's fifteen sections, production notes included, and one in
+// the free body; a handoff's sections are keyed by its template's, docs/limits.md), then each page
 // is opened and checked: nothing ran (no __xss call, no alert/confirm/prompt, no dialog), and
 // the rendered sections contain no scripts, event handlers, dangerous URLs, active elements,
 // CSS injection or unprefixed ids/names (findViolations). A handoff of ordinary Markdown proves
@@ -11,6 +11,7 @@ import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { CLOBBER_NAMES, LEGIT_MARKDOWN, XSS_PAYLOADS, findViolations, type ElementSnapshot, type XssPayload } from "./fixtures/xss-payloads";
 import { ownOrigin } from "./helpers/api";
+import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
 
 declare global {
   interface Window {
@@ -22,9 +23,8 @@ declare global {
 test.describe.configure({ mode: "serial" });
 
 const PROJECT = "FLOOR";
-const EXTRA_PER_HANDOFF = 14;
-/** Where each payload of a batch goes: the template's first section, extra keys, then the body. */
-const SECTION_KEYS = ["tldr", ...Array.from({ length: EXTRA_PER_HANDOFF }, (_, i) => `x${String(i + 1).padStart(2, "0")}`)];
+/** Where each payload of a batch goes: every section of the built-in template, then the body. */
+const SECTION_KEYS = DEFAULT_TEMPLATE_SECTIONS.map((s) => s.key);
 const BODY_KEY = "body";
 const PER_HANDOFF = SECTION_KEYS.length + 1;
 
@@ -119,9 +119,9 @@ test.afterAll(async () => {
 });
 
 test("legitimate Markdown still renders: a table, KaTeX and highlighted code", async () => {
-  const id = await createHandoff(context.request, "XSS corpus: legitimate content", { tldr: LEGIT_MARKDOWN, x01: LEGIT_MARKDOWN }, LEGIT_MARKDOWN);
+  const id = await createHandoff(context.request, "XSS corpus: legitimate content", { tldr: LEGIT_MARKDOWN, prod_io: LEGIT_MARKDOWN }, LEGIT_MARKDOWN);
   expect(await open(id)).toEqual([]);
-  for (const key of ["tldr", "x01", BODY_KEY]) {
+  for (const key of ["tldr", "prod_io", BODY_KEY]) {
     const section = page.locator(`#section-${key}`);
     await expect(section.locator("table td").filter({ hasText: "12.1" })).toHaveCount(1);
     await expect(section.locator(".katex").first()).toBeVisible();

@@ -55,8 +55,24 @@ export class ValidationError extends AppError {
       (fieldErrors[key] ??= []).push(issue.message);
     }
     const first = error.issues[0];
-    const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+    // Messages from lib/validation/text.ts already name the field by its visible label.
+    const labelled = first?.code === "custom" && (first.params as { labelled?: boolean } | undefined)?.labelled === true;
+    const where = first?.path.length && !labelled ? `${first.path.join(".")}: ` : "";
     return new ValidationError(`${where}${first?.message ?? "Invalid input"}`, fieldErrors);
+  }
+}
+
+/** The thing existed but its content is no longer kept (a compacted revision). */
+export class GoneError extends AppError {
+  constructor(message: string) {
+    super(message, 410, "gone");
+  }
+}
+
+/** The request body is larger than the route takes; nothing of it was used. */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super(message, 413, "payload_too_large");
   }
 }
 
@@ -90,6 +106,8 @@ const titles: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  410: "Gone",
+  413: "Content Too Large",
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",

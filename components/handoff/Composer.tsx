@@ -5,6 +5,7 @@ import { useEffect, useRef, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Textarea } from "@/components/ui/Input";
+import { LIMITS } from "@/lib/validation/limits";
 import { useFormAction, type ServerAction } from "./useFormAction";
 import styles from "./review.module.css";
 
@@ -53,7 +54,7 @@ export function Composer({ action, hidden, label, placeholder, submitLabel, auto
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {state && !state.ok && state.message && <Alert tone="error">{state.message}</Alert>}
-      <Textarea name="body" rows={3} aria-label={label} placeholder={placeholder} onKeyDown={onKeyDown} required maxLength={10_000} className={styles.composerInput} />
+      <Textarea name="body" rows={3} aria-label={label} placeholder={placeholder} onKeyDown={onKeyDown} required maxLength={LIMITS.comment} className={styles.composerInput} />
       <div className={styles.composerFooter}>
         <span className={styles.composerHint}>Markdown supported · Ctrl+Enter to send</span>
         <span className={styles.composerButtons}>

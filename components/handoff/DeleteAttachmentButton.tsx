@@ -1,35 +1,8 @@
 "use client";
 // Deletes an attachment after a second click: deleting cannot be undone.
-import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/Button";
-import { IconTrash } from "./icons";
-import { useFormAction, type ServerAction } from "./useFormAction";
-import styles from "./review.module.css";
+import { ConfirmDeleteButton } from "./ConfirmDeleteButton";
+import type { ServerAction } from "./useFormAction";
 
 export function DeleteAttachmentButton({ handoffId, attachmentId, filename, action }: { handoffId: string; attachmentId: string; filename: string; action: ServerAction }) {
-  const { state, pending, onSubmit } = useFormAction(action);
-  const [confirming, setConfirming] = useState(false);
-  useEffect(() => {
-    if (!confirming) return;
-    const timer = setTimeout(() => setConfirming(false), 4000);
-    return () => clearTimeout(timer);
-  }, [confirming]);
-  return (
-    <form onSubmit={onSubmit} className={styles.deleteForm} data-chrome="delete">
-      <input type="hidden" name="id" value={handoffId} />
-      <input type="hidden" name="attachmentId" value={attachmentId} />
-      {state && !state.ok && state.message && (
-        <span role="alert" className={styles.inlineError}>
-          {state.message}
-        </span>
-      )}
-      {confirming ? (
-        <Button type="submit" size="sm" variant="danger" loading={pending} aria-label={`Confirm: delete ${filename}`}>
-          Delete?
-        </Button>
-      ) : (
-        <Button type="button" size="sm" variant="ghost" iconOnly icon={<IconTrash size={14} />} aria-label={`Delete ${filename}`} onClick={() => setConfirming(true)} />
-      )}
-    </form>
-  );
+  return <ConfirmDeleteButton action={action} hidden={{ id: handoffId, attachmentId }} what={filename} />;
 }

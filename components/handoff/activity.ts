@@ -85,6 +85,14 @@ export function describeActivity(event: ActivityEvent, ctx: ActivityContext): Ac
       return { ...base, did: `commented${on}`, href: commentHref, kind: "comment" };
     case "handoff.reply":
       return { ...base, did: `replied${on}`, href: commentHref, kind: "comment" };
+    case "handoff.commentEdit":
+      return { ...base, did: `edited a comment${on}`, href: commentHref, kind: "comment" };
+    case "handoff.commentDelete": {
+      // An owner removing someone else's comment says whose it was; the text itself is gone.
+      const authorId = str(d.authorId);
+      const whose = d.own === false && authorId ? ` by ${ctx.userName.get(authorId) ?? "a former member"}` : "";
+      return { ...base, did: `deleted a comment${whose}${on}`, kind: "comment" };
+    }
     case "handoff.resolve":
       return { ...base, did: `resolved a thread${on}`, href: commentHref, kind: "comment" };
     case "handoff.reopenThread":

@@ -4,6 +4,7 @@
 // clicked button's name and value, and tells each new result from the last one.
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions";
+import { REFUSED_PREFIX } from "@/lib/validation/limits";
 
 export type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -24,7 +25,9 @@ export function useFormAction(action: ServerAction, failure = UNREACHABLE) {
       return await action(previous, form);
     } catch (error) {
       if (isNavigation(error)) throw error;
-      return { ok: false, message: failure, at: Date.now() };
+      // The server refused the request before the action ran (too large): say so, not "unreachable".
+      const refused = error instanceof Error && error.message.startsWith(REFUSED_PREFIX);
+      return { ok: false, message: refused ? (error as Error).message.slice(REFUSED_PREFIX.length) : failure, at: Date.now() };
     }
   }, null);
   const [submitter, setSubmitter] = useState<string | null>(null);

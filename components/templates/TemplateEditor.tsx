@@ -13,6 +13,7 @@ import type { ActionState } from "@/lib/actions";
 import type { TemplateSection } from "@/lib/validation/template";
 import { IconArrowDown, IconArrowUp, IconTrash } from "./icons";
 import styles from "./templates.module.css";
+import { LIMITS } from "@/lib/validation/limits";
 
 type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -23,8 +24,8 @@ const FIELD_LABELS: Record<SectionField | "_", string> = { key: "Key", title: "T
 /** A section being edited. `uid` is stable across moves; `autoKey` fills the key from the title until the key is typed. */
 type Row = TemplateSection & { uid: string; autoKey: boolean };
 
-export const MAX_SECTIONS = 40;
-const MAX_KEY = 40;
+export const MAX_SECTIONS = LIMITS.template.sections;
+const MAX_KEY = LIMITS.template.sectionKey;
 
 /** "Production: latency & budgets" → "production_latency_budgets": a key the schema accepts. */
 export function keyFromTitle(title: string): string {
@@ -211,10 +212,10 @@ export function TemplateEditor({ action, projectKey, templateId, initial, usedBy
 
       <div className={styles.metaFields}>
         <Field label="Name" required error={formErrors.name} hint="Shown when someone starts a handoff and picks a template.">
-          <Input id="tpl-name" name="name" defaultValue={initial.name} maxLength={80} autoComplete="off" onChange={() => markEdited("name")} />
+          <Input id="tpl-name" name="name" defaultValue={initial.name} maxLength={LIMITS.template.name} autoComplete="off" onChange={() => markEdited("name")} />
         </Field>
         <Field label="Description" optional error={formErrors.description} hint="What this template is for, in a sentence or two.">
-          <Textarea id="tpl-description" name="description" defaultValue={initial.description} rows={2} maxLength={500} onChange={() => markEdited("description")} />
+          <Textarea id="tpl-description" name="description" defaultValue={initial.description} rows={2} maxLength={LIMITS.template.description} onChange={() => markEdited("description")} />
         </Field>
       </div>
 
@@ -310,7 +311,7 @@ export function TemplateEditor({ action, projectKey, templateId, initial, usedBy
                   <Input
                     id={controlId(row.uid, "title")}
                     value={row.title}
-                    maxLength={80}
+                    maxLength={LIMITS.template.sectionTitle}
                     autoComplete="off"
                     placeholder="e.g. Evaluation protocol"
                     onChange={(e) => update(row.uid, { title: e.target.value }, "title")}
@@ -346,7 +347,7 @@ export function TemplateEditor({ action, projectKey, templateId, initial, usedBy
                   id={controlId(row.uid, "guidance")}
                   value={row.guidance}
                   rows={2}
-                  maxLength={600}
+                  maxLength={LIMITS.template.guidance}
                   onChange={(e) => update(row.uid, { guidance: e.target.value }, "guidance")}
                 />
               </Field>

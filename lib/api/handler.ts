@@ -7,7 +7,8 @@ import { NextResponse } from "next/server";
 import { requestContextFrom, type Caller } from "@/lib/auth/actor";
 import { resolveSessionActor, resolveTokenActor } from "@/lib/data/session";
 import { parseCookieHeader, sessionClaims } from "@/lib/auth/claims";
-import { ForbiddenError, RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
+import { ForbiddenError, PayloadTooLargeError, RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
+import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { env } from "@/lib/env";
 import { deny } from "@/lib/data/audit";
 import { crossSiteWriteRefusal, usesBearerToken, type BodyKind } from "@/lib/api/same-origin";
@@ -69,9 +70,38 @@ export function apiRoute<P = Record<string, never>>(
   };
 }
 
-/** Reads a JSON body; a malformed one is a 422 naming the line and column when the parser says. */
+/** The body's bytes, refusing (413) more than `max` whether or not the client declared its length. */
+async function readBytes(request: Request, max: number, what: string): Promise<Uint8Array<ArrayBuffer>> {
+  // The declared length when the client sent one; otherwise all we know is that it went past the cap.
+  const tooLarge = (size: string) => new PayloadTooLargeError(`The ${what} is ${size}; this endpoint takes at most ${formatBytes(max)}. Nothing was stored.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > max) throw tooLarge(formatBytesOver(declared, max));
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw tooLarge(`over ${formatBytes(max)}`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A multipart body (an upload), at most LIMITS.request.uploadBytes; null when it is not form data. */
+export async function readForm(request: Request): Promise<FormData | null> {
+  const bytes = await readBytes(request, LIMITS.request.uploadBytes, "upload");
+  return new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+}
+
+/** Reads a JSON body (at most LIMITS.request.jsonBytes); a malformed one is a 422 naming the line and column when the parser says. */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = new TextDecoder().decode(await readBytes(request, LIMITS.request.jsonBytes, "request body"));
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

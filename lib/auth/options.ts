@@ -1,16 +1,12 @@
 // next-auth v4 configuration: email and password, optional OIDC single sign-on, JWT sessions.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
+import { signInSchema } from "@/lib/validation/user";
 import { env, servedOverHttps } from "@/lib/env";
 import { requestContextFrom } from "@/lib/auth/actor";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { findActiveUserByEmail, signInWithPassword } from "@/lib/data/signin";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().email().max(320),
-  password: z.string().min(1).max(1024),
-});
 
 function headersOf(req: unknown): Headers {
   const raw = (req as { headers?: unknown })?.headers;
@@ -35,7 +31,7 @@ export function authOptions(): NextAuthOptions {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const parsed = credentialsSchema.safeParse(credentials);
+        const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const ctx = requestContextFrom(headersOf(req), e.TRUST_PROXY);
         const user = await signInWithPassword(parsed.data.email, parsed.data.password, ctx);

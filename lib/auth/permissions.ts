@@ -37,6 +37,13 @@ export const PROJECT_MATRIX = {
     review: ["engineer", "manager", "owner"],
     accept: ["manager", "owner"],
   },
+  // Comments are written with handoff.comment; afterwards their authors may change or remove
+  // their own, and owners may remove anyone's (moderation). Nobody edits someone else's words.
+  comment: {
+    editOwn: ["researcher", "engineer", "manager", "owner"],
+    deleteOwn: ["researcher", "engineer", "manager", "owner"],
+    deleteAny: ["owner"],
+  },
   template: {
     read: everyone,
     manage: ["owner"],

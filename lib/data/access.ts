@@ -19,6 +19,7 @@ import {
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { deny, requireSignedIn } from "@/lib/data/audit";
 import { env } from "@/lib/env";
+import { isLookupKey } from "@/lib/validation/text";
 
 export type ProjectRef = { key: string } | { id: string };
 
@@ -29,6 +30,14 @@ export type ProjectAccess = {
 };
 
 type Target = { targetType?: string; targetId?: string };
+
+/** How a refusal reads where "cannot <action> <resource>s" would not. */
+const ACTION_PHRASES: Partial<Record<string, string>> = {
+  "milestone.updateStatus": "update milestone status",
+  "comment.editOwn": "edit comments",
+  "comment.deleteOwn": "delete comments",
+  "comment.deleteAny": "delete other people's comments",
+};
 
 /** The caller's role in a project, or null. Instance admins act as owners everywhere. */
 export async function roleIn(actor: Actor, projectId: string): Promise<ProjectRole | null> {
@@ -72,12 +81,15 @@ export async function authorizeProject<R extends ProjectResource>(
 ): Promise<ProjectAccess> {
   const entry = { action: `${resource}.${action}`, targetType: target.targetType ?? resource, targetId: target.targetId ?? ("id" in ref ? ref.id : ref.key) };
   const actor = await requireSignedIn(caller, entry);
-  const project = await ("id" in ref ? loadProjectWithMembership(actor.id, "id", ref.id) : loadProjectWithMembership(actor.id, "key", ref.key));
+  const value = "id" in ref ? ref.id : ref.key;
+  // A key or id that cannot exist (a NUL byte, a broken character) is not looked up: not found.
+  const project = isLookupKey(value) ? await loadProjectWithMembership(actor.id, "id" in ref ? "id" : "key", value) : undefined;
   const role: ProjectRole | null = actor.isAdmin ? "owner" : (project?.role ?? null);
   if (!project || !role) return deny(actor, entry, new NotFoundError(target.targetType === "project" || !target.targetType ? "Project" : "That item"));
   const scoped = { ...entry, projectId: project.id };
   if (!roleAllows(role, resource, action)) {
-    return deny(actor, scoped, new ForbiddenError(`Your role (${role}) in ${project.name} cannot ${action} ${resource === "milestone" && action === "updateStatus" ? "milestone status" : resource + "s"}.`));
+    const what = ACTION_PHRASES[`${resource}.${action}`] ?? `${action} ${resource}s`;
+    return deny(actor, scoped, new ForbiddenError(`Your role (${role}) in ${project.name} cannot ${what}.`));
   }
   const { role: _own, ...rest } = project;
   return { actor, project: rest, role };
@@ -184,7 +196,7 @@ function serviceRefusal(action: ServiceAction, name: string): string {
 export async function authorizeService(caller: Caller, name: string, action: ServiceAction): Promise<ServiceAccess> {
   const entry = { action: `service.${action}`, targetType: "service", targetId: name };
   const actor = await requireSignedIn(caller, entry);
-  const row = await db().service.findUnique({
+  const row = !isLookupKey(name) ? null : await db().service.findUnique({
     where: { name },
     select: {
       id: true,

@@ -8,6 +8,7 @@ import { ForbiddenError, UnauthenticatedError, parseInput } from "@/lib/errors";
 import { z } from "zod";
 import { countAnonymousDenial, summariseAnonymousDenials } from "@/lib/data/anonymous-denials";
 import { scheduleAuditRetention } from "@/lib/data/audit-retention";
+import { idSchema, storableCopy, text } from "@/lib/validation/text";
 
 export type AuditEntry = {
   action: string;
@@ -21,19 +22,32 @@ export type AuditEntry = {
 /** Who did it: a signed-in actor, or for sign-in attempts just the address they gave. */
 export type AuditWho = Actor | ({ email: string } & RequestContext & { id?: string }) | null;
 
+/**
+ * The log records what was attempted, including ids and addresses nobody validated yet (a denied
+ * request for /handoffs/a%00b): characters no database stores are replaced, so the row lands.
+ */
+function storableJson(value: Prisma.InputJsonValue | undefined): Prisma.InputJsonValue | undefined {
+  if (typeof value === "string") return storableCopy(value);
+  if (Array.isArray(value)) return value.map((v) => storableJson(v as Prisma.InputJsonValue) ?? null);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableCopy(k), storableJson(v as Prisma.InputJsonValue) ?? null]));
+  }
+  return value;
+}
+
 function row(who: AuditWho, entry: AuditEntry) {
   const actor = who?.id ? who : null;
   return {
     actorId: actor?.id ?? null,
-    actorEmail: who?.email ?? "",
+    actorEmail: storableCopy(who?.email ?? ""),
     action: entry.action,
     outcome: entry.outcome ?? "success",
     targetType: entry.targetType,
-    targetId: entry.targetId ?? "",
+    targetId: storableCopy(entry.targetId ?? ""),
     projectId: entry.projectId ?? null,
-    ip: who?.ip ?? "",
-    userAgent: who?.userAgent ?? "",
-    details: entry.details,
+    ip: storableCopy(who?.ip ?? ""),
+    userAgent: storableCopy(who?.userAgent ?? ""),
+    details: storableJson(entry.details),
   } as const;
 }
 
@@ -77,10 +91,10 @@ export async function requireAdmin(caller: Caller, entry: Omit<AuditEntry, "outc
 }
 
 export const auditQuerySchema = z.object({
-  action: z.string().trim().max(100).optional(),
+  action: text("Action", { max: 100, trim: true }).optional(),
   outcome: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["success", "denied", "failure"], { message: "must be success, denied or failure" }).optional()),
-  actor: z.string().trim().max(200).optional(),
-  before: z.string().max(64).optional(),
+  actor: text("Actor", { max: 200, trim: true }).optional(),
+  before: idSchema("The page to start after").optional(),
   take: z.coerce.number().int().min(1).max(200).default(50),
 });
 

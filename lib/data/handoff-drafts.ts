@@ -3,15 +3,17 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/errors";
-import { draftSchema, handoffContentSchema, type DraftInput } from "@/lib/validation/handoff";
+import { draftSchemaFor, storedContentSchema, type DraftInput } from "@/lib/validation/handoff";
 import { authorizeInProject } from "@/lib/data/access";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
+import { handoffSectionRules } from "@/lib/data/handoff-rules";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export async function saveDraft(caller: Caller, handoffId: string, input: DraftInput) {
   const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
-  const data = parseInput(draftSchema, input);
+  // Drafts meet the same caps as saves (docs/limits.md): an autosave cannot store what Save would refuse.
+  const data = parseInput(draftSchemaFor(await handoffSectionRules(handoffId)), input);
   const draft = await db().handoffDraft.upsert({
     where: { handoffId_userId: { handoffId, userId: actor.id } },
     create: { handoffId, userId: actor.id, baseVersion: data.baseVersion, content: data.content },
@@ -26,7 +28,7 @@ export async function getOwnDraft(caller: Caller, handoffId: string) {
   const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
   const draft = await db().handoffDraft.findUnique({ where: { handoffId_userId: { handoffId, userId: actor.id } } });
   if (!draft) return null;
-  const content = handoffContentSchema.safeParse(draft.content);
+  const content = storedContentSchema.safeParse(draft.content);
   return content.success ? { baseVersion: draft.baseVersion, updatedAt: draft.updatedAt, content: content.data } : null;
 }
 

@@ -6,11 +6,14 @@ import { read } from "@/lib/db/client";
 import type { Handoff } from "@/lib/db/generated/sqlite/client";
 import type { HandoffStatus, MilestoneHealth, MilestoneStatus, ServiceLayer } from "@/lib/db/generated/sqlite/enums";
 import { NotFoundError } from "@/lib/errors";
+import { isLookupKey } from "@/lib/validation/text";
 
 type JsonValue = Handoff["sections"];
 
 /** The project a handoff belongs to, once per render (every handoff data function asks). */
 export const projectIdOfHandoff = cache(async (id: string): Promise<string | undefined> => {
+  // Not even shaped like an id (a NUL byte, a broken character): nothing by that name exists.
+  if (!isLookupKey(id)) return undefined;
   const [row] = await read<{ projectId: string }>`SELECT "projectId" FROM "Handoff" WHERE "id" = ${id}`;
   return row?.projectId;
 });
@@ -34,8 +37,21 @@ export async function readHandoff(id: string) {
       SELECT ms."milestoneId", s."id", s."name", s."displayName", s."layer"
       FROM "HandoffMilestone" hm JOIN "MilestoneService" ms ON ms."milestoneId" = hm."milestoneId" JOIN "Service" s ON s."id" = ms."serviceId"
       WHERE hm."handoffId" = ${id}`,
-    read<{ id: string; sectionKey: string; body: string; resolvedAt: Date | null; createdAt: Date; parentId: string | null; authorName: string | null; resolverName: string | null }>`
-      SELECT c."id", c."sectionKey", c."body", c."resolvedAt", c."createdAt", c."parentId", u."name" AS "authorName", r."name" AS "resolverName"
+    read<{
+      id: string;
+      sectionKey: string;
+      body: string;
+      resolvedAt: Date | null;
+      createdAt: Date;
+      editedAt: Date | null;
+      deletedAt: Date | null;
+      parentId: string | null;
+      authorId: string | null;
+      authorName: string | null;
+      resolverName: string | null;
+    }>`
+      SELECT c."id", c."sectionKey", c."body", c."resolvedAt", c."createdAt", c."editedAt", c."deletedAt", c."parentId", c."authorId",
+             u."name" AS "authorName", r."name" AS "resolverName"
       FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId" LEFT JOIN "User" r ON r."id" = c."resolvedById"
       WHERE c."handoffId" = ${id} ORDER BY c."createdAt" ASC`,
     read<{ id: string; filename: string; size: number; contentType: string; createdAt: Date }>`
@@ -45,6 +61,8 @@ export async function readHandoff(id: string) {
   if (!row) throw new NotFoundError("Handoff");
   const { authorName, templateName, templateSections, ...handoff } = row;
   const author = (name: string | null) => (name === null ? null : { name });
+  // A comment's author, with their id so the page can offer them Edit and Delete.
+  const writer = (id: string | null, name: string | null) => (id === null || name === null ? null : { id, name });
   const threads = commentRows.filter((c) => c.parentId === null);
   return {
     ...handoff,
@@ -65,11 +83,13 @@ export async function readHandoff(id: string) {
       body: c.body,
       resolvedAt: c.resolvedAt,
       createdAt: c.createdAt,
-      author: author(c.authorName),
+      editedAt: c.editedAt,
+      deletedAt: c.deletedAt,
+      author: writer(c.authorId, c.authorName),
       resolvedBy: author(c.resolverName),
       replies: commentRows
         .filter((r) => r.parentId === c.id)
-        .map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: author(r.authorName) })),
+        .map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, editedAt: r.editedAt, deletedAt: r.deletedAt, author: writer(r.authorId, r.authorName) })),
     })),
     attachments: attachments.map((a) => ({ ...a, size: Number(a.size) })),
   };

@@ -8,6 +8,7 @@ import { reviewersSchema } from "@/lib/validation/handoff";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
+import { isLookupKey } from "@/lib/validation/text";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
@@ -34,7 +35,7 @@ export async function setReviewers(caller: Caller, handoffId: string, input: { u
 }
 
 export async function setCommentResolved(caller: Caller, commentId: string, resolved: boolean) {
-  const comment = await db().comment.findUnique({ where: { id: commentId }, select: { handoffId: true, parentId: true, resolvedAt: true } });
+  const comment = isLookupKey(commentId) ? await db().comment.findUnique({ where: { id: commentId }, select: { handoffId: true, parentId: true, resolvedAt: true } }) : null;
   const handoffId = comment?.handoffId ?? "";
   const { actor, project } = await authorizeInProject(caller, comment ? await projectIdOfHandoff(handoffId) : null, "handoff", "comment", target(handoffId), "Comment");
   if (!comment) throw new NotFoundError("Comment");

@@ -5,20 +5,18 @@ import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import {
   HANDOFF_TRANSITIONS,
-  commentSchema,
-  handoffContentSchema,
   handoffTransitionSchema,
-  updateHandoffSchema,
-  type CommentInput,
-  type HandoffContent,
+  updateHandoffSchemaFor,
   type HandoffContentInput,
   type HandoffTransition,
   type UpdateHandoffInput,
 } from "@/lib/validation/handoff";
+import { isLookupKey } from "@/lib/validation/text";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { projectIdOfHandoff, readHandoff } from "@/lib/data/handoff-read";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
-import type { Tx } from "@/lib/db/client";
+import { handoffSectionRules, parseContent, templateSectionRules } from "@/lib/data/handoff-rules";
+import { pinCurrentRevision, recordRevision } from "@/lib/data/handoff-revisions";
 import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
 import { exportFilename, handoffToMarkdown } from "@/lib/handoff/export";
 
@@ -60,7 +58,7 @@ export async function getHandoff(caller: Caller, id: string) {
  */
 async function usableTemplateId(projectId: string, requested: string | null | undefined): Promise<string | null> {
   if (requested) {
-    const template = await db().handoffTemplate.findUnique({ where: { id: requested }, select: { projectId: true } });
+    const template = isLookupKey(requested) ? await db().handoffTemplate.findUnique({ where: { id: requested }, select: { projectId: true } }) : null;
     if (!template || (template.projectId !== null && template.projectId !== projectId)) {
       throw new ValidationError("templateId: no such template in this project.", { templateId: ["no such template in this project"] });
     }
@@ -70,18 +68,10 @@ async function usableTemplateId(projectId: string, requested: string | null | un
   return builtIn?.id ?? null;
 }
 
-export function snapshot(content: HandoffContent) {
-  return { ...content };
-}
-
-export async function recordRevision(tx: Tx, handoffId: string, version: number, content: HandoffContent, authorId: string, message: string) {
-  await tx.handoffRevision.create({ data: { handoffId, version, snapshot: snapshot(content), message, authorId } });
-}
-
 export async function createHandoff(caller: Caller, key: string, input: HandoffContentInput & { templateId?: string | null }) {
   const { actor, project } = await authorizeProject(caller, { key }, "handoff", "create", { targetType: "handoff" });
-  const content = parseInput(handoffContentSchema, input);
   const templateId = await usableTemplateId(project.id, input.templateId);
+  const content = parseContent(await templateSectionRules(templateId), input);
   return db().$transaction(async (tx) => {
     const handoff = await tx.handoff.create({
       data: { ...content, projectId: project.id, authorId: actor.id, templateId },
@@ -95,7 +85,7 @@ export async function createHandoff(caller: Caller, key: string, input: HandoffC
 /** Saves new content if nobody saved since `version`; otherwise 409 with the current text. */
 export async function updateHandoff(caller: Caller, id: string, input: UpdateHandoffInput) {
   const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "update", target(id), "Handoff");
-  const { version, message, ...content } = parseInput(updateHandoffSchema, input);
+  const { version, message, ...content } = parseInput(updateHandoffSchemaFor(await handoffSectionRules(id)), input);
   return db().$transaction(async (tx) => {
     // The version check and the write are one statement: two saves from one base cannot both win.
     const result = await tx.handoff.updateMany({ where: { id, version }, data: { ...content, version: { increment: 1 } } });
@@ -119,28 +109,12 @@ export async function deleteHandoff(caller: Caller, id: string) {
   });
 }
 
-export async function addComment(caller: Caller, handoffId: string, input: CommentInput) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "comment", target(handoffId), "Handoff");
-  const data = parseInput(commentSchema, input);
-  if (data.parentId) {
-    const parent = await db().comment.findUnique({ where: { id: data.parentId }, select: { handoffId: true, parentId: true } });
-    if (!parent || parent.handoffId !== handoffId) throw new NotFoundError("The comment you replied to");
-    if (parent.parentId) throw new ValidationError("parentId: replies go to the thread's first comment.", { parentId: ["must be a thread's first comment"] });
-  }
-  return db().$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { handoffId, sectionKey: data.sectionKey, body: data.body, parentId: data.parentId ?? null, authorId: actor.id } });
-    // Recorded against the handoff, so that its activity feed is one query on the audit log.
-    await auditWrite(tx, actor, { action: data.parentId ? "handoff.reply" : "handoff.comment", targetType: "handoff", targetId: handoffId, projectId: project.id, details: { commentId: comment.id, sectionKey: data.sectionKey } });
-    return comment;
-  });
-}
-
 export async function transitionHandoff(caller: Caller, id: string, transitionName: HandoffTransition) {
   const name = parseInput(handoffTransitionSchema, transitionName);
   const transition = HANDOFF_TRANSITIONS[name];
   const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", transition.permission, target(id), "Handoff");
   return db().$transaction(async (tx) => {
-    const handoff = await tx.handoff.findUniqueOrThrow({ where: { id }, select: { status: true, sections: true, template: { select: { sections: true } } } });
+    const handoff = await tx.handoff.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, sections: true, template: { select: { sections: true } } } });
     if (!(transition.from as readonly string[]).includes(handoff.status)) {
       throw new ConflictError(`A handoff that is ${handoff.status.replace("_", " ")} cannot be moved to ${transition.to.replace("_", " ")}.`);
     }
@@ -162,6 +136,10 @@ export async function transitionHandoff(caller: Caller, id: string, transitionNa
         ...(transition.to === "accepted" ? { acceptedAt: now } : {}),
       },
     });
+    // The text that was submitted or accepted stays readable in History however many saves follow.
+    if (transition.to === "in_review" || transition.to === "accepted") {
+      await pinCurrentRevision(tx, id, handoff.version, transition.to === "in_review" ? "submitted" : "accepted");
+    }
     await auditWrite(tx, actor, { action: `handoff.${name}`, targetType: "handoff", targetId: id, projectId: project.id, details: { from: handoff.status, to: transition.to } });
     return updated;
   });
@@ -191,7 +169,7 @@ export async function listPortfolioHandoffs(caller: Caller) {
 /** An attachment's bytes, for download; the caller must be able to read its handoff. */
 export async function getAttachment(caller: Caller, handoffId: string, attachmentId: string) {
   await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
-  const attachment = await db().attachment.findUnique({
+  const attachment = !isLookupKey(attachmentId) ? null : await db().attachment.findUnique({
     where: { id: attachmentId },
     select: { handoffId: true, filename: true, contentType: true, size: true, data: true, sha256: true },
   });

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib
 import { addMemberSchema, changeRoleSchema, type AddMemberInput, type ChangeRoleInput } from "@/lib/validation/project";
 import { authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
+import { isLookupKey } from "@/lib/validation/text";
 
 export async function listMembers(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "membership", "read", { targetType: "project" });
@@ -58,6 +59,7 @@ export async function changeMemberRole(caller: Caller, key: string, input: Chang
 
 export async function removeMember(caller: Caller, key: string, userId: string) {
   const { actor, project } = await authorizeProject(caller, { key }, "membership", "manage", { targetType: "membership" });
+  if (!isLookupKey(userId)) throw new NotFoundError("That member");
   const membership = await db().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId } } });
   if (!membership) throw new NotFoundError("That member");
   if (membership.role === "owner") await assertNotLastOwner(project.id, userId);

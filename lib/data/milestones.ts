@@ -12,11 +12,20 @@ import {
 } from "@/lib/validation/milestone";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
+import { isLookupKey } from "@/lib/validation/text";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
 
 async function projectOfMilestone(id: string) {
+  if (!isLookupKey(id)) return undefined;
   return (await db().milestone.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
+}
+
+/** A milestone's owner works on the project: a member of it (an id that names nobody is refused the same way). */
+async function assertOwnerIsMember(projectId: string, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  const membership = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId: ownerId } }, select: { id: true } });
+  if (!membership) throw new ValidationError("Owner must be a member of this project.", { ownerId: ["Owner must be a member of this project."] });
 }
 
 export async function listMilestones(caller: Caller, key: string) {
@@ -82,6 +91,7 @@ export async function newMilestoneForm(caller: Caller, key: string) {
 export async function createMilestone(caller: Caller, key: string, input: CreateMilestoneInput) {
   const { actor, project } = await authorizeProject(caller, { key }, "milestone", "create", { targetType: "milestone" });
   const data = parseInput(createMilestoneSchema, input);
+  await assertOwnerIsMember(project.id, data.ownerId);
   if (!data.key.startsWith(`${project.key}-`)) {
     throw new ValidationError(`key: must start with ${project.key}-`, { key: [`must start with ${project.key}-`] });
   }
@@ -99,6 +109,7 @@ export async function createMilestone(caller: Caller, key: string, input: Create
 export async function updateMilestone(caller: Caller, id: string, input: UpdateMilestoneInput) {
   const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "update", target(id), "Milestone");
   const { version, ...data } = parseInput(updateMilestoneSchema, input);
+  await assertOwnerIsMember(project.id, data.ownerId);
   return db().$transaction(async (tx) => {
     const result = await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
     if (result.count === 0) {

@@ -63,12 +63,12 @@ export async function getService(caller: Caller, name: string) {
 async function resolveOwner(ownerId: string | null | undefined, ownerEmail: string | undefined): Promise<string | null | undefined> {
   if (ownerEmail !== undefined) {
     const user = await db().user.findUnique({ where: { email: ownerEmail }, select: { id: true, disabledAt: true } });
-    if (!user || user.disabledAt) throw new ValidationError(`Owner: no active account has the email ${ownerEmail}.`, { ownerEmail: ["no active account has this email"] });
+    if (!user || user.disabledAt) throw new ValidationError(`Owner must be an active account on this instance; none has the email ${ownerEmail}.`, { ownerEmail: ["Owner must be an active account on this instance; none has this email."] });
     return user.id;
   }
   if (ownerId) {
     const user = await db().user.findUnique({ where: { id: ownerId }, select: { disabledAt: true } });
-    if (!user || user.disabledAt) throw new ValidationError("Owner: no active account has this id.", { ownerId: ["no active account has this id"] });
+    if (!user || user.disabledAt) throw new ValidationError("Owner must be an active account on this instance.", { ownerId: ["Owner must be an active account on this instance."] });
   }
   return ownerId;
 }

@@ -6,6 +6,7 @@ import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS, templateInputSchema, 
 import { resolveTemplateSections } from "@/lib/handoff/completeness";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
+import { isLookupKey } from "@/lib/validation/text";
 import type { Db, Tx } from "@/lib/db/client";
 
 /** Makes sure the built-in template exists; run at start-up (under the start-up lock), so every instance has one. */
@@ -44,6 +45,7 @@ export async function createTemplate(caller: Caller, key: string, input: Templat
 
 async function projectOfTemplate(id: string) {
   // Built-in templates belong to no project and cannot be changed here.
+  if (!isLookupKey(id)) return undefined;
   return (await db().handoffTemplate.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
 }
 

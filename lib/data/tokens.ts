@@ -6,6 +6,7 @@ import { NotFoundError, parseInput } from "@/lib/errors";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/validation/user";
 import { authorizeInstance } from "@/lib/data/access";
 import { auditWrite, deny } from "@/lib/data/audit";
+import { isLookupKey } from "@/lib/validation/text";
 import { API_TOKEN_PREFIX, hashToken } from "@/lib/data/session";
 
 export async function listOwnTokens(caller: Caller) {
@@ -35,7 +36,7 @@ export async function createToken(caller: Caller, input: CreateTokenInput) {
 
 export async function revokeToken(caller: Caller, tokenId: string) {
   const actor = await authorizeInstance(caller, "apiToken", "manageOwn", { targetType: "apiToken", targetId: tokenId });
-  const row = await db().apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, revokedAt: true } });
+  const row = isLookupKey(tokenId) ? await db().apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, revokedAt: true } }) : null;
   // Someone else's token is "not found" unless the caller is an admin.
   if (!row || (row.userId !== actor.id && !actor.isAdmin)) return deny(actor, { action: "apiToken.revoke", targetType: "apiToken", targetId: tokenId }, new NotFoundError("That token"));
   if (row.revokedAt) return;

@@ -16,6 +16,7 @@ import {
 } from "@/lib/validation/user";
 import { auditEvent, auditWrite, requireAdmin, requireSignedIn } from "@/lib/data/audit";
 import { hashToken } from "@/lib/data/session";
+import { isLookupKey } from "@/lib/validation/text";
 
 export const INVITE_TTL_DAYS = 7;
 
@@ -83,7 +84,7 @@ export async function createUser(caller: Caller, input: CreateUserInput) {
 /** A fresh invite link for an account (e.g. the first one expired); older links stop working. */
 export async function reissueInvite(caller: Caller, userId: string) {
   const actor = await requireAdmin(caller, { action: "user.invite", targetType: "user", targetId: userId });
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
+  const user = isLookupKey(userId) ? await db().user.findUnique({ where: { id: userId }, select: { id: true } }) : null;
   if (!user) throw new NotFoundError("That user");
   const invite = newInviteToken();
   await db().$transaction(async (tx) => {
@@ -124,7 +125,7 @@ export async function acceptInvite(input: AcceptInviteInput, ctx: RequestContext
 async function updateAccount(caller: Caller, userId: string, action: string, change: { isAdmin?: boolean; disabledAt?: Date | null }) {
   const actor = await requireAdmin(caller, { action, targetType: "user", targetId: userId });
   if (userId === actor.id) throw new ConflictError("You cannot change your own admin flag or disable yourself; ask another admin.");
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true, disabledAt: true } });
+  const user = isLookupKey(userId) ? await db().user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true, disabledAt: true } }) : null;
   if (!user) throw new NotFoundError("That user");
   return db().$transaction(async (tx) => {
     // Bumping the session version ends the user's existing sessions on their next request.

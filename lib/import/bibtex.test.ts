@@ -2,11 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
-import { handoffContentSchema } from "@/lib/validation/handoff";
+import { handoffFieldsSchema } from "@/lib/validation/handoff";
 import { BibtexError, decodeLatex, importBibtex, parseBibtex, parseNames, toPaperFields } from "./bibtex";
 
 const fixture = fs.readFileSync(path.join(import.meta.dirname, "../../tests/fixtures/real/papers.bib"), "utf8");
-const paperSchema = handoffContentSchema.pick({ paperTitle: true, authors: true, venue: true, year: true, arxivId: true, doi: true, url: true, bibtex: true });
+const paperSchema = handoffFieldsSchema.pick({ paperTitle: true, authors: true, venue: true, year: true, arxivId: true, doi: true, url: true, bibtex: true });
 
 /** The BibtexError that `fn` throws. */
 function errorOf(fn: () => unknown): BibtexError {

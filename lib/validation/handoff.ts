@@ -1,44 +1,151 @@
 import { z } from "zod";
+import { LIMITS, formatCount } from "./limits";
+import { DEFAULT_TEMPLATE_SECTIONS } from "./template";
+import { LABELLED, checkText, idSchema, optionalText, text } from "./text";
 
 export const HANDOFF_STATUSES = ["draft", "in_review", "changes_requested", "accepted", "archived"] as const;
 export type HandoffStatusValue = (typeof HANDOFF_STATUSES)[number];
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((v) => (v ? v : null));
+/** The labels people see on the editor's paper fields (components/handoff/editor/content.ts shows them). */
+export const HANDOFF_FIELD_LABELS = {
+  title: "Handoff title",
+  paperTitle: "Paper title",
+  authors: "Authors",
+  venue: "Venue",
+  year: "Year",
+  arxivId: "arXiv id",
+  doi: "DOI",
+  url: "URL",
+  bibtex: "BibTeX",
+  body: "Notes",
+  message: "The save message",
+} as const;
 
-export const handoffContentSchema = z.object({
-  title: z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
-  paperTitle: z.string().trim().max(500).default(""),
-  authors: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
-  venue: z.string().trim().max(200).default(""),
+const H = LIMITS.handoff;
+const L = HANDOFF_FIELD_LABELS;
+
+export const SECTION_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** The paper fields and text of a handoff, each with its own caps; the whole is checked by handoffContentSchemaFor. */
+export const handoffFieldsSchema = z.object({
+  title: text(L.title, { min: 3, max: H.title, trim: true }),
+  paperTitle: text(L.paperTitle, { max: H.paperTitle, trim: true }).default(""),
+  authors: z
+    .array(text("An author's name", { min: 1, max: H.authorName, trim: true }))
+    .superRefine((a, ctx) => {
+      if (a.length > H.authors) ctx.addIssue({ code: "custom", message: `${L.authors} can list at most ${formatCount(H.authors)} people (this has ${formatCount(a.length)}).`, params: LABELLED });
+    })
+    .default([]),
+  venue: text(L.venue, { max: H.venue, trim: true }).default(""),
   year: z.coerce.number().int().min(1900, "must be 1900 or later").max(2100, "must be 2100 or earlier").nullable().optional(),
-  arxivId: optionalText(40).refine((v) => v === null || /^(\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/i.test(v), "must look like 2103.02574 or cs/0112017"),
-  doi: optionalText(200).refine((v) => v === null || /^10\.\d{4,9}\/\S+$/.test(v), "must look like 10.1109/CVPR.2016.90"),
-  url: optionalText(1000).refine((v) => v === null || /^https?:\/\//.test(v), "must start with http:// or https://"),
-  bibtex: z.string().max(20_000).default(""),
-  sections: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.string().max(100_000, "must be at most 100,000 characters")).default({}),
-  body: z.string().max(500_000, "must be at most 500,000 characters").default(""),
+  arxivId: optionalText(L.arxivId, H.arxivId).refine((v) => v === null || /^(\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/i.test(v), "must look like 2103.02574 or cs/0112017"),
+  doi: optionalText(L.doi, H.doi).refine((v) => v === null || /^10\.\d{4,9}\/\S+$/.test(v), "must look like 10.1109/CVPR.2016.90"),
+  url: optionalText(L.url, H.url).refine((v) => v === null || /^https?:\/\//.test(v), "must start with http:// or https://"),
+  bibtex: text(L.bibtex, { max: H.bibtex }).default(""),
+  // Keys and each text are checked with the handoff's template in view (handoffContentSchemaFor).
+  sections: z.record(z.string(), z.string({ error: "Each section must be text." })).default({}),
+  body: text(L.body, { max: H.body }).default(""),
 });
-export type HandoffContentInput = z.input<typeof handoffContentSchema>;
-export type HandoffContent = z.output<typeof handoffContentSchema>;
 
-export const updateHandoffSchema = handoffContentSchema.extend({
-  version: z.coerce.number().int().min(1),
-  message: z.string().trim().max(500).default(""),
+/**
+ * What a handoff's sections may be: keyed by its template's sections (plus text kept under keys
+ * of an earlier template), each labelled with its title in messages.
+ */
+export type SectionRules = {
+  /** The section's title, as the editor shows it. */
+  title: (key: string) => string;
+  /** Keys a section may have; undefined accepts any well-formed key (reading old data, tests). */
+  allowed?: ReadonlySet<string>;
+};
+
+const defaultTitles = new Map(DEFAULT_TEMPLATE_SECTIONS.map((s) => [s.key, s.title]));
+export const DEFAULT_SECTION_RULES: SectionRules = { title: (key) => defaultTitles.get(key) ?? `Section “${key}”` };
+
+/** Every character a handoff stores as text, for the whole-handoff cap. */
+export function handoffLength(c: { title: string; paperTitle: string; authors: string[]; venue: string; arxivId: string | null; doi: string | null; url: string | null; bibtex: string; sections: Record<string, string>; body: string }): number {
+  let n = c.title.length + c.paperTitle.length + c.venue.length + c.bibtex.length + c.body.length;
+  n += (c.arxivId?.length ?? 0) + (c.doi?.length ?? 0) + (c.url?.length ?? 0);
+  for (const a of c.authors) n += a.length;
+  for (const t of Object.values(c.sections)) n += t.length;
+  return n;
+}
+
+type Fields = z.output<typeof handoffFieldsSchema>;
+
+function checkContent(c: Fields, rules: SectionRules, ctx: z.RefinementCtx) {
+  const total = handoffLength(c);
+  if (total > H.total) {
+    ctx.addIssue({
+      code: "custom",
+      message: `This handoff is ${formatCount(total)} characters long; a handoff can hold at most ${formatCount(H.total)} characters in all (title, paper details, BibTeX, sections and notes together).`,
+      params: LABELLED,
+    });
+  }
+  const keys = Object.keys(c.sections);
+  if (keys.length > H.sections) {
+    ctx.addIssue({ code: "custom", path: ["sections"], message: `This handoff has ${formatCount(keys.length)} sections; a handoff can have at most ${H.sections}.`, params: LABELLED });
+    return;
+  }
+  for (const key of keys) {
+    if (!SECTION_KEY_PATTERN.test(key) || key.length > LIMITS.template.sectionKey) {
+      ctx.addIssue({ code: "custom", path: ["sections", key], message: `${JSON.stringify(key)} is not a section key: keys start with a lowercase letter and use only a-z, 0-9 and _.`, params: LABELLED });
+      continue;
+    }
+    if (rules.allowed && !rules.allowed.has(key)) {
+      ctx.addIssue({ code: "custom", path: ["sections", key], message: `“${key}” is not a section of this handoff's template.`, params: LABELLED });
+      continue;
+    }
+    checkText(c.sections[key], rules.title(key), { max: H.section }, ctx, ["sections", key]);
+  }
+}
+
+/** A handoff's content, checked against its template's sections. */
+export function handoffContentSchemaFor(rules: SectionRules = DEFAULT_SECTION_RULES) {
+  return handoffFieldsSchema.superRefine((c, ctx) => checkContent(c, rules, ctx));
+}
+export const handoffContentSchema = handoffContentSchemaFor();
+export type HandoffContentInput = z.input<typeof handoffFieldsSchema>;
+export type HandoffContent = z.output<typeof handoffFieldsSchema>;
+
+/**
+ * Content as stored in a revision or draft, read back without caps: text saved before a cap
+ * existed stays readable. Only writes are capped.
+ */
+export const storedContentSchema = z.object({
+  title: z.string().catch("(untitled)"),
+  paperTitle: z.string().catch(""),
+  authors: z.array(z.string()).catch([]),
+  venue: z.string().catch(""),
+  year: z.number().int().nullable().optional().catch(null),
+  arxivId: z.string().nullable().optional().transform((v) => v ?? null).catch(null),
+  doi: z.string().nullable().optional().transform((v) => v ?? null).catch(null),
+  url: z.string().nullable().optional().transform((v) => v ?? null).catch(null),
+  bibtex: z.string().catch(""),
+  sections: z.record(z.string(), z.string()).catch({}),
+  body: z.string().catch(""),
 });
-export type UpdateHandoffInput = z.input<typeof updateHandoffSchema>;
+
+export function updateHandoffSchemaFor(rules: SectionRules = DEFAULT_SECTION_RULES) {
+  return handoffFieldsSchema
+    .extend({
+      version: z.coerce.number().int().min(1),
+      message: text(L.message, { max: H.message, trim: true }).default(""),
+    })
+    .superRefine((c, ctx) => checkContent(c, rules, ctx));
+}
+export type UpdateHandoffInput = HandoffContentInput & { version: number | string; message?: string };
+
+export const commentBodySchema = text("Comment", { min: 1, max: LIMITS.comment, trim: true });
 
 export const commentSchema = z.object({
-  sectionKey: z.string().regex(/^[a-z][a-z0-9_]*$/, "must name a section"),
-  body: z.string().trim().min(1, "is required").max(10_000, "must be at most 10,000 characters"),
-  parentId: z.string().min(1).optional(),
+  sectionKey: z.string().regex(SECTION_KEY_PATTERN, "must name a section"),
+  body: commentBodySchema,
+  parentId: idSchema("The comment you replied to").optional(),
 });
 export type CommentInput = z.input<typeof commentSchema>;
+
+export const editCommentSchema = z.object({ body: commentBodySchema });
+export type EditCommentInput = z.input<typeof editCommentSchema>;
 
 /** Who moves a handoff where: the action name is the permission it needs. */
 export const HANDOFF_TRANSITIONS = {
@@ -51,11 +158,13 @@ export const HANDOFF_TRANSITIONS = {
 export type HandoffTransition = keyof typeof HANDOFF_TRANSITIONS;
 export const handoffTransitionSchema = z.enum(Object.keys(HANDOFF_TRANSITIONS) as [HandoffTransition, ...HandoffTransition[]]);
 
-export const draftSchema = z.object({
-  baseVersion: z.coerce.number().int().min(1),
-  content: handoffContentSchema,
-});
-export type DraftInput = z.input<typeof draftSchema>;
+export function draftSchemaFor(rules: SectionRules = DEFAULT_SECTION_RULES) {
+  return z.object({
+    baseVersion: z.coerce.number().int().min(1),
+    content: handoffContentSchemaFor(rules),
+  });
+}
+export type DraftInput = { baseVersion: number | string; content: HandoffContentInput };
 
 export const restoreSchema = z.object({
   revision: z.coerce.number().int().min(1),
@@ -64,9 +173,9 @@ export const restoreSchema = z.object({
 
 /** The milestones a handoff's paper was decomposed into: the whole set, replacing the last. */
 export const handoffMilestonesSchema = z.object({
-  milestoneIds: z.array(z.string().min(1)).max(200, "at most 200 milestones"),
+  milestoneIds: z.array(idSchema("Each milestone")).max(200, "at most 200 milestones"),
 });
 
 export const reviewersSchema = z.object({
-  userIds: z.array(z.string().min(1)).max(20, "at most 20 reviewers"),
+  userIds: z.array(idSchema("Each reviewer")).max(20, "at most 20 reviewers"),
 });

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { LIMITS } from "./limits";
+import { idSchema, text } from "./text";
+
+const M = LIMITS.milestone;
 
 export const MILESTONE_STATUSES = ["planned", "in_progress", "blocked", "done", "cancelled"] as const;
 export const MILESTONE_HEALTHS = ["on_track", "at_risk", "off_track"] as const;
@@ -10,7 +14,7 @@ export const updateMilestoneStatusSchema = z
   .object({
     status: milestoneStatusSchema,
     health: milestoneHealthSchema,
-    note: z.string().trim().max(2000, "must be at most 2,000 characters").default(""),
+    note: text("Note", { max: M.statusNote, trim: true }).default(""),
     // The version the user saw; a stale one is a conflict (409), never a silent overwrite.
     version: z.coerce.number().int().min(1),
   })
@@ -29,10 +33,11 @@ export const milestoneFieldsSchema = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,5}$/, "must look like FLOOR-12"),
-  title: z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
-  description: z.string().max(20_000).default(""),
-  acceptanceCriteria: z.string().max(20_000).default(""),
-  ownerId: z.string().min(1).nullable().optional(),
+  title: text("Title", { min: 3, max: M.title, trim: true }),
+  description: text("Description", { max: M.description }).default(""),
+  acceptanceCriteria: text("Acceptance criteria", { max: M.acceptanceCriteria }).default(""),
+  // Must also be a member of the project: checked by the data layer.
+  ownerId: idSchema("Owner").nullable().optional(),
   startDate: optionalDate,
   dueDate: optionalDate,
   estimateDays: z.coerce.number().min(0, "must be 0 or more").max(1000, "must be at most 1,000").nullable().optional(),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LIMITS } from "./limits";
+import { idSchema, text } from "./text";
 import { ROLES } from "@/lib/auth/permissions";
 
 export const projectKeySchema = z
@@ -9,8 +11,8 @@ export const projectKeySchema = z
 
 export const createProjectSchema = z.object({
   key: projectKeySchema,
-  name: z.string().trim().min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
-  description: z.string().trim().max(2000, "must be at most 2,000 characters").default(""),
+  name: text("Name", { min: 2, max: LIMITS.project.name, trim: true }),
+  description: text("Description", { max: LIMITS.project.description, trim: true }).default(""),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 
@@ -25,5 +27,5 @@ export const addMemberSchema = z.object({
 });
 export type AddMemberInput = z.input<typeof addMemberSchema>;
 
-export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema });
+export const changeRoleSchema = z.object({ userId: idSchema("Member"), role: roleSchema });
 export type ChangeRoleInput = z.input<typeof changeRoleSchema>;

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { LIMITS } from "./limits";
+import { idSchema, text } from "./text";
+import { emailSchema } from "./user";
+
+const S = LIMITS.service;
 
 export const SERVICE_LAYERS = ["gateway", "api", "service", "worker", "model", "data"] as const;
 export const SERVICE_LIFECYCLES = ["experimental", "production", "deprecated", "retired"] as const;
@@ -12,15 +17,16 @@ export const serviceNameSchema = z
 
 /** Each field once; creation fills in defaults, an update changes only what it sends. */
 const fields = {
-  displayName: z.string().trim().max(120),
-  description: z.string().max(20_000),
+  displayName: text("Display name", { max: S.displayName, trim: true }),
+  description: text("Description", { max: S.description }),
   layer: z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` }),
   lifecycle: z.enum(SERVICE_LIFECYCLES, { message: `must be one of ${SERVICE_LIFECYCLES.join(", ")}` }),
-  // The owner by account id (null: nobody), or by email (the form's field).
-  ownerId: z.string().min(1).max(64).nullable().optional(),
-  ownerEmail: z.string().trim().toLowerCase().max(320).email("must be an email address").optional(),
-  repositoryPath: z.string().trim().max(500),
-  image: z.string().trim().max(500),
+  // The owner by account id (null: nobody), or by email (the form's field); an active account,
+  // checked by the data layer.
+  ownerId: idSchema("Owner").nullable().optional(),
+  ownerEmail: emailSchema.optional(),
+  repositoryPath: text("Repository path", { max: S.repositoryPath, trim: true }),
+  image: text("Image", { max: S.image, trim: true }),
 };
 
 export const serviceSchema = z.object({

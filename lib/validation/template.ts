@@ -1,6 +1,10 @@
 // Handoff templates: an ordered list of sections, each with guidance for the researcher on
 // what a production engineer needs from it. Stored in HandoffTemplate.sections (Json).
 import { z } from "zod";
+import { LIMITS } from "./limits";
+import { text } from "./text";
+
+const T = LIMITS.template;
 
 // This module also runs in the browser (the editor measures completeness against a template).
 // There zod must not compile parsers with `new Function`: the Content-Security-Policy forbids
@@ -8,12 +12,9 @@ import { z } from "zod";
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 export const templateSectionSchema = z.object({
-  key: z
-    .string()
-    .max(40, "must be at most 40 characters")
-    .regex(/^[a-z][a-z0-9_]*$/, "must start with a lowercase letter and use only a-z, 0-9 and _"),
-  title: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-  guidance: z.string().max(600, "must be at most 600 characters"),
+  key: text("A section key", { max: T.sectionKey }).regex(/^[a-z][a-z0-9_]*$/, "must start with a lowercase letter and use only a-z, 0-9 and _"),
+  title: text("A section title", { min: 1, max: T.sectionTitle, trim: true }),
+  guidance: text("A section's guidance", { max: T.guidance }),
   required: z.boolean(),
 });
 
@@ -22,7 +23,7 @@ export type TemplateSection = z.infer<typeof templateSectionSchema>;
 export const templateSectionsSchema = z
   .array(templateSectionSchema)
   .min(1, "a template needs at least one section")
-  .max(40, "a template has at most 40 sections")
+  .max(T.sections, `a template has at most ${T.sections} sections`)
   .superRefine((sections, ctx) => {
     const seen = new Set<string>();
     sections.forEach((section, index) => {
@@ -148,8 +149,8 @@ export const DEFAULT_TEMPLATE_SECTIONS: TemplateSection[] = [
 ];
 
 export const templateInputSchema = z.object({
-  name: z.string().trim().min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
-  description: z.string().trim().max(500, "must be at most 500 characters").default(""),
+  name: text("Template name", { min: 2, max: T.name, trim: true }),
+  description: text("Template description", { max: T.description, trim: true }).default(""),
   sections: templateSectionsSchema,
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;

@@ -1,12 +1,22 @@
 import { z } from "zod";
+import { text } from "./text";
 
-export const passwordSchema = z
-  .string()
-  .min(10, "must be at least 10 characters")
-  .max(200, "must be at most 200 characters");
+export const passwordSchema = text("Password", { min: 10, max: 200 });
 
-export const emailSchema = z.string().trim().toLowerCase().email("must be an email address").max(320);
-export const nameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
+export const emailSchema = text("Email", { max: 320, trim: true }).toLowerCase().email("must be an email address");
+export const nameSchema = text("Name", { min: 1, max: 100, trim: true });
+
+/** The sign-in form: anything else is a failed sign-in, checked before any database lookup. */
+export const signInSchema = z.object({
+  email: text("Email", { max: 320, trim: true }).email(),
+  password: text("Password", { min: 1, max: 1024 }),
+});
+
+/** The email a sign-in form sent, when it is one (the throttle is keyed by it); null otherwise. */
+export function signInEmail(value: unknown): string | null {
+  const parsed = signInSchema.shape.email.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 
 export const setupSchema = z
   .object({ name: nameSchema, email: emailSchema, password: passwordSchema, confirm: z.string() })
@@ -21,17 +31,17 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const acceptInviteSchema = z
-  .object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string() })
+  .object({ token: text("The invite link", { min: 20, max: 200 }), password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "does not match the password" });
 export type AcceptInviteInput = z.input<typeof acceptInviteSchema>;
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "is required"), password: passwordSchema, confirm: z.string() })
+  .object({ current: text("Current password", { min: 1, max: 1024 }), password: passwordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "does not match the password" });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, "is required").max(80),
+  name: text("Name", { min: 1, max: 80, trim: true }),
   // An empty form field means "never expires".
   expiresInDays: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(1, "must be at least 1 day").max(365, "must be at most 365 days").optional()),
 });

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { addComment, createHandoff, exportHandoff, getHandoff, transitionHandoff, updateHandoff } from "@/lib/data/handoffs";
+import { createHandoff, exportHandoff, getHandoff, transitionHandoff, updateHandoff } from "@/lib/data/handoffs";
+import { addComment } from "@/lib/data/comments";
 import { discardDraft, getOwnDraft, saveDraft } from "@/lib/data/handoff-drafts";
 import { getRevision, listRevisions, restoreRevision } from "@/lib/data/handoff-revisions";
 import { listHandoffActivity, setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
@@ -217,9 +218,11 @@ describeEachProvider("handoff workflow", (provider) => {
             body: true,
             resolvedAt: true,
             createdAt: true,
-            author: { select: { name: true } },
+            editedAt: true,
+            deletedAt: true,
+            author: { select: { id: true, name: true } },
             resolvedBy: { select: { name: true } },
-            replies: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+            replies: { select: { id: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
           },
           orderBy: { createdAt: "asc" },
         },

@@ -10,7 +10,8 @@ import { INSTANCE_MATRIX, PROJECT_MATRIX, ROLES, roleAllows, type InstanceAudien
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { getProjectOverview, updateProject, setProjectArchived, createProject, listProjects } from "@/lib/data/projects";
 import { addMember, listMembers } from "@/lib/data/memberships";
-import { addComment, createHandoff, deleteHandoff, getHandoff, transitionHandoff, updateHandoff } from "@/lib/data/handoffs";
+import { createHandoff, deleteHandoff, getHandoff, transitionHandoff, updateHandoff } from "@/lib/data/handoffs";
+import { addComment, deleteComment, editComment } from "@/lib/data/comments";
 import { createMilestone, deleteMilestone, getMilestone, updateMilestone, updateMilestoneStatus } from "@/lib/data/milestones";
 import { createService, deleteService, listServices, updateService } from "@/lib/data/services";
 import { createToken, revokeToken } from "@/lib/data/tokens";
@@ -51,6 +52,12 @@ describeEachProvider("permission matrix", (provider) => {
     return sys().handoff.create({ data: { projectId, title: `Handoff ${uid()}`, authors: [], sections: {}, status } });
   }
 
+  /** A comment on a fresh handoff, written by `authorId` (as if they had the role to comment when they did). */
+  async function makeComment(authorId: string) {
+    const handoff = await makeHandoff();
+    return sys().comment.create({ data: { handoffId: handoff.id, sectionKey: "tldr", body: "Written earlier.", authorId } });
+  }
+
   async function makeMilestone() {
     return sys().milestone.create({ data: { projectId, key: `${KEY}-${milestoneCounter++}`, title: `Milestone ${uid()}` } });
   }
@@ -88,6 +95,21 @@ describeEachProvider("permission matrix", (provider) => {
       comment: async (c) => addComment(c, (await makeHandoff()).id, { sectionKey: "tldr", body: "Looks right." }),
       review: async (c) => transitionHandoff(c, (await makeHandoff("in_review")).id, "requestChanges"),
       accept: async (c) => transitionHandoff(c, (await makeHandoff("in_review")).id, "accept"),
+    },
+    // "Own" cells act on a comment the subject wrote; deleteAny on someone else's.
+    comment: {
+      editOwn: async (c) => {
+        const mine = await makeComment(c?.id ?? actors.researcher.id);
+        return editComment(c, mine.handoffId, mine.id, { body: `Edited ${uid()}` });
+      },
+      deleteOwn: async (c) => {
+        const mine = await makeComment(c?.id ?? actors.researcher.id);
+        return deleteComment(c, mine.handoffId, mine.id);
+      },
+      deleteAny: async (c) => {
+        const theirs = await makeComment(c?.id === actors.engineer.id ? actors.researcher.id : actors.engineer.id);
+        return deleteComment(c, theirs.handoffId, theirs.id);
+      },
     },
     template: {
       read: (c) => listTemplates(c, KEY),

@@ -13,6 +13,7 @@ import { requireActorOrRedirect } from "@/lib/auth/session";
 import { canCreateProjects, listProjects } from "@/lib/data/projects";
 import { createProjectAction } from "./actions";
 import styles from "@/components/project/projects.module.css";
+import { LIMITS, formatCount } from "@/lib/validation/limits";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -72,11 +73,11 @@ export default async function ProjectsPage() {
                     <Input name="key" maxLength={10} autoCapitalize="characters" />
                   </FormField>
                   <FormField name="name" label="Name" required>
-                    <Input name="name" maxLength={80} />
+                    <Input name="name" maxLength={LIMITS.project.name} />
                   </FormField>
                 </div>
-                <FormField name="description" label="Description" optional>
-                  <Textarea name="description" rows={2} />
+                <FormField name="description" label="Description" hint={`Plain text, up to ${formatCount(LIMITS.project.description)} characters.`} optional>
+                  <Textarea name="description" rows={2} maxLength={LIMITS.project.description} />
                 </FormField>
                 <div>
                   <SubmitButton>Create project</SubmitButton>

@@ -14,6 +14,7 @@ import { FIELD_LABELS, fieldKeys, normalizedField, type ConflictInfo, type Edito
 import { lineDiff, type DiffLine } from "./line-diff";
 import { LocalTime } from "./LocalTime";
 import styles from "./editor.module.css";
+import { LIMITS } from "@/lib/validation/limits";
 
 type Choice = "mine" | "theirs";
 type FieldKey = ReturnType<typeof fieldKeys>[number];
@@ -154,7 +155,7 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
           Back to editor
         </Button>
         <div className={styles.conflictSave}>
-          <Input aria-label="Message for the merged version" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} controlSize="md" />
+          <Input aria-label="Message for the merged version" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={LIMITS.handoff.message} controlSize="md" />
           <Button variant="primary" loading={saving} onClick={() => onSave(merged(), conflict.version, message)}>
             Save merged
           </Button>

@@ -9,22 +9,23 @@
 // in between, the server refuses (409) and the conflict view shows both texts to merge.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
-import { Badge, StatusBadge } from "@/components/ui/Badge";
+import { StatusBadge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Input } from "@/components/ui/Input";
 import { Kbd } from "@/components/ui/Kbd";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { formatDateTime } from "@/components/ui/format";
-import { IconCheckCircle, IconChevronDown, IconChevronRight, IconExternal } from "@/components/ui/icons";
+import { IconChevronDown, IconChevronRight, IconExternal } from "@/components/ui/icons";
 import { handoffCompleteness, isSectionFilled } from "@/lib/handoff/completeness";
 import { Markdown } from "@/lib/markdown/render";
 import type { TemplateSection } from "@/lib/validation/template";
 import { ConflictView, type ConflictState } from "./ConflictView";
 import { LocalTime, clockTime } from "./LocalTime";
-import { MarkdownEditor } from "./MarkdownEditor";
 import { PaperFields, type PaperValues } from "./PaperFields";
+import { SectionBlock, blockId, editorId } from "./SectionBlock";
 import { sameContent, toContentInput, type EditorActions, type EditorContent, type Failure } from "./content";
 import styles from "./editor.module.css";
+import { LIMITS } from "@/lib/validation/limits";
 
 const AUTOSAVE_MS = 1500;
 const BODY = "body";
@@ -48,7 +49,6 @@ export type HandoffEditorProps = {
   actions: EditorActions;
 };
 
-const editorId = (key: string) => `editor-${key}`;
 
 const NARROW = "(max-width: 1279px)";
 function subscribeNarrow(onChange: () => void) {
@@ -57,7 +57,6 @@ function subscribeNarrow(onChange: () => void) {
   return () => query.removeEventListener("change", onChange);
 }
 const isNarrow = () => window.matchMedia(NARROW).matches;
-const blockId = (key: string) => `edit-${key}`;
 
 export function HandoffEditor(props: HandoffEditorProps) {
   const { handoffId, template, actions } = props;
@@ -318,7 +317,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
             aria-label="Save message"
             placeholder="What changed? (optional)"
             value={message}
-            maxLength={500}
+            maxLength={LIMITS.handoff.message}
             onChange={(e) => setMessage(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter") {
@@ -508,7 +507,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
                 rows={1}
                 className={styles.titleInput}
                 value={content.title}
-                maxLength={200}
+                maxLength={LIMITS.handoff.title}
                 onChange={(e) => patch({ title: e.target.value.replace(/[\r\n]+/g, " ") })}
                 onKeyDown={(e) => {
                   // A title is one line: Enter moves on to the first section.
@@ -561,6 +560,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
               onFocus={setFocused}
               focused={focused === BODY}
               error={fieldErrors.body}
+              max={LIMITS.handoff.body}
               minLines={6}
             />
           </div>
@@ -592,63 +592,4 @@ export function HandoffEditor(props: HandoffEditorProps) {
 
 function clockTimeNode(iso: string) {
   return <time dateTime={iso}>{clockTime(iso)}</time>;
-}
-
-function SectionBlock({
-  section,
-  value,
-  onChange,
-  onFocus,
-  focused,
-  error,
-  note,
-  minLines = 4,
-}: {
-  section: TemplateSection;
-  value: string;
-  onChange: (key: string, text: string) => void;
-  onFocus: (key: string) => void;
-  focused: boolean;
-  error?: string[];
-  note?: string;
-  minLines?: number;
-}) {
-  const filled = isSectionFilled(value);
-  const headingId = `${blockId(section.key)}-title`;
-  const helpId = `${blockId(section.key)}-help`;
-  const change = useCallback((text: string) => onChange(section.key, text), [onChange, section.key]);
-  const focus = useCallback(() => onFocus(section.key), [onFocus, section.key]);
-  return (
-    <section id={blockId(section.key)} className={styles.sectionBlock} aria-labelledby={headingId} data-focused={focused || undefined}>
-      <header className={styles.sectionHead}>
-        <h2 id={headingId} className={styles.sectionTitle}>
-          {section.title}
-        </h2>
-        {section.required && !filled && (
-          <Badge size="sm" tone="amber">
-            Required
-          </Badge>
-        )}
-        {filled && <IconCheckCircle size={14} className={styles.sectionDone} aria-label="Written" />}
-        {note && <span className={styles.sectionNote}>{note}</span>}
-      </header>
-      {section.guidance && (
-        // Shown as the editor's placeholder while the section is empty; kept as help once written.
-        <p className={filled ? styles.sectionHelp : "sr-only"} id={helpId} title={section.guidance}>
-          {section.guidance}
-        </p>
-      )}
-      <MarkdownEditor
-        id={editorId(section.key)}
-        label={section.title}
-        value={value}
-        onChange={change}
-        onFocus={focus}
-        placeholder={section.guidance || "Write in Markdown"}
-        minLines={minLines}
-        describedBy={section.guidance ? helpId : undefined}
-      />
-      {error && <p className={styles.fieldError}>{error.join(" ")}</p>}
-    </section>
-  );
 }

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/Input";
 import type { ActionState } from "@/lib/actions";
 import { PaperFields, type PaperValues } from "./PaperFields";
 import styles from "./editor.module.css";
+import { LIMITS } from "@/lib/validation/limits";
 
 export type TemplateChoice = {
   id: string;
@@ -106,7 +107,7 @@ function Fields({ templates, cancelHref }: { templates: TemplateChoice[]; cancel
           <Input
             name="title"
             value={title}
-            maxLength={200}
+            maxLength={LIMITS.handoff.title}
             onChange={(e) => {
               setTitle(e.target.value);
               setTitleTouched(true);

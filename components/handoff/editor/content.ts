@@ -1,7 +1,7 @@
 // The editor's view of a handoff: every field as the text the person types (authors one per line,
 // the year as typed), and the conversions to and from what the data layer takes. Pure, so the
 // pages, the server actions and the client components share it.
-import type { HandoffContentInput } from "@/lib/validation/handoff";
+import { HANDOFF_FIELD_LABELS, type HandoffContentInput } from "@/lib/validation/handoff";
 import { readSections } from "@/lib/handoff/completeness";
 import { authorsOf } from "@/lib/handoff/paper";
 
@@ -24,18 +24,8 @@ export type EditorContent = {
 export const PAPER_FIELDS = ["title", "paperTitle", "authors", "venue", "year", "arxivId", "doi", "url", "bibtex"] as const;
 export type PaperField = (typeof PAPER_FIELDS)[number];
 
-export const FIELD_LABELS: Record<PaperField | "body", string> = {
-  title: "Handoff title",
-  paperTitle: "Paper title",
-  authors: "Authors",
-  venue: "Venue",
-  year: "Year",
-  arxivId: "arXiv id",
-  doi: "DOI",
-  url: "URL",
-  bibtex: "BibTeX",
-  body: "Notes",
-};
+/** The labels the editor shows, which the schema's messages use too. */
+export const FIELD_LABELS: Record<PaperField | "body", string> = HANDOFF_FIELD_LABELS;
 
 /** A stored handoff (a row, a revision snapshot or a draft) as editor text. */
 export function toEditorContent(h: {

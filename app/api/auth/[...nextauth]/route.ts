@@ -6,6 +6,7 @@ import { authOptions } from "@/lib/auth/options";
 import { requestContextFrom } from "@/lib/auth/actor";
 import { assertSignInAllowed } from "@/lib/data/signin";
 import { RateLimitedError } from "@/lib/errors";
+import { signInEmail } from "@/lib/validation/user";
 import { env } from "@/lib/env";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -22,7 +23,9 @@ export async function POST(req: NextRequest, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth?.[0] === "callback" && nextauth[1] === "credentials") {
     const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "");
+    // Only a well-formed address is counted; anything else (a NUL byte, a broken character) fails
+    // sign-in in authorize() without touching the database.
+    const email = signInEmail(form?.get("email"));
     if (email) {
       try {
         await assertSignInAllowed(email, requestContextFrom(req.headers, env().TRUST_PROXY));

@@ -21,6 +21,7 @@ import { NoAccess } from "../../../_components/NoAccess";
 import { ActionRow, RowForm } from "../../../_components/RowActions";
 import styles from "../../../_components/pages.module.css";
 import { addMemberAction, changeRoleAction, leaveProjectAction, removeMemberAction, setArchivedAction, updateProjectAction } from "./actions";
+import { LIMITS, formatCount } from "@/lib/validation/limits";
 
 type Params = Promise<{ key: string }>;
 
@@ -96,14 +97,14 @@ export default async function ProjectSettingsPage({ params }: { params: Params }
               <input type="hidden" name="key" value={project.key} />
               <div className={styles.formGridWide}>
                 <FormField name="name" label="Name" required>
-                  <Input name="name" defaultValue={project.name} maxLength={80} autoComplete="off" />
+                  <Input name="name" defaultValue={project.name} maxLength={LIMITS.project.name} autoComplete="off" />
                 </FormField>
                 <FormField name="key" label="Key" hint="Keys never change: they are part of links and milestone ids.">
                   <Input value={project.key} readOnly className="mono" aria-readonly />
                 </FormField>
               </div>
-              <FormField name="description" label="Description" hint="Plain text, up to 2,000 characters." optional>
-                <Textarea name="description" defaultValue={project.description} rows={4} maxLength={2000} />
+              <FormField name="description" label="Description" hint={`Plain text, up to ${formatCount(LIMITS.project.description)} characters.`} optional>
+                <Textarea name="description" defaultValue={project.description} rows={4} maxLength={LIMITS.project.description} />
               </FormField>
               <div className={styles.formActions}>
                 <SubmitButton>Save changes</SubmitButton>

@@ -1,12 +1,13 @@
 "use server";
-// Server actions of the handoff read view: status changes, comments, reviewers, linked
-// milestones and attachments.
+// Server actions of the handoff read view: status changes, comments (posting, editing,
+// deleting), reviewers, linked milestones and attachments.
 // Each is a thin wrapper: lib/data checks the caller's role and validates the input.
 import { authAction, field, fieldList } from "@/lib/actions";
 import { uploadAttachment, deleteAttachment } from "@/lib/data/attachments";
 import { setHandoffMilestones } from "@/lib/data/handoff-milestones";
 import { setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
-import { addComment, transitionHandoff } from "@/lib/data/handoffs";
+import { addComment, deleteComment, editComment } from "@/lib/data/comments";
+import { transitionHandoff } from "@/lib/data/handoffs";
 import { ValidationError } from "@/lib/errors";
 import type { HandoffStatusValue, HandoffTransition } from "@/lib/validation/handoff";
 
@@ -35,6 +36,16 @@ export const commentAction = authAction(
       parentId: field(form, "parentId") || undefined,
     }),
   { success: (c) => (c.parentId ? "Reply posted." : "Comment posted."), revalidate: [READ_VIEW, LIST] },
+);
+
+export const editCommentAction = authAction(
+  (caller, form) => editComment(caller, field(form, "id"), field(form, "commentId"), { body: field(form, "body") }),
+  { success: "Comment updated.", revalidate: READ_VIEW },
+);
+
+export const deleteCommentAction = authAction(
+  (caller, form) => deleteComment(caller, field(form, "id"), field(form, "commentId")),
+  { success: (r) => (r.placeholder ? "Comment deleted; its replies stay in the thread." : "Comment deleted."), revalidate: [READ_VIEW, LIST] },
 );
 
 export const resolveAction = authAction(

@@ -12,7 +12,7 @@ import { PrintButton } from "@/components/handoff/PrintButton";
 import { ReviewBar, type LastEvent } from "@/components/handoff/ReviewBar";
 import { ChecklistForm } from "@/components/handoff/ChecklistForm";
 import { ReviewersForm } from "@/components/handoff/ReviewersForm";
-import { ThreadFooter } from "@/components/handoff/ThreadFooter";
+import { Threads, type ThreadViewer } from "@/components/handoff/CommentThreads";
 import { buildActivity, type ActivityItem } from "@/components/handoff/activity";
 import { NotebookView } from "@/components/notebook/NotebookView";
 import { Alert } from "@/components/ui/Alert";
@@ -41,7 +41,17 @@ import { authorsOf, venueLine } from "@/lib/handoff/paper";
 import { Markdown } from "@/lib/markdown/render";
 import type { TemplateSection } from "@/lib/validation/template";
 import styles from "@/components/handoff/handoff-view.module.css";
-import { commentAction, deleteAttachmentAction, milestonesAction, reviewersAction, resolveAction, transitionAction, uploadAction } from "./actions";
+import {
+  commentAction,
+  deleteAttachmentAction,
+  deleteCommentAction,
+  editCommentAction,
+  milestonesAction,
+  resolveAction,
+  reviewersAction,
+  transitionAction,
+  uploadAction,
+} from "./actions";
 
 type Params = Promise<{ key: string; id: string }>;
 
@@ -189,7 +199,15 @@ export default async function HandoffPage({ params }: { params: Params }) {
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const comment = (s: TemplateSection): SectionComment | undefined => (canComment ? { action: commentAction, handoffId: h.id, sectionKey: s.key, sectionTitle: s.title } : undefined);
-  const threadProps = { handoffId: h.id, canComment, now };
+  const viewer: ThreadViewer = {
+    id: actor.id,
+    canComment,
+    canEditOwn: roleAllows(role, "comment", "editOwn"),
+    canDeleteOwn: roleAllows(role, "comment", "deleteOwn"),
+    canDeleteAny: roleAllows(role, "comment", "deleteAny"),
+    actions: { comment: commentAction, resolve: resolveAction, edit: editCommentAction, remove: deleteCommentAction },
+  };
+  const threadProps = { handoffId: h.id, viewer, now };
   const sectionProps = (s: TemplateSection) => ({ section: s, text: sections[s.key], threads: threadsBySection.get(s.key) ?? [], comment: comment(s), ...threadProps });
   const bodySection: TemplateSection = { key: BODY_KEY, title: "Notes", guidance: "", required: false };
   const notebookAttachments = new Set(notebooks.map((n) => n.id));
@@ -577,7 +595,7 @@ function ExternalLink({ href, label }: { href: string; label: string }) {
   );
 }
 
-type ThreadProps = { handoffId: string; canComment: boolean; now: Date };
+type ThreadProps = { handoffId: string; viewer: ThreadViewer; now: Date };
 
 function Section({
   section,
@@ -631,86 +649,6 @@ function Section({
       }
       threads={threads.length > 0 && <Threads threads={threads} label={`Discussion on ${section.title}`} id={`${anchor(section.key)}-threads`} {...threadProps} />}
     />
-  );
-}
-
-function Threads({ threads, label, id, ...props }: ThreadProps & { threads: Thread[]; label: string; id?: string }) {
-  return (
-    <div className={styles.threads} role="group" aria-label={label} id={id}>
-      {threads.map((t) => {
-        const author = t.author?.name ?? "Former member";
-        return t.resolvedAt ? (
-          <details key={t.id} className={styles.thread} data-resolved="" aria-label={`Resolved thread by ${author}`}>
-            <summary className={styles.resolvedSummary}>
-              <Badge tone="green" size="sm" dot title={t.resolvedBy ? `Resolved by ${t.resolvedBy.name}` : undefined}>
-                Resolved
-              </Badge>
-              <span className={styles.resolvedText}>
-                {author}: {shorten(t.body.replace(/\s+/g, " "), 90)}
-              </span>
-              {t.replies.length > 0 && (
-                <span className={styles.replyCount}>
-                  {t.replies.length} {t.replies.length === 1 ? "reply" : "replies"}
-                </span>
-              )}
-            </summary>
-            <ThreadBody thread={t} {...props} />
-          </details>
-        ) : (
-          <article key={t.id} className={styles.thread} aria-label={`Thread by ${author}`}>
-            <ThreadBody thread={t} {...props} />
-          </article>
-        );
-      })}
-    </div>
-  );
-}
-
-function ThreadBody({ thread, handoffId, canComment, now }: ThreadProps & { thread: Thread }) {
-  return (
-    <>
-      <Comment name={thread.author?.name ?? "Former member"} date={thread.createdAt} body={thread.body} id={thread.id} now={now} />
-      {thread.replies.length > 0 && (
-        <ol className={styles.replies} aria-label="Replies">
-          {thread.replies.map((r) => (
-            <li key={r.id}>
-              <Comment name={r.author?.name ?? "Former member"} date={r.createdAt} body={r.body} id={r.id} now={now} />
-            </li>
-          ))}
-        </ol>
-      )}
-      {thread.resolvedAt && (
-        <p className={styles.resolvedNote}>
-          Resolved by {thread.resolvedBy?.name ?? "a former member"} <RelativeTime date={thread.resolvedAt} now={now} />
-        </p>
-      )}
-      {canComment && (
-        <ThreadFooter
-          handoffId={handoffId}
-          sectionKey={thread.sectionKey}
-          threadId={thread.id}
-          resolved={Boolean(thread.resolvedAt)}
-          authorName={thread.author?.name ?? "Former member"}
-          commentAction={commentAction}
-          resolveAction={resolveAction}
-        />
-      )}
-    </>
-  );
-}
-
-function Comment({ name, date, body, id, now }: { name: string; date: Date; body: string; id: string; now: Date }) {
-  return (
-    <div className={styles.comment} id={`comment-${id}`}>
-      <Avatar name={name} size="sm" decorative />
-      <div className={styles.commentMain}>
-        <div className={styles.commentHead}>
-          <span className={styles.commentAuthor}>{name}</span>
-          <RelativeTime date={date} now={now} className={styles.commentTime} />
-        </div>
-        <Markdown source={body} variant="compact" idPrefix={`c-${id}`} />
-      </div>
-    </div>
   );
 }
 

@@ -19,6 +19,7 @@ import { NotFoundError } from "@/lib/errors";
 import { MILESTONE_HEALTHS, MILESTONE_STATUSES } from "@/lib/validation/milestone";
 import { updateStatusAction } from "./actions";
 import styles from "@/components/milestone/milestones.module.css";
+import { LIMITS } from "@/lib/validation/limits";
 
 export const metadata: Metadata = { title: "Milestone" };
 
@@ -133,7 +134,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
                     </FormField>
                   </div>
                   <FormField name="note" label="Note" hint="What changed and why. Required when blocked.">
-                    <Textarea name="note" rows={3} />
+                    <Textarea name="note" rows={3} maxLength={LIMITS.milestone.statusNote} />
                   </FormField>
                   <div>
                     <SubmitButton>Save status</SubmitButton>

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { ROLE_LABELS, roleAllows } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { newMilestoneForm } from "@/lib/data/milestones";
+import { LIMITS, formatCount } from "@/lib/validation/limits";
 import { NotFoundError } from "@/lib/errors";
 import pages from "@/app/(app)/_components/pages.module.css";
 import { createMilestoneAction } from "./actions";
@@ -59,17 +60,17 @@ export default async function NewMilestonePage({ params }: { params: Params }) {
             <input type="hidden" name="project" value={project.key} />
             <div className={pages.formGridWide}>
               <FormField name="title" label="Title" required>
-                <Input name="title" required minLength={3} maxLength={200} autoComplete="off" placeholder="Serve the model behind the layout API" />
+                <Input name="title" required minLength={3} maxLength={LIMITS.milestone.title} autoComplete="off" placeholder="Serve the model behind the layout API" />
               </FormField>
               <FormField name="key" label="Key" required hint={`Starts with ${project.key}-; it never changes.`}>
                 <Input name="key" required defaultValue={nextKey} className="mono" autoComplete="off" pattern="[A-Za-z][A-Za-z0-9]{1,9}-[0-9]{1,5}" title={`Like ${nextKey}`} />
               </FormField>
             </div>
-            <FormField name="description" label="Description" hint="What the work is and why; Markdown." optional>
-              <Textarea name="description" rows={5} maxLength={20000} />
+            <FormField name="description" label="Description" hint={`What the work is and why; Markdown, up to ${formatCount(LIMITS.milestone.description)} characters.`} optional>
+              <Textarea name="description" rows={5} maxLength={LIMITS.milestone.description} />
             </FormField>
-            <FormField name="acceptanceCriteria" label="Acceptance criteria" hint="How everyone will know it is done; Markdown." optional>
-              <Textarea name="acceptanceCriteria" rows={4} maxLength={20000} />
+            <FormField name="acceptanceCriteria" label="Acceptance criteria" hint={`How everyone will know it is done; Markdown, up to ${formatCount(LIMITS.milestone.acceptanceCriteria)} characters.`} optional>
+              <Textarea name="acceptanceCriteria" rows={4} maxLength={LIMITS.milestone.acceptanceCriteria} />
             </FormField>
             <div className={pages.formGrid}>
               <FormField name="ownerId" label="Owner" optional>

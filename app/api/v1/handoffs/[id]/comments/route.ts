@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { addComment } from "@/lib/data/handoffs";
+import { addComment } from "@/lib/data/comments";
 import type { CommentInput } from "@/lib/validation/handoff";
 
 type Params = { id: string };

@@ -21,6 +21,7 @@ import { resolveTemplateSections } from "@/lib/handoff/completeness";
 import { diffHandoffContent } from "@/lib/handoff/diff";
 import styles from "@/components/handoff/diff.module.css";
 import { restoreAction } from "./actions";
+import { LIMITS } from "@/lib/validation/limits";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -49,7 +50,9 @@ export default async function HandoffHistoryPage({ params, searchParams }: { par
   const now = new Date();
   const base = `/projects/${project.key}/handoffs/${h.id}`;
   const canRestore = roleAllows(role, "handoff", "update");
-  const versions = revisions.map((r) => r.version);
+  // Only versions whose text is still kept can be compared or restored (docs/limits.md).
+  const versions = revisions.filter((r) => !r.compactedAt).map((r) => r.version);
+  const compactedCount = revisions.length - versions.length;
   const latest = versions[0] ?? h.version;
 
   // Which two revisions to compare: as asked when both exist, else the latest against the one before it.
@@ -90,7 +93,9 @@ export default async function HandoffHistoryPage({ params, searchParams }: { par
           title="History"
           description={
             <>
-              {revisions.length} {revisions.length === 1 ? "revision" : "revisions"} of <Link href={base}>{h.title}</Link>. Every save is kept; restoring an old version saves it again as the newest.
+              {revisions.length} {revisions.length === 1 ? "revision" : "revisions"} of <Link href={base}>{h.title}</Link>. Every save is recorded; restoring an old version saves it again as the newest.
+              {compactedCount > 0 &&
+                ` The text of ${compactedCount} older ${compactedCount === 1 ? "version was" : "versions was"} compacted to bound storage: the newest ${LIMITS.revisions.keptInFull} versions, version 1 and versions submitted for review or accepted keep theirs.`}
             </>
           }
           actions={
@@ -182,15 +187,28 @@ export default async function HandoffHistoryPage({ params, searchParams }: { par
                         Current
                       </Badge>
                     )}
+                    {r.keptFor && !r.compactedAt && (
+                      <Badge tone="green" size="sm" title="Kept in full however many saves follow">
+                        {r.keptFor === "accepted" ? "Accepted" : "Submitted"}
+                      </Badge>
+                    )}
                   </span>
                   <span className={styles.revisionMeta}>
                     {r.author?.name ?? "Former member"} · <RelativeTime date={r.createdAt} now={now} />
                   </span>
                   <span className={styles.revisionActions}>
-                    {r.version > 1 && versions.includes(r.version - 1) && <Link href={href(r.version - 1, r.version)}>Changes in this version</Link>}
-                    {r.version !== latest && <Link href={href(r.version, latest)}>Compare with current</Link>}
-                    {canRestore && r.version !== latest && (
-                      <RestoreButton action={restoreAction} handoffId={h.id} projectKey={project.key} revision={r.version} currentVersion={h.version} label="Restore" />
+                    {r.compactedAt ? (
+                      <span className={styles.muted}>
+                        Text not kept: compacted <RelativeTime date={r.compactedAt} now={now} />
+                      </span>
+                    ) : (
+                      <>
+                        {r.version > 1 && versions.includes(r.version - 1) && <Link href={href(r.version - 1, r.version)}>Changes in this version</Link>}
+                        {r.version !== latest && <Link href={href(r.version, latest)}>Compare with current</Link>}
+                        {canRestore && r.version !== latest && (
+                          <RestoreButton action={restoreAction} handoffId={h.id} projectKey={project.key} revision={r.version} currentVersion={h.version} label="Restore" />
+                        )}
+                      </>
                     )}
                   </span>
                 </li>

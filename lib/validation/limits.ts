@@ -1,0 +1,88 @@
+// Every size cap in Legible, defined once. The zod schemas, the forms (maxLength, counters), the
+// data layer (attachments, revisions) and docs/limits.md (rendered from this file by
+// `npm run docs:limits`, checked by limits.test.ts) all read them from here. Pure, so client
+// components may import it.
+//
+// Text is counted in characters as JavaScript counts them (UTF-16 code units), which is what a
+// textarea's maxLength counts too.
+
+const MB = 1024 * 1024;
+
+export const LIMITS = {
+  handoff: {
+    title: 200,
+    paperTitle: 500,
+    /** Each author's name, and how many authors. */
+    authorName: 200,
+    authors: 200,
+    venue: 200,
+    arxivId: 40,
+    doi: 200,
+    url: 1_000,
+    bibtex: 20_000,
+    /** One section's Markdown. */
+    section: 100_000,
+    /** The free Markdown notes below the sections. */
+    body: 500_000,
+    /** Sections in one handoff: a template has at most 40, plus text kept from an earlier template. */
+    sections: 60,
+    /** Everything a handoff holds as text: title, paper details, BibTeX, sections and notes together. */
+    total: 1_000_000,
+    /** The message saved with a version. */
+    message: 500,
+  },
+  comment: 10_000,
+  milestone: { title: 200, description: 20_000, acceptanceCriteria: 20_000, statusNote: 2_000 },
+  service: { displayName: 120, description: 20_000, repositoryPath: 500, image: 500 },
+  project: { name: 80, description: 2_000 },
+  template: { name: 80, description: 500, sections: 40, sectionKey: 40, sectionTitle: 80, guidance: 600 },
+  attachment: {
+    /** One file (notebooks included). */
+    bytes: 10 * MB,
+    /** Files on one handoff. */
+    perHandoff: 20,
+    /** All files on one handoff together. */
+    totalBytes: 50 * MB,
+    filename: 200,
+  },
+  revisions: {
+    /** The newest revisions of a handoff always keep their full text. */
+    keptInFull: 50,
+    /** Of the versions submitted for review or accepted, the newest this many keep their text too. */
+    pinned: 20,
+  },
+  request: {
+    /** A JSON body sent to the REST API. */
+    jsonBytes: 8 * MB,
+    /** A multipart upload (one file and its form fields), through the API or a form. */
+    uploadBytes: 11 * MB,
+  },
+} as const;
+
+/** 23412 → "23,412", the way every message and page writes a count. */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** 10485760 → "10 MB"; 11429478 → "10.9 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;
+  return `${Number((bytes / MB).toFixed(1))} MB`;
+}
+
+/** The size of something over `max`, never rounded down to look like `max` itself ("just over 10 MB"). */
+export function formatBytesOver(bytes: number, max: number): string {
+  return formatBytes(bytes) === formatBytes(max) ? `just over ${formatBytes(max)}` : formatBytes(bytes);
+}
+
+/**
+ * What a form shows when the server refused its request before reading it (proxy.ts answers a
+ * server action whose body is over LIMITS.request.uploadBytes with this text, as text/plain).
+ * Next.js hands such a text to the form as the error's message; the prefix marks it as ours.
+ */
+export const REFUSED_PREFIX = "Not sent: ";
+
+export function tooLargeForFormMessage(bytes: number): string {
+  return `${REFUSED_PREFIX}This upload is ${formatBytesOver(bytes, LIMITS.request.uploadBytes)}; a form can send at most ${formatBytes(LIMITS.request.uploadBytes)}, and a file can be at most ${formatBytes(LIMITS.attachment.bytes)}. Nothing was stored.`;
+}
