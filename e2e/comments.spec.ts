@@ -5,11 +5,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { readSection, signedInAs, unique } from "./helpers/handoff";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
+import { ownOrigin } from "./helpers/api";
 
 type Handoff = { id: string; title: string };
 
 async function createHandoff(page: Page, title: string): Promise<Handoff> {
-  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections: { tldr: "Vector floor plans by diffusion.", method: "A transformer denoiser." } } });
+  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections: { tldr: "Vector floor plans by diffusion.", method: "A transformer denoiser." } }, headers: ownOrigin() });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).handoff as Handoff;
 }

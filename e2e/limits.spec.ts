@@ -5,11 +5,12 @@
 // form's own request on its way out, as a script or a modified client would send them.
 import { expect, test, type Page } from "@playwright/test";
 import { signedInAs, unique } from "./helpers/handoff";
+import { ownOrigin } from "./helpers/api";
 
 const MB = 1024 * 1024;
 
 async function createHandoff(page: Page): Promise<string> {
-  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title: `Limits ${unique()}` } });
+  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title: `Limits ${unique()}` }, headers: ownOrigin() });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).handoff.id as string;
 }
