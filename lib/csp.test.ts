@@ -15,6 +15,7 @@ describe("content security policy", () => {
     expect(csp.get("form-action")).toEqual(["'self'"]);
     expect(csp.get("img-src")).toEqual(["'self'", "data:", "https:"]);
     expect(csp.get("connect-src")).toEqual(["'self'"]);
+    expect(csp.get("worker-src")).toEqual(["'self'"]);
     expect(csp.has("upgrade-insecure-requests")).toBe(false);
   });
 

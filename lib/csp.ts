@@ -36,6 +36,9 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
     ["img-src", "'self'", "data:", "https:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'", ...(dev ? ["ws:"] : [])],
+    // The editor's preview formats Markdown in a Web Worker served from this origin. Without this,
+    // workers fall back to script-src, where 'strict-dynamic' ignores 'self'.
+    ["worker-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'"],
