@@ -1,0 +1,2 @@
+export const workerBundle: string;
+export function buildMarkdownWorker(options?: { force?: boolean }): Promise<boolean>;
