@@ -14,7 +14,7 @@ export const FALLBACK_TEXT_CLASS = "md-fallback-text";
 export const FALLBACK_NOTICES: Record<FallbackReason, string> = {
   size: "This text is too long to format; shown as plain text.",
   nesting: "This text is too deeply nested to format; shown as plain text.",
-  runs: "This text has runs of repeated markers too long to format; shown as plain text.",
+  complexity: "This text has too many repeated markers to format; shown as plain text.",
   timeout: "This text took too long to format; shown as plain text.",
   busy: "The server is busy formatting other text; this is shown as plain text for now.",
   error: "This text could not be formatted; shown as plain text.",

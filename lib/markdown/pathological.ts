@@ -41,6 +41,10 @@ export const PATHOLOGICAL: PathologicalInput[] = [
   { name: '"*" x49,990 + letter + "*" x49,990 (emphasis run)', source: `${"*".repeat(49_990)}a${"*".repeat(49_990)}` },
   { name: "10,000 chars of nested list markers", source: "- ".repeat(5_000) },
   { name: 'comment of "- " x4,999', source: "- ".repeat(4_999) },
+  // "- - - -" alone is a thematic break; a last item with text makes it 49,990 nested lists.
+  { name: '"- " x49,990 + "a"', source: `${"- ".repeat(49_990)}a` },
+  { name: 'comment of "- " x4,999 + "a"', source: `${"- ".repeat(4_999)}a` },
+  { name: '"1. " x33,000 + "a"', source: `${"1. ".repeat(33_000)}a` },
   // Relatives.
   { name: '"> " x49,990 (spaced blockquotes)', source: "> ".repeat(49_990) },
   { name: '">- " x33,000 (quote and list, alternating)', source: ">- ".repeat(33_000) },

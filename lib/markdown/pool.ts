@@ -37,6 +37,8 @@ export class MarkdownWorkerPool {
   private closed = false;
   /** Workers started over the pool's life (the first ones included): tests and benchmarks read it. */
   started = 0;
+  /** Jobs handed to a worker over the pool's life. */
+  dispatched = 0;
 
   constructor(private readonly options: PoolOptions) {
     this.slots = Array.from({ length: Math.max(1, Math.floor(options.size)) }, () => ({ worker: null, ready: false, job: null, timer: null }));
@@ -152,6 +154,7 @@ export class MarkdownWorkerPool {
       const job = this.queue.shift()!;
       if (job.queueTimer) clearTimeout(job.queueTimer);
       slot.job = job;
+      this.dispatched++;
       const worker = slot.worker;
       worker.ref();
       slot.timer = setTimeout(() => {

@@ -1,7 +1,7 @@
 // A linear-time look at Markdown before it is parsed: the shapes that make CommonMark parsers,
 // KaTeX and the highlighter take seconds to minutes or overflow the stack are deep nesting (of
-// blockquotes and lists, of brackets, parentheses and braces) and very long runs of one
-// delimiter. Real documents stay far below every limit here; text over one is not parsed at all
+// blockquotes and lists, of brackets, parentheses and braces), very long runs of one delimiter
+// and thousands of underlined (setext) headings. Real documents stay far below every limit here; text over one is not parsed at all
 // and is shown as plain text instead (lib/markdown/fallback.ts). Pure; runs on the server's
 // request thread and in the browser before anything is handed to a worker.
 
@@ -13,8 +13,13 @@ export const MARKDOWN_MAX_CONTAINER_DEPTH = 32;
 export const MARKDOWN_MAX_BRACKET_DEPTH = 64;
 /** The longest run of one emphasis, strikethrough or code delimiter (*, _, ~, `). */
 export const MARKDOWN_MAX_DELIMITER_RUN = 128;
+/**
+ * Headings underlined with "===" or "---" (setext headings). The parser's time grows with the
+ * square of their number: 1,000 take half a second, 16,000 a minute.
+ */
+export const MARKDOWN_MAX_SETEXT_HEADINGS = 200;
 
-export type PrecheckFailure = "size" | "nesting" | "runs";
+export type PrecheckFailure = "size" | "nesting" | "complexity";
 export type Precheck = { ok: true } | { ok: false; reason: PrecheckFailure; detail: string };
 
 const SPACE = 0x20;
@@ -73,6 +78,20 @@ function fence(text: string, start: number, end: number): { char: number; length
 }
 
 /**
+ * Whether the line [start, end) could underline the line before it as a setext heading: after
+ * indentation and any ">" markers, only "=" or only "-" characters, then blanks.
+ */
+function underline(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === 0x3e)) i++;
+  const c = text.charCodeAt(i);
+  if (i >= end || (c !== 0x3d && c !== 0x2d)) return false;
+  while (i < end && text.charCodeAt(i) === c) i++;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i === end;
+}
+
+/**
  * Checks Markdown before it is parsed, in one pass over the text. The content of fenced code is
  * skipped (it is not parsed as Markdown), but not the fence lines (a fence longer than the limit
  * is itself a run).
@@ -83,6 +102,8 @@ export function checkMarkdown(text: string): Precheck {
   }
   let openFence: { char: number; length: number } | null = null;
   let brackets = 0;
+  let setext = 0;
+  let previousBlank = true;
   let runChar = -1;
   let run = 0;
   for (let start = 0; start <= text.length; ) {
@@ -103,6 +124,9 @@ export function checkMarkdown(text: string): Precheck {
       if (depth > MARKDOWN_MAX_CONTAINER_DEPTH) {
         return { ok: false, reason: "nesting", detail: `quotes or lists nested ${depth} deep, over the ${MARKDOWN_MAX_CONTAINER_DEPTH} that can be formatted` };
       }
+      if (!previousBlank && underline(text, start, lineEnd) && ++setext > MARKDOWN_MAX_SETEXT_HEADINGS) {
+        return { ok: false, reason: "complexity", detail: `more than ${MARKDOWN_MAX_SETEXT_HEADINGS} headings underlined with "=" or "-"` };
+      }
     }
 
     let blank = true;
@@ -113,7 +137,7 @@ export function checkMarkdown(text: string): Precheck {
         run = c === runChar ? run + 1 : 1;
         runChar = c;
         if (run > MARKDOWN_MAX_DELIMITER_RUN) {
-          return { ok: false, reason: "runs", detail: `a run of more than ${MARKDOWN_MAX_DELIMITER_RUN} "${String.fromCharCode(c)}" characters` };
+          return { ok: false, reason: "complexity", detail: `a run of more than ${MARKDOWN_MAX_DELIMITER_RUN} "${String.fromCharCode(c)}" characters` };
         }
         continue;
       }
@@ -130,6 +154,7 @@ export function checkMarkdown(text: string): Precheck {
     }
     // Links, emphasis and inline code never span a blank line, so nothing stays open across one.
     if (blank || code) brackets = 0;
+    previousBlank = blank || code;
     runChar = -1;
     start = end + 1;
   }

@@ -29,4 +29,10 @@ port.on("message", (message: WorkerRequest) => {
   port.postMessage(response);
 });
 
+// Compile the pipeline's hot paths (GFM, KaTeX, highlight.js) before taking the first job, so a new
+// worker's first render is not charged a second of JIT warm-up against its deadline.
+const WARM_UP = "# Title\n\nText with *emphasis*, `code`, a [link](https://example.com) and $x^2 + \\frac{a}{b}$.\n\n| a | b |\n| - | -: |\n| 1 | 2 |\n\n- [x] item\n  1. nested\n\n> quote[^1]\n\n[^1]: note\n\n$$\n\\sum_{i=1}^{n} \\sqrt{x_i}\n$$\n\n```python\ndef f(x: int) -> int:\n    return x + 1  # comment\n```\n";
+for (let i = 0; i < 3; i++) renderMarkdownSync(WARM_UP, { idPrefix: "warm-up" });
+clearFormulaCache();
+
 port.postMessage({ type: "ready" } satisfies WorkerResponse);

@@ -1,0 +1,20 @@
+// The Web Worker that formats the handoff editor's live preview in the browser (started by
+// lib/markdown/browser.ts), so that one bad paste can never freeze the tab: the page terminates
+// this worker when a render passes its deadline. Same pipeline, same sanitizer as the server.
+import { renderMarkdownSync } from "./pipeline";
+
+export type PreviewRequest = { id: number; source: string; idPrefix: string; headingOffset: number };
+export type PreviewResponse = { id: number; html: string } | { id: number; error: string };
+
+// A dedicated worker's global scope, typed only as far as this file uses it (the project's
+// TypeScript lib is the DOM's, not the WebWorker one).
+const scope = self as unknown as { onmessage: ((event: MessageEvent<PreviewRequest>) => void) | null; postMessage: (message: PreviewResponse) => void };
+
+scope.onmessage = (event) => {
+  const { id, source, idPrefix, headingOffset } = event.data;
+  try {
+    scope.postMessage({ id, html: renderMarkdownSync(source, { idPrefix, headingOffset }) });
+  } catch (error) {
+    scope.postMessage({ id, error: String(error) });
+  }
+};
