@@ -13,6 +13,7 @@ export default defineConfig([
     "out/**",
     "data/**",
     "lib/db/generated/**",
+    "lib/markdown/generated/**",
     "prisma/postgres/**",
     "next-env.d.ts",
     "test-results/**",

@@ -24,7 +24,6 @@ export type Precheck = { ok: true } | { ok: false; reason: PrecheckFailure; deta
 
 const SPACE = 0x20;
 const TAB = 0x09;
-const LF = 0x0a;
 const CR = 0x0d;
 
 const isBlank = (c: number) => c === SPACE || c === TAB;
