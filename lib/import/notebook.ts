@@ -7,6 +7,7 @@
 // JavaScript and widget outputs are never carried; a note says that they were left out.
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { checkCellCount, checkCellSizes, checkNotebookDepth } from "./notebook-limits";
 
 export const NOTEBOOK_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -568,8 +569,9 @@ function byteLength(input: Uint8Array | string): number {
 
 /**
  * Parses an uploaded .ipynb file (nbformat 4). Throws ValidationError with a message fit to show
- * the uploader: too large, not UTF-8, not JSON (with line and column), an old nbformat, or a
- * schema problem (with the path, e.g. `cells[3].outputs[0].output_type`).
+ * the uploader: too large, not UTF-8, nested too deep, not JSON (with line and column), an old
+ * nbformat, a schema problem (with the path, e.g. `cells[3].outputs[0].output_type`), or over a
+ * cap on cells, a cell's source, outputs or images (lib/import/notebook-limits.ts).
  */
 export function parseNotebook(input: Uint8Array | string, filename: string): Notebook {
   const name = filename.trim() || "The notebook";
@@ -588,6 +590,8 @@ export function parseNotebook(input: Uint8Array | string, filename: string): Not
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // JSON.parse and the schema recurse: thousands of levels would overflow the stack.
+  checkNotebookDepth(text, name, (offset) => lineColumn(text, offset));
 
   let json: unknown;
   try {
@@ -615,9 +619,11 @@ export function parseNotebook(input: Uint8Array | string, filename: string): Not
     });
   }
 
+  checkCellCount((json as Record<string, unknown>).cells, name);
   const parsed = notebookSchema.safeParse(json);
   if (!parsed.success) throw schemaError(parsed.error, json, name);
   const notebook = parsed.data;
+  checkCellSizes(notebook.cells, name);
 
   return {
     language: normalizeLanguage(notebook.metadata),
