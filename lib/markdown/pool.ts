@@ -49,6 +49,11 @@ export class MarkdownWorkerPool {
     return this.slots.length;
   }
 
+  /** Resolves once every worker has started (tests wait for it; a job need not). */
+  async whenReady(): Promise<void> {
+    while (!this.closed && this.slots.some((slot) => !slot.ready)) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
   /** Jobs running and waiting right now. */
   get load(): { running: number; queued: number } {
     return { running: this.slots.filter((s) => s.job).length, queued: this.queue.length };
