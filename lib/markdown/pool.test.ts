@@ -1,12 +1,11 @@
 // The worker pool's bounds, with the real worker bundle and short limits: a render past its
 // deadline ends its worker and a new one takes over; a full queue and a queue wait past its
 // deadline answer "busy" at once instead of making callers wait.
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MarkdownWorkerPool, type PoolOptions } from "@/lib/markdown/pool";
-import { MARKDOWN_WORKER_FILE } from "@/lib/markdown/server";
+import { markdownWorkerFile } from "@/lib/markdown/server";
 
-const file = path.join(process.cwd(), ...MARKDOWN_WORKER_FILE);
+const file = markdownWorkerFile();
 // ">" x99,990: minutes in the parser (the pre-check refuses it; the pool is the net under it).
 const slow = { source: ">".repeat(99_990), idPrefix: "slow", headingOffset: 0 };
 const quick = { source: "*hello*", idPrefix: "q", headingOffset: 0 };

@@ -22,8 +22,6 @@ import { RenderCache } from "./render-cache";
 /** What a render produced: HTML to show, and why it is plain text if it is. */
 export type MarkdownResult = { html: string; fallback: FallbackReason | null };
 
-/** The bundle scripts/build-markdown-worker.mjs writes (docs/adr/0004-markdown-worker-threads.md). */
-export const MARKDOWN_WORKER_FILE = ["lib", "markdown", "generated", "markdown-worker.mjs"];
 
 /**
  * Pool settings: one worker per core, at most four; a render may take 8 s. A 50 KB handoff
@@ -43,10 +41,17 @@ const inFlight = new Map<string, Promise<MarkdownResult>>();
 // One pool per process, kept across module reloads in development.
 const shared = globalThis as typeof globalThis & { __legibleMarkdownPool?: MarkdownWorkerPool };
 
+/**
+ * The bundle scripts/build-markdown-worker.mjs writes (docs/adr/0004-markdown-worker-threads.md),
+ * found from the working directory: the project root for `next start`, tests, benchmarks and
+ * scripts. Written out in full so that the build's file tracing includes just that folder.
+ */
+export function markdownWorkerFile(): string {
+  return path.join(process.cwd(), "lib", "markdown", "generated", "markdown-worker.mjs");
+}
+
 function workerFile(): string {
-  // Joined at run time from the working directory (the project root for `next start`, tests,
-  // benchmarks and scripts), so no bundler tries to follow it.
-  const file = path.join(process.cwd(), ...MARKDOWN_WORKER_FILE);
+  const file = markdownWorkerFile();
   if (!existsSync(file)) {
     throw new Error(`The Markdown worker ${path.relative(process.cwd(), file)} is missing: run \`node scripts/build-markdown-worker.mjs\` (npm install, npm start, npm run build and npm test do).`);
   }
