@@ -4,7 +4,7 @@
 // pages answer meanwhile; a notebook nested 5,000 deep is refused through the upload form with a
 // message, and a real notebook shows as it did. Screenshots in light and dark go to test-results/.
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { FIXTURES, readSection, sectionEditor, unique } from "./helpers/handoff";
@@ -29,10 +29,12 @@ async function timed(run: () => Promise<{ status(): number }>): Promise<{ status
   return { status: response.status(), ms: Date.now() - started };
 }
 
-async function screenshots(page: Page, name: string, target = page.locator("main")) {
+/** The viewport with `target` at its top, below the sticky header, in light and dark. */
+async function screenshots(page: Page, name: string, target: Locator) {
+  await target.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 120));
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await target.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`) });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
@@ -72,7 +74,6 @@ test("pathological Markdown shows as plain text with a notice, quickly, while ot
   await expect(page.getByRole("note").filter({ hasText: NESTED })).toHaveCount(2);
   // The plain text wraps inside the page instead of widening it.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await tldr.scrollIntoViewIfNeeded();
   await screenshots(page, "fallback-section", tldr);
 
   // The edit page: the preview opens on TL;DR with the server's fallback; typing a hostile text into
