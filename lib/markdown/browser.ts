@@ -84,6 +84,11 @@ function startWorker() {
   return started;
 }
 
+/** Starts the worker ahead of the first render (the editor calls it on mount), so that loading it overlaps with the page's own start. */
+export function preparePreview(): void {
+  worker ??= startWorker();
+}
+
 /**
  * Renders `source` for the preview; resolves with HTML or the fallback, never rejects. A text
  * replaced by a newer one before the worker took it resolves with fallback "busy" (ignore it).

@@ -4,7 +4,7 @@
 // server's request thread; after that, the browser formats each new text in a Web Worker with a
 // deadline (lib/markdown/browser.ts) and keeps showing the last result until the next is ready.
 import { useEffect, useState, type ReactNode } from "react";
-import { renderPreview } from "@/lib/markdown/browser";
+import { preparePreview, renderPreview } from "@/lib/markdown/browser";
 import { MarkdownHtml } from "@/lib/markdown/MarkdownHtml";
 
 export type MarkdownPreviewProps = {
@@ -20,6 +20,8 @@ export type MarkdownPreviewProps = {
 export function MarkdownPreview({ source, idPrefix, headingOffset, initial, empty = null }: MarkdownPreviewProps) {
   const [rendered, setRendered] = useState<{ source: string; html: string } | null>(initial ?? null);
   const blank = !source.trim();
+
+  useEffect(preparePreview, []);
 
   useEffect(() => {
     if (blank || rendered?.source === source) return;
