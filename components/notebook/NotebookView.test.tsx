@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { NotebookView } from "@/components/notebook/NotebookView";
 import { parseNotebook, type Notebook } from "@/lib/import/notebook";
 import { renderNotebook } from "@/lib/notebook/render";
-import { codeFence, longestBacktickRun } from "@/lib/notebook/rendered";
+import { codeFence, longestBacktickRun } from "@/lib/markdown/fence";
 
 const fixture = (name: string) =>
   parseNotebook(new Uint8Array(readFileSync(path.join(import.meta.dirname, "../../tests/fixtures/real", name))), name);

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import type { Notebook, NotebookOutput } from "@/lib/import/notebook";
 import { fallbackHtml } from "@/lib/markdown/fallback";
 import { renderMarkdown } from "@/lib/markdown/server";
-import { RENDERED_NOTEBOOK_VERSION, codeFence, type RenderedCell, type RenderedNotebook, type RenderedOutput } from "./rendered";
+import { codeFence } from "@/lib/markdown/fence";
+import { RENDERED_NOTEBOOK_VERSION, type RenderedCell, type RenderedNotebook, type RenderedOutput } from "./rendered";
 
 /** How long rendering one notebook may take in all. */
 export const NOTEBOOK_RENDER_BUDGET_MS = 60_000;
