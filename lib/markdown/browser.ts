@@ -1,5 +1,6 @@
 // Markdown in the browser for the editor's live preview: the same pre-check as the server, then
-// the pipeline in a Web Worker (lib/markdown/preview.worker.ts) with a deadline, counted from when
+// the pipeline in a Web Worker (lib/markdown/preview.worker.ts, served as
+// /markdown-preview-worker.js) with a deadline, counted from when
 // the worker is ready (loading its script is not the text's fault). A render that passes it ends
 // that worker (a new one starts for the next render) and shows the fallback, so a pasted
 // pathological text costs at most the deadline and never freezes the tab.
@@ -64,7 +65,8 @@ function pump() {
 }
 
 function startWorker() {
-  const thread = new Worker(new URL("./preview.worker.ts", import.meta.url), { type: "module", name: "markdown-preview" });
+  // Bundled by scripts/build-markdown-worker.mjs into public/ (docs/adr/0004-markdown-worker-threads.md).
+  const thread = new Worker("/markdown-preview-worker.js", { name: "markdown-preview" });
   const started = { thread, ready: false, startTimer: setTimeout(() => abandon("error"), START_TIMEOUT_MS) };
   thread.onmessage = (event: MessageEvent<PreviewResponse>) => {
     const message = event.data;

@@ -1,4 +1,5 @@
-// The Web Worker that formats the handoff editor's live preview in the browser (started by
+// The Web Worker that formats the handoff editor's live preview in the browser (bundled by
+// scripts/build-markdown-worker.mjs into public/markdown-preview-worker.js, started by
 // lib/markdown/browser.ts), so that one bad paste can never freeze the tab: the page terminates
 // this worker when a render passes its deadline. Same pipeline, same sanitizer as the server.
 import { renderMarkdownSync } from "./pipeline";
