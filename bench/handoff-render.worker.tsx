@@ -166,11 +166,11 @@ function stats(samples: number[]) {
   return { n: samples.length, mean: samples.reduce((s, x) => s + x, 0) / samples.length, median: at(0.5), p95: at(0.95), min: sorted[0] };
 }
 
-/** Time to an answer for each pathological input, cold (nothing cached), one after another. */
+/** Time to an answer for each pathological input, cold (none of them cached), one after another. */
 async function pathological() {
   const results: { name: string; ms: number; fallback: string | null }[] = [];
+  clearMarkdownCaches();
   for (const input of PATHOLOGICAL) {
-    clearMarkdownCaches();
     const t0 = performance.now();
     const { fallback } = await renderMarkdown(input.source, { idPrefix: "patho" });
     results.push({ name: input.name, ms: performance.now() - t0, fallback });
