@@ -14,6 +14,7 @@ export default defineConfig([
     "data/**",
     "lib/db/generated/**",
     "lib/markdown/generated/**",
+    "public/markdown-preview-worker.js",
     "prisma/postgres/**",
     "next-env.d.ts",
     "test-results/**",
