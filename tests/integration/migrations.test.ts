@@ -39,31 +39,35 @@ describeEachProvider("migrate", (provider) => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
+  // Every committed migration, in order (0001_init first); the tests add theirs after the last.
+  const committed = () => loadMigrations(migrationsDir(provider));
+  const ids = () => committed().map((m) => m.id);
+
   async function migrated(): Promise<TestDb> {
     const testDb = await createTestDatabase(provider);
     cleanups.push(() => testDb.drop());
     return testDb;
   }
 
-  it("applies 0001_init to a fresh database and records it with its checksum", async () => {
+  it("applies every migration from 0001_init to a fresh database and records each with its checksum", async () => {
     const empty = await createEmptyDatabase(provider);
     cleanups.push(() => empty.remove());
 
     const result = await migrate(empty.url);
-    expect(result).toEqual({ provider, applied: ["0001_init"], alreadyApplied: 0 });
+    expect(ids()[0]).toBe("0001_init");
+    expect(result).toEqual({ provider, applied: ids(), alreadyApplied: 0 });
 
     const db = createDb(empty.url);
     cleanups.push(() => closeDb(db));
-    const [init] = loadMigrations(migrationsDir(provider));
-    expect(await recorded(db)).toEqual([{ id: "0001_init", checksum: init.checksum }]);
+    expect(await recorded(db)).toEqual(committed().map((m) => ({ id: m.id, checksum: m.checksum })));
     expect(await tableNames(db, provider)).toEqual(expect.arrayContaining(["User", "Project", "_legible_migrations"]));
   });
 
   it("applies nothing when run again", async () => {
     const testDb = await migrated();
     const again = await migrate(testDb.url);
-    expect(again).toEqual({ provider, applied: [], alreadyApplied: 1 });
-    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(["0001_init"]);
+    expect(again).toEqual({ provider, applied: [], alreadyApplied: ids().length });
+    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(ids());
   });
 
   it("refuses to run when an applied migration's checksum no longer matches", async () => {
@@ -74,11 +78,11 @@ describeEachProvider("migrate", (provider) => {
 
   it("applies a new migration after the recorded ones, in order", async () => {
     const testDb = await migrated();
-    const root = migrationsRootWith(provider, { "0002_add_widget": 'CREATE TABLE "Widget" ("id" TEXT NOT NULL PRIMARY KEY);\n' });
+    const root = migrationsRootWith(provider, { "9001_add_widget": 'CREATE TABLE "Widget" ("id" TEXT NOT NULL PRIMARY KEY);\n' });
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
 
-    expect(await migrate(testDb.url, root)).toEqual({ provider, applied: ["0002_add_widget"], alreadyApplied: 1 });
-    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(["0001_init", "0002_add_widget"]);
+    expect(await migrate(testDb.url, root)).toEqual({ provider, applied: ["9001_add_widget"], alreadyApplied: ids().length });
+    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual([...ids(), "9001_add_widget"]);
     expect(await tableNames(testDb.db, provider)).toContain("Widget");
   });
 
@@ -89,12 +93,12 @@ describeEachProvider("migrate", (provider) => {
       'INSERT INTO "NoSuchTable" ("id") VALUES (\'x\');',
       "",
     ].join("\n");
-    const root = migrationsRootWith(provider, { "0002_broken": broken });
+    const root = migrationsRootWith(provider, { "9001_broken": broken });
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
 
-    await expect(migrate(testDb.url, root)).rejects.toThrow(/Migration 0002_broken failed and was rolled back/);
+    await expect(migrate(testDb.url, root)).rejects.toThrow(/Migration 9001_broken failed and was rolled back/);
 
-    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(["0001_init"]);
+    expect((await recorded(testDb.db)).map((r) => r.id)).toEqual(ids());
     const tables = await tableNames(testDb.db, provider);
     expect(tables).not.toContain("HalfDone");
     expect(tables).toEqual(expect.arrayContaining(["User", "Project", "Milestone"]));
