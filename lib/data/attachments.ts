@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db, read } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
@@ -93,6 +93,8 @@ async function renderStoredNotebook(id: string, filename: string): Promise<Store
   try {
     stored = await renderNotebook(parseNotebook(new Uint8Array(row?.data ?? []), filename), { idPrefix: `nb-${id}` });
   } catch (error) {
+    // The pool was too busy: nothing is wrong with the notebook, so nothing is stored; a later view tries again.
+    if (error instanceof AppError && error.code === "busy") return { version: RENDERED_NOTEBOOK_VERSION, error: "This notebook is being prepared for display; reload the page in a minute." };
     if (!(error instanceof ValidationError)) throw error;
     stored = { version: RENDERED_NOTEBOOK_VERSION, error: error.message };
   }
