@@ -79,7 +79,7 @@ describeEachProvider("notebooks parsed once", (provider) => {
   });
 
   it("answers 422, not 500, to a notebook nested 5,000 deep over the API", async () => {
-    const { token } = await createToken(researcher, { name: "upload", scopes: ["write"] });
+    const { token } = await createToken(researcher, { name: "upload" });
     const form = new FormData();
     form.set("file", new File([hostile.deepOutput(5_000)], "deep.ipynb", { type: "application/json" }));
     const res = await attachmentsRoute.POST(
