@@ -13,6 +13,8 @@ export default defineConfig([
     "out/**",
     "data/**",
     "lib/db/generated/**",
+    "lib/markdown/generated/**",
+    "public/markdown-preview-worker.js",
     "prisma/postgres/**",
     "next-env.d.ts",
     "test-results/**",

@@ -1,7 +1,9 @@
 // Worker for bench/handoff.bench.mjs, run with tsx (it imports our TSX renderer, whose CSS imports
-// the parent stubs with --import). Renders one long, realistic handoff (~50 KB of Markdown, 20
-// display-math blocks, 10 fenced code blocks, tables and lists) with our <Markdown> and with plain
-// react-markdown without plugins, interleaved in this one process, and prints one JSON line.
+// and "server-only" the parent stubs with --import). Renders one long, realistic handoff (~50 KB of
+// Markdown, 20 display-math blocks, 10 fenced code blocks, tables and lists) with our <Markdown>
+// (through the worker pool, as pages do) and with plain react-markdown without plugins on this
+// thread, interleaved in this one process; then asks the pool for every input of the pathological
+// corpus (lib/markdown/pathological.ts) and times each answer. Prints one JSON line.
 //
 //   node_modules/.bin/tsx --import <css stub> bench/handoff-render.worker.tsx
 //   env: BENCH_RENDER_SECONDS (time per renderer, default 6), BENCH_RENDER_BYTES (default 50000),
@@ -10,7 +12,9 @@ import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { renderToStaticMarkup } from "react-dom/server";
 import ReactMarkdown from "react-markdown";
-import { Markdown, clearMarkdownCaches } from "../lib/markdown/render";
+import { PATHOLOGICAL } from "../lib/markdown/pathological";
+import { Markdown } from "../lib/markdown/render";
+import { clearMarkdownCaches, markdownPool, renderMarkdown } from "../lib/markdown/server";
 
 const MATH = [
   String.raw`q(\mathbf{x}_t \mid \mathbf{x}_0) = \mathcal{N}\!\left(\mathbf{x}_t;\ \sqrt{\bar\alpha_t}\,\mathbf{x}_0,\ (1-\bar\alpha_t)\mathbf{I}\right), \qquad \bar\alpha_t = \prod_{s=1}^{t} (1-\beta_s)`,
@@ -148,13 +152,13 @@ function longHandoff(bytes = 50_000): string {
 // cache): what an edited handoff, or the editor's preview on each keystroke, pays.
 // "cached" is what a page pays when the same saved text is shown again.
 let renders = 0;
-const ours = (text: string) => {
+const ours = async (text: string) => {
   clearMarkdownCaches();
-  return renderToStaticMarkup(<Markdown source={text} idPrefix={`bench${renders++}`} />);
+  return renderToStaticMarkup(await Markdown({ source: text, idPrefix: `bench${renders++}` }));
 };
-const warm = (text: string) => renderToStaticMarkup(<Markdown source={text} idPrefix={`bench${renders++}`} />);
-const cached = (text: string) => renderToStaticMarkup(<Markdown source={text} idPrefix="bench-cached" />);
-const plain = (text: string) => renderToStaticMarkup(<ReactMarkdown>{text}</ReactMarkdown>);
+const warm = async (text: string) => renderToStaticMarkup(await Markdown({ source: text, idPrefix: `bench${renders++}` }));
+const cached = async (text: string) => renderToStaticMarkup(await Markdown({ source: text, idPrefix: "bench-cached" }));
+const plain = async (text: string) => renderToStaticMarkup(<ReactMarkdown>{text}</ReactMarkdown>);
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -162,11 +166,28 @@ function stats(samples: number[]) {
   return { n: samples.length, mean: samples.reduce((s, x) => s + x, 0) / samples.length, median: at(0.5), p95: at(0.95), min: sorted[0] };
 }
 
-function main() {
+/** Time to an answer for each pathological input, cold (none of them cached), one after another. */
+async function pathological() {
+  const results: { name: string; ms: number; fallback: string | null }[] = [];
+  clearMarkdownCaches();
+  for (const input of PATHOLOGICAL) {
+    const t0 = performance.now();
+    const { fallback } = await renderMarkdown(input.source, { idPrefix: "patho" });
+    results.push({ name: input.name, ms: performance.now() - t0, fallback });
+  }
+  // The same answers again come from the cache.
+  const t0 = performance.now();
+  for (const input of PATHOLOGICAL) await renderMarkdown(input.source, { idPrefix: "patho" });
+  return { results, cachedAllMs: performance.now() - t0 };
+}
+
+async function main() {
   const text = longHandoff(Number(process.env.BENCH_RENDER_BYTES ?? 50_000));
   const seconds = Number(process.env.BENCH_RENDER_SECONDS ?? 6);
-  const html = ours(text);
-  const plainHtml = plain(text);
+  // Wait for the pool's workers to start, so the first cold render does not pay for it.
+  await renderMarkdown("warm up", { idPrefix: "start" });
+  const html = await ours(text);
+  const plainHtml = await plain(text);
   const shape = {
     markdownBytes: Buffer.byteLength(text),
     displayMath: (text.match(/^\$\$$/gm) ?? []).length / 2,
@@ -181,8 +202,8 @@ function main() {
   };
   // Warm up both paths (JIT, KaTeX's and highlight.js's lazy tables), then alternate which goes first.
   for (let i = 0; i < 15; i++) {
-    ours(text);
-    plain(text);
+    await ours(text);
+    await plain(text);
   }
   const a: number[] = [];
   const b: number[] = [];
@@ -191,24 +212,33 @@ function main() {
     const order = i % 2 === 0 ? [ours, plain] : [plain, ours];
     for (const render of order) {
       const t0 = performance.now();
-      render(text);
+      await render(text);
       const dt = performance.now() - t0;
       spent += dt;
       (render === ours ? a : b).push(dt);
     }
   }
-  const measure = (render: (text: string) => string) =>
-    a.map(() => {
+  const measure = async (render: (text: string) => Promise<string>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < a.length; i++) {
       const t0 = performance.now();
-      render(text);
-      return performance.now() - t0;
-    });
-  warm(text);
-  const w = measure(warm);
-  cached(text);
-  const c = measure(cached);
-  process.stdout.write(JSON.stringify({ shape, ours: stats(a), warm: stats(w), cached: stats(c), plain: stats(b) }) + "\n");
+      await render(text);
+      samples.push(performance.now() - t0);
+    }
+    return samples;
+  };
+  await warm(text);
+  const w = await measure(warm);
+  await cached(text);
+  const c = await measure(cached);
+  const patho = await pathological();
+  process.stdout.write(JSON.stringify({ shape, ours: stats(a), warm: stats(w), cached: stats(c), plain: stats(b), pathological: patho, poolSize: markdownPool().size }) + "\n");
+  await markdownPool().close();
 }
 
 if (process.env.BENCH_RENDER_DUMP) writeFileSync(process.env.BENCH_RENDER_DUMP, longHandoff(Number(process.env.BENCH_RENDER_BYTES ?? 50_000)));
-else main();
+else
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,8 +1,13 @@
 // The handoff benchmark, in two parts:
 //   handoff-render  server render of one long handoff (~50 KB of Markdown, 20 display-math blocks,
-//                   10 fenced code blocks, tables, lists) with our <Markdown> against plain
-//                   react-markdown without plugins on the same text: ms per render, ratio plain/ours,
-//                   cold (nothing seen before), warm (new text, formulas typeset before) and cached.
+//                   10 fenced code blocks, tables, lists) with our <Markdown> (through the worker
+//                   pool) against plain react-markdown without plugins on the same text: ms per
+//                   render, ratio plain/ours, cold (nothing seen before), warm (new text, formulas
+//                   typeset before) and cached.
+//   markdown-pathological  the worst time to an answer (formatted or shown as plain text) over
+//                   the pathological corpus (lib/markdown/pathological.ts), cold, against the cold
+//                   render of the long handoff: ratio long-handoff/worst. Before the pool, several
+//                   inputs took over 60 s each (docs/adr/0004-markdown-worker-threads.md).
 //   handoff         the signed-in handoff read page against the bare dynamic page of the same size
 //                   from the same build, as bench/overview.bench.mjs does. Target: rps ratio ≥ 0.5.
 // The render part needs our TSX renderer, which imports CSS; it runs in a child process under tsx
@@ -10,21 +15,32 @@
 //   BENCH_HANDOFF=render | page   run one part only
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ensureBuild, load, report, root, signIn, startServer } from "./lib.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 // Preloaded before tsx: `import "./x.css"` and `import styles from "./x.module.css"` become an
-// object mapping each class name to itself. tsx runs this .tsx as CommonJS (the package has no
-// "type": "module"), so the require hook does the work; the ESM load hook covers the other case.
-const CSS_HOOK = `export async function load(url, context, next) {
+// object mapping each class name to itself, and "server-only" (which throws outside React Server
+// Components) its empty stub. tsx runs this .tsx as CommonJS (the package has no
+// "type": "module"), so the require hooks do the work; the ESM hooks cover the other case.
+const SERVER_ONLY = path.join(root, "node_modules", "server-only", "empty.js");
+const CSS_HOOK = `export async function resolve(specifier, context, next) {
+  if (specifier === "server-only") return { url: ${JSON.stringify(pathToFileURL(SERVER_ONLY).href)}, shortCircuit: true };
+  return next(specifier, context);
+}
+export async function load(url, context, next) {
   if (/\\.css(?:\\?.*)?$/.test(url)) {
     return { format: "module", shortCircuit: true, source: "export default new Proxy({}, { get: (_, k) => (typeof k === 'string' ? k : undefined) });" };
   }
   return next(url, context);
 }`;
 const CSS_STUB = `import Module, { register } from "node:module";
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return resolveFilename.call(this, request === "server-only" ? ${JSON.stringify(SERVER_ONLY)} : request, ...rest);
+};
 Module._extensions[".css"] = (module) => {
   module.exports = new Proxy({}, { get: (_, k) => (typeof k === "string" && k !== "__esModule" && k !== "then" ? k : undefined) });
 };
@@ -53,7 +69,7 @@ function runRenderWorker() {
 }
 
 async function renderPart() {
-  const { shape, ours, warm, cached, plain } = await runRenderWorker();
+  const { shape, ours, warm, cached, plain, pathological, poolSize } = await runRenderWorker();
   if (shape.renderedDisplayMath !== 20 || shape.renderedCodeBlocks !== 10) {
     throw new Error(`long handoff rendered ${shape.renderedDisplayMath} display formulas and ${shape.renderedCodeBlocks} code blocks; expected 20 and 10`);
   }
@@ -72,6 +88,12 @@ async function renderPart() {
   report("handoff-render-warm", "ms", warm.median, "", plain.median, { higherIsBetter: false });
   // The same text shown again (a saved revision never changes) comes from <Markdown>'s cache.
   report("handoff-render-cached", "ms", cached.median, "", plain.median, { higherIsBetter: false });
+  // The pathological corpus: each input's time to an answer, and how it was answered.
+  console.log(`# pathological corpus, ${pathological.results.length} inputs, ${poolSize} worker thread(s); ms to an answer (outcome):`);
+  for (const r of pathological.results) console.log(`#   ${r.ms.toFixed(0).padStart(6)} ms  ${(r.fallback ?? "formatted").padEnd(9)}  ${r.name}`);
+  console.log(`# all ${pathological.results.length} again from the cache: ${pathological.cachedAllMs.toFixed(1)} ms`);
+  const worst = Math.max(...pathological.results.map((r) => r.ms));
+  report("markdown-pathological", "worst", worst, "ms", ours.median, { higherIsBetter: false });
 }
 
 async function pagePart() {

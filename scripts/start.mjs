@@ -47,6 +47,8 @@ if (!existsSync(lock) || statSync(path.join(root, "package-lock.json")).mtimeMs 
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 if (!existsSync(path.join(root, "lib", "db", "generated", "sqlite", "client.ts"))) run("node", ["scripts/prisma-generate.mjs"]);
+// The Markdown worker threads run this bundle (docs/adr/0004-markdown-worker-threads.md).
+run("node", ["scripts/build-markdown-worker.mjs"]);
 
 // 2. Secret: generated once into the git-ignored data folder, never shipped.
 mkdirSync(path.join(root, "data"), { recursive: true });

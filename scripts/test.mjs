@@ -69,6 +69,9 @@ if (!existsSync(path.join(generated, "sqlite")) || !existsSync(path.join(generat
   run("Generate Prisma clients", process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
 }
 
+// (c) The Markdown worker bundle (postinstall makes it; rebuilt when lib/markdown changed).
+run("Markdown worker", process.execPath, [path.join(root, "scripts", "build-markdown-worker.mjs")]);
+
 if (!args.has("--e2e")) {
   run("Typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
   run("Lint", bin("eslint"), ["."]);

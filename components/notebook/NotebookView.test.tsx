@@ -2,13 +2,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { codeFence, NotebookView } from "@/components/notebook/NotebookView";
+import { NotebookView } from "@/components/notebook/NotebookView";
 import { parseNotebook, type Notebook } from "@/lib/import/notebook";
+import { renderNotebook } from "@/lib/notebook/render";
+import { codeFence, longestBacktickRun } from "@/lib/markdown/fence";
 
 const fixture = (name: string) =>
   parseNotebook(new Uint8Array(readFileSync(path.join(import.meta.dirname, "../../tests/fixtures/real", name))), name);
 
-const render = (notebook: Notebook, filename = "test.ipynb") => renderToStaticMarkup(<NotebookView notebook={notebook} filename={filename} />);
+// As a handoff page shows it: rendered once (as at upload, through the worker pool), then laid out.
+const render = async (notebook: Notebook, filename = "test.ipynb") =>
+  renderToStaticMarkup(<NotebookView notebook={await renderNotebook(notebook, { idPrefix: "nb" })} filename={filename} />);
 
 const notebook = (cells: unknown[]) =>
   parseNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: "python", version: "3.11" } }, cells }), "t.ipynb");
@@ -16,8 +20,8 @@ const notebook = (cells: unknown[]) =>
 const display = (data: Record<string, unknown>) => ({ output_type: "display_data", data, metadata: {} });
 
 describe("NotebookView", () => {
-  it("renders the micrograd notebook: header, prompts, highlighted code, outputs and images", () => {
-    const html = render(fixture("notebook-micrograd-demo.ipynb"), "notebook-micrograd-demo.ipynb");
+  it("renders the micrograd notebook: header, prompts, highlighted code, outputs and images", async () => {
+    const html = await render(fixture("notebook-micrograd-demo.ipynb"), "notebook-micrograd-demo.ipynb");
     expect(html).toContain("notebook-micrograd-demo.ipynb");
     expect(html).toContain("Python 3.6.5");
     expect(html).toContain("10 cells (9 code)");
@@ -34,14 +38,14 @@ describe("NotebookView", () => {
     expect(html).not.toMatch(/<h1/);
   });
 
-  it("renders the minGPT notebook without images", () => {
-    const html = render(fixture("notebook-mingpt-sort-demo.ipynb"));
+  it("renders the minGPT notebook without images", async () => {
+    const html = await render(fixture("notebook-mingpt-sort-demo.ipynb"));
     expect(html).not.toContain("<img");
     expect(html).toContain("In [9]:");
   });
 
-  it("never renders raw HTML or SVG from outputs", () => {
-    const html = render(
+  it("never renders raw HTML or SVG from outputs", async () => {
+    const html = await render(
       notebook([
         {
           cell_type: "code",
@@ -70,8 +74,8 @@ describe("NotebookView", () => {
     expect(html).not.toContain("<img");
   });
 
-  it("keeps markdown cells inert", () => {
-    const html = render(
+  it("keeps markdown cells inert", async () => {
+    const html = await render(
       notebook([
         { cell_type: "markdown", source: ["# Title\n", "<script>alert(1)</script>\n\n", "[x](javascript:alert(1)) <img src=x onerror=alert(1)>"] },
       ]),
@@ -82,8 +86,8 @@ describe("NotebookView", () => {
     expect(html).toContain("<h4>Title</h4>");
   });
 
-  it("escapes code, even code that tries to close the fence", () => {
-    const html = render(notebook([{ cell_type: "code", execution_count: 3, source: 'x = "</code><script>alert(1)</script>"\n```\n# after', outputs: [] }]));
+  it("escapes code, even code that tries to close the fence", async () => {
+    const html = await render(notebook([{ cell_type: "code", execution_count: 3, source: 'x = "</code><script>alert(1)</script>"\n```\n# after', outputs: [] }]));
     expect(html).not.toContain("<script");
     // The code is text: every "<" in it is escaped (hast-util-to-html writes "&#x3C;").
     expect(html).toContain("&#x3C;/code>&#x3C;script>");
@@ -92,9 +96,17 @@ describe("NotebookView", () => {
     expect(codeFence("x", "bad lang\n")).toBe("```text\nx\n```");
   });
 
-  it("shows streams, stderr, errors and collapses long outputs", () => {
+  it("fences code with any number and length of backtick runs (issue 7: 200,000 runs threw)", () => {
+    const runs = "` ".repeat(200_000);
+    expect(longestBacktickRun(runs)).toBe(1);
+    expect(codeFence(runs, "python").startsWith("```python\n")).toBe(true);
+    expect(longestBacktickRun(`a${"`".repeat(300_000)}b\`\``)).toBe(300_000);
+    expect(codeFence("`".repeat(300_000), null).slice(0, 300_002)).toBe(`${"`".repeat(300_001)}t`);
+  });
+
+  it("shows streams, stderr, errors and collapses long outputs", async () => {
     const long = Array.from({ length: 250 }, (_, i) => `step ${i}\n`);
-    const html = render(
+    const html = await render(
       notebook([
         {
           cell_type: "code",

@@ -1,49 +1,37 @@
-// A parsed Jupyter notebook, read-only: Jupyter's layout (In [n] / Out [n] prompts, outputs under
-// their cell) in the app's style. Server component, synchronous, no client JavaScript.
+// A notebook as rendered at upload (lib/notebook/render.ts), read-only: Jupyter's layout (In [n] /
+// Out [n] prompts, outputs under their cell) in the app's style. Server component, synchronous,
+// no client JavaScript, and no parsing or Markdown rendering: it only lays out what was stored.
 //
-// Safety: the Notebook from parseNotebook() already holds only showable content. Markdown cells
-// and Markdown outputs go through the sanitizing <Markdown>; code goes through it too (as a fenced
-// block, highlighted by highlight.js, which escapes the code); plain text is React text; images
-// are data: URLs built only from base64 that was checked to decode to a PNG or JPEG.
+// Safety: parseNotebook() kept only showable content, and the stored HTML of Markdown cells, code
+// cells (a fenced block, highlighted by highlight.js, which escapes the code) and Markdown outputs
+// came from the sanitizing Markdown pipeline (or is its escaped plain-text fallback); plain text is
+// React text; images are data: URLs built only from base64 that was checked to decode to a PNG or
+// JPEG.
 import type { ReactNode } from "react";
 import { Badge, Card, IconFileText } from "@/components/ui";
-import { countLines, type Notebook, type NotebookCell, type NotebookOutput } from "@/lib/import/notebook";
-import { Markdown } from "@/lib/markdown/render";
+import { countLines } from "@/lib/import/notebook";
+import { MarkdownHtml } from "@/lib/markdown/MarkdownHtml";
+import type { RenderedCell, RenderedNotebook, RenderedOutput } from "@/lib/notebook/rendered";
 import styles from "./NotebookView.module.css";
 
 /** Outputs longer than this many lines start collapsed. */
 export const LONG_OUTPUT_LINES = 200;
 
 export type NotebookViewProps = {
-  notebook: Notebook;
+  notebook: RenderedNotebook;
   /** Shown in the header, e.g. "demo.ipynb". */
   filename: string;
-  /** Unique per notebook on a page: prefixes the ids that Markdown cells create (footnotes). */
-  idPrefix?: string;
-  /**
-   * Shifts Markdown headings in the notebook down under the page's own; 3 by default, so a
-   * cell's "# Title" becomes an h4 below the card's h3 filename.
-   */
-  headingOffset?: number;
-  /** Heading level of the filename; 3 by default. */
+  /** Heading level of the filename; 3 by default (Markdown headings were shifted under it at upload). */
   headingLevel?: 2 | 3;
   className?: string;
 };
 
 const LANGUAGE_LABELS: Record<string, string> = { python: "Python", r: "R", julia: "Julia", scala: "Scala", javascript: "JavaScript" };
 
-function languageLabel(notebook: Notebook): string {
+function languageLabel(notebook: RenderedNotebook): string {
   if (!notebook.language) return "Unknown language";
   const name = LANGUAGE_LABELS[notebook.language] ?? notebook.language;
   return notebook.languageVersion ? `${name} ${notebook.languageVersion}` : name;
-}
-
-/** A fenced Markdown code block that no backtick run inside `code` can close early. */
-export function codeFence(code: string, language: string | null): string {
-  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(Math.max(3, longestRun + 1));
-  const info = language && /^[\w+#-]+$/.test(language) ? language : "text";
-  return `${fence}${info}\n${code}\n${fence}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -71,15 +59,13 @@ function Prompt({ children }: { children?: ReactNode }) {
   );
 }
 
-type OutputContext = { cellNumber: number; idPrefix: string; headingOffset: number };
-
 /** For each output of a cell, its 1-based number among the cell's images (null if not an image). */
-function imageNumbers(outputs: NotebookOutput[]): (number | null)[] {
+function imageNumbers(outputs: RenderedOutput[]): (number | null)[] {
   let n = 0;
   return outputs.map((output) => (output.type === "display" && output.content?.kind === "image" ? ++n : null));
 }
 
-function OutputView({ output, index, imageNumber, ctx }: { output: NotebookOutput; index: number; imageNumber: number | null; ctx: OutputContext }) {
+function OutputView({ output, imageNumber, cellNumber }: { output: RenderedOutput; imageNumber: number | null; cellNumber: number }) {
   switch (output.type) {
     case "stream":
       return (
@@ -116,22 +102,15 @@ function OutputView({ output, index, imageNumber, ctx }: { output: NotebookOutpu
           <img
             className={styles.image}
             src={`data:${content.mime};base64,${content.base64}`}
-            alt={`Output image ${imageNumber ?? 1} of cell ${ctx.cellNumber}`}
+            alt={`Output image ${imageNumber ?? 1} of cell ${cellNumber}`}
             width={content.width ?? undefined}
             height={content.height ?? undefined}
             loading="lazy"
             decoding="async"
           />
         );
-      } else if (content?.kind === "markdown") {
-        body = (
-          <Markdown
-            source={content.text}
-            variant="compact"
-            headingOffset={ctx.headingOffset}
-            idPrefix={`${ctx.idPrefix}-c${ctx.cellNumber}-o${index + 1}`}
-          />
-        );
+      } else if (content?.kind === "html") {
+        body = <MarkdownHtml html={content.html} variant="compact" />;
       } else if (content?.kind === "text") {
         body = <TextBlock text={content.text} label="Output" />;
       }
@@ -157,31 +136,13 @@ function OutputView({ output, index, imageNumber, ctx }: { output: NotebookOutpu
   }
 }
 
-function CellView({
-  cell,
-  cellNumber,
-  language,
-  idPrefix,
-  headingOffset,
-}: {
-  cell: NotebookCell;
-  cellNumber: number;
-  language: string | null;
-  idPrefix: string;
-  headingOffset: number;
-}) {
+function CellView({ cell, cellNumber }: { cell: RenderedCell; cellNumber: number }) {
   if (cell.type === "markdown") {
     return (
       <li className={`${styles.cell} ${styles.markdownCell}`} aria-label={`Cell ${cellNumber}, Markdown`}>
         <div className={styles.row}>
           <Prompt />
-          <Markdown
-            source={cell.source}
-            headingOffset={headingOffset}
-            idPrefix={`${idPrefix}-c${cellNumber}`}
-            className={styles.markdown}
-            empty={<p className={styles.emptyCell}>Empty Markdown cell</p>}
-          />
+          {cell.html === null ? <p className={styles.emptyCell}>Empty Markdown cell</p> : <MarkdownHtml html={cell.html} className={styles.markdown} />}
         </div>
       </li>
     );
@@ -199,7 +160,6 @@ function CellView({
     );
   }
 
-  const ctx: OutputContext = { cellNumber, idPrefix, headingOffset };
   const numbers = imageNumbers(cell.outputs);
   const count = cell.executionCount ?? " ";
   return (
@@ -209,8 +169,8 @@ function CellView({
           <span className={styles.in}>In [{count}]:</span>
         </Prompt>
         <div className={styles.code}>
-          {cell.source.trim() ? (
-            <Markdown source={codeFence(cell.source, language)} variant="compact" idPrefix={`${idPrefix}-c${cellNumber}`} />
+          {cell.html !== null ? (
+            <MarkdownHtml html={cell.html} variant="compact" />
           ) : (
             <pre className={styles.emptyCode}>
               <span className={styles.emptyCell}>Empty cell</span>
@@ -221,7 +181,7 @@ function CellView({
       {cell.outputs.length > 0 && (
         <div className={styles.outputs}>
           {cell.outputs.map((output, i) => (
-            <OutputView key={i} output={output} index={i} imageNumber={numbers[i]} ctx={ctx} />
+            <OutputView key={i} output={output} imageNumber={numbers[i]} cellNumber={cellNumber} />
           ))}
         </div>
       )}
@@ -229,9 +189,8 @@ function CellView({
   );
 }
 
-/** Renders a parsed notebook read-only. */
-export function NotebookView({ notebook, filename, idPrefix = "nb", headingOffset = 3, headingLevel = 3, className }: NotebookViewProps) {
-  const prefix = idPrefix.replace(/[^\w-]/g, "") || "nb";
+/** Shows a rendered notebook read-only. */
+export function NotebookView({ notebook, filename, headingLevel = 3, className }: NotebookViewProps) {
   const codeCells = notebook.cells.filter((cell) => cell.type === "code").length;
   return (
     <Card
@@ -257,7 +216,7 @@ export function NotebookView({ notebook, filename, idPrefix = "nb", headingOffse
       ) : (
         <ol className={styles.cells} data-notebook-cells="">
           {notebook.cells.map((cell, i) => (
-            <CellView key={i} cell={cell} cellNumber={i + 1} language={notebook.language} idPrefix={prefix} headingOffset={headingOffset} />
+            <CellView key={i} cell={cell} cellNumber={i + 1} />
           ))}
         </ol>
       )}

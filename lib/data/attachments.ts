@@ -1,15 +1,19 @@
 // Files attached to a handoff, stored in the database (size-capped) so that several app
-// instances need no shared disk. Notebooks are parsed before they are stored.
-import { createHash } from "node:crypto";
+// instances need no shared disk. A notebook is parsed, validated (within the caps of
+// lib/import/notebook-limits.ts) and rendered once, at upload, and stored with the result; views
+// show the stored result and never parse or render again.
+import { createHash, randomBytes } from "node:crypto";
 import { db, read, type Tx } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { isLookupKey, unstorable } from "@/lib/validation/text";
+import { renderNotebook } from "@/lib/notebook/render";
+import { RENDERED_NOTEBOOK_VERSION, type RenderedNotebook, type StoredNotebook } from "@/lib/notebook/rendered";
 
 /** One file's cap (notebooks included; lib/import/notebook.ts enforces the same 10 MB on parsing). */
 export const ATTACHMENT_MAX_BYTES = Math.min(LIMITS.attachment.bytes, NOTEBOOK_MAX_BYTES);
@@ -51,8 +55,12 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
   if (file.bytes.byteLength === 0) refuse(`${filename} is empty.`);
   if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES) refuse(`${filename} is ${formatBytesOver(file.bytes.byteLength, ATTACHMENT_MAX_BYTES)}; a file can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`);
   const contentType = file.contentType.slice(0, 100);
-  // A notebook that does not parse is refused with the parser's message; nothing is stored.
-  if (isNotebook(filename)) parseNotebook(file.bytes, filename);
+  // A notebook that does not parse or is over a cap is refused with the parser's message, and
+  // nothing is stored. It is rendered before the transaction: rendering takes the pool's time,
+  // and a write transaction must not wait for it.
+  const rendered = isNotebook(filename)
+    ? JSON.stringify(await renderNotebook(parseNotebook(file.bytes, filename), { idPrefix: `nb-${randomBytes(5).toString("hex")}` }))
+    : null;
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   return db().$transaction(async (tx) => {
     await assertRoomFor(tx, handoffId, filename, file.bytes.byteLength);
@@ -64,6 +72,7 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
         size: file.bytes.byteLength,
         sha256,
         data: Buffer.from(file.bytes),
+        rendered,
         uploadedById: actor.id,
       },
       select: { id: true, filename: true, size: true },
@@ -83,18 +92,40 @@ export async function deleteAttachment(caller: Caller, handoffId: string, attach
   });
 }
 
-/** The handoff's notebooks, parsed for display; a stored notebook that no longer parses says why. */
-export async function listNotebooks(caller: Caller, handoffId: string) {
+export type NotebookForView = { id: string; filename: string; notebook: RenderedNotebook | null; error: string | null };
+
+/** The handoff's notebooks as stored at upload: rendered, or why a stored one could not be. */
+export async function listNotebooks(caller: Caller, handoffId: string): Promise<NotebookForView[]> {
   await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
-  const rows = await read<{ id: string; filename: string; data: Uint8Array }>`
-    SELECT "id", "filename", "data" FROM "Attachment"
+  const rows = await read<{ id: string; filename: string; rendered: string | null }>`
+    SELECT "id", "filename", "rendered" FROM "Attachment"
     WHERE "handoffId" = ${handoffId} AND "contentType" = 'application/x-ipynb+json'
     ORDER BY "createdAt" ASC`;
-  return rows.map((row) => {
-    try {
-      return { id: row.id, filename: row.filename, notebook: parseNotebook(new Uint8Array(row.data), row.filename), error: null };
-    } catch (error) {
-      return { id: row.id, filename: row.filename, notebook: null, error: (error as Error).message };
-    }
-  });
+  const views: NotebookForView[] = [];
+  for (const row of rows) {
+    let stored = row.rendered ? (JSON.parse(row.rendered) as StoredNotebook) : null;
+    if (!stored || stored.version !== RENDERED_NOTEBOOK_VERSION) stored = await renderStoredNotebook(row.id, row.filename);
+    views.push("error" in stored ? { id: row.id, filename: row.filename, notebook: null, error: stored.error } : { id: row.id, filename: row.filename, notebook: stored, error: null });
+  }
+  return views;
+}
+
+/**
+ * A notebook stored before notebooks were rendered at upload (or by an older renderer): parsed
+ * and rendered once, through the same caps and the same bounded pool as an upload, and written
+ * back, so that only its first view pays. One that fails the checks now stores why.
+ */
+async function renderStoredNotebook(id: string, filename: string): Promise<StoredNotebook> {
+  const row = await db().attachment.findUnique({ where: { id }, select: { data: true } });
+  let stored: StoredNotebook;
+  try {
+    stored = await renderNotebook(parseNotebook(new Uint8Array(row?.data ?? []), filename), { idPrefix: `nb-${id}` });
+  } catch (error) {
+    // The pool was too busy: nothing is wrong with the notebook, so nothing is stored; a later view tries again.
+    if (error instanceof AppError && error.code === "busy") return { version: RENDERED_NOTEBOOK_VERSION, error: "This notebook is being prepared for display; reload the page in a minute." };
+    if (!(error instanceof ValidationError)) throw error;
+    stored = { version: RENDERED_NOTEBOOK_VERSION, error: error.message };
+  }
+  await db().attachment.updateMany({ where: { id }, data: { rendered: JSON.stringify(stored) } });
+  return stored;
 }

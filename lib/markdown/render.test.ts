@@ -2,22 +2,24 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { markdownExcerpt } from "@/lib/markdown/excerpt";
-import { Markdown, safeUrl, type MarkdownProps } from "@/lib/markdown/render";
+import { safeUrl } from "@/lib/markdown/pipeline";
+import { Markdown, type MarkdownProps } from "@/lib/markdown/render";
 
-// Plain .ts (no JSX) so the suite runs under vitest's lib/**/*.test.ts pattern.
-const render = (props: MarkdownProps) => renderToStaticMarkup(createElement(Markdown, props));
+// Plain .ts (no JSX) so the suite runs under vitest's lib/**/*.test.ts pattern. <Markdown> is an
+// async server component: awaited here as React awaits it, through the real worker pool.
+const render = async (props: MarkdownProps) => renderToStaticMarkup(await Markdown(props));
 const html = (source: string, props: Omit<MarkdownProps, "source"> = {}) => render({ source, ...props });
 
 describe("Markdown", () => {
-  it("renders GFM tables with alignment", () => {
-    const out = html("| Model | FID |\n| --- | ---: |\n| ours | 12.1 |\n");
+  it("renders GFM tables with alignment", async () => {
+    const out = await html("| Model | FID |\n| --- | ---: |\n| ours | 12.1 |\n");
     expect(out).toContain("<table>");
     expect(out).toContain("<th>Model</th>");
     expect(out).toMatch(/<td style="text-align:right">12\.1<\/td>/);
   });
 
-  it("typesets inline and display math with KaTeX, labelled with the TeX source", () => {
-    const out = html("Energy $E=mc^2$.\n\n$$\n\\frac{a}{b}\n$$\n");
+  it("typesets inline and display math with KaTeX, labelled with the TeX source", async () => {
+    const out = await html("Energy $E=mc^2$.\n\n$$\n\\frac{a}{b}\n$$\n");
     expect(out).toContain('class="katex"');
     expect(out).toContain('class="katex-display"');
     expect(out).toContain('class="mfrac"');
@@ -27,32 +29,32 @@ describe("Markdown", () => {
     expect(out).not.toContain("<math");
   });
 
-  it("keeps KaTeX's SVG glyphs (square roots) but nothing executable", () => {
-    const out = html("$\\sqrt{x}$");
+  it("keeps KaTeX's SVG glyphs (square roots) but nothing executable", async () => {
+    const out = await html("$\\sqrt{x}$");
     expect(out).toContain("<svg");
     expect(out).toContain("<path d=");
   });
 
-  it("shows a KaTeX error inline instead of throwing", () => {
-    const out = html("$\\frac{1}{$");
+  it("shows a KaTeX error inline instead of throwing", async () => {
+    const out = await html("$\\frac{1}{$");
     expect(out).toContain("katex");
   });
 
-  it("highlights fenced Python", () => {
-    const out = html("```python\ndef f(x):\n    return 1\n```\n");
+  it("highlights fenced Python", async () => {
+    const out = await html("```python\ndef f(x):\n    return 1\n```\n");
     expect(out).toContain('class="hljs language-python"');
     expect(out).toContain('<span class="hljs-keyword">def</span>');
     expect(out).toContain('<span class="hljs-number">1</span>');
   });
 
-  it("leaves unknown languages as plain code", () => {
-    const out = html("```nosuchlang\nx = 1\n```\n");
+  it("leaves unknown languages as plain code", async () => {
+    const out = await html("```nosuchlang\nx = 1\n```\n");
     expect(out).toContain("<pre><code");
     expect(out).toContain("x = 1");
   });
 
-  it("renders raw HTML inert", () => {
-    const out = html('<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> and <a href="javascript:alert(1)">a</a>\n\n<iframe src="https://evil.example"></iframe>');
+  it("renders raw HTML inert", async () => {
+    const out = await html('<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> and <a href="javascript:alert(1)">a</a>\n\n<iframe src="https://evil.example"></iframe>');
     expect(out).not.toMatch(/<script/i);
     expect(out).not.toMatch(/onerror/i);
     expect(out).not.toMatch(/<img/i);
@@ -60,8 +62,8 @@ describe("Markdown", () => {
     expect(out).not.toMatch(/javascript:/i);
   });
 
-  it("drops javascript:, data: and other schemes from links and images", () => {
-    const out = html(
+  it("drops javascript:, data: and other schemes from links and images", async () => {
+    const out = await html(
       "[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) [z](vbscript:msgbox) [d](data:text/html,<script>) ![i](javascript:alert(1)) ![j](data:image/png;base64,AAAA) [<x>](<java\tscript:alert(1)>)",
     );
     expect(out).not.toMatch(/javascript:|vbscript:|data:/i);
@@ -69,43 +71,43 @@ describe("Markdown", () => {
     expect(out).not.toMatch(/href=/);
   });
 
-  it("keeps http(s), mailto and relative links, with rel and a new tab for external ones", () => {
-    const out = html("[a](https://arxiv.org/abs/2211.13287) [b](mailto:ada@example.com) [c](/services/ai-gateway) [d](#method)");
+  it("keeps http(s), mailto and relative links, with rel and a new tab for external ones", async () => {
+    const out = await html("[a](https://arxiv.org/abs/2211.13287) [b](mailto:ada@example.com) [c](/services/ai-gateway) [d](#method)");
     expect(out).toContain('<a href="https://arxiv.org/abs/2211.13287" rel="noopener noreferrer nofollow" target="_blank">a</a>');
     expect(out).toContain('<a href="mailto:ada@example.com" rel="noopener noreferrer nofollow">b</a>');
     expect(out).toContain('<a href="/services/ai-gateway" rel="noopener noreferrer nofollow">c</a>');
     expect(out).toContain('<a href="#method">d</a>');
   });
 
-  it("keeps only http(s) images, lazily loaded without a referrer", () => {
-    const out = html("![plan](https://example.com/plan.png) ![local](/x.png)");
+  it("keeps only http(s) images, lazily loaded without a referrer", async () => {
+    const out = await html("![plan](https://example.com/plan.png) ![local](/x.png)");
     expect(out).toContain('src="https://example.com/plan.png"');
     expect(out).toContain('loading="lazy"');
     expect(out).not.toContain('src="/x.png"');
   });
 
-  it("prefixes footnote ids per block so links resolve and blocks do not collide", () => {
-    const out = html("Claim[^1]\n\n[^1]: Source.", { idPrefix: "method" });
+  it("prefixes footnote ids per block so links resolve and blocks do not collide", async () => {
+    const out = await html("Claim[^1]\n\n[^1]: Source.", { idPrefix: "method" });
     expect(out).toContain('href="#method-fn-1"');
     expect(out).toContain('id="method-fn-1"');
     expect(out).toContain('id="method-footnote-label"');
   });
 
-  it("shifts headings under the page's own", () => {
-    const out = html("# Title\n\n## Sub", { headingOffset: 2 });
+  it("shifts headings under the page's own", async () => {
+    const out = await html("# Title\n\n## Sub", { headingOffset: 2 });
     expect(out).toContain("<h3>Title</h3>");
     expect(out).toContain("<h4>Sub</h4>");
   });
 
-  it("renders task lists and strikethrough", () => {
-    const out = html("- [x] done\n- [ ] todo\n\n~~old~~");
+  it("renders task lists and strikethrough", async () => {
+    const out = await html("- [x] done\n- [ ] todo\n\n~~old~~");
     expect(out).toContain('type="checkbox"');
     expect(out).toContain("<del>old</del>");
   });
 
-  it("renders the empty fallback for blank input", () => {
-    expect(render({ source: "  \n", empty: createElement("em", null, "Nothing") })).toBe("<em>Nothing</em>");
-    expect(render({ source: null })).toBe("");
+  it("renders the empty fallback for blank input", async () => {
+    expect(await render({ source: "  \n", empty: createElement("em", null, "Nothing") })).toBe("<em>Nothing</em>");
+    expect(await render({ source: null })).toBe("");
   });
 });
 

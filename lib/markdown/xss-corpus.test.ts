@@ -3,12 +3,11 @@
 // checked with the same rules. Comments cannot be created over the API, so this is where their
 // rendering meets the corpus. Plain .ts (no JSX) so it runs under vitest's lib/**/*.test.ts.
 import { describe, expect, it } from "vitest";
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Markdown, type MarkdownProps } from "@/lib/markdown/render";
 import { LEGIT_MARKDOWN, XSS_PAYLOADS, findViolations, type ElementSnapshot } from "../../e2e/fixtures/xss-payloads";
 
-const render = (props: MarkdownProps) => renderToStaticMarkup(createElement(Markdown, props));
+const render = async (props: MarkdownProps) => renderToStaticMarkup(await Markdown(props));
 
 function decode(value: string): string {
   return value
@@ -49,10 +48,10 @@ describe("the XSS corpus", () => {
   });
 
   for (const { label, props, prefix } of variants) {
-    it(`renders every payload inert as a ${label}`, () => {
+    it(`renders every payload inert as a ${label}`, async () => {
       const failures: string[] = [];
       for (const payload of XSS_PAYLOADS) {
-        const html = render({ source: payload.markdown, ...props });
+        const html = await render({ source: payload.markdown, ...props });
         const { elements, stray } = parse(html);
         if (elements.length === 0) failures.push(`${payload.name}: rendered nothing`);
         for (const s of stray) failures.push(`${payload.name}: unparsed markup ${JSON.stringify(s)}`);
@@ -62,8 +61,8 @@ describe("the XSS corpus", () => {
     });
   }
 
-  it("still renders legitimate Markdown in a comment: table, KaTeX, highlighted code, link, footnote", () => {
-    const html = render({ source: LEGIT_MARKDOWN, variant: "compact", idPrefix: "c-cmt123" });
+  it("still renders legitimate Markdown in a comment: table, KaTeX, highlighted code, link, footnote", async () => {
+    const html = await render({ source: LEGIT_MARKDOWN, variant: "compact", idPrefix: "c-cmt123" });
     expect(html).toContain("<table>");
     expect(html).toContain('class="katex"');
     expect(html).toContain('class="hljs language-python"');

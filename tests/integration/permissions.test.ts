@@ -332,8 +332,8 @@ describeEachProvider("permission matrix", (provider) => {
 
     it("refuses an owner that is not an active account, naming the field", async () => {
       const service = await makeProjectService();
-      await expect(updateService(actors.admin, service.name, { ownerEmail: "nobody@example.test", version: 1 })).rejects.toThrow("Owner: no active account has the email nobody@example.test.");
-      await expect(createService(actors.admin, { name: `svc-${uid()}`, layer: "api", ownerId: "no-such-user" })).rejects.toThrow("Owner: no active account has this id.");
+      await expect(updateService(actors.admin, service.name, { ownerEmail: "nobody@example.test", version: 1 })).rejects.toThrow("Owner must be an active account on this instance; none has the email nobody@example.test.");
+      await expect(createService(actors.admin, { name: `svc-${uid()}`, layer: "api", ownerId: "no-such-user" })).rejects.toThrow("Owner must be an active account on this instance.");
     });
 
     it("with PROJECT_CREATION=admins only admins create projects, so no one makes themselves an owner", async () => {

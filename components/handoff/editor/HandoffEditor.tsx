@@ -2,7 +2,7 @@
 // The handoff editor. Left: the legibility checklist (every template section in order, filled or
 // empty, required ones counted). Centre: the title, the paper and one Markdown editor per section,
 // then free notes. Right: a live preview of the section being edited, rendered by the same safe
-// <Markdown> as the read view.
+// pipeline as the read view (in a Web Worker, with a deadline: MarkdownPreview).
 //
 // Saving: typing autosaves a draft (no revision) 1.5 s after the last keystroke; "Save" or
 // Ctrl/Cmd+S saves a revision on top of the version the editor was opened at. When someone saved
@@ -17,10 +17,10 @@ import { ProgressBar } from "@/components/ui/ProgressBar";
 import { formatDateTime } from "@/components/ui/format";
 import { IconChevronDown, IconChevronRight, IconExternal } from "@/components/ui/icons";
 import { handoffCompleteness, isSectionFilled } from "@/lib/handoff/completeness";
-import { Markdown } from "@/lib/markdown/render";
 import type { TemplateSection } from "@/lib/validation/template";
 import { ConflictView, type ConflictState } from "./ConflictView";
 import { LocalTime, clockTime } from "./LocalTime";
+import { MarkdownPreview } from "./MarkdownPreview";
 import { PaperFields, type PaperValues } from "./PaperFields";
 import { SectionBlock, blockId, editorId } from "./SectionBlock";
 import { sameContent, toContentInput, type EditorActions, type EditorContent, type Failure } from "./content";
@@ -46,6 +46,8 @@ export type HandoffEditorProps = {
   updatedAt: string;
   draft: DraftOffer | null;
   justCreated?: boolean;
+  /** The first section's text and its HTML from the server's worker pool: the preview on load. */
+  initialPreview?: { source: string; html: string } | null;
   actions: EditorActions;
 };
 
@@ -575,10 +577,11 @@ export function HandoffEditor(props: HandoffEditorProps) {
                 </button>
               </div>
               <div className={styles.previewBody} data-testid="preview">
-                <Markdown
+                <MarkdownPreview
                   source={previewSource}
                   idPrefix="preview"
                   headingOffset={2}
+                  initial={props.initialPreview}
                   empty={<p className={styles.previewEmpty}>Nothing to preview yet. As you write, this section appears here as readers will see it: Markdown, tables, math between dollar signs and fenced code.</p>}
                 />
               </div>

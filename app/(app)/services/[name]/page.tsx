@@ -15,6 +15,7 @@ import { getActor, requireActorOrRedirect } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { getService } from "@/lib/data/services";
 import { NotFoundError } from "@/lib/errors";
+import { codeFence } from "@/lib/markdown/fence";
 import { Markdown } from "@/lib/markdown/render";
 import styles from "@/components/service/services.module.css";
 import { serviceSegment } from "../_lib/segment";
@@ -52,10 +53,7 @@ function methodLabel(method: string, path: string): { label: string; tone: Tone 
 
 /** Pretty JSON as a fenced block, with a fence longer than any backtick run inside it. */
 function jsonFence(value: unknown): string {
-  const text = JSON.stringify(value, null, 2) ?? "null";
-  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}json\n${text}\n${fence}`;
+  return codeFence(JSON.stringify(value, null, 2) ?? "null", "json");
 }
 
 function schemaHint(value: unknown): string {

@@ -364,7 +364,7 @@ export default async function HandoffPage({ params }: { params: Params }) {
                 {notebooks.map((n) => (
                   <div key={n.id} id={`notebook-${n.id}`} className={styles.notebook}>
                     {n.notebook ? (
-                      <NotebookView notebook={n.notebook} filename={n.filename} idPrefix={`nb-${n.id}`} />
+                      <NotebookView notebook={n.notebook} filename={n.filename} />
                     ) : (
                       <Alert tone="warning" title={`${n.filename} cannot be shown`}>
                         {n.error} The file is still attached; download it to inspect it.

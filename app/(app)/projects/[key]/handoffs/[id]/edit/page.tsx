@@ -13,6 +13,7 @@ import { getHandoff } from "@/lib/data/handoffs";
 import { getOwnDraft } from "@/lib/data/handoff-drafts";
 import { NotFoundError } from "@/lib/errors";
 import { resolveTemplateSections } from "@/lib/handoff/completeness";
+import { renderMarkdown } from "@/lib/markdown/server";
 import { discardDraftAction, saveDraftAction, saveHandoffAction } from "./actions";
 
 type Params = Promise<{ key: string; id: string }>;
@@ -62,6 +63,14 @@ export default async function EditHandoffPage({ params, searchParams }: { params
       ? { content: draftContent, baseVersion: draft.baseVersion, savedAt: draft.updatedAt.toISOString() }
       : null;
 
+  // The preview opens on the first section: its HTML comes from the worker pool, so the editor
+  // (a client component) never formats Markdown while the server renders this page.
+  const template = resolveTemplateSections(h.template?.sections);
+  const previewSource = template[0] ? (saved.sections[template[0].key] ?? "") : saved.body;
+  const initialPreview = previewSource.trim()
+    ? { source: previewSource, html: (await renderMarkdown(previewSource, { idPrefix: "preview", headingOffset: 2 })).html }
+    : null;
+
   return (
     <HandoffEditor
       handoffId={h.id}
@@ -70,12 +79,13 @@ export default async function EditHandoffPage({ params, searchParams }: { params
       listHref={`/projects/${project.key}/handoffs`}
       status={h.status}
       templateName={h.template?.name ?? "Paper handoff"}
-      template={resolveTemplateSections(h.template?.sections)}
+      template={template}
       initial={saved}
       version={h.version}
       updatedAt={h.updatedAt.toISOString()}
       draft={offer}
       justCreated={search.created === "1"}
+      initialPreview={initialPreview}
       actions={{ save: saveHandoffAction, saveDraft: saveDraftAction, discardDraft: discardDraftAction }}
     />
   );

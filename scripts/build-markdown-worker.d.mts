@@ -1,0 +1,3 @@
+export const workerBundle: string;
+export const previewBundle: string;
+export function buildMarkdownWorker(options?: { force?: boolean }): Promise<boolean>;
