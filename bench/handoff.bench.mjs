@@ -7,7 +7,7 @@
 //   markdown-pathological  the worst time to an answer (formatted or shown as plain text) over
 //                   the pathological corpus (lib/markdown/pathological.ts), cold, against the cold
 //                   render of the long handoff: ratio long-handoff/worst. Before the pool, several
-//                   inputs took over 60 s each (docs/adr/0004-markdown-worker-threads.md).
+//                   inputs took over 60 s each (docs/adr/0005-markdown-worker-threads.md).
 //   handoff         the signed-in handoff read page against the bare dynamic page of the same size
 //                   from the same build, as bench/overview.bench.mjs does. Target: rps ratio ≥ 0.5.
 // The render part needs our TSX renderer, which imports CSS; it runs in a child process under tsx

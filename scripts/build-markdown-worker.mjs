@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the Markdown pipeline for the two workers that run it (docs/adr/0004-markdown-worker-threads.md):
+// Bundles the Markdown pipeline for the two workers that run it (docs/adr/0005-markdown-worker-threads.md):
 //   lib/markdown/generated/markdown-worker.mjs  the server's worker threads (lib/markdown/worker.ts),
 //       started by lib/markdown/server.ts: one ES module that Node runs as it is, whoever starts
 //       it (`next start`, `next dev`, vitest, tsx scripts, benchmarks);

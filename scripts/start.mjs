@@ -47,7 +47,7 @@ if (!existsSync(lock) || statSync(path.join(root, "package-lock.json")).mtimeMs 
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 if (!existsSync(path.join(root, "lib", "db", "generated", "sqlite", "client.ts"))) run("node", ["scripts/prisma-generate.mjs"]);
-// The Markdown worker threads run this bundle (docs/adr/0004-markdown-worker-threads.md).
+// The Markdown worker threads run this bundle (docs/adr/0005-markdown-worker-threads.md).
 run("node", ["scripts/build-markdown-worker.mjs"]);
 
 // 2. Secret: generated once into the git-ignored data folder, never shipped.

@@ -65,7 +65,7 @@ function pump() {
 }
 
 function startWorker() {
-  // Bundled by scripts/build-markdown-worker.mjs into public/ (docs/adr/0004-markdown-worker-threads.md).
+  // Bundled by scripts/build-markdown-worker.mjs into public/ (docs/adr/0005-markdown-worker-threads.md).
   const thread = new Worker("/markdown-preview-worker.js", { name: "markdown-preview" });
   const started = { thread, ready: false, startTimer: setTimeout(() => abandon("error"), START_TIMEOUT_MS) };
   thread.onmessage = (event: MessageEvent<PreviewResponse>) => {

@@ -42,7 +42,7 @@ const inFlight = new Map<string, Promise<MarkdownResult>>();
 const shared = globalThis as typeof globalThis & { __legibleMarkdownPool?: MarkdownWorkerPool };
 
 /**
- * The bundle scripts/build-markdown-worker.mjs writes (docs/adr/0004-markdown-worker-threads.md),
+ * The bundle scripts/build-markdown-worker.mjs writes (docs/adr/0005-markdown-worker-threads.md),
  * found from the working directory: the project root for `next start`, tests, benchmarks and
  * scripts. Written out in full so that the build's file tracing includes just that folder.
  */

@@ -1,6 +1,6 @@
 // The worker thread that formats Markdown for the server (lib/markdown/pool.ts). It is bundled on
 // its own by scripts/build-markdown-worker.mjs into lib/markdown/generated/markdown-worker.mjs
-// (see docs/adr/0004-markdown-worker-threads.md) and started with `new Worker(thatFile)`.
+// (see docs/adr/0005-markdown-worker-threads.md) and started with `new Worker(thatFile)`.
 //
 // One job at a time: the pool sends { id, source, idPrefix, headingOffset } and waits for
 // { id, html } or { id, error }; a job that takes too long is not answered at all, the pool
