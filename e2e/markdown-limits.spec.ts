@@ -8,6 +8,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { FIXTURES, readSection, sectionEditor, unique } from "./helpers/handoff";
+import { ownOrigin } from "./helpers/api";
 import { deepOutput } from "../tests/fixtures/hostile-notebooks";
 
 const NESTED = "This text is too deeply nested to format; shown as plain text.";
@@ -18,7 +19,7 @@ const BUDGET_MS = 20_000;
 type Handoff = { id: string; version: number; title: string };
 
 async function createHandoff(page: Page, title: string, sections: Record<string, string>): Promise<Handoff> {
-  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections } });
+  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections }, headers: ownOrigin() });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).handoff as Handoff;
 }
@@ -49,7 +50,7 @@ test("pathological Markdown shows as plain text with a notice, quickly, while ot
     method: "A **normal** section with $x^2$ and a table:\n\n| a | b |\n| - | - |\n| 1 | 2 |\n",
   });
   const readView = `/projects/FLOOR/handoffs/${handoff.id}`;
-  const comment = await page.request.post(`/api/v1/handoffs/${handoff.id}/comments`, { data: { sectionKey: "method", body: `${"- ".repeat(2_000)}a` } });
+  const comment = await page.request.post(`/api/v1/handoffs/${handoff.id}/comments`, { data: { sectionKey: "method", body: `${"- ".repeat(2_000)}a` }, headers: ownOrigin() });
   expect(comment.status(), await comment.text()).toBe(201);
 
   // The hostile page and two others, all at once: each answers within the budget.
