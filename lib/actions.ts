@@ -53,6 +53,10 @@ export function formValues(form: FormData): Record<string, string> {
 
 function action<T>(fn: (form: FormData) => Promise<T>, options: Options<T>) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    // A server action is a public endpoint: anyone can call it with arguments of any shape.
+    if (!(form instanceof FormData)) {
+      return { ok: false, message: "This form was sent in a shape the server does not accept. Reload the page and try again.", at: Date.now() };
+    }
     let result: T;
     try {
       result = await fn(form);

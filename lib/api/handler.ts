@@ -103,9 +103,16 @@ export async function readForm(request: Request): Promise<FormData | null> {
 export async function readJson(request: Request): Promise<unknown> {
   const text = new TextDecoder().decode(await readBytes(request, LIMITS.request.jsonBytes, "request body"));
   if (!text.trim()) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new ValidationError(`Request body is not valid JSON: ${(error as Error).message}`, { body: ["is not valid JSON"] });
   }
+  // Every route takes an object of named fields; null, a list or a bare value names none of them.
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    const found = body === null ? "null" : Array.isArray(body) ? "a list" : `a ${typeof body}`;
+    throw new ValidationError(`Request body must be a JSON object of named fields, not ${found}.`, { body: ["must be a JSON object"] });
+  }
+  return body;
 }

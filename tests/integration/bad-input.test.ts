@@ -391,6 +391,38 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
     });
   }
 
+  // A body that is valid JSON but not an object of fields: every JSON route refuses it with 422.
+  const NOT_OBJECTS: [string, string][] = [["null", "null"], ["list", "[]"], ["number", "1"], ["string", '"x"']];
+  for (const c of API_CASES.filter((c) => c.body && !c.multipart)) {
+    for (const [shape, raw] of NOT_OBJECTS) {
+      it(`${c.method} ${c.file.replace(/^app\/api\/v1/, "").replace(/\/route\.ts$/, "")} with a JSON ${shape} for a body: 422, nothing written`, async () => {
+        const before = await fingerprint();
+        const mod = await routeModules[moduleKey(c.file)]();
+        const handler = mod[c.method] as (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+        const headers = { authorization: `Bearer ${f.token}`, "content-type": "application/json" };
+        const res = await handler(new Request("http://legible.test/api/v1/x", { method: c.method, headers, body: raw }), { params: Promise.resolve(c.params(f)) });
+        const problem = (await res.json()) as { detail?: string };
+        expect(res.status, problem.detail).toBe(422);
+        expect(problem.detail).toMatch(/must be a JSON object/);
+        expect(await fingerprint()).toBe(before);
+      });
+    }
+  }
+
+  // A server action is a public endpoint: a caller can send any arguments, not just a form.
+  for (const c of ACTION_CASES.filter((c) => !c.call)) {
+    it(`action ${c.name} called without a form: refused with a message, nothing written`, async () => {
+      const before = await fingerprint();
+      const mod = await actionModules[moduleKey(c.file)]();
+      for (const notAForm of [undefined, null, { id: "x" }, "x"]) {
+        const result = (await (mod[c.name] as (s: ActionState, form: unknown) => Promise<ActionState>)(null, notAForm)) as ActionState;
+        expect(result?.ok).toBe(false);
+        expect(result?.message).not.toBe(GENERIC_500);
+      }
+      expect(await fingerprint()).toBe(before);
+    });
+  }
+
   async function callAction(c: ActionCase, place: string, bad: string): Promise<unknown> {
     const mod = await actionModules[moduleKey(c.file)]();
     if (c.call) return c.call(mod, f, place, bad);
