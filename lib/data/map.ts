@@ -3,6 +3,7 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { authorizeProject } from "@/lib/data/access";
+import { venueLine } from "@/lib/handoff/paper";
 import type { MapEdge, MapNode, ProjectMapData } from "@/lib/graph/types";
 
 export type { MapEdge, MapNode, ProjectMapData } from "@/lib/graph/types";
@@ -62,7 +63,7 @@ export async function getProjectMap(caller: Caller, key: string) {
       kind: "handoff",
       label: h.paperTitle || h.title,
       // "CVPR 2023" already names its year; "NeurIPS" does not.
-      sublabel: h.year && !h.venue.includes(String(h.year)) ? `${h.venue} ${h.year}`.trim() : h.venue,
+      sublabel: venueLine(h.venue, h.year),
       status: h.status,
       href: `/projects/${projectKey}/handoffs/${h.id}`,
       ...(h.author ? { owner: h.author.name } : {}),
