@@ -21,6 +21,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { deny, requireSignedIn } from "@/lib/data/audit";
 import { env } from "@/lib/env";
 import { isLookupKey } from "@/lib/validation/text";
+import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 
 export type ProjectRef = { key: string } | { id: string };
 
@@ -118,6 +119,18 @@ export async function authorizeInProject<R extends ProjectResource>(
     if (error instanceof NotFoundError) throw new NotFoundError(what);
     throw error;
   }
+}
+
+/**
+ * The one check before anything reads or changes a handoff: the caller's role in the handoff's
+ * project allows `action` on `resource` (the handoff itself unless said otherwise). An unknown id
+ * is a 404 "Handoff was not found", audited like any other denial.
+ */
+export async function authorizeHandoff(caller: Caller, handoffId: string, action: ProjectAction<"handoff">): Promise<ProjectAccess>;
+export async function authorizeHandoff<R extends ProjectResource>(caller: Caller, handoffId: string, action: ProjectAction<R>, resource: R): Promise<ProjectAccess>;
+export async function authorizeHandoff(caller: Caller, handoffId: string, action: string, resource: ProjectResource = "handoff"): Promise<ProjectAccess> {
+  const projectId = await projectIdOfHandoff(handoffId);
+  return authorizeInProject(caller, projectId, resource, action as ProjectAction<typeof resource>, { targetType: "handoff", targetId: handoffId }, "Handoff");
 }
 
 /** Engineer, manager or owner in at least one active project. */

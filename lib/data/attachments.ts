@@ -7,7 +7,7 @@ import { db, read, type Tx } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
-import { authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
@@ -44,7 +44,7 @@ async function assertRoomFor(tx: Tx, handoffId: string, filename: string, bytes:
 }
 
 export async function uploadAttachment(caller: Caller, handoffId: string, file: { filename: string; contentType: string; bytes: Uint8Array }) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const refuse = (message: string): never => {
     throw new ValidationError(message, { file: [message] });
   };
@@ -83,7 +83,7 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
 }
 
 export async function deleteAttachment(caller: Caller, handoffId: string, attachmentId: string) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const attachment = isLookupKey(attachmentId) ? await db().attachment.findUnique({ where: { id: attachmentId }, select: { handoffId: true, filename: true } }) : null;
   if (!attachment || attachment.handoffId !== handoffId) throw new NotFoundError("Attachment");
   await db().$transaction(async (tx) => {
@@ -96,7 +96,7 @@ export type NotebookForView = { id: string; filename: string; notebook: Rendered
 
 /** The handoff's notebooks as stored at upload: rendered, or why a stored one could not be. */
 export async function listNotebooks(caller: Caller, handoffId: string): Promise<NotebookForView[]> {
-  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeHandoff(caller, handoffId, "read");
   const rows = await read<{ id: string; filename: string; rendered: string | null }>`
     SELECT "id", "filename", "rendered" FROM "Attachment"
     WHERE "handoffId" = ${handoffId} AND "contentType" = 'application/x-ipynb+json'

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Caller } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { reviewersSchema } from "@/lib/validation/handoff";
-import { authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { isLookupKey } from "@/lib/validation/text";
@@ -15,7 +15,7 @@ const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 /** Sets the reviewers: members of the project who may review (engineers, managers, owners). */
 export async function setReviewers(caller: Caller, handoffId: string, input: { userIds: string[] }) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const { userIds } = parseInput(reviewersSchema, input);
   const unique = [...new Set(userIds)];
   const eligible = await db().membership.findMany({
@@ -51,7 +51,7 @@ export async function setCommentResolved(caller: Caller, commentId: string, reso
 
 /** Every recorded change to a handoff, newest first: saves, status changes, comments, reviewers. */
 export async function listHandoffActivity(caller: Caller, handoffId: string, take = 50) {
-  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeHandoff(caller, handoffId, "read");
   // On every handoff page view: one plain SQL statement (ADR 0002).
   const rows = await read<{ id: string; at: Date; action: string; details: unknown; actorEmail: string; actorName: string | null }>`
     SELECT e."id", e."at", e."action", e."details", e."actorEmail", u."name" AS "actorName"
