@@ -7,9 +7,8 @@ import { db, read, type Tx } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
-import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { isLookupKey, unstorable } from "@/lib/validation/text";
 import { renderNotebook } from "@/lib/notebook/render";
@@ -17,8 +16,6 @@ import { RENDERED_NOTEBOOK_VERSION, type RenderedNotebook, type StoredNotebook }
 
 /** One file's cap (notebooks included; lib/import/notebook.ts enforces the same 10 MB on parsing). */
 export const ATTACHMENT_MAX_BYTES = Math.min(LIMITS.attachment.bytes, NOTEBOOK_MAX_BYTES);
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
-
 export function isNotebook(filename: string) {
   return filename.toLowerCase().endsWith(".ipynb");
 }

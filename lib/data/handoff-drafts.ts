@@ -4,11 +4,8 @@ import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/errors";
 import { draftSchemaFor, storedContentSchema, type DraftInput } from "@/lib/validation/handoff";
-import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
+import { authorizeHandoff } from "@/lib/data/access";
 import { handoffSectionRules } from "@/lib/data/handoff-rules";
-
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export async function saveDraft(caller: Caller, handoffId: string, input: DraftInput) {
   const { actor } = await authorizeHandoff(caller, handoffId, "update");

@@ -5,9 +5,8 @@ import type { MilestoneStatus } from "@/lib/db/generated/sqlite/enums";
 import type { Caller } from "@/lib/auth/actor";
 import { ValidationError, parseInput } from "@/lib/errors";
 import { handoffMilestonesSchema } from "@/lib/validation/handoff";
-import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 
 /** Replaces the set of milestones linked to a handoff; each must belong to the handoff's project. */
 export async function setHandoffMilestones(caller: Caller, handoffId: string, input: { milestoneIds: string[] }) {

@@ -11,12 +11,9 @@ import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, GoneError, NotFoundError, parseInput } from "@/lib/errors";
 import { restoreSchema, storedContentSchema, type HandoffContent } from "@/lib/validation/handoff";
 import { LIMITS } from "@/lib/validation/limits";
-import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { handoffSectionRules, parseContent } from "@/lib/data/handoff-rules";
-
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export type KeptFor = "submitted" | "accepted";
 

@@ -12,15 +12,13 @@ import {
   type UpdateHandoffInput,
 } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
-import { authorizeHandoff, authorizeInProject, authorizeProject } from "@/lib/data/access";
-import { projectIdOfHandoff, readHandoff } from "@/lib/data/handoff-read";
+import { authorizeHandoff, authorizeProject } from "@/lib/data/access";
+import { readHandoff } from "@/lib/data/handoff-read";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import { handoffSectionRules, parseContent, templateSectionRules } from "@/lib/data/handoff-rules";
 import { pinCurrentRevision, recordRevision } from "@/lib/data/handoff-revisions";
 import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
 import { exportFilename, handoffToMarkdown } from "@/lib/handoff/export";
-
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export async function listHandoffs(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "handoff", "read", { targetType: "project" });
