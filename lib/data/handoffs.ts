@@ -5,10 +5,9 @@ import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import {
   HANDOFF_TRANSITIONS,
-  handoffTransitionSchema,
+  transitionInputSchema,
   updateHandoffSchemaFor,
   type HandoffContentInput,
-  type HandoffTransition,
   type UpdateHandoffInput,
 } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
@@ -107,8 +106,13 @@ export async function deleteHandoff(caller: Caller, id: string) {
   });
 }
 
-export async function transitionHandoff(caller: Caller, id: string, transitionName: HandoffTransition) {
-  const name = parseInput(handoffTransitionSchema, transitionName);
+/**
+ * Moves a handoff along the review workflow. `input` is `{ transition, note }` (a bare transition
+ * name is accepted too); requesting changes must say what should change, and the note is kept in
+ * the activity feed. A reviewer who requests changes withdraws their own approval.
+ */
+export async function transitionHandoff(caller: Caller, id: string, input: unknown) {
+  const { transition: name, note } = parseInput(transitionInputSchema, typeof input === "string" ? { transition: input } : input);
   const transition = HANDOFF_TRANSITIONS[name];
   const { actor, project } = await authorizeHandoff(caller, id, transition.permission);
   return db().$transaction(async (tx) => {
@@ -138,7 +142,14 @@ export async function transitionHandoff(caller: Caller, id: string, transitionNa
     if (transition.to === "in_review" || transition.to === "accepted") {
       await pinCurrentRevision(tx, id, handoff.version, transition.to === "in_review" ? "submitted" : "accepted");
     }
-    await auditWrite(tx, actor, { action: `handoff.${name}`, targetType: "handoff", targetId: id, projectId: project.id, details: { from: handoff.status, to: transition.to } });
+    if (name === "requestChanges") await tx.handoffApproval.deleteMany({ where: { handoffId: id, userId: actor.id } });
+    await auditWrite(tx, actor, {
+      action: `handoff.${name}`,
+      targetType: "handoff",
+      targetId: id,
+      projectId: project.id,
+      details: { from: handoff.status, to: transition.to, ...(note ? { note } : {}) },
+    });
     return updated;
   });
 }
