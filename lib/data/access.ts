@@ -5,6 +5,7 @@ import { db, read } from "@/lib/db/client";
 import type { Actor, Caller } from "@/lib/auth/actor";
 import {
   CATALOG_EDITOR_ROLES,
+  listRoles,
   audienceAdmits,
   instanceAudience,
   roleAllows,
@@ -159,7 +160,7 @@ async function instanceFacts(actor: Actor, audience: InstanceAudience): Promise<
 
 const INSTANCE_REFUSALS: Partial<Record<InstanceAudience, string>> = {
   "project creator": "On this instance only admins create projects. Ask an admin to create one, or to add you to a project.",
-  "catalog editor": "Only engineers, managers and owners of a project (and instance admins) can add services to the catalog.",
+  "catalog editor": `Only ${listRoles(CATALOG_EDITOR_ROLES)} of a project (and instance admins) can add services to the catalog.`,
 };
 
 /** Whether the caller may do an instance-wide action, without recording anything (what a page offers). */
@@ -195,7 +196,7 @@ export type ServiceAccess = {
 
 function serviceRefusal(action: ServiceAction, name: string): string {
   if (action === "update") {
-    return `Only ${name}'s owner, the engineers, managers and owners of the projects whose milestones it implements, and instance admins can edit it.`;
+    return `Only ${name}'s owner, the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements, and instance admins can edit it.`;
   }
   if (action === "changeOwner") return `Only ${name}'s owner and instance admins can give it another owner.`;
   return "Only instance admins can do that.";

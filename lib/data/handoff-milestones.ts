@@ -7,6 +7,7 @@ import { ValidationError, parseInput } from "@/lib/errors";
 import { handoffMilestonesSchema } from "@/lib/validation/handoff";
 import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
+import { compareKeys } from "@/lib/sort";
 
 /** Replaces the set of milestones linked to a handoff; each must belong to the handoff's project. */
 export async function setHandoffMilestones(caller: Caller, handoffId: string, input: { milestoneIds: string[] }) {
@@ -17,7 +18,7 @@ export async function setHandoffMilestones(caller: Caller, handoffId: string, in
   if (found.length !== unique.length) {
     throw new ValidationError("milestoneIds: every milestone must belong to this handoff's project.", { milestoneIds: ["must be milestones of this project"] });
   }
-  const keys = found.map((m) => m.key).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const keys = found.map((m) => m.key).sort(compareKeys);
   await db().$transaction(async (tx) => {
     await tx.handoffMilestone.deleteMany({ where: { handoffId, milestoneId: { notIn: unique } } });
     const existing = await tx.handoffMilestone.findMany({ where: { handoffId }, select: { milestoneId: true } });
@@ -33,5 +34,5 @@ export async function milestoneChoices(caller: Caller, handoffId: string) {
   const { project } = await authorizeHandoff(caller, handoffId, "update", "milestone");
   const rows = await read<{ id: string; key: string; title: string; status: MilestoneStatus }>`
     SELECT "id", "key", "title", "status" FROM "Milestone" WHERE "projectId" = ${project.id}`;
-  return rows.sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
+  return rows.sort((a, b) => compareKeys(a.key, b.key));
 }

@@ -10,6 +10,7 @@ import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { isLookupKey } from "@/lib/validation/text";
+import { listRoles, rolesAllowed } from "@/lib/auth/permissions";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
@@ -19,12 +20,13 @@ export async function setReviewers(caller: Caller, handoffId: string, input: { u
   const { userIds } = parseInput(reviewersSchema, input);
   const unique = [...new Set(userIds)];
   const eligible = await db().membership.findMany({
-    where: { projectId: project.id, userId: { in: unique }, role: { in: ["engineer", "manager", "owner"] } },
+    where: { projectId: project.id, userId: { in: unique }, role: { in: [...rolesAllowed("handoff", "review")] } },
     select: { userId: true },
   });
   const missing = unique.filter((id) => !eligible.some((m) => m.userId === id));
   if (missing.length > 0) {
-    throw new ValidationError("userIds: reviewers must be engineers, managers or owners of this project.", { userIds: ["must be engineers, managers or owners of this project"] });
+    const who = listRoles(rolesAllowed("handoff", "review")).replace(/ and /, " or ");
+    throw new ValidationError(`Reviewers must be ${who} of this project.`, { userIds: [`must be ${who} of this project`] });
   }
   await db().$transaction(async (tx) => {
     await tx.handoffReviewer.deleteMany({ where: { handoffId, userId: { notIn: unique } } });
