@@ -4,7 +4,7 @@ import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { count } from "@/components/ui/format";
 import { statusTone } from "@/components/ui/status";
-import type { ActivityItem } from "./activity";
+import type { ActivityItem } from "@/lib/handoff/activity";
 import styles from "./review.module.css";
 
 const SHOWN = 8;

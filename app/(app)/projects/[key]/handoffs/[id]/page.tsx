@@ -13,7 +13,7 @@ import { ReviewBar, type LastEvent } from "@/components/handoff/ReviewBar";
 import { ChecklistForm } from "@/components/handoff/ChecklistForm";
 import { ReviewersForm } from "@/components/handoff/ReviewersForm";
 import { Threads, type ThreadViewer } from "@/components/handoff/CommentThreads";
-import { buildActivity, type ActivityItem } from "@/components/handoff/activity";
+import { buildActivity, type ActivityItem } from "@/lib/handoff/activity";
 import { NotebookView } from "@/components/notebook/NotebookView";
 import { Alert } from "@/components/ui/Alert";
 import { Avatar } from "@/components/ui/Avatar";
