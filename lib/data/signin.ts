@@ -5,8 +5,9 @@ import { env } from "@/lib/env";
 import type { RequestContext } from "@/lib/auth/actor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { RateLimitedError } from "@/lib/errors";
-import { auditEvent } from "@/lib/data/audit";
+import { auditEvent, auditRow } from "@/lib/data/audit";
 import { scheduleAuditRetention } from "@/lib/data/audit-retention";
+import { countThrottledSignIn } from "@/lib/data/anonymous-denials";
 import { hitCounter, purgeExpiredCounters, readCounter, releaseHit, resetCounter, type Counter } from "@/lib/data/rate-limit";
 
 export type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
@@ -18,14 +19,15 @@ export function normaliseEmail(email: string): string {
 const accountKey = (email: string) => `signin:account:${normaliseEmail(email)}`;
 const addressKey = (ip: string) => `signin:address:${ip || "unknown"}`;
 
-/** Throws RateLimitedError, audited, naming how long to wait. */
+/**
+ * Throws RateLimitedError naming how long to wait. The refusal is counted on the throttled
+ * account's or address's hourly row (countThrottledSignIn), not audited one row each: a client
+ * refused once can send refusals as fast as it likes.
+ */
 async function refuseThrottled(email: string, ctx: RequestContext, blocked: Counter, scope: "account" | "address", now: Date): Promise<never> {
   const retryAfterSeconds = Math.max(1, Math.ceil((blocked.resetAt.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  await auditEvent(
-    { email: normaliseEmail(email), ...ctx },
-    { action: "auth.signin", outcome: "denied", targetType: "user", details: { reason: "throttled", scope } },
-  );
+  await countThrottledSignIn(scope, scope === "account" ? normaliseEmail(email) : ctx.ip || "unknown", now);
   throw new RateLimitedError(`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, retryAfterSeconds);
 }
 
@@ -85,7 +87,7 @@ export async function signInWithPassword(email: string, password: string, ctx: R
   await db().$transaction([
     db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
     db().auditEvent.create({
-      data: { actorId: user.id, actorEmail: user.email, action: "auth.signin", outcome: "success", targetType: "user", targetId: user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+      data: auditRow({ id: user.id, email: user.email, ...ctx }, { action: "auth.signin", targetType: "user", targetId: user.id }),
     }),
   ]);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
