@@ -132,7 +132,11 @@ async function updateAccount(caller: Caller, userId: string, action: string, cha
   return db().$transaction(async (tx) => {
     // Bumping the session version ends the user's existing sessions on their next request.
     const updated = await tx.user.update({ where: { id: userId }, data: { ...change, sessionVersion: { increment: 1 } } });
-    await auditWrite(tx, actor, { action, targetType: "user", targetId: userId, details: { isAdmin: updated.isAdmin, disabled: Boolean(updated.disabledAt) } });
+    // Disabling revokes the user's API tokens for good, as it ends their sessions for good: enabling
+    // the account again does not bring a token back (they make new ones).
+    const revoked = change.disabledAt ? (await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: change.disabledAt } })).count : 0;
+    const details = { isAdmin: updated.isAdmin, disabled: Boolean(updated.disabledAt), ...(revoked ? { tokensRevoked: revoked } : {}) };
+    await auditWrite(tx, actor, { action, targetType: "user", targetId: userId, details });
     return updated;
   });
 }
