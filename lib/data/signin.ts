@@ -2,10 +2,11 @@
 // that reads password hashes.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { Caller, RequestContext } from "@/lib/auth/actor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { RateLimitedError } from "@/lib/errors";
-import { auditEvent, auditRow } from "@/lib/data/audit";
+import { NotFoundError, RateLimitedError } from "@/lib/errors";
+import { isLookupKey } from "@/lib/validation/text";
+import { auditEvent, auditRow, requireAdmin } from "@/lib/data/audit";
 import { scheduleAuditRetention } from "@/lib/data/audit-retention";
 import { countThrottledSignIn } from "@/lib/data/anonymous-denials";
 import { hitCounter, purgeExpiredCounters, readCounter, releaseHit, resetCounter, type Counter } from "@/lib/data/rate-limit";
@@ -16,7 +17,10 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const accountKey = (email: string) => `signin:account:${normaliseEmail(email)}`;
+const ACCOUNT_PREFIX = "signin:account:";
+const accountKey = (email: string) => `${ACCOUNT_PREFIX}${normaliseEmail(email)}`;
+/** Wrong current passwords on the password form, counted per user (changeOwnPassword). */
+export const passwordChangeKey = (userId: string) => `password:user:${userId}`;
 const addressKey = (ip: string) => `signin:address:${ip || "unknown"}`;
 
 /**
@@ -101,4 +105,33 @@ export async function findActiveUserByEmail(email: string): Promise<SessionUser 
   });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * Which of these accounts are locked out of password sign-in right now (their per-account count
+ * is at the limit), for the admin's users page. Per-address counts are not shown here.
+ */
+export async function lockedOutAccounts(caller: Caller, emails: string[], now = new Date()): Promise<Set<string>> {
+  await requireAdmin(caller, { action: "user.read", targetType: "user" });
+  const { SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT, SIGNIN_WINDOW_SECONDS } = env();
+  if (emails.length === 0) return new Set();
+  const rows = await db().rateLimit.findMany({
+    where: { key: { in: emails.map(accountKey) }, count: { gte: SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT }, windowStart: { gt: new Date(now.getTime() - SIGNIN_WINDOW_SECONDS * 1000) } },
+    select: { key: true },
+  });
+  return new Set(rows.map((r) => r.key.slice(ACCOUNT_PREFIX.length)));
+}
+
+/**
+ * An admin lifts a user's per-account lockout (sign-in and the password form) before the window
+ * ends: the user asked, and the admin judged the failures were not theirs to worry about.
+ * Per-address limits stay: they protect every account from one client. Audited.
+ */
+export async function unlockSignIn(caller: Caller, userId: string): Promise<{ name: string }> {
+  const actor = await requireAdmin(caller, { action: "user.unlockSignIn", targetType: "user", targetId: userId });
+  const user = isLookupKey(userId) ? await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } }) : null;
+  if (!user) throw new NotFoundError("That user");
+  await Promise.all([resetCounter(accountKey(user.email)), resetCounter(passwordChangeKey(user.id))]);
+  await auditEvent(actor, { action: "user.unlockSignIn", targetType: "user", targetId: user.id });
+  return { name: user.name };
 }

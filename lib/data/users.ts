@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError, parseInput } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { hitCounter, resetCounter } from "@/lib/data/rate-limit";
+import { passwordChangeKey } from "@/lib/data/signin";
 import {
   acceptInviteSchema,
   changePasswordSchema,
@@ -146,8 +147,6 @@ export const setUserAdmin = (caller: Caller, userId: string, isAdmin: boolean) =
 
 export const setUserDisabled = (caller: Caller, userId: string, disabled: boolean) =>
   updateAccount(caller, userId, disabled ? "user.disable" : "user.enable", { disabledAt: disabled ? new Date() : null });
-
-const passwordChangeKey = (userId: string) => `password:user:${userId}`;
 
 export async function changeOwnPassword(caller: Caller, input: ChangePasswordInput) {
   const actor = await requireSignedIn(caller, { action: "user.password", targetType: "user" });

@@ -11,7 +11,7 @@ import * as auditRoute from "@/app/api/v1/audit/route";
 import { hourOf } from "@/lib/data/anonymous-denials";
 import { purgeOldAuditEvents } from "@/lib/data/audit-retention";
 import { AUDIT_CAPS, auditEvent, throttledSignIns } from "@/lib/data/audit";
-import { signInWithPassword } from "@/lib/data/signin";
+import { lockedOutAccounts, signInWithPassword, unlockSignIn } from "@/lib/data/signin";
 import { changeOwnPassword } from "@/lib/data/users";
 import { ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
@@ -119,5 +119,17 @@ describeEachProvider("audit caps and throttle counts", (provider) => {
     await change(PASSWORD, "a brand new password");
     for (let i = 0; i < 4; i++) await expect(change(`wrong ${i}`, "another new password")).rejects.toBeInstanceOf(ValidationError);
     await change("a brand new password", "another new password");
+  });
+
+  it("lets an admin see and lift a per-account lockout, audited; no one else", async () => {
+    const locked = await user("locked");
+    for (let i = 0; i < 5; i++) await signInWithPassword(locked.email, `wrong ${i}`, { ip: `10.43.0.${i}`, userAgent: "vitest" });
+    await expect(signInWithPassword(locked.email, PASSWORD, { ip: "10.43.1.1", userAgent: "vitest" })).rejects.toBeInstanceOf(RateLimitedError);
+    expect([...(await lockedOutAccounts(admin, [locked.email, viewer.email]))]).toEqual([locked.email]);
+    await expect(lockedOutAccounts(viewer, [locked.email])).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(unlockSignIn(viewer, locked.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await unlockSignIn(admin, locked.id);
+    expect((await signInWithPassword(locked.email, PASSWORD, { ip: "10.43.1.1", userAgent: "vitest" }))?.id).toBe(locked.id);
+    expect(await t.db.auditEvent.count({ where: { action: "user.unlockSignIn", actorId: admin.id, targetId: locked.id } })).toBe(1);
   });
 });
