@@ -3,6 +3,7 @@
 // `before`). Above it, the counts of signed-out requests refused and of throttled sign-in attempts,
 // which have no events of their own.
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -23,7 +24,6 @@ import { ThrottledSignIns } from "./ThrottledSignIns";
 import { SignedOutRefusals } from "@/components/admin/SignedOutRefusals";
 import { env } from "@/lib/env";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { NoAccess } from "../../_components/NoAccess";
 import styles from "../../_components/pages.module.css";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
@@ -82,7 +82,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     throttled = await throttledSignIns(actor);
     ({ events, hasMore } = await listAuditEvents(actor, query));
   } catch (error) {
-    if (error instanceof ForbiddenError) return <NoAccess message="Only instance admins can see this page." />;
+    // A real 404 status (not a 200 saying "no access"), as for any page one may not see; the
+    // refusal is already in the audit log.
+    if (error instanceof ForbiddenError) notFound();
     const parsed = auditQuerySchema.safeParse(query);
     if (parsed.success) throw error;
     invalid = ValidationError.fromZod(parsed.error).message;
