@@ -131,7 +131,9 @@ async function writeHandoff(p: ProjectPlan, h: HandoffPlan, c: Context): Promise
   for (const [i, stage] of later.entries()) {
     await act(stage.at, () => updateHandoff(as[h.author], handoff.id, { ...paper, sections: stage.sections, body: stage.body, version: i + 1, message: stage.message }));
   }
-  if (h.submittedAt !== null) await act(h.submittedAt, () => transitionHandoff(as[h.author], handoff.id, "submit"));
-  if (h.acceptedAt !== null) await act(h.acceptedAt, () => transitionHandoff(as.manager, handoff.id, "accept"));
+  let status: string = handoff.status;
+  if (h.submittedAt !== null) status = (await act(h.submittedAt, () => transitionHandoff(as[h.author], handoff.id, "submit"))).status;
+  if (h.acceptedAt !== null) status = (await act(h.acceptedAt, () => transitionHandoff(as.manager, handoff.id, "accept"))).status;
+  if (status !== h.status) throw new Error(`lib/demo/handoffs.ts: ${h.ref} ends ${status}, not ${h.status}; check its submittedAt and acceptedAt.`);
   return handoff.id;
 }
