@@ -10,7 +10,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo/users";
 import { DEMO_PROJECT_KEY } from "@/lib/demo/plan/projects";
-import { buildDemoRows, copyDemoRows } from "@/lib/demo/scratch";
+import { buildDemoRows, copyDemoRows, type DemoRows } from "@/lib/demo/scratch";
 
 export { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "@/lib/demo/users";
 export { DEMO_PROJECT_KEY, DEMO_SECOND_PROJECT_KEY } from "@/lib/demo/plan/projects";
@@ -20,12 +20,17 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 export async function seedDemo(db: Db, now = new Date()): Promise<{ projectKey: string }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.$transaction((tx) => writeDemo(tx, passwordHash, now), { timeout: 60_000, maxWait: 10_000 });
+  const demo = await buildDemo(await hashPassword(DEMO_PASSWORD), now);
+  return db.$transaction((tx) => writeDemo(tx, demo), { timeout: 60_000, maxWait: 10_000 });
+}
+
+/** The demo's rows, made through lib/data in a scratch database: the slow part, touching no real database. */
+export function buildDemo(passwordHash: string, now = new Date()): Promise<DemoRows> {
+  return buildDemoRows(passwordHash, now);
 }
 
 /** The demo, written inside the caller's transaction (scripts/prepare-db.ts holds the start-up lock). */
-export async function writeDemo(tx: Tx, passwordHash: string, now = new Date()): Promise<{ projectKey: string }> {
-  await copyDemoRows(tx, await buildDemoRows(passwordHash, now));
+export async function writeDemo(tx: Tx, demo: DemoRows): Promise<{ projectKey: string }> {
+  await copyDemoRows(tx, demo);
   return { projectKey: DEMO_PROJECT_KEY };
 }
