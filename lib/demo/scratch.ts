@@ -30,6 +30,7 @@ async function readRows(scratch: Db, clock: DemoClock) {
     handoffRevision: await scratch.handoffRevision.findMany(),
     handoffMilestone: await scratch.handoffMilestone.findMany(),
     handoffReviewer: await scratch.handoffReviewer.findMany(),
+    handoffApproval: await scratch.handoffApproval.findMany(),
     comment: await scratch.comment.findMany({ orderBy: { createdAt: "asc" } }),
     auditEvent: await scratch.auditEvent.findMany(),
   };
@@ -41,7 +42,7 @@ export type DemoRows = Awaited<ReturnType<typeof readRows>>;
 /** The models the copy carries, by Prisma model name; any other model must stay empty in the scratch database. */
 const COPIED = new Set<string>([
   "User", "HandoffTemplate", "Service", "Interface", "ServiceDependency", "Project", "Membership", "Milestone", "StatusUpdate",
-  "MilestoneDependency", "MilestoneService", "Handoff", "HandoffRevision", "HandoffMilestone", "HandoffReviewer", "Comment", "AuditEvent",
+  "MilestoneDependency", "MilestoneService", "Handoff", "HandoffRevision", "HandoffMilestone", "HandoffReviewer", "HandoffApproval", "Comment", "AuditEvent",
 ]);
 
 async function assertNothingElse(scratch: Db) {
@@ -114,6 +115,7 @@ export async function copyDemoRows(tx: Tx, rows: DemoRows) {
   await tx.handoffRevision.createMany({ data: rows.handoffRevision.map((r) => ({ ...r, snapshot: r.snapshot as Prisma.InputJsonValue })) });
   await tx.handoffMilestone.createMany({ data: rows.handoffMilestone });
   await tx.handoffReviewer.createMany({ data: rows.handoffReviewer });
+  await tx.handoffApproval.createMany({ data: rows.handoffApproval });
   // Threads before their replies.
   await tx.comment.createMany({ data: rows.comment.filter((c) => c.parentId === null) });
   await tx.comment.createMany({ data: rows.comment.filter((c) => c.parentId !== null) });

@@ -10,7 +10,7 @@ import { createService } from "@/lib/data/services";
 import { createMilestone, updateMilestoneStatus } from "@/lib/data/milestones";
 import { createHandoff, transitionHandoff, updateHandoff } from "@/lib/data/handoffs";
 import { setHandoffMilestones } from "@/lib/data/handoff-milestones";
-import { setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
+import { approveHandoff, setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
 import { addComment } from "@/lib/data/comments";
 import { ensureBuiltInTemplate } from "@/lib/data/templates";
 import { DEMO_USERS, type UserKey } from "@/lib/demo/users";
@@ -133,7 +133,12 @@ async function writeHandoff(p: ProjectPlan, h: HandoffPlan, c: Context): Promise
   }
   let status: string = handoff.status;
   if (h.submittedAt !== null) status = (await act(h.submittedAt, () => transitionHandoff(as[h.author], handoff.id, "submit"))).status;
-  if (h.acceptedAt !== null) status = (await act(h.acceptedAt, () => transitionHandoff(as.manager, handoff.id, "accept"))).status;
+  if (h.acceptedAt !== null) {
+    // The engineer reviewing it vouches for the text first; accepting stays the manager's call.
+    const version = later.length + 1;
+    await act(h.acceptedAt, () => approveHandoff(as.engineer, handoff.id, { version, note: "Read it against the serving constraints: the production notes hold up." }));
+    status = (await act(h.acceptedAt, () => transitionHandoff(as.manager, handoff.id, { transition: "accept", note: "Handed to the platform team for the layout API." }))).status;
+  }
   if (status !== h.status) throw new Error(`lib/demo/handoffs.ts: ${h.ref} ends ${status}, not ${h.status}; check its submittedAt and acceptedAt.`);
   return handoff.id;
 }
