@@ -5,6 +5,7 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { statusLabel, statusTone } from "@/components/ui/status";
 import { roleAllows, rolesPhrase, type ProjectRole } from "@/lib/auth/permissions";
 import { HANDOFF_TRANSITIONS, type HandoffTransition } from "@/lib/validation/handoff";
+import type { Approval, LastChange } from "@/lib/handoff/view-model";
 import type { Decision } from "./ReviewDecision";
 import { StatusActions, type TransitionButton } from "./StatusActions";
 import type { ServerAction } from "@/components/forms/useFormAction";
@@ -83,9 +84,7 @@ function stepState(step: (typeof STEPS)[number], status: string): "done" | "curr
   return index < at ? "done" : index === at ? (status === "accepted" ? "done" : "current") : "todo";
 }
 
-export type LastEvent = { who: string; at: Date; note?: string } | undefined;
 
-export type Approval = { user: { id: string; name: string }; version: number; note: string; approvedAt: Date };
 
 export function ReviewBar({
   handoffId,
@@ -116,7 +115,7 @@ export function ReviewBar({
   viewerId: string;
   submittedAt: Date | null;
   /** Who moved it into its current status, and when (from the activity feed). */
-  lastChange: LastEvent;
+  lastChange: LastChange;
   now: Date;
 }) {
   const buttons = transitionButtons(status, role);
