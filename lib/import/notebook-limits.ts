@@ -13,6 +13,10 @@ export const NOTEBOOK_LIMITS = {
   outputChars: 2_000_000,
   /** Characters of all outputs together. */
   outputsChars: 8_000_000,
+  /** Outputs of one code cell. */
+  outputsPerCell: 1_000,
+  /** Outputs of all cells together. */
+  outputs: 5_000,
   /** PNG and JPEG images in all outputs. */
   images: 200,
   /** Arrays and objects open at once anywhere in the file. */
@@ -61,6 +65,23 @@ export function checkCellCount(cells: unknown, name: string): void {
   if (Array.isArray(cells) && cells.length > NOTEBOOK_LIMITS.cells) {
     refuse(`${name} has ${n(cells.length)} cells; a notebook may have at most ${n(NOTEBOOK_LIMITS.cells)}.`);
   }
+}
+
+/** Refuses a notebook with too many outputs in one cell or in all (before the schema walks them). */
+export function checkOutputCount(cells: unknown, name: string): void {
+  if (!Array.isArray(cells)) return;
+  let total = 0;
+  cells.forEach((cell: unknown, i) => {
+    const outputs = cell !== null && typeof cell === "object" ? (cell as { outputs?: unknown }).outputs : undefined;
+    if (!Array.isArray(outputs)) return;
+    if (outputs.length > NOTEBOOK_LIMITS.outputsPerCell) {
+      refuse(`${name}: cell ${i + 1} has ${n(outputs.length)} outputs; a cell may have at most ${n(NOTEBOOK_LIMITS.outputsPerCell)}.`);
+    }
+    total += outputs.length;
+    if (total > NOTEBOOK_LIMITS.outputs) {
+      refuse(`${name}: its outputs pass ${n(NOTEBOOK_LIMITS.outputs)} at cell ${i + 1}; a notebook may have at most ${n(NOTEBOOK_LIMITS.outputs)} outputs.`);
+    }
+  });
 }
 
 /** Characters of every string in a parsed JSON value (the depth was capped before parsing). */
