@@ -21,7 +21,22 @@ export const NOTEBOOK_LIMITS = {
   images: 200,
   /** Arrays and objects open at once anywhere in the file. */
   depth: 64,
+  /** How long rendering a notebook at upload may take; past it the upload is refused. */
+  renderMs: 30_000,
+  /**
+   * What a rendered notebook may hold (HTML, text and images), in characters: this many times the
+   * file's size in bytes, within renderedMinChars and renderedMaxChars. Markdown cells of wide,
+   * empty tables inside every other cap made about 200 characters of HTML per byte.
+   */
+  renderedPerByte: 8,
+  renderedMinChars: 2_000_000,
+  renderedMaxChars: 20_000_000,
 } as const;
+
+/** The most characters the rendered form of a notebook file of `bytes` bytes may hold. */
+export function renderedMaxChars(bytes: number): number {
+  return Math.min(NOTEBOOK_LIMITS.renderedMaxChars, Math.max(NOTEBOOK_LIMITS.renderedMinChars, bytes * NOTEBOOK_LIMITS.renderedPerByte));
+}
 
 const n = (value: number) => value.toLocaleString("en-US");
 
