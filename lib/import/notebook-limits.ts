@@ -3,35 +3,10 @@
 // The nesting depth is checked by a linear scan of the text BEFORE JSON.parse and the schema,
 // both of which recurse and would overflow the stack on thousands of levels.
 import { ValidationError } from "@/lib/errors";
+import { LIMITS } from "@/lib/validation/limits";
 
-export const NOTEBOOK_LIMITS = {
-  /** Cells in one notebook. */
-  cells: 2_000,
-  /** Characters of one cell's source. */
-  cellChars: 100_000,
-  /** Characters of one output (its text, or an image's base64 data). */
-  outputChars: 2_000_000,
-  /** Characters of all outputs together. */
-  outputsChars: 8_000_000,
-  /** Outputs of one code cell. */
-  outputsPerCell: 1_000,
-  /** Outputs of all cells together. */
-  outputs: 5_000,
-  /** PNG and JPEG images in all outputs. */
-  images: 200,
-  /** Arrays and objects open at once anywhere in the file. */
-  depth: 64,
-  /** How long rendering a notebook at upload may take; past it the upload is refused. */
-  renderMs: 30_000,
-  /**
-   * What a rendered notebook may hold (HTML, text and images), in characters: this many times the
-   * file's size in bytes, within renderedMinChars and renderedMaxChars. Markdown cells of wide,
-   * empty tables inside every other cap made about 200 characters of HTML per byte.
-   */
-  renderedPerByte: 8,
-  renderedMinChars: 2_000_000,
-  renderedMaxChars: 20_000_000,
-} as const;
+/** The caps, defined in lib/validation/limits.ts (and listed in docs/limits.md from there). */
+export const NOTEBOOK_LIMITS = LIMITS.notebook;
 
 /** The most characters the rendered form of a notebook file of `bytes` bytes may hold. */
 export function renderedMaxChars(bytes: number): number {

@@ -20,6 +20,7 @@ import katex from "katex";
 import { fromHtmlIsomorphic } from "hast-util-from-html-isomorphic";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import { LIMITS } from "@/lib/validation/limits";
 import { markdownIdPrefix, type RenderOptions } from "./options";
 
 /** A link whose target was dropped (javascript:, data:...): shown as struck-through text. */
@@ -32,7 +33,7 @@ export const TABLE_WRAP_CLASS = "md-table-wrap";
  * (FORMULA_TOO_LONG_CLASS), and the rest of the text is formatted as usual: one 100,000-character
  * formula took KaTeX past the 8 s deadline and cost the whole text its formatting.
  */
-export const MARKDOWN_MAX_FORMULA_CHARS = 20_000;
+export const MARKDOWN_MAX_FORMULA_CHARS = LIMITS.markdown.formulaChars;
 /** The wrapper of a formula over MARKDOWN_MAX_FORMULA_CHARS; its notice has the "-notice" suffix. */
 export const FORMULA_TOO_LONG_CLASS = "md-formula-too-long";
 

@@ -8,6 +8,7 @@
 // The pool knows nothing about Markdown beyond the message shapes of lib/markdown/worker.ts; the
 // cache, the pre-check and the fallback live in lib/markdown/server.ts.
 import { Worker } from "node:worker_threads";
+import { LIMITS } from "@/lib/validation/limits";
 import type { WorkerRequest, WorkerResponse } from "./worker";
 
 export type PoolOptions = {
@@ -29,9 +30,9 @@ export type PoolJob = { source: string; idPrefix: string; headingOffset: number 
 export type PoolResult = { ok: true; html: string } | { ok: false; reason: "timeout" | "too-large" | "busy" | "error"; error?: string };
 
 /** HTML a render may return: MARKDOWN_HTML_PER_SOURCE_CHAR times its source, within the bounds below. */
-export const MARKDOWN_HTML_PER_SOURCE_CHAR = 100;
-export const MARKDOWN_MIN_HTML_CHARS = 256_000;
-export const MARKDOWN_MAX_HTML_CHARS = 4_000_000;
+export const MARKDOWN_HTML_PER_SOURCE_CHAR = LIMITS.markdown.htmlPerSourceChar;
+export const MARKDOWN_MIN_HTML_CHARS = LIMITS.markdown.htmlMinChars;
+export const MARKDOWN_MAX_HTML_CHARS = LIMITS.markdown.htmlMaxChars;
 
 /**
  * The most HTML a render of `sourceChars` characters may return; a render over it is answered

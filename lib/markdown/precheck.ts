@@ -1,29 +1,32 @@
 // A linear-time look at Markdown before it is parsed: the shapes that make CommonMark parsers,
 // KaTeX and the highlighter take seconds to minutes or overflow the stack are deep nesting (of
-// blockquotes and lists, of brackets, parentheses and braces), very long runs of one delimiter
-// and thousands of underlined (setext) headings. Real documents stay far below every limit here; text over one is not parsed at all
-// and is shown as plain text instead (lib/markdown/fallback.ts). Pure; runs on the server's
-// request thread and in the browser before anything is handed to a worker.
+// blockquotes and lists, of brackets, parentheses and braces), very long runs of one delimiter,
+// thousands of underlined (setext) headings, tables of tens of thousands of cells, and paragraphs
+// of thousands of brackets and emphasis markers. Real documents stay far below every limit here;
+// text over one is not parsed at all and is shown as plain text instead (lib/markdown/fallback.ts).
+// Pure; runs on the server's request thread and in the browser before anything is handed to a
+// worker. The limits are defined in lib/validation/limits.ts (docs/limits.md lists them).
+import { LIMITS } from "@/lib/validation/limits";
 
 /** The hard ceiling on what the renderer accepts, above every field's own cap. */
-export const MARKDOWN_MAX_CHARS = 200_000;
+export const MARKDOWN_MAX_CHARS = LIMITS.markdown.chars;
 /** Blockquote and list containers open at once on one line (markers, or list indentation). */
-export const MARKDOWN_MAX_CONTAINER_DEPTH = 32;
+export const MARKDOWN_MAX_CONTAINER_DEPTH = LIMITS.markdown.containerDepth;
 /** Brackets, parentheses and braces open at once within one paragraph. */
-export const MARKDOWN_MAX_BRACKET_DEPTH = 64;
+export const MARKDOWN_MAX_BRACKET_DEPTH = LIMITS.markdown.bracketDepth;
 /** The longest run of one emphasis, strikethrough or code delimiter (*, _, ~, `). */
-export const MARKDOWN_MAX_DELIMITER_RUN = 128;
+export const MARKDOWN_MAX_DELIMITER_RUN = LIMITS.markdown.delimiterRun;
 /**
  * Headings underlined with "===" or "---" (setext headings). The parser's time grows with the
  * square of their number: 1,000 take half a second, 16,000 a minute.
  */
-export const MARKDOWN_MAX_SETEXT_HEADINGS = 200;
+export const MARKDOWN_MAX_SETEXT_HEADINGS = LIMITS.markdown.setextHeadings;
 /**
  * GFM table cells in one document: every row of a table has as many cells as its delimiter row
  * has columns. A 5,000-column table of 7 rows took 2.3 s; a wide header over thousands of short
  * rows ("|\n") made a 41 MB page.
  */
-export const MARKDOWN_MAX_TABLE_CELLS = 20_000;
+export const MARKDOWN_MAX_TABLE_CELLS = LIMITS.markdown.tableCells;
 /**
  * Estimated delimiter work in one document. micromark resolves each "]" by looking back for its
  * "[" over the paragraph's tokens, and emphasis and strikethrough delimiters ("*", "_", "~") by
@@ -31,10 +34,10 @@ export const MARKDOWN_MAX_TABLE_CELLS = 20_000;
  * counts within one paragraph ("a]" x40,000 took 18 s, "*a_" x16,000 33 s). The estimate is,
  * per paragraph, (closers: ] * _ ~ ` <) x (tokens: every character that starts a token, and line
  * endings), summed over the document; a new list item or a blank line starts a new paragraph. At this
- * budget the worst measured shape ("*a_" repeated) takes about 0.3 s; real documents stay below
- * a hundredth of it (the project's docs and README: at most 13,500).
+ * budget the slowest measured shapes take 0.2 s to 1 s on a shared 2-core machine under a load
+ * average of 11; real documents stay far below it (the project's docs and README: at most 13,500).
  */
-export const MARKDOWN_MAX_DELIMITER_WORK = 4_000_000;
+export const MARKDOWN_MAX_DELIMITER_WORK = LIMITS.markdown.delimiterWork;
 
 export type PrecheckFailure = "size" | "nesting" | "complexity";
 export type Precheck = { ok: true } | { ok: false; reason: PrecheckFailure; detail: string };
