@@ -6,7 +6,7 @@ import { statusLabel, statusTone } from "@/components/ui/status";
 import { roleAllows, type ProjectRole } from "@/lib/auth/permissions";
 import { HANDOFF_TRANSITIONS, type HandoffTransition } from "@/lib/validation/handoff";
 import { StatusActions, type TransitionButton } from "./StatusActions";
-import type { ServerAction } from "./useFormAction";
+import type { ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
 const ORDER: HandoffTransition[] = ["archive", "reopen", "requestChanges", "submit", "accept"];

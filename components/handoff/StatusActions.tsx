@@ -5,7 +5,7 @@
 import { Alert } from "@/components/ui/Alert";
 import { Button, type ButtonVariant } from "@/components/ui/Button";
 import type { HandoffTransition } from "@/lib/validation/handoff";
-import { useFormAction, type ServerAction } from "./useFormAction";
+import { useFormAction, type ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
 export type TransitionButton = { transition: HandoffTransition; label: string; variant: ButtonVariant };
