@@ -112,7 +112,7 @@ test("the review's holes: label ends, a table bomb and a long formula show as pl
   await expect(readSection(page, "Problem").getByRole("note")).toHaveText(REPEATED);
   const method = readSection(page, "Method");
   await expect(method.locator("em")).toHaveText("formatted");
-  await expect(method.locator(".md-formula-too-long-notice")).toHaveText("This formula is too long to typeset (25,001 characters; at most 20,000); shown as TeX.");
+  await expect(method.locator(".md-formula-too-long-notice")).toHaveText("This formula is too long to typeset (20,001 characters; at most 20,000); shown as TeX.");
   await expect(method.locator(".md-formula-too-long pre")).toContainText("x + y + y");
   await expect(method.locator(".katex")).toHaveCount(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
