@@ -8,6 +8,7 @@ import {
   MARKDOWN_MAX_CHARS,
   MARKDOWN_MAX_CONTAINER_DEPTH,
   MARKDOWN_MAX_DELIMITER_RUN,
+  MARKDOWN_MAX_FORMULAS,
   MARKDOWN_MAX_SETEXT_HEADINGS,
   MARKDOWN_MAX_TABLE_CELLS,
   checkMarkdown,
@@ -96,5 +97,15 @@ describe("checkMarkdown", () => {
     expect(reason("- *a* [b](https://example.com) `c`\n".repeat(2_500))).toBe("ok");
     // Ordered items other than "1." continue a paragraph, so they do not reset the estimate.
     expect(reason(`${"a]".repeat(2_000)}\n${"2. a]".repeat(1_000)}\n`.repeat(2))).toBe("complexity");
+  });
+
+  it("limits the number of formulas, counting runs of $ outside fenced code", () => {
+    expect(MARKDOWN_MAX_FORMULAS).toBe(2_000);
+    expect(reason("$x$ ".repeat(MARKDOWN_MAX_FORMULAS))).toBe("ok");
+    expect(reason("$x$ ".repeat(MARKDOWN_MAX_FORMULAS + 1))).toBe("complexity");
+    expect(reason("$$\nx\n$$\n\n".repeat(MARKDOWN_MAX_FORMULAS + 1))).toBe("complexity");
+    // Escaped dollars and dollars in fenced code do not count.
+    expect(reason("\\$5 ".repeat(10_000))).toBe("ok");
+    expect(reason(`\`\`\`sh\n${"echo $HOME\n".repeat(10_000)}\`\`\`\n`)).toBe("ok");
   });
 });

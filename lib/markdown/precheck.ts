@@ -38,6 +38,11 @@ export const MARKDOWN_MAX_TABLE_CELLS = LIMITS.markdown.tableCells;
  * average of 11; real documents stay far below it (the project's docs and README: at most 13,500).
  */
 export const MARKDOWN_MAX_DELIMITER_WORK = LIMITS.markdown.delimiterWork;
+/**
+ * Formulas in one text, counted as runs of "$" (two runs a formula). Each is typeset, cloned,
+ * sanitized and written out on its own: 25,000 "$x$" ran past the 8 s deadline.
+ */
+export const MARKDOWN_MAX_FORMULAS = LIMITS.markdown.formulas;
 
 export type PrecheckFailure = "size" | "nesting" | "complexity";
 export type Precheck = { ok: true } | { ok: false; reason: PrecheckFailure; detail: string };
@@ -181,6 +186,8 @@ export function checkMarkdown(text: string): Precheck {
   let work = 0;
   let closers = 0;
   let tokens = 0;
+  // Runs of "$" outside fenced code; a formula opens with one and closes with another.
+  let dollarRuns = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
@@ -227,6 +234,9 @@ export function checkMarkdown(text: string): Precheck {
       const c = text.charCodeAt(i);
       if (!isBlank(c)) blank = false;
       if (c === 0x7c /* | */) pipe = true;
+      if (c === 0x24 /* $ */ && text.charCodeAt(i - 1) !== 0x24 && ++dollarRuns > 2 * MARKDOWN_MAX_FORMULAS) {
+        return { ok: false, reason: "complexity", detail: `more than ${MARKDOWN_MAX_FORMULAS.toLocaleString("en-US")} formulas` };
+      }
       if (isToken(c)) {
         tokens++;
         if (isCloser(c)) {

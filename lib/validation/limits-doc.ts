@@ -50,6 +50,7 @@ export function renderLimitsMarkdown(): string {
     row("Headings underlined with `=` or `-`", formatCount(md.setextHeadings)),
     row("Table cells in one text (every row has as many as its table has columns)", formatCount(md.tableCells)),
     row("Look-back work of brackets and emphasis markers (per paragraph: each closing marker times the markers before it)", formatCount(md.delimiterWork)),
+    row("Formulas in one text", formatCount(md.formulas)),
     row("One formula", chars(md.formulaChars)),
     row("Formatted HTML", `${md.htmlPerSourceChar} times the text, at least ${chars(md.htmlMinChars)}, at most ${chars(md.htmlMaxChars)}`),
     "",

@@ -69,6 +69,8 @@ export const LIMITS = {
     tableCells: 20_000,
     /** Estimated look-back work of brackets and emphasis markers, summed over paragraphs. */
     delimiterWork: 4_000_000,
+    /** Formulas in one text ($…$ and $$…$$): 25,000 small ones ran past the 8 s deadline. */
+    formulas: 2_000,
     /** Characters of one formula given to KaTeX; a longer one is shown as its TeX. */
     formulaChars: 20_000,
     /** HTML one render may return: this many times its source, within the two bounds below. */
