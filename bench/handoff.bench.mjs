@@ -104,7 +104,7 @@ async function pagePart() {
   ensureBuild();
   const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 3901), name: "handoff" });
   try {
-    // DEMO_PASSWORD in lib/demo/seed.ts (this plain-JS runner cannot import TypeScript).
+    // DEMO_PASSWORD in lib/demo/users.ts (this plain-JS runner cannot import TypeScript).
     const cookie = await signIn(server.base, "engineer@legible.demo", process.env.BENCH_PASSWORD ?? "legible-demo-2026");
     const headers = { cookie };
     const list = await fetch(`${server.base}/projects/FLOOR/handoffs`, { headers });

@@ -9,7 +9,7 @@ export default async function overview() {
   ensureBuild();
   const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 3900), name: "overview" });
   try {
-    // DEMO_PASSWORD in lib/demo/seed.ts (this plain-JS runner cannot import TypeScript).
+    // DEMO_PASSWORD in lib/demo/users.ts (this plain-JS runner cannot import TypeScript).
     const cookie = await signIn(server.base, "manager@legible.demo", process.env.BENCH_PASSWORD ?? "legible-demo-2026");
     const headers = { cookie };
     const probe = await fetch(`${server.base}/projects/FLOOR`, { headers });

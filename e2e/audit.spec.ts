@@ -1,7 +1,7 @@
 // Signed-out requests refused with 401 are counted, not listed: the admin's audit page shows the
 // count above the log, and none of them appears in it as an event.
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 import { signIn } from "./helpers/auth";
 
 test("the audit page counts signed-out refusals instead of listing them", async ({ page, playwright, baseURL }) => {

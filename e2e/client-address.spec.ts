@@ -6,7 +6,7 @@
 import { request as httpRequest } from "node:http";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/demo/seed";
+import { DEMO_PASSWORD } from "@/lib/demo/users";
 import { startOwnServer, type OwnServer } from "./helpers/server";
 
 const ADDRESS_LIMIT = 3;

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { readSection, signedInAs, unique } from "./helpers/handoff";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 import { ownOrigin } from "./helpers/api";
 
 type Handoff = { id: string; title: string };

@@ -7,7 +7,7 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { ownOrigin } from "./helpers/api";
 import { demoAccount } from "./helpers/demo";
 import { sectionEditor, typeInto, unique } from "./helpers/handoff";
-import { DEMO_USERS, DEMO_PASSWORD } from "@/lib/demo/seed";
+import { DEMO_USERS, DEMO_PASSWORD } from "@/lib/demo/users";
 
 const admin = DEMO_USERS.find((u) => u.isAdmin)!;
 

@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { signIn, submitSignIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { unique } from "./helpers/handoff";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 
 test("an engineer moves a planned milestone into progress and the history shows it", async ({ page }) => {
   const engineer = demoAccount("engineer");

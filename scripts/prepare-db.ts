@@ -6,7 +6,7 @@ import { env, EnvError, databaseProvider } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { closeDb, createDb } from "@/lib/db/client";
 import { withSetupLock } from "@/lib/db/setup-lock";
-import { DEMO_PASSWORD, writeDemo } from "@/lib/demo/seed";
+import { DEMO_PASSWORD, buildDemo, isDatabaseEmpty, writeDemo } from "@/lib/demo/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureBuiltInTemplate } from "@/lib/data/templates";
 
@@ -48,10 +48,12 @@ async function main() {
   }
   const db = createDb(url);
   try {
-    // Hashing is slow on purpose: done before the lock, so no other instance waits for it.
-    const passwordHash = config.LEGIBLE_DEMO ? await hashPassword(DEMO_PASSWORD) : null;
+    // Hashing is slow on purpose, and the demo is written through lib/data into a scratch database:
+    // both done before the lock, so no other instance waits for them. Under the lock the demo's
+    // rows are copied in only if the database is still empty.
+    const demoRows = config.LEGIBLE_DEMO && (await isDatabaseEmpty(db)) ? await buildDemo(await hashPassword(DEMO_PASSWORD)) : null;
     const seeded = await withSetupLock(db, url, async (tx) => {
-      const demo = passwordHash !== null && (await tx.user.count()) === 0 ? await writeDemo(tx, passwordHash) : null;
+      const demo = demoRows !== null && (await tx.user.count()) === 0 ? await writeDemo(tx, demoRows) : null;
       await ensureBuiltInTemplate(tx);
       return demo;
     });

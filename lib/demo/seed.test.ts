@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,10 @@ import { closeDb, createDb, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS, templateSectionsSchema } from "@/lib/validation/template";
+import { roleAllows, type ProjectRole } from "@/lib/auth/permissions";
+import { ensureBuiltInTemplate } from "@/lib/data/templates";
 import { DEMO_PASSWORD, DEMO_PROJECT_KEY, DEMO_USERS, isDatabaseEmpty, seedDemo } from "./seed";
+import { HANDOFFS, handoffText } from "./handoffs";
 
 const DAY = 86_400_000;
 
@@ -207,5 +210,80 @@ describe("demo seed", () => {
     expect(await db.serviceDependency.count()).toBeGreaterThanOrEqual(8);
     const gateway = services.find((s) => s.name === "ai-gateway")!;
     expect(gateway.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("was written through the product: every act is allowed to its author and audited on its day", async () => {
+    const events = await db.auditEvent.findMany();
+    const emails = new Set<string>(DEMO_USERS.map((u) => u.email));
+    for (const e of events) {
+      expect(e.outcome, e.action).toBe("success");
+      expect(emails.has(e.actorEmail), e.actorEmail).toBe(true);
+      // Stamped by lib/data at seeding time, then moved to the act's day: never after `now`.
+      expect(e.at.getTime(), e.action).toBeLessThanOrEqual(now.getTime());
+    }
+    const times = events.map((e) => e.at.getTime());
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(100 * DAY);
+    const audited = (action: string, targetId: string) => events.filter((e) => e.action === action && e.targetId === targetId).length;
+
+    const roles = new Map((await db.membership.findMany()).map((m) => [`${m.projectId}/${m.userId}`, m.role as ProjectRole]));
+    const admins = new Set((await db.user.findMany({ where: { isAdmin: true } })).map((u) => u.id));
+    const role = (projectId: string, userId: string | null) => (userId && admins.has(userId) ? "owner" : (roles.get(`${projectId}/${userId}`) ?? null));
+
+    const milestones = await db.milestone.findMany({ include: { statusUpdates: true } });
+    for (const m of milestones) {
+      expect(audited("milestone.create", m.id), m.key).toBe(1);
+      expect(audited("milestone.updateStatus", m.id), m.key).toBe(m.statusUpdates.length - 1);
+      for (const u of m.statusUpdates) expect(roleAllows(role(m.projectId, u.authorId), "milestone", "updateStatus"), m.key).toBe(true);
+    }
+    for (const h of await db.handoff.findMany({ include: { comments: true } })) {
+      expect(audited("handoff.create", h.id), h.title).toBe(1);
+      expect(audited("handoff.update", h.id), h.title).toBe(h.version - 1);
+      expect(audited("handoff.submit", h.id), h.title).toBe(h.submittedAt ? 1 : 0);
+      expect(audited("handoff.accept", h.id), h.title).toBe(h.acceptedAt ? 1 : 0);
+      expect(roleAllows(role(h.projectId, h.authorId), "handoff", "create"), h.title).toBe(true);
+      for (const c of h.comments) {
+        expect(roleAllows(role(h.projectId, c.authorId), "handoff", "comment")).toBe(true);
+        expect(events.filter((e) => (e.details as { commentId?: string } | null)?.commentId === c.id && e.action !== "handoff.resolve")).toHaveLength(1);
+      }
+    }
+  });
+
+  it("carries each handoff's text from its Markdown files in lib/demo/content", async () => {
+    for (const plan of HANDOFFS) {
+      const text = handoffText(plan.ref);
+      const h = await db.handoff.findFirstOrThrow({ where: { title: plan.title } });
+      expect(h.sections).toEqual(text.sections);
+      expect(h.body).toBe(text.body);
+      expect(h.bibtex).toBe(text.bibtex);
+    }
+  });
+});
+
+describe("demo seed on an instance prepared without the demo", () => {
+  const file = path.join(os.tmpdir(), `legible-seed-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}.db`);
+  let db: Db;
+
+  beforeAll(async () => {
+    await migrate(`file:${file}`);
+    db = createDb(`file:${file}`);
+  });
+  afterAll(async () => {
+    if (db) await closeDb(db);
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  });
+
+  it("keeps the one built-in template, and the demo's handoffs use it", async () => {
+    const id = await ensureBuiltInTemplate(db);
+    await seedDemo(db);
+    expect(await db.handoffTemplate.count({ where: { projectId: null } })).toBe(1);
+    expect(new Set((await db.handoff.findMany()).map((h) => h.templateId))).toEqual(new Set([id]));
+  });
+});
+
+describe("the sign-in page", () => {
+  it("imports the demo accounts module only, which imports nothing", () => {
+    const page = readFileSync(path.join(import.meta.dirname, "..", "..", "app", "(auth)", "signin", "page.tsx"), "utf8");
+    expect(page.match(/from "@\/lib\/demo\/[^"]*"/g)).toEqual(['from "@/lib/demo/users"']);
+    expect(readFileSync(path.join(import.meta.dirname, "users.ts"), "utf8")).not.toMatch(/^import /m);
   });
 });

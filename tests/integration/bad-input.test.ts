@@ -131,7 +131,8 @@ const API_CASES: ApiCase[] = [
   { method: "GET", file: "app/api/v1/handoffs/[id]/route.ts", params: (f) => ({ id: f.handoffId }), spoil: ["params.id"] },
   { method: "PUT", file: "app/api/v1/handoffs/[id]/route.ts", params: (f) => ({ id: f.handoffId }), body: (f) => ({ ...handoffContent(f), version: 1, message: "Saved." }), spoil: ["params.id", ...contentFields, "body.message"] },
   { method: "DELETE", file: "app/api/v1/handoffs/[id]/route.ts", params: (f) => ({ id: f.handoffId }), spoil: ["params.id"] },
-  { method: "POST", file: "app/api/v1/handoffs/[id]/transitions/route.ts", params: (f) => ({ id: f.handoffId }), body: () => ({ transition: "archive" }), spoil: ["params.id", "body.transition"] },
+  { method: "POST", file: "app/api/v1/handoffs/[id]/transitions/route.ts", params: (f) => ({ id: f.handoffId }), body: () => ({ transition: "archive", note: "Superseded." }), spoil: ["params.id", "body.transition", "body.note"] },
+  { method: "POST", file: "app/api/v1/handoffs/[id]/approvals/route.ts", params: (f) => ({ id: f.handoffId }), body: () => ({ version: "1", note: "Checks out." }), spoil: ["params.id", "body.version", "body.note"] },
   { method: "PUT", file: "app/api/v1/handoffs/[id]/milestones/route.ts", params: (f) => ({ id: f.handoffId }), body: (f) => ({ milestoneIds: [f.milestoneId] }), spoil: ["params.id", "body.milestoneIds.0"] },
   {
     method: "POST",
@@ -191,6 +192,7 @@ const ACTION_CASES: ActionCase[] = [
   { file: A("(app)/admin/users"), name: "reissueInviteAction", form: (f) => ({ userId: f.memberId, name: "Member" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "setAdminAction", form: (f) => ({ userId: f.memberId, isAdmin: "true" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "setDisabledAction", form: (f) => ({ userId: f.memberId, disabled: "true" }), spoil: ["userId"] },
+  { file: A("(app)/admin/users"), name: "unlockSignInAction", form: (f) => ({ userId: f.memberId }), spoil: ["userId"] },
   { file: A("(app)/projects"), name: "createProjectAction", form: () => ({ key: "ACTP", name: "Action project", description: "About it." }), spoil: ["key", "name", "description"] },
   {
     file: A("(app)/projects/[key]/handoffs/new"),
@@ -217,7 +219,8 @@ const ACTION_CASES: ActionCase[] = [
     spoil: ["id", "title", "sections.tldr", "sections.@tldr", "body", "bibtex"],
   },
   { file: A("(app)/projects/[key]/handoffs/[id]/edit"), name: "discardDraftAction", call: (mod, f, _place, bad) => (mod.discardDraftAction as (id: string) => Promise<unknown>)(spoil(f.handoffId, bad)), spoil: ["id"] },
-  { file: HANDOFF, name: "transitionAction", form: (f) => ({ id: f.handoffId, transition: "archive" }), spoil: ["id", "transition"] },
+  { file: HANDOFF, name: "transitionAction", form: (f) => ({ id: f.handoffId, transition: "archive", note: "Superseded." }), spoil: ["id", "transition", "note"] },
+  { file: HANDOFF, name: "approveAction", form: (f) => ({ id: f.handoffId, version: "1", note: "Checks out." }), spoil: ["id", "version", "note"] },
   { file: HANDOFF, name: "commentAction", form: (f) => ({ id: f.handoffId, sectionKey: "tldr", body: "Please clarify.", parentId: f.commentId }), spoil: ["id", "sectionKey", "body", "parentId"] },
   { file: HANDOFF, name: "editCommentAction", form: (f) => ({ id: f.handoffId, commentId: f.commentId, body: "Edited text." }), spoil: ["id", "commentId", "body"] },
   { file: HANDOFF, name: "deleteCommentAction", form: (f) => ({ id: f.handoffId, commentId: f.commentId }), spoil: ["id", "commentId"] },
@@ -291,7 +294,7 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
   const outcomes: string[] = [];
 
   async function fingerprint(): Promise<string> {
-    const tables = ["Project", "Membership", "Handoff", "HandoffRevision", "HandoffDraft", "HandoffReviewer", "HandoffMilestone", "HandoffTemplate", "Comment", "Attachment", "Milestone", "StatusUpdate", "Service", "User", "ApiToken", "Invite"];
+    const tables = ["Project", "Membership", "Handoff", "HandoffRevision", "HandoffDraft", "HandoffReviewer", "HandoffApproval", "HandoffMilestone", "HandoffTemplate", "Comment", "Attachment", "Milestone", "StatusUpdate", "Service", "User", "ApiToken", "Invite"];
     const counts = tables.map((name) => `(SELECT COUNT(*) FROM "${name}") AS "${name}"`);
     const changed = ["Project", "Handoff", "Milestone", "Service", "Comment", "User", "HandoffTemplate", "Membership"].map((name) => `(SELECT MAX("updatedAt") FROM "${name}") AS "${name}At"`);
     const revoked = `(SELECT COUNT(*) FROM "ApiToken" WHERE "revokedAt" IS NOT NULL) AS "revoked"`;

@@ -8,7 +8,7 @@ import { getActor } from "@/lib/auth/session";
 import { isSetupOpen } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/auth/redirect";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 
