@@ -90,6 +90,35 @@ test("pathological Markdown shows as plain text with a notice, quickly, while ot
   await screenshots(page, "fallback-preview", preview);
 });
 
+test("the review's holes: label ends, a table bomb and a long formula show as plain text or TeX, the rest formats", async ({ page }) => {
+  test.setTimeout(120_000);
+  const researcher = demoAccount("researcher");
+  await signIn(page, researcher.email, researcher.password);
+  const formula = `x${" + y".repeat(5_000)}`;
+  const handoff = await createHandoff(page, `Review ${unique()}`, {
+    // 18 s in a worker before the pre-check estimated look-back work.
+    tldr: "a]".repeat(40_000),
+    // A 2,000-column header over short rows: a 41 MB page before tables were counted.
+    problem: `${"|a".repeat(2_000)}|\n${"|-".repeat(2_000)}|\n${"|1\n".repeat(20_000)}`,
+    method: `Before the formula, *formatted*.\n\n$$\n${formula}\n$$\n\nAfter it, $x^2$.`,
+  });
+  const readView = `/projects/FLOOR/handoffs/${handoff.id}`;
+  const first = await timed(() => page.request.get(readView));
+  expect(first.status).toBe(200);
+  expect(first.ms).toBeLessThan(BUDGET_MS);
+
+  await page.goto(readView);
+  await expect(readSection(page, "TL;DR").getByRole("note")).toHaveText(REPEATED);
+  await expect(readSection(page, "Problem").getByRole("note")).toHaveText(REPEATED);
+  const method = readSection(page, "Method");
+  await expect(method.locator("em")).toHaveText("formatted");
+  await expect(method.locator(".md-formula-too-long-notice")).toHaveText("This formula is too long to typeset (20,001 characters; at most 20,000); shown as TeX.");
+  await expect(method.locator(".md-formula-too-long pre")).toContainText("x + y + y");
+  await expect(method.locator(".katex")).toHaveCount(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await screenshots(page, "formula-too-long", method);
+});
+
 test("a notebook nested 5,000 deep is refused through the upload form; a real one shows", async ({ page }) => {
   const researcher = demoAccount("researcher");
   await signIn(page, researcher.email, researcher.password);

@@ -6,7 +6,8 @@
 //   public/markdown-preview-worker.js  the editor preview's Web Worker (lib/markdown/preview.worker.ts),
 //       a classic script the browser loads from the app's own origin. It must exist before
 //       `next build`, which serves only the public files it saw.
-// Both git-ignored; rebuilt when a source in lib/markdown/ (or the lockfile) is newer than either.
+// Both git-ignored; rebuilt when a source in lib/markdown/, lib/validation/limits.ts (the caps the
+// pipeline reads) or the lockfile is newer than either.
 // Run by npm install (postinstall), npm start, npm run build / dev, npm test and vitest's global setup.
 //   node scripts/build-markdown-worker.mjs [--force]
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -23,7 +24,8 @@ function stale() {
   const built = Math.min(statSync(workerBundle).mtimeMs, statSync(previewBundle).mtimeMs);
   const newer = (file) => statSync(file).mtimeMs > built;
   const sources = readdirSync(sourceDir).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f)).map((f) => path.join(sourceDir, f));
-  return sources.some(newer) || newer(path.join(root, "package-lock.json"));
+  // The pipeline reads its caps (the formula length) from lib/validation/limits.ts.
+  return sources.some(newer) || newer(path.join(root, "lib", "validation", "limits.ts")) || newer(path.join(root, "package-lock.json"));
 }
 
 /** Builds the worker bundle if it is missing or older than its sources; returns whether it built. */

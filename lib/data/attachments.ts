@@ -12,6 +12,7 @@ import { auditWrite } from "@/lib/data/audit";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { isLookupKey, unstorable } from "@/lib/validation/text";
 import { renderNotebook } from "@/lib/notebook/render";
+import { renderedMaxChars } from "@/lib/import/notebook-limits";
 import { RENDERED_NOTEBOOK_VERSION, type RenderedNotebook, type StoredNotebook } from "@/lib/notebook/rendered";
 
 /** One file's cap (notebooks included; lib/import/notebook.ts enforces the same 10 MB on parsing). */
@@ -56,7 +57,7 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
   // nothing is stored. It is rendered before the transaction: rendering takes the pool's time,
   // and a write transaction must not wait for it.
   const rendered = isNotebook(filename)
-    ? JSON.stringify(await renderNotebook(parseNotebook(file.bytes, filename), { idPrefix: `nb-${randomBytes(5).toString("hex")}` }))
+    ? JSON.stringify(await renderNotebook(parseNotebook(file.bytes, filename), { idPrefix: `nb-${randomBytes(5).toString("hex")}`, name: filename, maxChars: renderedMaxChars(file.bytes.byteLength) }))
     : null;
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   return db().$transaction(async (tx) => {
@@ -116,7 +117,8 @@ async function renderStoredNotebook(id: string, filename: string): Promise<Store
   const row = await db().attachment.findUnique({ where: { id }, select: { data: true } });
   let stored: StoredNotebook;
   try {
-    stored = await renderNotebook(parseNotebook(new Uint8Array(row?.data ?? []), filename), { idPrefix: `nb-${id}` });
+    const data = new Uint8Array(row?.data ?? []);
+    stored = await renderNotebook(parseNotebook(data, filename), { idPrefix: `nb-${id}`, name: filename, maxChars: renderedMaxChars(data.byteLength) });
   } catch (error) {
     // The pool was too busy: nothing is wrong with the notebook, so nothing is stored; a later view tries again.
     if (error instanceof AppError && error.code === "busy") return { version: RENDERED_NOTEBOOK_VERSION, error: "This notebook is being prepared for display; reload the page in a minute." };

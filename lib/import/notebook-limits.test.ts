@@ -59,3 +59,17 @@ describe("notebook caps", () => {
     expect(stringChars({ a: ["xy", { b: "z" }], c: 3, d: null })).toBe(3);
   });
 });
+
+describe("output counts", () => {
+  it("refuses more outputs in one cell, or in all, than the caps, before the schema walks them", () => {
+    expect(NOTEBOOK_LIMITS.outputsPerCell).toBe(1_000);
+    expect(NOTEBOOK_LIMITS.outputs).toBe(5_000);
+    expect(() => parseNotebook(hostile.outputsInOneCell(1_000), "ok.ipynb")).not.toThrow();
+    expect(refusal(hostile.outputsInOneCell(1_001))).toBe("x.ipynb: cell 1 has 1,001 outputs; a cell may have at most 1,000.");
+    expect(() => parseNotebook(hostile.outputsInManyCells(5, 1_000), "ok.ipynb")).not.toThrow();
+    expect(refusal(hostile.outputsInManyCells(6, 900))).toBe("x.ipynb: its outputs pass 5,000 at cell 6; a notebook may have at most 5,000 outputs.");
+    // 100,000 outputs (7 MB): refused before the schema walks them.
+    expect(refusal(hostile.outputsInOneCell(100_000))).toBe("x.ipynb: cell 1 has 100,000 outputs; a cell may have at most 1,000.");
+  });
+});
+

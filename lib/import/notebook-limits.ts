@@ -3,21 +3,15 @@
 // The nesting depth is checked by a linear scan of the text BEFORE JSON.parse and the schema,
 // both of which recurse and would overflow the stack on thousands of levels.
 import { ValidationError } from "@/lib/errors";
+import { LIMITS } from "@/lib/validation/limits";
 
-export const NOTEBOOK_LIMITS = {
-  /** Cells in one notebook. */
-  cells: 2_000,
-  /** Characters of one cell's source. */
-  cellChars: 100_000,
-  /** Characters of one output (its text, or an image's base64 data). */
-  outputChars: 2_000_000,
-  /** Characters of all outputs together. */
-  outputsChars: 8_000_000,
-  /** PNG and JPEG images in all outputs. */
-  images: 200,
-  /** Arrays and objects open at once anywhere in the file. */
-  depth: 64,
-} as const;
+/** The caps, defined in lib/validation/limits.ts (and listed in docs/limits.md from there). */
+export const NOTEBOOK_LIMITS = LIMITS.notebook;
+
+/** The most characters the rendered form of a notebook file of `bytes` bytes may hold. */
+export function renderedMaxChars(bytes: number): number {
+  return Math.min(NOTEBOOK_LIMITS.renderedMaxChars, Math.max(NOTEBOOK_LIMITS.renderedMinChars, bytes * NOTEBOOK_LIMITS.renderedPerByte));
+}
 
 const n = (value: number) => value.toLocaleString("en-US");
 
@@ -61,6 +55,23 @@ export function checkCellCount(cells: unknown, name: string): void {
   if (Array.isArray(cells) && cells.length > NOTEBOOK_LIMITS.cells) {
     refuse(`${name} has ${n(cells.length)} cells; a notebook may have at most ${n(NOTEBOOK_LIMITS.cells)}.`);
   }
+}
+
+/** Refuses a notebook with too many outputs in one cell or in all (before the schema walks them). */
+export function checkOutputCount(cells: unknown, name: string): void {
+  if (!Array.isArray(cells)) return;
+  let total = 0;
+  cells.forEach((cell: unknown, i) => {
+    const outputs = cell !== null && typeof cell === "object" ? (cell as { outputs?: unknown }).outputs : undefined;
+    if (!Array.isArray(outputs)) return;
+    if (outputs.length > NOTEBOOK_LIMITS.outputsPerCell) {
+      refuse(`${name}: cell ${i + 1} has ${n(outputs.length)} outputs; a cell may have at most ${n(NOTEBOOK_LIMITS.outputsPerCell)}.`);
+    }
+    total += outputs.length;
+    if (total > NOTEBOOK_LIMITS.outputs) {
+      refuse(`${name}: its outputs pass ${n(NOTEBOOK_LIMITS.outputs)} at cell ${i + 1}; a notebook may have at most ${n(NOTEBOOK_LIMITS.outputs)} outputs.`);
+    }
+  });
 }
 
 /** Characters of every string in a parsed JSON value (the depth was capped before parsing). */

@@ -14,6 +14,7 @@ import {
   stripAnsi,
   type NotebookOutput,
 } from "@/lib/import/notebook";
+import * as hostile from "../../tests/fixtures/hostile-notebooks";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, "../../tests/fixtures/real", name)));
 
@@ -266,6 +267,23 @@ describe("helpers", () => {
   it("stripAnsi removes colour, cursor and OSC sequences", () => {
     expect(stripAnsi("\u001b[1;31mred\u001b[0m \u001b[2K\u001b[1Aok \u001b]8;;http://x\u0007link\u001b]8;;\u0007")).toBe("red ok link");
     expect(stripAnsi("plain <b>text</b>")).toBe("plain <b>text</b>");
+  });
+
+  it("stripAnsi also removes charset escapes, 8-bit CSI and a lone ESC", () => {
+    expect(stripAnsi("a\u001b(Bb \u001b c \u009b31md")).toBe("ab  c d");
+  });
+
+  it("replaces NUL characters and lone surrogates in every text by U+FFFD, keeping surrogate pairs", () => {
+    const nb = parseNotebook(hostile.controlCharacters(), "x.ipynb");
+    const [md, code] = nb.cells;
+    expect(md).toEqual({ type: "markdown", source: "Before\ufffdafter \ufffd *lone*" });
+    if (code.type !== "code") throw new Error("expected a code cell");
+    expect(code.source).toBe("x = '\ufffd'  # \ufffd");
+    expect(code.outputs[0]).toEqual({ type: "stream", name: "stdout", text: "out\ufffdput \ufffd" });
+    expect(code.outputs[1]).toEqual({ type: "error", ename: "Err\ufffd", evalue: "bad \ufffd", traceback: ["tb\ufffd"] });
+    expect(code.outputs[3]).toMatchObject({ content: { kind: "markdown", text: "**md**\ufffd \ufffd" } });
+    const pair = parseNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "markdown", metadata: {}, source: "\ud83d\ude00" }] }), "x.ipynb");
+    expect(pair.cells[0]).toEqual({ type: "markdown", source: "\u{1f600}" });
   });
 
   it("applyCarriageReturns overwrites like a terminal", () => {

@@ -5,7 +5,7 @@
 import type { PrecheckFailure } from "./precheck";
 
 /** Why a text is shown as plain text. */
-export type FallbackReason = PrecheckFailure | "timeout" | "busy" | "error";
+export type FallbackReason = PrecheckFailure | "timeout" | "too-large" | "busy" | "error";
 
 export const FALLBACK_CLASS = "md-fallback";
 export const FALLBACK_NOTICE_CLASS = "md-fallback-notice";
@@ -16,6 +16,7 @@ export const FALLBACK_NOTICES: Record<FallbackReason, string> = {
   nesting: "This text is too deeply nested to format; shown as plain text.",
   complexity: "This text has too many repeated markers to format; shown as plain text.",
   timeout: "This text took too long to format; shown as plain text.",
+  "too-large": "This text is too large to format; shown as plain text.",
   busy: "The server is busy formatting other text; this is shown as plain text for now.",
   error: "This text could not be formatted; shown as plain text.",
 };

@@ -73,4 +73,20 @@ export const PATHOLOGICAL: PathologicalInput[] = [
   { name: '"<" x99,990 (raw HTML openers)', source: "<".repeat(99_990) },
   { name: '"\\\\" + "*" alternating escapes', source: fill("\\*") },
   { name: "a line of 100,000 letters", source: "a".repeat(SECTION_SIZE) },
+  // Found by the hostile review after issue 7 (2.3 s to 18 s each in the worker, or a 41 MB page),
+  // and the relatives measured with them: micromark resolves "]" and "*", "_", "~" by looking
+  // back over the paragraph, so their number squared is the cost.
+  { name: '"a]" x40,000 (label ends without a start)', source: "a]".repeat(40_000) },
+  { name: '"*a_" x33,000 (mixed emphasis delimiters)', source: fill("*a_") },
+  { name: '"*a**_" x20,000', source: fill("*a**_") },
+  { name: '"a_b*" x25,000', source: fill("a_b*") },
+  { name: '"a](b " x20,000 (label ends before a resource)', source: fill("a](b ") },
+  { name: '"a]b[" x25,000', source: fill("a]b[") },
+  { name: '"[a]: " x20,000 (definition-like labels)', source: fill("[a]: ") },
+  { name: '"~a" x50,000 (strikethrough delimiters)', source: fill("~a") },
+  { name: '"`a" x50,000 (single backticks)', source: fill("`a") },
+  { name: '"<a " x33,000 (autolink and HTML openers)', source: fill("<a ") },
+  { name: '"[a" x50,000 (label starts)', source: fill("[a") },
+  { name: "table with 2,000 columns over 30,000 short rows (table bomb)", source: `${fill("|a", 4_000)}|\n${fill("|-", 4_000)}|\n${fill("|1\n", SECTION_SIZE - 8_010)}` },
+  { name: "table with 1,000 columns and 40 rows", source: [fill("|a", 2_000), fill("|-", 2_000), ...Array.from({ length: 40 }, () => fill("|1", 2_000))].join("|\n") + "|\n" },
 ];

@@ -20,12 +20,22 @@ import katex from "katex";
 import { fromHtmlIsomorphic } from "hast-util-from-html-isomorphic";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import { LIMITS } from "@/lib/validation/limits";
 import { markdownIdPrefix, type RenderOptions } from "./options";
 
 /** A link whose target was dropped (javascript:, data:...): shown as struck-through text. */
 export const DEAD_LINK_CLASS = "md-dead-link";
 /** The scrolling wrapper around every table. */
 export const TABLE_WRAP_CLASS = "md-table-wrap";
+
+/**
+ * The longest formula KaTeX is given. A longer one is shown as its TeX in code, under a notice
+ * (FORMULA_TOO_LONG_CLASS), and the rest of the text is formatted as usual: one 100,000-character
+ * formula took KaTeX past the 8 s deadline and cost the whole text its formatting.
+ */
+export const MARKDOWN_MAX_FORMULA_CHARS = LIMITS.markdown.formulaChars;
+/** The wrapper of a formula over MARKDOWN_MAX_FORMULA_CHARS; its notice has the "-notice" suffix. */
+export const FORMULA_TOO_LONG_CLASS = "md-formula-too-long";
 
 /** One class name token: what KaTeX ("mord", "vlist-t2", "reset-size6") and highlight.js ("hljs-title") emit. */
 const CLASS_TOKEN = /^[A-Za-z][\w-]*$/;
@@ -153,6 +163,17 @@ function typeset(tex: string, displayMode: boolean): HastNode[] {
   return structuredClone(nodes);
 }
 
+/** A formula over the cap: a notice, then its TeX as code (escaped like any text). */
+function tooLongFormula(tex: string, displayMode: boolean): HastElement {
+  const notice = el("span", { className: [`${FORMULA_TOO_LONG_CLASS}-notice`] }, [
+    { type: "text", value: `This formula is too long to typeset (${tex.length.toLocaleString("en-US")} characters; at most ${MARKDOWN_MAX_FORMULA_CHARS.toLocaleString("en-US")}); shown as TeX.` } as HastText,
+  ]);
+  const code = el("code", { className: ["language-text"] }, [{ type: "text", value: tex } as HastText]);
+  return displayMode
+    ? el("div", { className: [FORMULA_TOO_LONG_CLASS] }, [notice, el("pre", {}, [code])])
+    : el("span", { className: [FORMULA_TOO_LONG_CLASS] }, [notice, { type: "text", value: " " } as HastText, code]);
+}
+
 /**
  * Runs first on the HTML tree. Typesets math with KaTeX: each formula is wrapped in an element
  * with role="img" whose accessible name is the TeX source, because KaTeX's HTML output is hidden
@@ -168,11 +189,13 @@ function rehypePrepare(options: { idPrefix: string }) {
       const element = child as HastElement;
       if (element.tagName === "pre" && element.children.length === 1 && isMathCode(element.children[0])) {
         const tex = hastText(element).trim();
+        if (tex.length > MARKDOWN_MAX_FORMULA_CHARS) return tooLongFormula(tex, true);
         return el("div", { className: ["math-block"], role: "img", ariaLabel: tex }, typeset(tex, true));
       }
       if (isMathCode(element)) {
         const tex = hastText(element).trim();
         const classes = element.properties.className as string[];
+        if (tex.length > MARKDOWN_MAX_FORMULA_CHARS) return tooLongFormula(tex, classes.includes("math-display"));
         return el("span", { className: ["math-text"], role: "img", ariaLabel: tex }, typeset(tex, classes.includes("math-display")));
       }
       if (element.properties.id === "footnote-label") element.properties.id = label;

@@ -2,7 +2,7 @@
 // deadline ends its worker and a new one takes over; a full queue and a queue wait past its
 // deadline answer "busy" at once instead of making callers wait.
 import { afterEach, describe, expect, it } from "vitest";
-import { MarkdownWorkerPool, type PoolOptions } from "@/lib/markdown/pool";
+import { MARKDOWN_MIN_HTML_CHARS, MarkdownWorkerPool, maxHtmlChars, type PoolOptions } from "@/lib/markdown/pool";
 import { markdownWorkerFile } from "@/lib/markdown/server";
 
 const file = markdownWorkerFile();
@@ -40,5 +40,19 @@ describe("MarkdownWorkerPool", () => {
     expect(await waiting).toEqual({ ok: false, reason: "busy" });
     expect(await running).toEqual({ ok: false, reason: "timeout" });
     expect(p.load).toEqual({ running: 0, queued: 0 });
+  });
+
+  it("answers too-large for a render whose HTML passes its cap, and goes on", { timeout: 60_000 }, async () => {
+    expect([maxHtmlChars(0), maxHtmlChars(10_000), maxHtmlChars(1_000_000)]).toEqual([256_000, 1_000_000, 4_000_000]);
+    const p = make({ renderTimeoutMs: 20_000 });
+    // A table bomb the pre-check would refuse, sent straight to the pool: 100 columns over 400
+    // short rows, 1,203 characters that make over 360,000 characters of HTML.
+    const bomb = `${"|a".repeat(100)}|\n${"|-".repeat(100)}|\n${"|\n".repeat(400)}`;
+    expect(bomb.length * 100).toBeLessThan(MARKDOWN_MIN_HTML_CHARS);
+    expect(await p.run({ source: bomb, idPrefix: "bomb", headingOffset: 0 })).toEqual({ ok: false, reason: "too-large" });
+    // The same table with 40 rows fits.
+    const fits = await p.run({ source: `${"|a".repeat(100)}|\n${"|-".repeat(100)}|\n${"|\n".repeat(40)}`, idPrefix: "t", headingOffset: 0 });
+    expect(fits.ok).toBe(true);
+    expect(p.started).toBe(1);
   });
 });

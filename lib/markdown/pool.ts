@@ -1,5 +1,6 @@
 // A small pool of worker threads that format Markdown off the request thread, each job with a
-// deadline. A job that passes its deadline gets "timeout": its worker is terminated (the only way
+// deadline and a cap on the HTML it may return (maxHtmlChars: "too-large" over it, and the HTML
+// never leaves the worker). A job that passes its deadline gets "timeout": its worker is terminated (the only way
 // to stop a synchronous parse) and a fresh one started. Waiting is bounded too: a job that finds
 // the queue full, or whose queue deadline passes before a worker is free, gets "busy", so a burst
 // of hostile renders cannot make everyone else wait for long.
@@ -7,6 +8,7 @@
 // The pool knows nothing about Markdown beyond the message shapes of lib/markdown/worker.ts; the
 // cache, the pre-check and the fallback live in lib/markdown/server.ts.
 import { Worker } from "node:worker_threads";
+import { LIMITS } from "@/lib/validation/limits";
 import type { WorkerRequest, WorkerResponse } from "./worker";
 
 export type PoolOptions = {
@@ -25,7 +27,21 @@ export type PoolOptions = {
 };
 
 export type PoolJob = { source: string; idPrefix: string; headingOffset: number };
-export type PoolResult = { ok: true; html: string } | { ok: false; reason: "timeout" | "busy" | "error"; error?: string };
+export type PoolResult = { ok: true; html: string } | { ok: false; reason: "timeout" | "too-large" | "busy" | "error"; error?: string };
+
+/** HTML a render may return: MARKDOWN_HTML_PER_SOURCE_CHAR times its source, within the bounds below. */
+export const MARKDOWN_HTML_PER_SOURCE_CHAR = LIMITS.markdown.htmlPerSourceChar;
+export const MARKDOWN_MIN_HTML_CHARS = LIMITS.markdown.htmlMinChars;
+export const MARKDOWN_MAX_HTML_CHARS = LIMITS.markdown.htmlMaxChars;
+
+/**
+ * The most HTML a render of `sourceChars` characters may return; a render over it is answered
+ * "too-large" and the page shows the text instead. The long handoff (51 KB) renders to 5.4 times
+ * its size; a table bomb that passed every other check made a 41 MB page.
+ */
+export function maxHtmlChars(sourceChars: number): number {
+  return Math.min(MARKDOWN_MAX_HTML_CHARS, Math.max(MARKDOWN_MIN_HTML_CHARS, sourceChars * MARKDOWN_HTML_PER_SOURCE_CHAR));
+}
 
 type Queued = PoolJob & { id: number; resolve: (result: PoolResult) => void; queueTimer: NodeJS.Timeout | null };
 type Slot = { worker: Worker | null; ready: boolean; job: Queued | null; timer: NodeJS.Timeout | null };
@@ -109,7 +125,9 @@ export class MarkdownWorkerPool {
       }
       const job = slot.job;
       if (!job || job.id !== message.id) return;
-      this.finish(slot, message.type === "done" ? { ok: true, html: message.html } : { ok: false, reason: "error", error: message.error });
+      if (message.type === "done") this.finish(slot, message.html.length > maxHtmlChars(job.source.length) ? { ok: false, reason: "too-large" } : { ok: true, html: message.html });
+      else if (message.type === "too-large") this.finish(slot, { ok: false, reason: "too-large" });
+      else this.finish(slot, { ok: false, reason: "error", error: message.error });
     });
     // Out of memory or a crash: the job fails and a new worker follows. A worker that never got
     // ready (the script failed to load) would fail again at once: the waiting jobs are answered
@@ -168,7 +186,7 @@ export class MarkdownWorkerPool {
         this.spawn(slot);
         this.finish(slot, { ok: false, reason: "timeout" });
       }, this.options.renderTimeoutMs);
-      worker.postMessage({ type: "render", id: job.id, source: job.source, idPrefix: job.idPrefix, headingOffset: job.headingOffset } satisfies WorkerRequest);
+      worker.postMessage({ type: "render", id: job.id, source: job.source, idPrefix: job.idPrefix, headingOffset: job.headingOffset, maxHtml: maxHtmlChars(job.source.length) } satisfies WorkerRequest);
     }
   }
 }

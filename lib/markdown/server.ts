@@ -4,8 +4,10 @@
 //      with too long delimiter runs is not parsed at all;
 //   3. the worker pool (lib/markdown/pool.ts): a render runs in a worker thread with a deadline.
 // Whatever is not formatted is shown as escaped plain text with a notice (lib/markdown/fallback.ts).
-// Every outcome is cached except "busy" (the pool's queue was full or too slow): that one says
-// nothing about the text, so the next request tries again.
+// Every outcome is cached ("too-large", the pool's cap on the HTML a render returns, like a
+// timeout). "busy" (the pool's queue was full or too slow) says nothing about the text, so it is
+// kept for MARKDOWN_BUSY_RETRY_MS only: a storm of views of one page does not queue it again on
+// every view, and a view after that tries again.
 //
 // No React and no CSS here, so data-layer code and scripts run under tsx can use it too; the
 // <Markdown> component (lib/markdown/render.tsx) is built on it.
@@ -34,6 +36,9 @@ export const MARKDOWN_POOL: Omit<PoolOptions, "file"> = {
   queueTimeoutMs: 10_000,
   maxQueue: 200,
 };
+
+/** How long a "busy" answer is reused before the text is tried again. */
+export const MARKDOWN_BUSY_RETRY_MS = 15_000;
 
 const cache = new RenderCache<MarkdownResult>(2_000, 32_000_000, (result) => result.html.length);
 const inFlight = new Map<string, Promise<MarkdownResult>>();
@@ -64,7 +69,7 @@ export function markdownPool(): MarkdownWorkerPool {
 }
 
 function remember(key: string, result: MarkdownResult): MarkdownResult {
-  if (result.fallback !== "busy") cache.set(key, result);
+  cache.set(key, result, result.fallback === "busy" ? MARKDOWN_BUSY_RETRY_MS : undefined);
   return result;
 }
 

@@ -2,14 +2,19 @@
 // its own by scripts/build-markdown-worker.mjs into lib/markdown/generated/markdown-worker.mjs
 // (see docs/adr/0005-markdown-worker-threads.md) and started with `new Worker(thatFile)`.
 //
-// One job at a time: the pool sends { id, source, idPrefix, headingOffset } and waits for
-// { id, html } or { id, error }; a job that takes too long is not answered at all, the pool
+// One job at a time: the pool sends { id, source, idPrefix, headingOffset, maxHtml } and waits
+// for { id, html }, { id, chars } (HTML over maxHtml, not sent) or { id, error }; a job that takes too long is not answered at all, the pool
 // terminates this thread and starts another.
 import { parentPort } from "node:worker_threads";
 import { clearFormulaCache, renderMarkdownSync } from "./pipeline";
 
-export type WorkerRequest = { type: "render"; id: number; source: string; idPrefix: string; headingOffset: number } | { type: "clear" };
-export type WorkerResponse = { type: "ready" } | { type: "done"; id: number; html: string } | { type: "failed"; id: number; error: string };
+export type WorkerRequest = { type: "render"; id: number; source: string; idPrefix: string; headingOffset: number; maxHtml: number } | { type: "clear" };
+export type WorkerResponse =
+  | { type: "ready" }
+  | { type: "done"; id: number; html: string }
+  /** The HTML was longer than maxHtml: only its length goes back, not the HTML. */
+  | { type: "too-large"; id: number; chars: number }
+  | { type: "failed"; id: number; error: string };
 
 const port = parentPort;
 if (!port) throw new Error("lib/markdown/worker runs only as a worker thread");
@@ -21,7 +26,8 @@ port.on("message", (message: WorkerRequest) => {
   }
   let response: WorkerResponse;
   try {
-    response = { type: "done", id: message.id, html: renderMarkdownSync(message.source, { idPrefix: message.idPrefix, headingOffset: message.headingOffset }) };
+    const html = renderMarkdownSync(message.source, { idPrefix: message.idPrefix, headingOffset: message.headingOffset });
+    response = html.length > message.maxHtml ? { type: "too-large", id: message.id, chars: html.length } : { type: "done", id: message.id, html };
   } catch (error) {
     // A stack overflow on deep input, or a bug: the pool shows the text as plain text.
     response = { type: "failed", id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

@@ -4,7 +4,7 @@
 import type { Notebook, NotebookImage, NotebookOutput } from "@/lib/import/notebook";
 
 /** Bumped when the stored shape or the rendering changes; older rows are rendered again once. */
-export const RENDERED_NOTEBOOK_VERSION = 1;
+export const RENDERED_NOTEBOOK_VERSION = 2;
 
 export type RenderedDisplay =
   | NotebookImage

@@ -53,6 +53,55 @@ export const LIMITS = {
     /** Of the versions submitted for review or accepted, the newest this many keep their text too. */
     pinned: 20,
   },
+  /** Formatting Markdown (lib/markdown/precheck.ts, pipeline.ts, pool.ts): over a cap, the text is shown as plain text. */
+  markdown: {
+    /** Characters the renderer accepts at all, above every field's own cap. */
+    chars: 200_000,
+    /** Quote and list containers open at once on one line. */
+    containerDepth: 32,
+    /** Brackets, parentheses and braces open at once within one paragraph. */
+    bracketDepth: 64,
+    /** The longest run of one of *, _, ~ or `. */
+    delimiterRun: 128,
+    /** Headings underlined with "=" or "-". */
+    setextHeadings: 200,
+    /** GFM table cells in one text. */
+    tableCells: 20_000,
+    /** Estimated look-back work of brackets and emphasis markers, summed over paragraphs. */
+    delimiterWork: 4_000_000,
+    /** Formulas in one text ($…$ and $$…$$): 25,000 small ones ran past the 8 s deadline. */
+    formulas: 2_000,
+    /** Characters of one formula given to KaTeX; a longer one is shown as its TeX. */
+    formulaChars: 20_000,
+    /** HTML one render may return: this many times its source, within the two bounds below. */
+    htmlPerSourceChar: 100,
+    htmlMinChars: 256_000,
+    htmlMaxChars: 4_000_000,
+  },
+  /** Uploaded notebooks (lib/import/notebook-limits.ts): over a cap, the upload is refused and nothing stored. */
+  notebook: {
+    cells: 2_000,
+    /** Characters of one cell's source. */
+    cellChars: 100_000,
+    /** Characters of one output (its text, or an image's base64 data). */
+    outputChars: 2_000_000,
+    /** Characters of all outputs together. */
+    outputsChars: 8_000_000,
+    /** Outputs of one code cell. */
+    outputsPerCell: 1_000,
+    /** Outputs of all cells together. */
+    outputs: 5_000,
+    /** PNG and JPEG images in all outputs. */
+    images: 200,
+    /** Arrays and objects open at once anywhere in the file. */
+    depth: 64,
+    /** How long rendering a notebook at upload may take. */
+    renderMs: 30_000,
+    /** Characters its rendered form may hold: this many times the file's bytes, within the two bounds below. */
+    renderedPerByte: 8,
+    renderedMinChars: 2_000_000,
+    renderedMaxChars: 20_000_000,
+  },
   request: {
     /** A JSON body sent to the REST API. */
     jsonBytes: 8 * MB,

@@ -119,4 +119,32 @@ describeEachProvider("notebooks parsed once", (provider) => {
     expect(markdownPool().dispatched).toBe(jobs);
     expect(second.find((v) => v.id === legacy.id)?.notebook).toEqual(first.find((v) => v.id === legacy.id)?.notebook);
   });
+
+  it("stores NUL characters and lone surrogates in notebook text as U+FFFD", async () => {
+    const a = await upload("control.ipynb", bytes(hostile.controlCharacters()));
+    const row = await t.db.attachment.findUniqueOrThrow({ where: { id: a.id }, select: { rendered: true } });
+    expect(row.rendered).not.toMatch(/\\u0000|\\ud[89a-f][0-9a-f]{2}/i);
+    const view = (await listNotebooks(researcher, handoffId)).find((v) => v.id === a.id)!;
+    expect(view.error).toBeNull();
+    const [md, code] = view.notebook!.cells;
+    expect(md.type === "markdown" && md.html).toContain("Before\ufffdafter \ufffd <em>lone</em>");
+    if (code.type !== "code") throw new Error("expected a code cell");
+    expect(code.html).toContain("\ufffd");
+    expect(code.outputs[0]).toMatchObject({ type: "stream", text: "out\ufffdput \ufffd" });
+    expect(code.outputs[1]).toMatchObject({ type: "error", ename: "Err\ufffd", evalue: "bad \ufffd", traceback: ["tb\ufffd"] });
+    expect(code.outputs[2]).toMatchObject({ type: "display", content: { kind: "text", text: "plain\ufffd \ufffd" } });
+    expect(code.outputs[3]).toMatchObject({ type: "display", content: { kind: "html" } });
+  });
+
+  it("refuses a notebook over the caps on outputs per cell and in all, storing nothing", async () => {
+    const before = await stored();
+    const perCell = await upload("per-cell.ipynb", bytes(hostile.outputsInOneCell(1_001))).catch((error: unknown) => error);
+    expect(perCell).toBeInstanceOf(ValidationError);
+    expect((perCell as Error).message).toBe("per-cell.ipynb: cell 1 has 1,001 outputs; a cell may have at most 1,000.");
+    const total = await upload("total.ipynb", bytes(hostile.outputsInManyCells(6, 900))).catch((error: unknown) => error);
+    expect(total).toBeInstanceOf(ValidationError);
+    expect((total as Error).message).toBe("total.ipynb: its outputs pass 5,000 at cell 6; a notebook may have at most 5,000 outputs.");
+    expect(await stored()).toBe(before);
+  });
 });
+
