@@ -16,7 +16,7 @@ export type DiffOp = "equal" | "delete" | "insert";
 export type DiffLine = { op: DiffOp; text: string; oldLine: number | null; newLine: number | null };
 
 /** Changed lines (deleted + inserted) one part may have and still be compared line by line. */
-export const MAX_EDIT_LENGTH = 2_000;
+export const MAX_EDIT_LENGTH = 1_000;
 /** Time one whole comparison (every part of two versions) may take, in milliseconds. */
 export const DIFF_TIME_BUDGET_MS = 1_000;
 
