@@ -3,6 +3,7 @@
 // boundary; every page, action and route handler checks the caller (and sizes) in lib/data/.
 // It also gives every response its Content-Security-Policy with a fresh nonce (lib/csp.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { methodNotAllowed } from "@/lib/api/routes";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { LIMITS, tooLargeForFormMessage } from "@/lib/validation/limits";
@@ -30,6 +31,9 @@ export function proxy(request: NextRequest) {
     return new NextResponse(tooLargeForFormMessage(length), { status: 413, headers: { "content-type": "text/plain" } });
   }
   const { pathname, search } = request.nextUrl;
+  // A known /api/v1 path with a method it does not take: 405 problem JSON with Allow (Next's is empty).
+  const wrongMethod = pathname.startsWith("/api/v1/") ? methodNotAllowed(request.method, pathname) : null;
+  if (wrongMethod) return wrongMethod;
   if (PUBLIC.some((re) => re.test(pathname))) return next(request);
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return next(request);
   const url = request.nextUrl.clone();
