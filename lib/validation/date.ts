@@ -25,22 +25,14 @@ export function parseCalendarDay(value: string): Date | string {
 
 /** An optional date field: empty, null or missing is "no date" (null); anything else must be a real day. */
 export function optionalDate(label: string) {
-  return z
-    .union([z.string({ error: `${label} must be a date like 2026-03-31.` }), z.date()])
-    .nullish()
-    .transform((value, ctx) => {
-      if (value === null || value === undefined) return null;
-      const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString()) : value;
-      if (value instanceof Date && text === "") {
-        ctx.addIssue({ code: "custom", message: `${label} must be a date like 2026-03-31.`, params: LABELLED });
-        return z.NEVER;
-      }
-      if (text.trim() === "") return null;
-      const day = parseCalendarDay(text);
-      if (typeof day === "string") {
-        ctx.addIssue({ code: "custom", message: `${label} ${day}`, params: LABELLED });
-        return z.NEVER;
-      }
-      return day;
-    });
+  return z.unknown().optional().transform((value, ctx) => {
+    if (value === null || value === undefined || value === "") return null;
+    const text = typeof value === "string" ? value : value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : null;
+    const day = text === null ? "must be a date like 2026-03-31." : text.trim() === "" ? null : parseCalendarDay(text);
+    if (typeof day === "string") {
+      ctx.addIssue({ code: "custom", message: `${label} ${day}`, params: LABELLED });
+      return z.NEVER;
+    }
+    return day;
+  });
 }
