@@ -8,6 +8,7 @@
 // that share no line are one replacement, so neither costs any search.
 import { diffArrays } from "diff";
 import type { HandoffContent } from "@/lib/validation/handoff";
+import { LIMITS } from "@/lib/validation/limits";
 import type { TemplateSection } from "@/lib/validation/template";
 
 export type DiffOp = "equal" | "delete" | "insert";
@@ -16,14 +17,14 @@ export type DiffOp = "equal" | "delete" | "insert";
 export type DiffLine = { op: DiffOp; text: string; oldLine: number | null; newLine: number | null };
 
 /** Changed lines (deleted + inserted) one part may have and still be compared line by line. */
-export const MAX_EDIT_LENGTH = 1_000;
+export const MAX_EDIT_LENGTH = LIMITS.history.diffEdits;
 /** Time one whole comparison (every part of two versions) may take, in milliseconds. */
-export const DIFF_TIME_BUDGET_MS = 1_000;
+export const DIFF_TIME_BUDGET_MS = LIMITS.history.diffMs;
 
 /** How much work a diff may do: edits per comparison, and a wall-clock deadline (Date.now() based). */
 export type DiffBudget = { maxEditLength: number; deadline: number };
 
-export function diffBudget(ms = DIFF_TIME_BUDGET_MS, maxEditLength = MAX_EDIT_LENGTH): DiffBudget {
+export function diffBudget(ms: number = DIFF_TIME_BUDGET_MS, maxEditLength: number = MAX_EDIT_LENGTH): DiffBudget {
   return { maxEditLength, deadline: Date.now() + ms };
 }
 
@@ -291,7 +292,7 @@ export function diffHandoffContent(before: HandoffContent, after: HandoffContent
 // ---------- What one page shows ----------
 
 /** A comparison page shows at most this many diff lines and characters of text; the rest is counted. */
-export const SHOWN_LIMITS = { lines: 2_000, chars: 150_000 };
+export const SHOWN_LIMITS: { lines: number; chars: number } = { lines: LIMITS.history.shownLines, chars: LIMITS.history.shownChars };
 
 export type ShownField = { diff: FieldDiff; chunks: DiffChunk[]; hiddenLines: number };
 export type ShownDiff = { fields: ShownField[]; hiddenLines: number; hiddenParts: string[] };
