@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { exportHandoff } from "@/lib/data/handoffs";
 import { parseInput } from "@/lib/errors";
+import { LABELLED } from "@/lib/validation/text";
 
 type Params = { id: string };
 
@@ -9,7 +10,9 @@ type Params = { id: string };
 const querySchema = z.object({
   version: z
     .string()
-    .regex(/^[1-9]\d{0,8}$/, "Version must be a whole number from 1")
+    .superRefine((v, ctx) => {
+      if (!/^[1-9]\d{0,8}$/.test(v)) ctx.addIssue({ code: "custom", message: "The version to export (?version=) must be a whole number from 1.", params: LABELLED });
+    })
     .transform(Number)
     .optional(),
 });
