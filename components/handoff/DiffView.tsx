@@ -5,7 +5,7 @@
 // to download either whole version; a part too different to compare line by line says so, with sizes.
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/Badge";
-import { diffWords, limitShown, pairChangedLines, type DiffLine, type FieldDiff, type ShownField, type WordPart } from "@/lib/handoff/diff";
+import { diffBudget, diffWords, limitShown, pairChangedLines, type DiffBudget, type DiffLine, type FieldDiff, type ShownField, type WordPart } from "@/lib/handoff/diff";
 import styles from "./diff.module.css";
 
 const GROUP_LABEL = { paper: "Paper", section: "Section", body: "Notes" } as const;
@@ -48,6 +48,8 @@ export type VersionDownloads = { from: { version: number; href: string }; to: { 
 
 export function DiffView({ diffs, downloads }: { diffs: FieldDiff[]; downloads: VersionDownloads }) {
   const shown = limitShown(diffs);
+  // Word highlighting inside changed lines, for the whole page: past it, lines show unhighlighted.
+  const words = diffBudget(250);
   const unchanged = diffs.filter((d) => !d.changed && d.lines.length > 0);
   const links = (
     <>
@@ -64,7 +66,7 @@ export function DiffView({ diffs, downloads }: { diffs: FieldDiff[]; downloads: 
     <div className={styles.diff}>
       {shown.fields.length === 0 && <p className={styles.same}>These two versions have the same content.</p>}
       {shown.fields.map((f) => (
-        <FieldDiffView key={f.diff.key} shown={f} links={links} />
+        <FieldDiffView key={f.diff.key} shown={f} links={links} words={words} />
       ))}
       {shown.hiddenLines > 0 && (
         <p className={styles.notShown} role="note" data-testid="diff-not-shown">
@@ -93,7 +95,7 @@ export function DiffView({ diffs, downloads }: { diffs: FieldDiff[]; downloads: 
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-function FieldDiffView({ shown, links }: { shown: ShownField; links: ReactNode }) {
+function FieldDiffView({ shown, links, words }: { shown: ShownField; links: ReactNode; words: DiffBudget }) {
   const { diff, chunks } = shown;
   const headingId = `diff-${diff.key}`;
   const pairs = pairChangedLines(chunks.flatMap((c) => (c.kind === "lines" ? c.lines : [])));
@@ -128,7 +130,7 @@ function FieldDiffView({ shown, links }: { shown: ShownField; links: ReactNode }
         <div className={styles.lines} role="list" aria-label={`Changes to ${diff.label}`}>
           {chunks.map((chunk, i) =>
             chunk.kind === "lines" ? (
-              chunk.lines.map((line, j) => <Line key={`${i}-${j}`} line={line} pair={pairs.get(line)} />)
+              chunk.lines.map((line, j) => <Line key={`${i}-${j}`} line={line} pair={pairs.get(line)} words={words} />)
             ) : (
               <details key={`fold-${i}`} className={styles.fold} role="listitem">
                 <summary>
@@ -169,8 +171,8 @@ function Words({ parts, changed }: { parts: WordPart[]; changed: "delete" | "ins
   );
 }
 
-function Line({ line, pair }: { line: DiffLine; pair?: DiffLine }) {
-  const words = pair ? (line.op === "delete" ? diffWords(line.text, pair.text) : diffWords(pair.text, line.text)) : null;
+function Line({ line, pair, words: budget }: { line: DiffLine; pair?: DiffLine; words?: DiffBudget }) {
+  const words = pair ? (line.op === "delete" ? diffWords(line.text, pair.text, budget) : diffWords(pair.text, line.text, budget)) : null;
   const text = line.text === "" ? "\u00a0" : line.text;
   return (
     <div className={styles.line} data-op={line.op} role="listitem">

@@ -165,14 +165,15 @@ const TOKEN = /\s+|[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
 /**
  * Word-level diff of two versions of one line, for highlighting what changed inside it:
  * returns the old line's parts (equal + delete) and the new line's parts (equal + insert).
- * Null when the lines share too little for highlighting to help.
+ * Null when the lines share too little for highlighting to help, or the budget is spent.
  */
-export function diffWords(oldText: string, newText: string): { old: WordPart[]; new: WordPart[] } | null {
+export function diffWords(oldText: string, newText: string, budget: DiffBudget = diffBudget(50, 200)): { old: WordPart[]; new: WordPart[] } | null {
   const a = oldText.match(TOKEN) ?? [];
   const b = newText.match(TOKEN) ?? [];
   // Long lines are compared whole: word diffs of a rewritten paragraph are noise, and slow.
   if (a.length * b.length > 250_000) return null;
-  const edits = diffSequences(a, b, diffBudget(50, 200));
+  // At most 200 word edits, in whatever time is left of the budget (one for the whole page).
+  const edits = diffSequences(a, b, { maxEditLength: Math.min(200, budget.maxEditLength), deadline: budget.deadline });
   if (!edits) return null;
   const oldParts: WordPart[] = [];
   const newParts: WordPart[] = [];
