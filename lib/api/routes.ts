@@ -1,7 +1,7 @@
 // Every REST endpoint under /api/v1 and the methods it answers, for the two answers Next.js would
 // otherwise give without problem JSON: a known path with a method it does not take (Next answers
 // an empty 405 with no Allow header) is answered here, from proxy.ts, with 405, problem JSON and
-// Allow; an unknown path reaches app/api/v1/[...path]/route.ts, which answers 404 problem JSON.
+// Allow; an unknown path reaches app/api/v1/[[...path]]/route.ts, which answers 404 problem JSON.
 // tests/integration/input-hygiene.test.ts checks this table against the route files on disk.
 import { AppError, toProblem } from "@/lib/errors";
 

@@ -20,7 +20,7 @@ import { uploadAttachment } from "@/lib/data/attachments";
 import { API_ROUTES } from "@/lib/api/routes";
 import { RESERVED_SERVICE_NAMES } from "@/lib/validation/service";
 import * as milestonesRoute from "@/app/api/v1/projects/[key]/milestones/route";
-import * as catchAll from "@/app/api/v1/[...path]/route";
+import * as catchAll from "@/app/api/v1/[[...path]]/route";
 import { proxy } from "@/proxy";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
@@ -159,6 +159,8 @@ describe("/api/v1: unknown paths and wrong methods", () => {
       expect(res.headers.get("content-type")).toBe("application/problem+json");
       expect(await res.json()).toMatchObject({ status: 404, title: "Not Found", detail: "There is no API endpoint at /api/v1/handoffs/x/nope. The endpoints are listed in docs/api.md." });
     }
+    // The optional catch-all also answers /api/v1 itself.
+    expect((await catchAll.GET(new Request("http://test/api/v1"))).status).toBe(404);
   });
 
   it("answers 405 problem JSON with Allow for a known path and a method it does not take (proxy.ts)", async () => {

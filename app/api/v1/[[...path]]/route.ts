@@ -1,4 +1,4 @@
-// Any path under /api/v1 that no route handles: 404 problem JSON, whatever the method (not
+// /api/v1 itself and any path under it that no route handles: 404 problem JSON, whatever the method (not
 // Next.js's HTML page). A known path with a wrong method is answered by proxy.ts (lib/api/routes.ts).
 import { noSuchEndpoint } from "@/lib/api/routes";
 
