@@ -9,7 +9,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
-import { FIXTURES, readSection, signedInAs, statusBadge, unique } from "./helpers/handoff";
+import { FIXTURES, decide, readSection, signedInAs, statusBadge, unique } from "./helpers/handoff";
 import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
 import { ownOrigin } from "./helpers/api";
 
@@ -108,25 +108,49 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
     await resolved.locator("summary").click();
     await expect(resolved.getByText(answer)).toBeVisible();
     await expect(resolved).toContainText("Resolved by Tomás Herrera");
-    await engineer.getByRole("button", { name: "Request changes" }).click();
+    // One click changes nothing: the decision asks what should change, and refuses to go on without it.
+    const form = await decide(engineer, "Request changes");
+    await expect(form.getByText("Say what should change: the author reads this note.")).toBeVisible();
+    await expect(statusBadge(engineer)).toHaveText("In review");
+    await form.getByRole("textbox", { name: "What should change?" }).fill("Give p95 at batch 8 as well.");
+    await form.getByRole("button", { name: "Request changes", exact: true }).click();
     await expect(statusBadge(engineer)).toHaveText("Changes requested");
     // Engineers review; they cannot accept.
     await expect(engineer.getByRole("button", { name: "Accept" })).toHaveCount(0);
   });
 
-  await test.step("the researcher resubmits", async () => {
+  await test.step("the researcher reads the note and resubmits", async () => {
     await researcher.reload();
-    await expect(researcher.getByRole("region", { name: "Review status" })).toContainText("Tomás Herrera requested changes");
+    const bar = researcher.getByRole("region", { name: "Review status" });
+    await expect(bar).toContainText("Tomás Herrera requested changes");
+    await expect(bar).toContainText("Give p95 at batch 8 as well.");
     await researcher.getByRole("button", { name: "Resubmit for review" }).click();
     await expect(statusBadge(researcher)).toHaveText("In review");
+  });
+
+  await test.step("the engineer approves the version they read", async () => {
+    await engineer.reload();
+    // Cancelling a decision leaves everything as it was.
+    await engineer.getByRole("button", { name: "Approve", exact: true }).click();
+    await engineer.getByRole("form", { name: "Approve" }).getByRole("button", { name: "Cancel" }).click();
+    await expect(engineer.getByRole("form", { name: "Approve" })).toHaveCount(0);
+    await engineer.getByRole("button", { name: "Approve", exact: true }).click();
+    const form = engineer.getByRole("form", { name: "Approve" });
+    await form.getByRole("textbox", { name: "Note for the author" }).fill("Batch-8 numbers check out.");
+    await form.getByRole("button", { name: /^Approve version \d+$/ }).click();
+    const bar = engineer.getByRole("region", { name: "Review status" });
+    await expect(bar).toContainText("Approved by Tomás Herrera.");
+    await expect(engineer.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   });
 
   const manager = await signedInAs(browser, "manager");
   await test.step("the manager accepts it, and every step is in the activity feed", async () => {
     await manager.goto(readView(handoff));
-    await manager.getByRole("button", { name: "Accept" }).click();
+    await decide(manager, "Accept", "Ship behind the flag first.");
     await expect(statusBadge(manager)).toHaveText("Accepted");
-    await expect(manager.getByRole("region", { name: "Review status" })).toContainText("Accepted by Priya Raman");
+    const bar = manager.getByRole("region", { name: "Review status" });
+    await expect(bar).toContainText("Accepted by Priya Raman");
+    await expect(bar).toContainText("approved by Tomás Herrera");
 
     await manager.reload();
     const feed = manager.locator("section", { has: manager.getByRole("heading", { name: "Activity", exact: true }) }).last();
@@ -139,7 +163,11 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
       "Ada Lindqvist replied on Method",
       "Tomás Herrera resolved a thread on Method",
       "Tomás Herrera requested changes",
+      "Give p95 at batch 8 as well.",
+      "Tomás Herrera approved version",
+      "Batch-8 numbers check out.",
       "Priya Raman accepted it",
+      "Ship behind the flag first.",
     ];
     for (const sentence of sentences) await expect(feed).toContainText(sentence);
     // Newest first: the acceptance leads.

@@ -5,7 +5,7 @@
 // its own, in more detail, in the other specs.
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { FIXTURES, bibEntry, readSection, signedInAs, statusBadge, typeInto, unique } from "./helpers/handoff";
+import { FIXTURES, bibEntry, decide, readSection, signedInAs, statusBadge, typeInto, unique } from "./helpers/handoff";
 import { DEFAULT_TEMPLATE_SECTIONS } from "@/lib/validation/template";
 
 const REQUIRED = DEFAULT_TEMPLATE_SECTIONS.filter((s) => s.required);
@@ -63,7 +63,7 @@ test("from a BibTeX entry and a notebook to an accepted handoff, entirely in the
     await method.getByRole("textbox", { name: "Comment on Method" }).fill(question);
     await method.getByRole("button", { name: "Comment", exact: true }).click();
     await expect(method.getByRole("article", { name: "Thread by Tomás Herrera" })).toContainText(question);
-    await engineer.getByRole("button", { name: "Request changes" }).click();
+    await decide(engineer, "Request changes", "Say which sampler and how many steps in the Method.");
     await expect(statusBadge(engineer)).toHaveText("Changes requested");
   });
 
@@ -93,7 +93,7 @@ test("from a BibTeX entry and a notebook to an accepted handoff, entirely in the
   const manager = await signedInAs(browser, "manager");
   await test.step("the manager accepts the handoff", async () => {
     await manager.goto(readPath);
-    await manager.getByRole("button", { name: "Accept" }).click();
+    await decide(manager, "Accept");
     await expect(statusBadge(manager)).toHaveText("Accepted");
     await expect(manager.getByRole("region", { name: "Review status" })).toContainText("Accepted by Priya Raman");
   });

@@ -23,6 +23,8 @@ export type ActionState = {
 type Options<T> = {
   success?: string | ((result: T) => string);
   revalidate?: string | string[];
+  /** The change shows in the app shell (the sidebar's project list): refresh every layout. */
+  refreshShell?: boolean;
   redirectTo?: (result: T) => string;
   result?: (result: T) => Record<string, string>;
 };
@@ -68,6 +70,7 @@ function action<T>(fn: (form: FormData) => Promise<T>, options: Options<T>) {
     }
     // A pattern such as /projects/[key] refreshes every page of that route.
     for (const path of [options.revalidate ?? []].flat()) revalidatePath(path, path.includes("[") ? "page" : undefined);
+    if (options.refreshShell) revalidatePath("/", "layout");
     if (options.redirectTo) redirect(safeRedirectPath(options.redirectTo(result)));
     const message = typeof options.success === "function" ? options.success(result) : options.success;
     return { ok: true, message, result: options.result?.(result), at: Date.now() };

@@ -21,6 +21,9 @@ const providers = {
   postgres: derivePostgresSchema(),
 };
 const prismaBin = path.join(root, "node_modules", ".bin", "prisma");
+// prisma.config.ts points the CLI's adapter at data/prisma-cli.db; without the folder `migrate diff`
+// fails with an opaque "External error id#0" (a fresh clone has no data/).
+mkdirSync(path.join(root, "data"), { recursive: true });
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
 
 let wrote = 0;

@@ -9,10 +9,15 @@
 //   node scripts/server.mjs          the production build in .next (scripts/start.mjs runs this)
 //   node scripts/server.mjs --dev    development, with hot reloading (npm run dev)
 //
+// Before that, it bounds what a client can make Next.js work on (scripts/request-limits.mjs): the
+// header block is at most 16 KB, the User-Agent is cut to 512 characters, and a target with more
+// than 100 query parameters or a malformed percent-encoding is refused with 400.
+//
 // PORT (default 3000) picks the port; it listens on every interface, as `next start` does.
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { MAX_HEADER_BYTES, badRequest, limitUserAgent, refuseTarget } from "./request-limits.mjs";
 
 /** lib/auth/client-address.ts PEER_HEADER: keep the two in step. */
 const PEER_HEADER = "x-legible-peer-address";
@@ -34,7 +39,15 @@ const app = next({ dev, dir: root, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const server = createServer((req, res) => {
+const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+  const refused = refuseTarget(req.url);
+  if (refused) {
+    const reply = badRequest(req.url, refused);
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+    return;
+  }
+  limitUserAgent(req.headers);
   // Node lower-cases header names and joins repeats, so this one assignment replaces every copy.
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   handle(req, res).catch((error) => {

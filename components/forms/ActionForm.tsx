@@ -1,13 +1,12 @@
 "use client";
 // A form bound to a server action made with lib/actions.ts: shows the action's message, puts each
 // field's errors under that field (FormField), and disables the submit button while pending.
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactElement, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button, type ButtonVariant } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import type { ActionState } from "@/lib/actions";
-
-type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+import { useFormAction, type ServerAction } from "./useFormAction";
 
 const StateContext = createContext<{ state: ActionState; pending: boolean }>({ state: null, pending: false });
 
@@ -22,23 +21,23 @@ export type ActionFormProps = {
   resetOnSuccess?: boolean;
   /** Hide the success message (when the page itself shows the change). */
   quietSuccess?: boolean;
+  /** Fold the <details> the form sits in once it saved (a "Change …" disclosure). */
+  closeOnSuccess?: boolean;
   className?: string;
   "aria-label"?: string;
 };
 
-export function ActionForm({ action, children, resetOnSuccess, quietSuccess, className, ...rest }: ActionFormProps) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function ActionForm({ action, children, resetOnSuccess, quietSuccess, closeOnSuccess, className, ...rest }: ActionFormProps) {
+  // One submit path for every form (useFormAction): it keeps what was typed when the action
+  // answers with errors, and says "could not be reached" instead of the error page offline.
+  const { state, pending, onSubmit } = useFormAction(action);
   const formRef = useRef<HTMLFormElement>(null);
-  // Dispatch by hand rather than through <form action>: React resets a form after an action
-  // submit, which would wipe what the person typed when the server answers with errors.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
   useEffect(() => {
-    if (state?.ok && resetOnSuccess) formRef.current?.reset();
-  }, [state, resetOnSuccess]);
+    if (!state?.ok) return;
+    if (resetOnSuccess) formRef.current?.reset();
+    const details = closeOnSuccess ? formRef.current?.closest("details") : null;
+    if (details) details.open = false;
+  }, [state, resetOnSuccess, closeOnSuccess]);
   const showMessage = state?.message && (!state.ok || !quietSuccess);
   return (
     <StateContext.Provider value={{ state, pending }}>

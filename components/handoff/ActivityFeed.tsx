@@ -2,8 +2,9 @@
 // Server component; the latest few show, earlier ones fold behind "Show N earlier".
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
+import { count } from "@/components/ui/format";
 import { statusTone } from "@/components/ui/status";
-import type { ActivityItem } from "./activity";
+import type { ActivityItem } from "@/lib/handoff/activity";
 import styles from "./review.module.css";
 
 const SHOWN = 8;
@@ -22,7 +23,7 @@ export function ActivityFeed({ items, now }: { items: ActivityItem[]; now: Date 
       {rest.length > 0 && (
         <details className={styles.moreActivity}>
           <summary>
-            Show {rest.length} earlier {rest.length === 1 ? "event" : "events"}
+            Show {count(rest.length, "earlier event")}
           </summary>
           <ol className={styles.feed} aria-label="Earlier activity">
             {rest.map((item) => (
@@ -54,6 +55,7 @@ function Entry({ item, now }: { item: ActivityItem; now: Date }) {
         ) : (
           sentence
         )}
+        {item.note && <q className={styles.feedNote}>{item.note}</q>}
         <RelativeTime date={item.at} now={now} className={styles.feedTime} />
       </span>
     </li>

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { IconPaperclip } from "./icons";
-import { useFormAction, type ServerAction } from "./useFormAction";
+import { useFormAction, type ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
 export const ACCEPTED_FILES = ".ipynb,application/x-ipynb+json,.pdf,.png,.jpg,.jpeg,.csv,.json,.md,.txt,.yaml,.yml";

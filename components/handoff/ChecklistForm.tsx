@@ -2,7 +2,7 @@
 // checkboxes in a form collapsed behind a link, so the card around it stays a list to read.
 import type { ReactNode } from "react";
 import { ActionForm, SubmitButton } from "@/components/forms/ActionForm";
-import type { ServerAction } from "./useFormAction";
+import type { ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
 export type ChecklistOption = { value: string; label: ReactNode; detail?: ReactNode };
@@ -44,7 +44,7 @@ export function ChecklistForm({
       {options.length === 0 ? (
         <p className={styles.muted}>{empty}</p>
       ) : (
-        <ActionForm action={action} className={styles.reviewersForm} aria-label={label} quietSuccess>
+        <ActionForm action={action} className={styles.reviewersForm} aria-label={label} quietSuccess closeOnSuccess>
           <input type="hidden" name="id" value={handoffId} />
           <fieldset className={styles.candidates}>
             <legend className="sr-only">{legend}</legend>

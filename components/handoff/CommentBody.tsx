@@ -10,7 +10,7 @@ import { Textarea } from "@/components/ui/Input";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
 import { ConfirmDeleteButton } from "./ConfirmDeleteButton";
 import { IconPencil } from "./icons";
-import { useFormAction, type ServerAction } from "./useFormAction";
+import { useFormAction, type ServerAction } from "@/components/forms/useFormAction";
 import styles from "./comments.module.css";
 
 export type CommentControls = {

@@ -8,7 +8,7 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { Markdown } from "@/lib/markdown/render";
 import { CommentBody } from "./CommentBody";
 import { ThreadFooter } from "./ThreadFooter";
-import type { ServerAction } from "./useFormAction";
+import type { ServerAction } from "@/components/forms/useFormAction";
 import styles from "./handoff-view.module.css";
 import marks from "./comments.module.css";
 

@@ -8,7 +8,7 @@ import { useCallback, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { Composer } from "./Composer";
 import { IconMessage } from "./icons";
-import type { ServerAction } from "./useFormAction";
+import type { ServerAction } from "@/components/forms/useFormAction";
 import styles from "./handoff-view.module.css";
 
 export type SectionComment = { action: ServerAction; handoffId: string; sectionKey: string; sectionTitle: string };

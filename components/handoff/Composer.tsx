@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Textarea } from "@/components/ui/Input";
 import { LIMITS } from "@/lib/validation/limits";
-import { useFormAction, type ServerAction } from "./useFormAction";
+import { useFormAction, type ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
 export type ComposerProps = {

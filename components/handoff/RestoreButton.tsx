@@ -4,7 +4,7 @@
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { IconRotate } from "./icons";
-import { useFormAction, type ServerAction } from "./useFormAction";
+import { useFormAction, type ServerAction } from "@/components/forms/useFormAction";
 import styles from "./diff.module.css";
 
 export function RestoreButton({

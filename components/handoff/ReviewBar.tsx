@@ -3,33 +3,75 @@
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { statusLabel, statusTone } from "@/components/ui/status";
-import { roleAllows, type ProjectRole } from "@/lib/auth/permissions";
+import { roleAllows, rolesPhrase, type ProjectRole } from "@/lib/auth/permissions";
 import { HANDOFF_TRANSITIONS, type HandoffTransition } from "@/lib/validation/handoff";
+import type { Decision } from "./ReviewDecision";
 import { StatusActions, type TransitionButton } from "./StatusActions";
-import type { ServerAction } from "./useFormAction";
+import type { ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
-const ORDER: HandoffTransition[] = ["archive", "reopen", "requestChanges", "submit", "accept"];
+/** Transitions that act on one click: they move the author's own work along. */
+const DIRECT: HandoffTransition[] = ["reopen", "submit"];
+/** Review decisions, in the order shown: each asks for a note and a confirmation first. */
+const DECIDED: HandoffTransition[] = ["archive", "requestChanges", "accept"];
 
-/** The transitions the caller may make from this status, as buttons, primary last. */
+const allowed = (name: HandoffTransition, status: string, role: ProjectRole | null) =>
+  (HANDOFF_TRANSITIONS[name].from as readonly string[]).includes(status) && roleAllows(role, "handoff", HANDOFF_TRANSITIONS[name].permission);
+
+/** The one-click transitions the caller may make from this status, primary last. */
 export function transitionButtons(status: string, role: ProjectRole | null): TransitionButton[] {
-  return ORDER.filter((name) => {
-    const t = HANDOFF_TRANSITIONS[name];
-    return (t.from as readonly string[]).includes(status) && roleAllows(role, "handoff", t.permission);
-  }).map((name) => {
-    switch (name) {
-      case "submit":
-        return { transition: name, label: status === "changes_requested" ? "Resubmit for review" : "Submit for review", variant: "primary" };
-      case "accept":
-        return { transition: name, label: "Accept", variant: "primary" };
-      case "requestChanges":
-        return { transition: name, label: "Request changes", variant: "secondary" };
-      case "reopen":
-        return { transition: name, label: "Reopen as draft", variant: "secondary" };
-      case "archive":
-        return { transition: name, label: "Archive", variant: "ghost" };
+  return DIRECT.filter((name) => allowed(name, status, role)).map((name) =>
+    name === "submit"
+      ? { transition: name, label: status === "changes_requested" ? "Resubmit for review" : "Submit for review", variant: "primary" }
+      : { transition: name, label: "Reopen as draft", variant: "secondary" },
+  );
+}
+
+/** The review decisions the caller may make now, each with its question and what it does. */
+export function reviewDecisions({
+  status,
+  role,
+  version,
+  approvedByViewer,
+  transitionAction,
+  approveAction,
+}: {
+  status: string;
+  role: ProjectRole | null;
+  version: number;
+  /** The version the viewer last approved, if any. */
+  approvedByViewer: number | null;
+  transitionAction: ServerAction;
+  approveAction: ServerAction;
+}): Decision[] {
+  const decisions: Decision[] = [];
+  const canAccept = allowed("accept", status, role);
+  for (const name of DECIDED) {
+    if (!allowed(name, status, role)) continue;
+    const base = { id: name, action: transitionAction, fields: { transition: name } };
+    if (name === "archive") {
+      decisions.push({ ...base, label: "Archive", variant: "ghost", question: "Why archive it?", consequence: "It leaves the project's lists of active handoffs. Reopening it later makes it a draft again.", noteRequired: false, placeholder: "e.g. Superseded by the v2 paper.", confirmLabel: "Archive" });
+    } else if (name === "requestChanges") {
+      decisions.push({ ...base, label: "Request changes", variant: "secondary", question: "What should change?", consequence: "It goes back to its author, who sees your note and the open threads, then resubmits.", noteRequired: true, placeholder: "e.g. Give p95 latency at batch 8, not only at batch 1.", confirmLabel: "Request changes" });
+      if (roleAllows(role, "handoff", "review") && approvedByViewer !== version) {
+        decisions.push({
+          id: "approve",
+          label: approvedByViewer ? `Approve version ${version}` : "Approve",
+          variant: canAccept ? "secondary" : "primary",
+          action: approveAction,
+          fields: { version: String(version) },
+          question: "Note for the author",
+          consequence: `You approve version ${version}, the text on this page.${canAccept ? "" : ` Accepting it stays with ${rolesPhrase("handoff", "accept")}.`}`,
+          noteRequired: false,
+          placeholder: "e.g. The latency budget checks out against our p95 target.",
+          confirmLabel: `Approve version ${version}`,
+        });
+      }
+    } else {
+      decisions.push({ ...base, label: "Accept", variant: "primary", question: "Note", consequence: "It is handed off to engineering: it leaves review, and this version is kept as the accepted text.", noteRequired: false, placeholder: "e.g. Ship behind the layout-v2 flag first.", confirmLabel: "Accept" });
     }
-  });
+  }
+  return decisions;
 }
 
 const STEPS = ["draft", "in_review", "accepted"] as const;
@@ -41,15 +83,20 @@ function stepState(step: (typeof STEPS)[number], status: string): "done" | "curr
   return index < at ? "done" : index === at ? (status === "accepted" ? "done" : "current") : "todo";
 }
 
-export type LastEvent = { who: string; at: Date } | undefined;
+export type LastEvent = { who: string; at: Date; note?: string } | undefined;
+
+export type Approval = { user: { id: string; name: string }; version: number; note: string; approvedAt: Date };
 
 export function ReviewBar({
   handoffId,
   status,
+  version,
   role,
   action,
+  approveAction,
   missing,
   reviewers,
+  approvals,
   viewerId,
   submittedAt,
   lastChange,
@@ -57,10 +104,14 @@ export function ReviewBar({
 }: {
   handoffId: string;
   status: string;
+  version: number;
   role: ProjectRole | null;
   action: ServerAction;
+  approveAction: ServerAction;
   missing: { key: string; title: string }[];
   reviewers: { id: string; name: string }[];
+  /** Reviewers' approvals, newest first. */
+  approvals: Approval[];
   /** The signed-in user, to say "your review" to a reviewer. */
   viewerId: string;
   submittedAt: Date | null;
@@ -69,6 +120,22 @@ export function ReviewBar({
   now: Date;
 }) {
   const buttons = transitionButtons(status, role);
+  const approvedByViewer = approvals.find((a) => a.user.id === viewerId)?.version ?? null;
+  const decisions = reviewDecisions({ status, role, version, approvedByViewer, transitionAction: action, approveAction });
+  const current = approvals.filter((a) => a.version === version);
+  const earlier = approvals.filter((a) => a.version !== version);
+  const approvalNote = (
+    <>
+      {current.length > 0 && <> Approved by {joinNames(current.map((a) => a.user.name))}.</>}
+      {earlier.length > 0 && (
+        <>
+          {" "}
+          {joinNames(earlier.map((a) => a.user.name))} approved an earlier version.
+        </>
+      )}
+    </>
+  );
+  const quote = (note: string | undefined) => (note ? <q className={styles.reviewNote}>{note}</q> : null);
   const when = (date: Date | null | undefined) => (date ? <RelativeTime date={date} now={now} /> : null);
   let sentence: ReactNode;
   switch (status) {
@@ -96,6 +163,7 @@ export function ReviewBar({
           ) : (
             <>No reviewers assigned yet.</>
           )}
+          {approvalNote}
         </>
       );
       break;
@@ -104,7 +172,8 @@ export function ReviewBar({
         <>
           {lastChange ? (
             <>
-              <strong>{lastChange.who}</strong> requested changes {when(lastChange.at)}.
+              <strong>{lastChange.who}</strong> requested changes {when(lastChange.at)}
+              {lastChange.note ? <>: {quote(lastChange.note)}</> : "."}
             </>
           ) : (
             <>Changes requested.</>
@@ -118,7 +187,8 @@ export function ReviewBar({
         <>
           {lastChange ? (
             <>
-              Accepted by <strong>{lastChange.who}</strong> {when(lastChange.at)}.
+              Accepted by <strong>{lastChange.who}</strong> {when(lastChange.at)}
+              {current.length > 0 && <>, approved by {joinNames(current.map((a) => a.user.name))}</>}.{lastChange.note && <> {quote(lastChange.note)}</>}
             </>
           ) : (
             <>Accepted.</>
@@ -147,7 +217,7 @@ export function ReviewBar({
         })}
       </ol>
       <p className={styles.reviewSentence}>{sentence}</p>
-      {buttons.length > 0 && <StatusActions handoffId={handoffId} action={action} buttons={buttons} missing={missing} />}
+      {buttons.length + decisions.length > 0 && <StatusActions handoffId={handoffId} action={action} buttons={buttons} decisions={decisions} missing={missing} />}
     </section>
   );
 }

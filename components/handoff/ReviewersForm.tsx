@@ -2,7 +2,7 @@
 import { Avatar } from "@/components/ui/Avatar";
 import { statusLabel } from "@/components/ui/status";
 import { ChecklistForm } from "./ChecklistForm";
-import type { ServerAction } from "./useFormAction";
+import type { ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
 export type Candidate = { id: string; name: string; role: string };

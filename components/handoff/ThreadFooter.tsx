@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Composer } from "./Composer";
 import { IconCheck, IconRotate } from "./icons";
-import { useFormAction, type ServerAction } from "./useFormAction";
+import { useFormAction, type ServerAction } from "@/components/forms/useFormAction";
 import styles from "./review.module.css";
 
 export function ThreadFooter({

@@ -1,6 +1,6 @@
 "use client";
 // Native form controls with the app's look. Pass any native attribute; use inside Field.
-import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cx } from "./cx";
 import { IconChevronDown } from "./icons";
 import styles from "./Input.module.css";
@@ -13,7 +13,7 @@ export function Input({ className, controlSize = "md", ...rest }: InputProps) {
   return <input className={cx(styles.control, styles.input, styles[controlSize], className)} {...rest} />;
 }
 
-export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { mono?: boolean };
+export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { mono?: boolean; ref?: Ref<HTMLTextAreaElement> };
 
 export function Textarea({ className, mono, rows = 4, ...rest }: TextareaProps) {
   return <textarea className={cx(styles.control, styles.textarea, mono && styles.mono, className)} rows={rows} {...rest} />;

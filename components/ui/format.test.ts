@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatDate, formatDateTime, formatRelative } from "./format";
+import { count, formatDate, formatDateTime, formatRelative, noun } from "./format";
 
 const now = new Date("2026-03-12T12:00:00Z");
 const at = (ms: number) => new Date(now.getTime() + ms);
@@ -51,5 +51,21 @@ describe("formatRelative", () => {
   });
   it("returns an empty string for an invalid date", () => {
     expect(formatRelative("nope", now)).toBe("");
+  });
+});
+
+describe("count", () => {
+  it("uses the singular for exactly one", () => {
+    expect(count(1, "handoff")).toBe("1 handoff");
+    expect(count(0, "handoff")).toBe("0 handoffs");
+    expect(count(2, "handoff")).toBe("2 handoffs");
+  });
+  it("takes an irregular plural and groups thousands", () => {
+    expect(count(2, "reply", "replies")).toBe("2 replies");
+    expect(count(1204, "line")).toBe("1,204 lines");
+  });
+  it("noun gives the word alone", () => {
+    expect(noun(1, "file")).toBe("file");
+    expect(noun(3, "file")).toBe("files");
   });
 });

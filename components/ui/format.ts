@@ -56,3 +56,15 @@ function roundToward(x: number): number {
   const r = Math.sign(x) * Math.round(Math.abs(x));
   return r === 0 ? Math.sign(x) || 1 : r;
 }
+
+// Counted nouns, in one place: "1 handoff", "3 handoffs", "1,204 lines", "2 replies".
+
+/** `count(3, "handoff")` → "3 handoffs"; irregular plurals are passed: `count(1, "reply", "replies")`. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+}
+
+/** The noun alone, for sentences that place the number themselves: `noun(2, "file")` → "files". */
+export function noun(n: number, singular: string, plural = `${singular}s`): string {
+  return n === 1 ? singular : plural;
+}

@@ -1,11 +1,18 @@
 // Labels and colour tones for every enumerated value the UI shows as a badge, dot or bar.
-// Pure data: usable from server and client components, the map and charts alike.
+// Pure data: usable from server and client components, the map and charts alike. The values come
+// from their one home (roles from the permission matrix, milestone statuses from their schema);
+// the compiler checks that every value has an entry here.
+import { ROLE_LABELS, type ProjectRole } from "@/lib/auth/permissions";
+import type { HandoffStatusValue } from "@/lib/validation/handoff";
+import type { MILESTONE_HEALTHS, MILESTONE_STATUSES } from "@/lib/validation/milestone";
 
 export type Tone = "gray" | "muted" | "blue" | "green" | "amber" | "red" | "violet" | "teal" | "pink" | "orange";
 
 export type StatusKind = "milestone" | "health" | "handoff" | "role" | "lifecycle" | "layer";
 
 type Entry = { label: string; tone: Tone };
+
+type Entries<V extends string> = Record<V, Entry>;
 
 const STATUS: Record<StatusKind, Record<string, Entry>> = {
   milestone: {
@@ -14,26 +21,26 @@ const STATUS: Record<StatusKind, Record<string, Entry>> = {
     blocked: { label: "Blocked", tone: "red" },
     done: { label: "Done", tone: "green" },
     cancelled: { label: "Cancelled", tone: "muted" },
-  },
+  } satisfies Entries<(typeof MILESTONE_STATUSES)[number]>,
   health: {
     on_track: { label: "On track", tone: "green" },
     at_risk: { label: "At risk", tone: "amber" },
     off_track: { label: "Off track", tone: "red" },
-  },
+  } satisfies Entries<(typeof MILESTONE_HEALTHS)[number]>,
   handoff: {
     draft: { label: "Draft", tone: "gray" },
     in_review: { label: "In review", tone: "blue" },
     changes_requested: { label: "Changes requested", tone: "amber" },
     accepted: { label: "Accepted", tone: "green" },
     archived: { label: "Archived", tone: "muted" },
-  },
+  } satisfies Entries<HandoffStatusValue>,
   role: {
-    viewer: { label: "Viewer", tone: "gray" },
-    researcher: { label: "Researcher", tone: "violet" },
-    engineer: { label: "Engineer", tone: "blue" },
-    manager: { label: "Manager", tone: "teal" },
-    owner: { label: "Owner", tone: "orange" },
-  },
+    viewer: { label: ROLE_LABELS.viewer, tone: "gray" },
+    researcher: { label: ROLE_LABELS.researcher, tone: "violet" },
+    engineer: { label: ROLE_LABELS.engineer, tone: "blue" },
+    manager: { label: ROLE_LABELS.manager, tone: "teal" },
+    owner: { label: ROLE_LABELS.owner, tone: "orange" },
+  } satisfies Entries<ProjectRole>,
   lifecycle: {
     experimental: { label: "Experimental", tone: "violet" },
     production: { label: "Production", tone: "green" },

@@ -51,3 +51,15 @@ export const readSection = (page: Page, title: string) => page.getByRole("region
 
 /** The status badge beside the read view's title. */
 export const statusBadge = (page: Page) => page.getByRole("heading", { level: 1 }).locator("xpath=ancestor::div[1]").locator("[data-status]");
+
+/**
+ * A review decision (request changes, approve, accept, archive) as a person makes it: the button
+ * opens a form asking for a note, which is confirmed with the form's own button.
+ */
+export async function decide(page: Page, label: string, note = "", confirm = label) {
+  await page.getByRole("button", { name: label, exact: true }).click();
+  const form = page.getByRole("form", { name: label });
+  if (note) await form.getByRole("textbox").fill(note);
+  await form.getByRole("button", { name: confirm, exact: true }).click();
+  return form;
+}

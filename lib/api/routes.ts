@@ -11,6 +11,7 @@ export const API_PREFIX = "/api/v1";
 export const API_ROUTES: Record<string, readonly string[]> = {
   "/audit": ["GET"],
   "/handoffs/[id]": ["GET", "PUT", "DELETE"],
+  "/handoffs/[id]/approvals": ["GET", "POST"],
   "/handoffs/[id]/attachments": ["POST"],
   "/handoffs/[id]/attachments/[attachmentId]": ["GET"],
   "/handoffs/[id]/comments": ["POST"],

@@ -62,8 +62,24 @@ export type ProjectAction<R extends ProjectResource> = keyof (typeof PROJECT_MAT
 
 export function roleAllows<R extends ProjectResource>(role: ProjectRole | null, resource: R, action: ProjectAction<R>): boolean {
   if (!role) return false;
-  const grant = (PROJECT_MATRIX[resource] as Record<string, Grant>)[action];
-  return grant.includes(role);
+  return rolesAllowed(resource, action).includes(role);
+}
+
+/** The project roles a cell of the matrix grants, weakest first: for queries ("members who may review"). */
+export function rolesAllowed<R extends ProjectResource>(resource: R, action: ProjectAction<R>): readonly ProjectRole[] {
+  return (PROJECT_MATRIX[resource] as Record<string, Grant>)[action];
+}
+
+/** The same roles in words for the UI: "researchers, managers and owners" (`capital` starts a sentence). */
+export function rolesPhrase<R extends ProjectResource>(resource: R, action: ProjectAction<R>, capital = false): string {
+  return listRoles(rolesAllowed(resource, action), capital);
+}
+
+/** Roles in words: ["engineer", "owner"] → "engineers and owners". */
+export function listRoles(roles: readonly ProjectRole[], capital = false): string {
+  const names = roles.map((r) => `${ROLE_LABELS[r].toLowerCase()}s`);
+  const text = names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /**

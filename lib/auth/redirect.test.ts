@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_AFTER_SIGN_IN, safeRedirectPath } from "./redirect";
+import { DEFAULT_AFTER_SIGN_IN, isAcceptableCallbackUrl, safeRedirectPath } from "./redirect";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -80,6 +80,18 @@ describe("safeRedirectPath", () => {
       const result = safeRedirectPath(`${a}${b}${c}/x`, { origin: ORIGIN });
       expect(new URL(result, ORIGIN).origin).toBe(ORIGIN);
       expect(result).toMatch(/^\/(?![\\/])/);
+    }
+  });
+});
+
+describe("isAcceptableCallbackUrl", () => {
+  it("takes a path or an http(s) URL, as next-auth does", () => {
+    for (const ok of ["/projects", "//evil.example/x", "http://localhost:3000/projects", "https://evil.example/"]) expect(isAcceptableCallbackUrl(ok), ok).toBe(true);
+  });
+
+  it("refuses what next-auth would answer with a 500, and anything too long to be ours", () => {
+    for (const bad of ["", "javascript:alert(1)", "abc", "%E0%A4%A", "data:text/html,x", "mailto:a@b.c", `/${"x".repeat(2048)}`]) {
+      expect(isAcceptableCallbackUrl(bad), bad.slice(0, 20)).toBe(false);
     }
   });
 });

@@ -66,3 +66,19 @@ export function safeRedirectPath(value: unknown, options: { origin?: string; fal
   }
   return path;
 }
+
+/**
+ * Would next-auth take this as a callback URL (its callback-url cookie or callbackUrl parameter)?
+ * It answers 500 ("Invalid callback URL") for anything but a path or an http(s) URL, so proxy.ts
+ * treats any other value, and one too long to be ours, as absent. Where the URL then leads is
+ * still decided by safeRedirectPath in next-auth's redirect callback.
+ */
+export function isAcceptableCallbackUrl(value: string): boolean {
+  if (value.length === 0 || value.length > MAX_LENGTH) return false;
+  if (value.startsWith("/")) return true;
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

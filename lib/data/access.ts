@@ -5,6 +5,7 @@ import { db, read } from "@/lib/db/client";
 import type { Actor, Caller } from "@/lib/auth/actor";
 import {
   CATALOG_EDITOR_ROLES,
+  listRoles,
   audienceAdmits,
   instanceAudience,
   roleAllows,
@@ -20,6 +21,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { deny, requireSignedIn } from "@/lib/data/audit";
 import { env } from "@/lib/env";
 import { isLookupKey } from "@/lib/validation/text";
+import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 
 export type ProjectRef = { key: string } | { id: string };
 
@@ -119,6 +121,18 @@ export async function authorizeInProject<R extends ProjectResource>(
   }
 }
 
+/**
+ * The one check before anything reads or changes a handoff: the caller's role in the handoff's
+ * project allows `action` on `resource` (the handoff itself unless said otherwise). An unknown id
+ * is a 404 "Handoff was not found", audited like any other denial.
+ */
+export async function authorizeHandoff(caller: Caller, handoffId: string, action: ProjectAction<"handoff">): Promise<ProjectAccess>;
+export async function authorizeHandoff<R extends ProjectResource>(caller: Caller, handoffId: string, action: ProjectAction<R>, resource: R): Promise<ProjectAccess>;
+export async function authorizeHandoff(caller: Caller, handoffId: string, action: string, resource: ProjectResource = "handoff"): Promise<ProjectAccess> {
+  const projectId = await projectIdOfHandoff(handoffId);
+  return authorizeInProject(caller, projectId, resource, action as ProjectAction<typeof resource>, { targetType: "handoff", targetId: handoffId }, "Handoff");
+}
+
 /** Engineer, manager or owner in at least one active project. */
 async function editsSomeProject(actor: Actor): Promise<boolean> {
   const m = await db().membership.findFirst({
@@ -146,7 +160,7 @@ async function instanceFacts(actor: Actor, audience: InstanceAudience): Promise<
 
 const INSTANCE_REFUSALS: Partial<Record<InstanceAudience, string>> = {
   "project creator": "On this instance only admins create projects. Ask an admin to create one, or to add you to a project.",
-  "catalog editor": "Only engineers, managers and owners of a project (and instance admins) can add services to the catalog.",
+  "catalog editor": `Only ${listRoles(CATALOG_EDITOR_ROLES)} of a project (and instance admins) can add services to the catalog.`,
 };
 
 /** Whether the caller may do an instance-wide action, without recording anything (what a page offers). */
@@ -182,7 +196,7 @@ export type ServiceAccess = {
 
 function serviceRefusal(action: ServiceAction, name: string): string {
   if (action === "update") {
-    return `Only ${name}'s owner, the engineers, managers and owners of the projects whose milestones it implements, and instance admins can edit it.`;
+    return `Only ${name}'s owner, the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements, and instance admins can edit it.`;
   }
   if (action === "changeOwner") return `Only ${name}'s owner and instance admins can give it another owner.`;
   return "Only instance admins can do that.";

@@ -7,9 +7,8 @@ import { db, read, type Tx } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
-import { authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { isLookupKey, unstorable, withoutBidiControls } from "@/lib/validation/text";
 import { renderNotebook } from "@/lib/notebook/render";
@@ -17,8 +16,6 @@ import { RENDERED_NOTEBOOK_VERSION, type RenderedNotebook, type StoredNotebook }
 
 /** One file's cap (notebooks included; lib/import/notebook.ts enforces the same 10 MB on parsing). */
 export const ATTACHMENT_MAX_BYTES = Math.min(LIMITS.attachment.bytes, NOTEBOOK_MAX_BYTES);
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
-
 export function isNotebook(filename: string) {
   return filename.toLowerCase().endsWith(".ipynb");
 }
@@ -44,7 +41,7 @@ async function assertRoomFor(tx: Tx, handoffId: string, filename: string, bytes:
 }
 
 export async function uploadAttachment(caller: Caller, handoffId: string, file: { filename: string; contentType: string; bytes: Uint8Array }) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const refuse = (message: string): never => {
     throw new ValidationError(message, { file: [message] });
   };
@@ -84,7 +81,7 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
 }
 
 export async function deleteAttachment(caller: Caller, handoffId: string, attachmentId: string) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const attachment = isLookupKey(attachmentId) ? await db().attachment.findUnique({ where: { id: attachmentId }, select: { handoffId: true, filename: true } }) : null;
   if (!attachment || attachment.handoffId !== handoffId) throw new NotFoundError("Attachment");
   await db().$transaction(async (tx) => {
@@ -97,7 +94,7 @@ export type NotebookForView = { id: string; filename: string; notebook: Rendered
 
 /** The handoff's notebooks as stored at upload: rendered, or why a stored one could not be. */
 export async function listNotebooks(caller: Caller, handoffId: string): Promise<NotebookForView[]> {
-  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeHandoff(caller, handoffId, "read");
   const rows = await read<{ id: string; filename: string; rendered: string | null }>`
     SELECT "id", "filename", "rendered" FROM "Attachment"
     WHERE "handoffId" = ${handoffId} AND "contentType" = 'application/x-ipynb+json'

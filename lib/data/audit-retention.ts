@@ -1,5 +1,5 @@
 // Audit events are kept for AUDIT_RETENTION_DAYS (default 365; 0 keeps them forever), and so are
-// the per-minute counts of signed-out refusals. Each instance purges at most once an hour, in the
+// the counts of signed-out refusals and throttled sign-ins. Each instance purges at most once an hour, in the
 // background of whichever audited request comes along (a denial, a sign-in, a refusal), in small
 // batches so that no request waits behind one long delete.
 import { db } from "@/lib/db/client";
@@ -9,11 +9,11 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const BATCH = 500;
 
-export type RetentionResult = { auditEvents: number; anonymousDenialCounts: number };
+export type RetentionResult = { auditEvents: number; anonymousDenialCounts: number; signInThrottleCounts: number };
 
 /** Deletes audit events and refusal counts older than `days` days, BATCH rows per statement. */
 export async function purgeOldAuditEvents(days: number, now = new Date()): Promise<RetentionResult> {
-  if (days <= 0) return { auditEvents: 0, anonymousDenialCounts: 0 };
+  if (days <= 0) return { auditEvents: 0, anonymousDenialCounts: 0, signInThrottleCounts: 0 };
   const cutoff = new Date(now.getTime() - days * DAY);
   let auditEvents = 0;
   for (;;) {
@@ -25,7 +25,8 @@ export async function purgeOldAuditEvents(days: number, now = new Date()): Promi
     await new Promise((resolve) => setImmediate(resolve));
   }
   const { count: anonymousDenialCounts } = await db().anonymousDenialCount.deleteMany({ where: { minute: { lt: cutoff } } });
-  return { auditEvents, anonymousDenialCounts };
+  const { count: signInThrottleCounts } = await db().signInThrottleCount.deleteMany({ where: { hour: { lt: cutoff } } });
+  return { auditEvents, anonymousDenialCounts, signInThrottleCounts };
 }
 
 type Schedule = { nextAt: number; running: boolean };

@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db/client";
 import type { Actor, Caller, RequestContext } from "@/lib/auth/actor";
 import { ForbiddenError, UnauthenticatedError, parseInput } from "@/lib/errors";
 import { z } from "zod";
-import { countAnonymousDenial, summariseAnonymousDenials } from "@/lib/data/anonymous-denials";
+import { countAnonymousDenial, summariseAnonymousDenials, summariseThrottledSignIns } from "@/lib/data/anonymous-denials";
 import { scheduleAuditRetention } from "@/lib/data/audit-retention";
 import { idSchema, storableCopy, text } from "@/lib/validation/text";
 
@@ -35,31 +35,61 @@ function storableJson(value: Prisma.InputJsonValue | undefined): Prisma.InputJso
   return value;
 }
 
-function row(who: AuditWho, entry: AuditEntry) {
+/**
+ * The most any one audit row keeps of what a request supplied, so no request can write a huge row.
+ * A longer value is cut and ends with a marker saying how long it was.
+ */
+export const AUDIT_CAPS = { actorEmail: 320, targetId: 200, ip: 100, userAgent: 300, detailsJson: 800 } as const;
+
+/** `value` cut to `max` characters at most, the cut marked with the original length. */
+export function capText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const marker = `…[cut from ${value.length} characters]`;
+  let end = Math.max(0, max - marker.length);
+  // Never split a surrogate pair.
+  if (end > 0 && /[\uD800-\uDBFF]/.test(value[end - 1])) end--;
+  return value.slice(0, end) + marker;
+}
+
+/** The details as stored: at most AUDIT_CAPS.detailsJson characters of JSON, or a marked preview. */
+function cappedDetails(value: Prisma.InputJsonValue | undefined): Prisma.InputJsonValue | undefined {
+  const details = storableJson(value);
+  if (details === undefined) return undefined;
+  const json = JSON.stringify(details);
+  if (json.length <= AUDIT_CAPS.detailsJson) return details;
+  for (let keep = AUDIT_CAPS.detailsJson - 100; keep > 0; keep = Math.floor(keep / 2)) {
+    const preview = { truncated: true, originalLength: json.length, preview: capText(json, keep) };
+    if (JSON.stringify(preview).length <= AUDIT_CAPS.detailsJson) return preview;
+  }
+  return { truncated: true, originalLength: json.length };
+}
+
+/** One AuditEvent row's data, every field taken from the request capped (AUDIT_CAPS). */
+export function auditRow(who: AuditWho, entry: AuditEntry) {
   const actor = who?.id ? who : null;
   return {
     actorId: actor?.id ?? null,
-    actorEmail: storableCopy(who?.email ?? ""),
+    actorEmail: capText(storableCopy(who?.email ?? ""), AUDIT_CAPS.actorEmail),
     action: entry.action,
     outcome: entry.outcome ?? "success",
     targetType: entry.targetType,
-    targetId: storableCopy(entry.targetId ?? ""),
+    targetId: capText(storableCopy(entry.targetId ?? ""), AUDIT_CAPS.targetId),
     projectId: entry.projectId ?? null,
-    ip: storableCopy(who?.ip ?? ""),
-    userAgent: storableCopy(who?.userAgent ?? ""),
-    details: storableJson(entry.details),
+    ip: capText(storableCopy(who?.ip ?? ""), AUDIT_CAPS.ip),
+    userAgent: capText(storableCopy(who?.userAgent ?? ""), AUDIT_CAPS.userAgent),
+    details: cappedDetails(entry.details),
   } as const;
 }
 
 /** Records a write inside the transaction that made it, so both land or neither does. */
 export async function auditWrite(tx: Tx, actor: Actor, entry: AuditEntry) {
-  await tx.auditEvent.create({ data: row(actor, entry) });
+  await tx.auditEvent.create({ data: auditRow(actor, entry) });
 }
 
 /** Records an event outside any transaction (denials, sign-ins). Never throws. */
 export async function auditEvent(who: AuditWho, entry: AuditEntry) {
   try {
-    await db().auditEvent.create({ data: row(who, entry) });
+    await db().auditEvent.create({ data: auditRow(who, entry) });
   } catch (error) {
     console.error("[legible] could not record audit event", entry.action, error);
   }
@@ -121,4 +151,10 @@ export async function listAuditEvents(caller: Caller, query: z.input<typeof audi
 export async function signedOutRefusals(caller: Caller, now = new Date()) {
   await requireAdmin(caller, { action: "audit.read", targetType: "auditLog" });
   return summariseAnonymousDenials(now);
+}
+
+/** Sign-in attempts refused as throttled lately, by account and address (no rows of their own), for admins. */
+export async function throttledSignIns(caller: Caller, now = new Date()) {
+  await requireAdmin(caller, { action: "audit.read", targetType: "auditLog" });
+  return summariseThrottledSignIns(now);
 }

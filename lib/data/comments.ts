@@ -10,7 +10,7 @@ import type { Caller } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { commentSchema, editCommentSchema, type CommentInput, type EditCommentInput } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
-import { authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
 import { auditWrite, deny } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { BODY_SECTION_KEY, handoffSectionRules } from "@/lib/data/handoff-rules";
@@ -18,7 +18,7 @@ import { BODY_SECTION_KEY, handoffSectionRules } from "@/lib/data/handoff-rules"
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export async function addComment(caller: Caller, handoffId: string, input: CommentInput) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "comment", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "comment");
   const data = parseInput(commentSchema, input);
   let sectionKey = data.sectionKey;
   if (data.parentId) {

@@ -4,14 +4,11 @@ import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/errors";
 import { draftSchemaFor, storedContentSchema, type DraftInput } from "@/lib/validation/handoff";
-import { authorizeInProject } from "@/lib/data/access";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
+import { authorizeHandoff } from "@/lib/data/access";
 import { handoffSectionRules } from "@/lib/data/handoff-rules";
 
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
-
 export async function saveDraft(caller: Caller, handoffId: string, input: DraftInput) {
-  const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor } = await authorizeHandoff(caller, handoffId, "update");
   // Drafts meet the same caps as saves (docs/limits.md): an autosave cannot store what Save would refuse.
   const data = parseInput(draftSchemaFor(await handoffSectionRules(handoffId)), input);
   const draft = await db().handoffDraft.upsert({
@@ -25,7 +22,7 @@ export async function saveDraft(caller: Caller, handoffId: string, input: DraftI
 
 /** The caller's own draft of a handoff, if they have one. */
 export async function getOwnDraft(caller: Caller, handoffId: string) {
-  const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor } = await authorizeHandoff(caller, handoffId, "update");
   const draft = await db().handoffDraft.findUnique({ where: { handoffId_userId: { handoffId, userId: actor.id } } });
   if (!draft) return null;
   const content = storedContentSchema.safeParse(draft.content);
@@ -33,6 +30,6 @@ export async function getOwnDraft(caller: Caller, handoffId: string) {
 }
 
 export async function discardDraft(caller: Caller, handoffId: string) {
-  const { actor } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor } = await authorizeHandoff(caller, handoffId, "update");
   await db().handoffDraft.deleteMany({ where: { handoffId, userId: actor.id } });
 }

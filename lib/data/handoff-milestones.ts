@@ -5,20 +5,20 @@ import type { MilestoneStatus } from "@/lib/db/generated/sqlite/enums";
 import type { Caller } from "@/lib/auth/actor";
 import { ValidationError, parseInput } from "@/lib/errors";
 import { handoffMilestonesSchema } from "@/lib/validation/handoff";
-import { authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
+import { compareKeys } from "@/lib/sort";
 
 /** Replaces the set of milestones linked to a handoff; each must belong to the handoff's project. */
 export async function setHandoffMilestones(caller: Caller, handoffId: string, input: { milestoneIds: string[] }) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "milestone", "update", { targetType: "handoff", targetId: handoffId }, "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "update", "milestone");
   const { milestoneIds } = parseInput(handoffMilestonesSchema, input);
   const unique = [...new Set(milestoneIds)];
   const found = await db().milestone.findMany({ where: { projectId: project.id, id: { in: unique } }, select: { id: true, key: true } });
   if (found.length !== unique.length) {
     throw new ValidationError("milestoneIds: every milestone must belong to this handoff's project.", { milestoneIds: ["must be milestones of this project"] });
   }
-  const keys = found.map((m) => m.key).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const keys = found.map((m) => m.key).sort(compareKeys);
   await db().$transaction(async (tx) => {
     await tx.handoffMilestone.deleteMany({ where: { handoffId, milestoneId: { notIn: unique } } });
     const existing = await tx.handoffMilestone.findMany({ where: { handoffId }, select: { milestoneId: true } });
@@ -31,8 +31,8 @@ export async function setHandoffMilestones(caller: Caller, handoffId: string, in
 
 /** The project's milestones to choose from, for those who may link them (a plain read, ADR 0002). */
 export async function milestoneChoices(caller: Caller, handoffId: string) {
-  const { project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "milestone", "update", { targetType: "handoff", targetId: handoffId }, "Handoff");
+  const { project } = await authorizeHandoff(caller, handoffId, "update", "milestone");
   const rows = await read<{ id: string; key: string; title: string; status: MilestoneStatus }>`
     SELECT "id", "key", "title", "status" FROM "Milestone" WHERE "projectId" = ${project.id}`;
-  return rows.sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
+  return rows.sort((a, b) => compareKeys(a.key, b.key));
 }

@@ -11,12 +11,9 @@ import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, GoneError, NotFoundError, parseInput } from "@/lib/errors";
 import { restoreSchema, storedContentSchema, type HandoffContent } from "@/lib/validation/handoff";
 import { LIMITS } from "@/lib/validation/limits";
-import { authorizeInProject } from "@/lib/data/access";
+import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
-import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { handoffSectionRules, parseContent } from "@/lib/data/handoff-rules";
-
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export type KeptFor = "submitted" | "accepted";
 
@@ -44,7 +41,7 @@ export async function pinCurrentRevision(tx: Tx, handoffId: string, version: num
 }
 
 export async function listRevisions(caller: Caller, handoffId: string) {
-  const access = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  const access = await authorizeHandoff(caller, handoffId, "read");
   const revisions = await db().handoffRevision.findMany({
     where: { handoffId },
     select: { id: true, version: true, message: true, createdAt: true, keptFor: true, compactedAt: true, author: { select: { id: true, name: true } } },
@@ -55,7 +52,7 @@ export async function listRevisions(caller: Caller, handoffId: string) {
 
 /** One revision's full content. Older snapshots are read leniently (missing fields get defaults); compacted ones are gone (410). */
 export async function getRevision(caller: Caller, handoffId: string, version: number) {
-  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeHandoff(caller, handoffId, "read");
   const revision = await db().handoffRevision.findUnique({
     where: { handoffId_version: { handoffId, version } },
     select: { version: true, message: true, createdAt: true, snapshot: true, compactedAt: true, author: { select: { name: true } } },
@@ -70,7 +67,7 @@ export async function getRevision(caller: Caller, handoffId: string, version: nu
 
 /** Saves revision N's content as a new revision on top of `version` (409 if that is stale). */
 export async function restoreRevision(caller: Caller, handoffId: string, input: { revision: number; version: number }) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "update", target(handoffId), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const { revision, version } = parseInput(restoreSchema, input);
   const old = await getRevision(actor, handoffId, revision);
   // The restored text meets today's caps like any save; its own section keys were the template's when it was saved.

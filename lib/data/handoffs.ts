@@ -5,22 +5,19 @@ import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import {
   HANDOFF_TRANSITIONS,
-  handoffTransitionSchema,
+  transitionInputSchema,
   updateHandoffSchemaFor,
   type HandoffContentInput,
-  type HandoffTransition,
   type UpdateHandoffInput,
 } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
-import { authorizeInProject, authorizeProject } from "@/lib/data/access";
-import { projectIdOfHandoff, readHandoff } from "@/lib/data/handoff-read";
+import { authorizeHandoff, authorizeProject } from "@/lib/data/access";
+import { readHandoff } from "@/lib/data/handoff-read";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import { handoffSectionRules, parseContent, templateSectionRules } from "@/lib/data/handoff-rules";
 import { getRevision, pinCurrentRevision, recordRevision } from "@/lib/data/handoff-revisions";
 import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
 import { exportFilename, handoffToMarkdown } from "@/lib/handoff/export";
-
-const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 export async function listHandoffs(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "handoff", "read", { targetType: "project" });
@@ -47,7 +44,7 @@ export async function listHandoffs(caller: Caller, key: string) {
 
 /** A handoff with its paper card, the milestones decomposed from it and the services implementing those. */
 export async function getHandoff(caller: Caller, id: string) {
-  const access = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "read", target(id), "Handoff");
+  const access = await authorizeHandoff(caller, id, "read");
   const handoff = await readHandoff(id);
   return { ...access, handoff };
 }
@@ -84,7 +81,7 @@ export async function createHandoff(caller: Caller, key: string, input: HandoffC
 
 /** Saves new content if nobody saved since `version`; otherwise 409 with the current text. */
 export async function updateHandoff(caller: Caller, id: string, input: UpdateHandoffInput) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "update", target(id), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, id, "update");
   const { version, message, ...content } = parseInput(updateHandoffSchemaFor(await handoffSectionRules(id)), input);
   return db().$transaction(async (tx) => {
     // The version check and the write are one statement: two saves from one base cannot both win.
@@ -102,17 +99,22 @@ export async function updateHandoff(caller: Caller, id: string, input: UpdateHan
 }
 
 export async function deleteHandoff(caller: Caller, id: string) {
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "delete", target(id), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, id, "delete");
   await db().$transaction(async (tx) => {
     const removed = await tx.handoff.delete({ where: { id }, select: { title: true } });
     await auditWrite(tx, actor, { action: "handoff.delete", targetType: "handoff", targetId: id, projectId: project.id, details: { title: removed.title } });
   });
 }
 
-export async function transitionHandoff(caller: Caller, id: string, transitionName: HandoffTransition) {
-  const name = parseInput(handoffTransitionSchema, transitionName);
+/**
+ * Moves a handoff along the review workflow. `input` is `{ transition, note }` (a bare transition
+ * name is accepted too); requesting changes must say what should change, and the note is kept in
+ * the activity feed. A reviewer who requests changes withdraws their own approval.
+ */
+export async function transitionHandoff(caller: Caller, id: string, input: unknown) {
+  const { transition: name, note } = parseInput(transitionInputSchema, typeof input === "string" ? { transition: input } : input);
   const transition = HANDOFF_TRANSITIONS[name];
-  const { actor, project } = await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", transition.permission, target(id), "Handoff");
+  const { actor, project } = await authorizeHandoff(caller, id, transition.permission);
   return db().$transaction(async (tx) => {
     const handoff = await tx.handoff.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, sections: true, template: { select: { sections: true } } } });
     if (!(transition.from as readonly string[]).includes(handoff.status)) {
@@ -140,7 +142,14 @@ export async function transitionHandoff(caller: Caller, id: string, transitionNa
     if (transition.to === "in_review" || transition.to === "accepted") {
       await pinCurrentRevision(tx, id, handoff.version, transition.to === "in_review" ? "submitted" : "accepted");
     }
-    await auditWrite(tx, actor, { action: `handoff.${name}`, targetType: "handoff", targetId: id, projectId: project.id, details: { from: handoff.status, to: transition.to } });
+    if (name === "requestChanges") await tx.handoffApproval.deleteMany({ where: { handoffId: id, userId: actor.id } });
+    await auditWrite(tx, actor, {
+      action: `handoff.${name}`,
+      targetType: "handoff",
+      targetId: id,
+      projectId: project.id,
+      details: { from: handoff.status, to: transition.to, ...(note ? { note } : {}) },
+    });
     return updated;
   });
 }
@@ -168,7 +177,7 @@ export async function listPortfolioHandoffs(caller: Caller) {
 
 /** An attachment's bytes, for download; the caller must be able to read its handoff. */
 export async function getAttachment(caller: Caller, handoffId: string, attachmentId: string) {
-  await authorizeInProject(caller, await projectIdOfHandoff(handoffId), "handoff", "read", target(handoffId), "Handoff");
+  await authorizeHandoff(caller, handoffId, "read");
   const attachment = !isLookupKey(attachmentId) ? null : await db().attachment.findUnique({
     where: { id: attachmentId },
     select: { handoffId: true, filename: true, contentType: true, size: true, data: true, sha256: true },
@@ -177,10 +186,9 @@ export async function getAttachment(caller: Caller, handoffId: string, attachmen
   return attachment;
 }
 
-/** The handoff as a Markdown file with front matter. */
-/** The handoff as Markdown; with `version`, that saved revision's text (404 if none, 410 if compacted). */
+/** The handoff as a Markdown file with front matter; with `version`, that saved revision's text (404 if none, 410 if compacted). */
 export async function exportHandoff(caller: Caller, id: string, version?: number) {
-  await authorizeInProject(caller, await projectIdOfHandoff(id), "handoff", "read", target(id), "Handoff");
+  await authorizeHandoff(caller, id, "read");
   const handoff = await db().handoff.findUniqueOrThrow({
     where: { id },
     include: { author: { select: { name: true } }, project: { select: { key: true, name: true } }, template: { select: { sections: true } } },

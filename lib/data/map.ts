@@ -3,7 +3,9 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { authorizeProject } from "@/lib/data/access";
+import { venueLine } from "@/lib/handoff/paper";
 import type { MapEdge, MapNode, ProjectMapData } from "@/lib/graph/types";
+import { compareKeys } from "@/lib/sort";
 
 export type { MapEdge, MapNode, ProjectMapData } from "@/lib/graph/types";
 
@@ -53,7 +55,7 @@ export async function getProjectMap(caller: Caller, key: string) {
   ]);
 
   // Natural key order (FLOOR-2 before FLOOR-10) gives the layout a stable, readable start.
-  milestones.sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
+  milestones.sort((a, b) => compareKeys(a.key, b.key));
   const projectKey = access.project.key;
   const nodes: MapNode[] = [];
   for (const h of handoffs) {
@@ -62,7 +64,7 @@ export async function getProjectMap(caller: Caller, key: string) {
       kind: "handoff",
       label: h.paperTitle || h.title,
       // "CVPR 2023" already names its year; "NeurIPS" does not.
-      sublabel: h.year && !h.venue.includes(String(h.year)) ? `${h.venue} ${h.year}`.trim() : h.venue,
+      sublabel: venueLine(h.venue, h.year),
       status: h.status,
       href: `/projects/${projectKey}/handoffs/${h.id}`,
       ...(h.author ? { owner: h.author.name } : {}),

@@ -13,6 +13,7 @@ import {
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import { isLookupKey } from "@/lib/validation/text";
+import { compareKeys } from "@/lib/sort";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
 
@@ -48,7 +49,7 @@ export async function listMilestones(caller: Caller, key: string) {
     },
   });
   // Natural key order: FLOOR-2 before FLOOR-10.
-  milestones.sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
+  milestones.sort((a, b) => compareKeys(a.key, b.key));
   return { ...access, milestones };
 }
 

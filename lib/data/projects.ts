@@ -7,6 +7,7 @@ import { authorizeInstance, authorizeProject, instanceAllows } from "@/lib/data/
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import type { HandoffStatus, MilestoneHealth, MilestoneStatus } from "@/lib/db/generated/sqlite/enums";
+import { compareByDueThenKey } from "@/lib/sort";
 
 export type StatusCounts = Record<"planned" | "in_progress" | "blocked" | "done" | "cancelled", number>;
 
@@ -106,7 +107,7 @@ export async function getProjectOverview(caller: Caller, key: string, now = new 
   // Due date first, undated last, then key: the same order on both databases.
   const milestones = milestoneRows
     .map((m) => ({ id: m.id, key: m.key, title: m.title, status: m.status, health: m.health, dueDate: m.dueDate, owner: m.ownerId ? { id: m.ownerId, name: m.ownerName ?? "" } : null }))
-    .sort((a, b) => (a.dueDate?.getTime() ?? Infinity) - (b.dueDate?.getTime() ?? Infinity) || a.key.localeCompare(b.key, undefined, { numeric: true }));
+    .sort(compareByDueThenKey);
   const recentUpdates = updateRows.map((u) => ({
     id: u.id,
     fromStatus: u.fromStatus,

@@ -2,11 +2,13 @@
 // that reads password hashes.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { Caller, RequestContext } from "@/lib/auth/actor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { RateLimitedError } from "@/lib/errors";
-import { auditEvent } from "@/lib/data/audit";
+import { NotFoundError, RateLimitedError } from "@/lib/errors";
+import { isLookupKey } from "@/lib/validation/text";
+import { auditEvent, auditRow, requireAdmin } from "@/lib/data/audit";
 import { scheduleAuditRetention } from "@/lib/data/audit-retention";
+import { countThrottledSignIn } from "@/lib/data/anonymous-denials";
 import { hitCounter, purgeExpiredCounters, readCounter, releaseHit, resetCounter, type Counter } from "@/lib/data/rate-limit";
 
 export type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
@@ -15,17 +17,21 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const accountKey = (email: string) => `signin:account:${normaliseEmail(email)}`;
+const ACCOUNT_PREFIX = "signin:account:";
+const accountKey = (email: string) => `${ACCOUNT_PREFIX}${normaliseEmail(email)}`;
+/** Wrong current passwords on the password form, counted per user (changeOwnPassword). */
+export const passwordChangeKey = (userId: string) => `password:user:${userId}`;
 const addressKey = (ip: string) => `signin:address:${ip || "unknown"}`;
 
-/** Throws RateLimitedError, audited, naming how long to wait. */
+/**
+ * Throws RateLimitedError naming how long to wait. The refusal is counted on the throttled
+ * account's or address's hourly row (countThrottledSignIn), not audited one row each: a client
+ * refused once can send refusals as fast as it likes.
+ */
 async function refuseThrottled(email: string, ctx: RequestContext, blocked: Counter, scope: "account" | "address", now: Date): Promise<never> {
   const retryAfterSeconds = Math.max(1, Math.ceil((blocked.resetAt.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  await auditEvent(
-    { email: normaliseEmail(email), ...ctx },
-    { action: "auth.signin", outcome: "denied", targetType: "user", details: { reason: "throttled", scope } },
-  );
+  await countThrottledSignIn(scope, scope === "account" ? normaliseEmail(email) : ctx.ip || "unknown", now);
   throw new RateLimitedError(`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, retryAfterSeconds);
 }
 
@@ -85,7 +91,7 @@ export async function signInWithPassword(email: string, password: string, ctx: R
   await db().$transaction([
     db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
     db().auditEvent.create({
-      data: { actorId: user.id, actorEmail: user.email, action: "auth.signin", outcome: "success", targetType: "user", targetId: user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+      data: auditRow({ id: user.id, email: user.email, ...ctx }, { action: "auth.signin", targetType: "user", targetId: user.id }),
     }),
   ]);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
@@ -99,4 +105,33 @@ export async function findActiveUserByEmail(email: string): Promise<SessionUser 
   });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * Which of these accounts are locked out of password sign-in right now (their per-account count
+ * is at the limit), for the admin's users page. Per-address counts are not shown here.
+ */
+export async function lockedOutAccounts(caller: Caller, emails: string[], now = new Date()): Promise<Set<string>> {
+  await requireAdmin(caller, { action: "user.read", targetType: "user" });
+  const { SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT, SIGNIN_WINDOW_SECONDS } = env();
+  if (emails.length === 0) return new Set();
+  const rows = await db().rateLimit.findMany({
+    where: { key: { in: emails.map(accountKey) }, count: { gte: SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT }, windowStart: { gt: new Date(now.getTime() - SIGNIN_WINDOW_SECONDS * 1000) } },
+    select: { key: true },
+  });
+  return new Set(rows.map((r) => r.key.slice(ACCOUNT_PREFIX.length)));
+}
+
+/**
+ * An admin lifts a user's per-account lockout (sign-in and the password form) before the window
+ * ends: the user asked, and the admin judged the failures were not theirs to worry about.
+ * Per-address limits stay: they protect every account from one client. Audited.
+ */
+export async function unlockSignIn(caller: Caller, userId: string): Promise<{ name: string }> {
+  const actor = await requireAdmin(caller, { action: "user.unlockSignIn", targetType: "user", targetId: userId });
+  const user = isLookupKey(userId) ? await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } }) : null;
+  if (!user) throw new NotFoundError("That user");
+  await Promise.all([resetCounter(accountKey(user.email)), resetCounter(passwordChangeKey(user.id))]);
+  await auditEvent(actor, { action: "user.unlockSignIn", targetType: "user", targetId: user.id });
+  return { name: user.name };
 }

@@ -3,7 +3,10 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Caller, RequestContext } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError, parseInput } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { hitCounter, resetCounter } from "@/lib/data/rate-limit";
+import { passwordChangeKey } from "@/lib/data/signin";
 import {
   acceptInviteSchema,
   changePasswordSchema,
@@ -14,7 +17,7 @@ import {
   type CreateUserInput,
   type SetupInput,
 } from "@/lib/validation/user";
-import { auditEvent, auditWrite, requireAdmin, requireSignedIn } from "@/lib/data/audit";
+import { auditEvent, auditRow, auditWrite, requireAdmin, requireSignedIn } from "@/lib/data/audit";
 import { hashToken } from "@/lib/data/session";
 import { isLookupKey } from "@/lib/validation/text";
 
@@ -35,7 +38,7 @@ export async function createFirstAdmin(input: SetupInput, ctx: RequestContext) {
     }
     const user = await tx.user.create({ data: { name: data.name, email: data.email, passwordHash, isAdmin: true } });
     await tx.auditEvent.create({
-      data: { actorId: user.id, actorEmail: user.email, action: "setup.admin", outcome: "success", targetType: "user", targetId: user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+      data: auditRow({ id: user.id, email: user.email, ...ctx }, { action: "setup.admin", targetType: "user", targetId: user.id }),
     });
     return { id: user.id, email: user.email };
   });
@@ -116,7 +119,7 @@ export async function acceptInvite(input: AcceptInviteInput, ctx: RequestContext
     if (claimed.count !== 1) throw new ConflictError("This invite link was just used.");
     await tx.user.update({ where: { id: invite.user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.auditEvent.create({
-      data: { actorId: invite.user.id, actorEmail: invite.user.email, action: "user.acceptInvite", outcome: "success", targetType: "user", targetId: invite.user.id, ip: ctx.ip, userAgent: ctx.userAgent },
+      data: auditRow({ id: invite.user.id, email: invite.user.email, ...ctx }, { action: "user.acceptInvite", targetType: "user", targetId: invite.user.id }),
     });
   });
   return { email: invite.user.email };
@@ -130,7 +133,11 @@ async function updateAccount(caller: Caller, userId: string, action: string, cha
   return db().$transaction(async (tx) => {
     // Bumping the session version ends the user's existing sessions on their next request.
     const updated = await tx.user.update({ where: { id: userId }, data: { ...change, sessionVersion: { increment: 1 } } });
-    await auditWrite(tx, actor, { action, targetType: "user", targetId: userId, details: { isAdmin: updated.isAdmin, disabled: Boolean(updated.disabledAt) } });
+    // Disabling revokes the user's API tokens for good, as it ends their sessions for good: enabling
+    // the account again does not bring a token back (they make new ones).
+    const revoked = change.disabledAt ? (await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: change.disabledAt } })).count : 0;
+    const details = { isAdmin: updated.isAdmin, disabled: Boolean(updated.disabledAt), ...(revoked ? { tokensRevoked: revoked } : {}) };
+    await auditWrite(tx, actor, { action, targetType: "user", targetId: userId, details });
     return updated;
   });
 }
@@ -148,10 +155,22 @@ export async function changeOwnPassword(caller: Caller, input: ChangePasswordInp
   if (!user?.passwordHash) {
     throw new ValidationError("current: your account signs in through single sign-on and has no password here.", { current: ["your account has no password here"] });
   }
+  // Wrong current passwords are throttled per account like sign-ins (a stolen session must not
+  // become a way to guess the password): counted before the check, cleared by a success.
+  const { SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT, SIGNIN_WINDOW_SECONDS } = env();
+  const now = new Date();
+  const attempt = await hitCounter(passwordChangeKey(actor.id), SIGNIN_WINDOW_SECONDS, now);
+  if (attempt.count > SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((attempt.resetAt.getTime() - now.getTime()) / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    await auditEvent(actor, { action: "user.password", outcome: "denied", targetType: "user", targetId: actor.id, details: { reason: "throttled" } });
+    throw new RateLimitedError(`Too many wrong current passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, retryAfterSeconds);
+  }
   if (!(await verifyPassword(data.current, user?.passwordHash))) {
     await auditEvent(actor, { action: "user.password", outcome: "denied", targetType: "user", targetId: actor.id, details: { reason: "wrong current password" } });
     throw new ValidationError("current: the current password is not right.", { current: ["is not right"] });
   }
+  await resetCounter(passwordChangeKey(actor.id));
   const passwordHash = await hashPassword(data.password);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });

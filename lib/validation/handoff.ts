@@ -156,7 +156,31 @@ export const HANDOFF_TRANSITIONS = {
   reopen: { from: ["archived", "accepted"], to: "draft", permission: "update" },
 } as const satisfies Record<string, { from: readonly HandoffStatusValue[]; to: HandoffStatusValue; permission: "update" | "review" | "accept" }>;
 export type HandoffTransition = keyof typeof HANDOFF_TRANSITIONS;
-export const handoffTransitionSchema = z.enum(Object.keys(HANDOFF_TRANSITIONS) as [HandoffTransition, ...HandoffTransition[]]);
+export const handoffTransitionSchema = z.enum(Object.keys(HANDOFF_TRANSITIONS) as [HandoffTransition, ...HandoffTransition[]], {
+  message: `Status change must be one of ${Object.keys(HANDOFF_TRANSITIONS).join(", ")}.`,
+});
+
+/** Transitions that must say why: the author needs to know what to change. */
+export const NOTE_REQUIRED: ReadonlySet<HandoffTransition> = new Set(["requestChanges"]);
+
+const reviewNote = (label: string) => text(label, { max: H.reviewNote, trim: true }).default("");
+
+/** A status change with its note ("What should change?" when requesting changes). */
+export const transitionInputSchema = z
+  .object({ transition: handoffTransitionSchema, note: reviewNote("Note") })
+  .superRefine((v, ctx) => {
+    if (NOTE_REQUIRED.has(v.transition) && v.note === "") {
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Say what should change: the author reads this note.", params: LABELLED });
+    }
+  });
+export type TransitionInput = z.input<typeof transitionInputSchema>;
+
+/** A reviewer's approval of the version they read; a newer version means they read something else. */
+export const approveSchema = z.object({
+  note: reviewNote("Note"),
+  version: z.coerce.number({ message: "Version must be a number." }).int().min(1),
+});
+export type ApproveInput = z.input<typeof approveSchema>;
 
 export function draftSchemaFor(rules: SectionRules = DEFAULT_SECTION_RULES) {
   return z.object({

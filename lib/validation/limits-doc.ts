@@ -57,6 +57,7 @@ export function renderLimitsMarkdown(): string {
     row("URL", chars(h.url)),
     row("BibTeX", chars(h.bibtex)),
     row("The message saved with a version", chars(h.message)),
+    row("The note with a review decision", chars(h.reviewNote)),
     row("Milestone title", chars(m.title)),
     row("Status note", chars(m.statusNote)),
     row("Project name", chars(p.name)),

@@ -30,6 +30,8 @@ export const LIMITS = {
     total: 1_000_000,
     /** The message saved with a version. */
     message: 500,
+    /** The note with a review decision: requesting changes, approving, accepting, archiving. */
+    reviewNote: 2_000,
   },
   comment: 10_000,
   milestone: { title: 200, description: 20_000, acceptanceCriteria: 20_000, statusNote: 2_000 },

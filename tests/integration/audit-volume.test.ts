@@ -106,10 +106,10 @@ describeEachProvider("audit volume and retention", (provider) => {
     await t.db.auditEvent.create({ data: { action: "test.recent", outcome: "success", targetType: "test", at: recent } });
     await t.db.anonymousDenialCount.createMany({ data: [{ minute: minuteOf(old), count: 7 }, { minute: minuteOf(recent), count: 3 }] });
 
-    expect(await purgeOldAuditEvents(0, now)).toEqual({ auditEvents: 0, anonymousDenialCounts: 0 });
+    expect(await purgeOldAuditEvents(0, now)).toEqual({ auditEvents: 0, anonymousDenialCounts: 0, signInThrottleCounts: 0 });
     expect(await t.db.auditEvent.count({ where: { action: "test.old" } })).toBe(1203);
 
-    expect(await purgeOldAuditEvents(365, now)).toEqual({ auditEvents: 1203, anonymousDenialCounts: 1 });
+    expect(await purgeOldAuditEvents(365, now)).toEqual({ auditEvents: 1203, anonymousDenialCounts: 1, signInThrottleCounts: 0 });
     expect(await t.db.auditEvent.count({ where: { action: { startsWith: "test." } } })).toBe(1);
     expect(await t.db.anonymousDenialCount.findFirst({ where: { minute: minuteOf(recent) } })).toMatchObject({ count: 3 });
     expect(await t.db.auditEvent.count({ where: { actorId: viewer.id } })).toBeGreaterThan(0);

@@ -191,6 +191,7 @@ const ACTION_CASES: ActionCase[] = [
   { file: A("(app)/admin/users"), name: "reissueInviteAction", form: (f) => ({ userId: f.memberId, name: "Member" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "setAdminAction", form: (f) => ({ userId: f.memberId, isAdmin: "true" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "setDisabledAction", form: (f) => ({ userId: f.memberId, disabled: "true" }), spoil: ["userId"] },
+  { file: A("(app)/admin/users"), name: "unlockSignInAction", form: (f) => ({ userId: f.memberId }), spoil: ["userId"] },
   { file: A("(app)/projects"), name: "createProjectAction", form: () => ({ key: "ACTP", name: "Action project", description: "About it." }), spoil: ["key", "name", "description"] },
   {
     file: A("(app)/projects/[key]/handoffs/new"),

@@ -9,7 +9,7 @@ import { createHandoff, exportHandoff, getHandoff, transitionHandoff, updateHand
 import { addComment } from "@/lib/data/comments";
 import { discardDraft, getOwnDraft, saveDraft } from "@/lib/data/handoff-drafts";
 import { getRevision, listRevisions, restoreRevision } from "@/lib/data/handoff-revisions";
-import { listHandoffActivity, setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
+import { approveHandoff, listApprovals, listHandoffActivity, setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
 import { milestoneChoices, setHandoffMilestones } from "@/lib/data/handoff-milestones";
 import { listNotebooks, uploadAttachment } from "@/lib/data/attachments";
 import { createTemplate, ensureBuiltInTemplate, listTemplates } from "@/lib/data/templates";
@@ -87,6 +87,45 @@ describeEachProvider("handoff workflow", (provider) => {
     expect(await getOwnDraft(people.researcher, h.id)).toBeNull();
   });
 
+  it("a reviewer approves the version they read; requesting changes needs a note and withdraws their approval", async () => {
+    const h = await createHandoff(people.researcher, "HO", { title: "Approve me", sections: filledSections });
+    // Nothing to approve before review.
+    await expect(approveHandoff(people.engineer, h.id, { version: 1 })).rejects.toThrow(/Only a handoff in review can be approved; this one is a draft/);
+    await transitionHandoff(people.researcher, h.id, "submit");
+    // Researchers do not review.
+    await expect(approveHandoff(people.researcher, h.id, { version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    // A stale version is a conflict: approve only what you read.
+    await expect(approveHandoff(people.engineer, h.id, { version: 7 })).rejects.toThrow(/now version 1, you read version 7/);
+    await approveHandoff(people.engineer, h.id, { version: 1, note: "Latency numbers check out." });
+    await approveHandoff(people.owner, h.id, { version: "1" });
+    let approvals = await listApprovals(people.researcher, h.id);
+    expect(approvals.map((a) => [a.user.name, a.version, a.note])).toEqual([
+      ["The owner", 1, ""],
+      ["The engineer", 1, "Latency numbers check out."],
+    ]);
+
+    // Requesting changes must say what should change, and nothing is written without it.
+    const noNote = transitionHandoff(people.engineer, h.id, { transition: "requestChanges", note: "   " });
+    await expect(noNote).rejects.toBeInstanceOf(ValidationError);
+    await expect(transitionHandoff(people.engineer, h.id, "requestChanges")).rejects.toThrow(/Say what should change/);
+    expect((await getHandoff(people.engineer, h.id)).handoff.status).toBe("in_review");
+    await transitionHandoff(people.engineer, h.id, { transition: "requestChanges", note: "Add the batch-8 numbers." });
+    approvals = await listApprovals(people.researcher, h.id);
+    expect(approvals.map((a) => a.user.name)).toEqual(["The owner"]);
+
+    // The notes are in the activity feed.
+    const activity = await listHandoffActivity(people.researcher, h.id);
+    const notes = (action: string) => activity.filter((a) => a.action === action).map((a) => (a.details as { note?: string }).note ?? null);
+    expect(notes("handoff.requestChanges")).toEqual(["Add the batch-8 numbers."]);
+    expect(notes("handoff.approve")).toEqual([null, "Latency numbers check out."]);
+
+    // Accepting takes an optional note too; a long note is refused naming the field.
+    await transitionHandoff(people.researcher, h.id, "submit");
+    await expect(transitionHandoff(people.manager, h.id, { transition: "accept", note: "x".repeat(2_001) })).rejects.toThrow(/Note must be at most 2,000 characters/);
+    await transitionHandoff(people.manager, h.id, { transition: "accept", note: "Ship it behind the flag." });
+    expect((await listHandoffActivity(people.researcher, h.id))[0].details).toMatchObject({ to: "accepted", note: "Ship it behind the flag." });
+  });
+
   it("refuses to submit with empty required sections, naming them; then goes through review to accepted", async () => {
     const h = await createHandoff(people.researcher, "HO", { title: "Review me", sections: { tldr: "Short." } });
     const attempt = transitionHandoff(people.researcher, h.id, "submit");
@@ -100,7 +139,7 @@ describeEachProvider("handoff workflow", (provider) => {
     const thread = await addComment(people.engineer, h.id, { sectionKey: "prod_latency", body: "What is p95 at batch 1?" });
     await addComment(people.researcher, h.id, { sectionKey: "prod_latency", body: "2.9 s on one L4.", parentId: thread.id });
     await setCommentResolved(people.engineer, thread.id, true);
-    expect((await transitionHandoff(people.engineer, h.id, "requestChanges")).status).toBe("changes_requested");
+    expect((await transitionHandoff(people.engineer, h.id, { transition: "requestChanges", note: "Give p95 at batch 8 too." })).status).toBe("changes_requested");
     await transitionHandoff(people.researcher, h.id, "submit");
     await expect(transitionHandoff(people.engineer, h.id, "accept")).rejects.toThrow(/cannot accept/);
     expect((await transitionHandoff(people.manager, h.id, "accept")).status).toBe("accepted");

@@ -93,7 +93,7 @@ describeEachProvider("permission matrix", (provider) => {
       update: async (c) => updateHandoff(c, (await makeHandoff()).id, { title: `Edited ${uid()}`, version: 1 }),
       delete: async (c) => deleteHandoff(c, (await makeHandoff()).id),
       comment: async (c) => addComment(c, (await makeHandoff()).id, { sectionKey: "tldr", body: "Looks right." }),
-      review: async (c) => transitionHandoff(c, (await makeHandoff("in_review")).id, "requestChanges"),
+      review: async (c) => transitionHandoff(c, (await makeHandoff("in_review")).id, { transition: "requestChanges", note: "Say more about latency." }),
       accept: async (c) => transitionHandoff(c, (await makeHandoff("in_review")).id, "accept"),
     },
     // "Own" cells act on a comment the subject wrote; deleteAny on someone else's.

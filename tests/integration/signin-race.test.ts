@@ -72,7 +72,10 @@ describeEachProvider("sign-in throttling under concurrency", (provider) => {
     expect(result.checked).toBeLessThanOrEqual(limit);
     expect(result.checked + result.throttled).toBe(N);
     const audited = await t.db.auditEvent.count({ where: { action: "auth.signin", actorEmail: "one@example.test", outcome: "denied" } });
-    expect(audited).toBe(N);
+    // Each checked attempt is audited; each throttled one is counted on the account's hourly row.
+    expect(audited).toBe(result.checked);
+    const counted = await t.db.signInThrottleCount.aggregate({ where: { key: "one@example.test" }, _sum: { count: true } });
+    expect(counted._sum.count).toBe(result.throttled);
   });
 
   it(`checks at most the per-address limit of ${N} simultaneous wrong passwords for many accounts`, async () => {

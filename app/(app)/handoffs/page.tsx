@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { venueLine } from "@/lib/handoff/paper";
 import { StatusBadge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
@@ -40,14 +41,7 @@ export default async function PortfolioHandoffsPage() {
                     <Link href={`/projects/${h.project.key}/handoffs/${h.id}`}>{h.title}</Link>
                   </td>
                   <td>
-                    {h.paperTitle || "—"}
-                    {h.venue && (
-                      <>
-                        {" "}
-                        · {h.venue}
-                        {h.year ? ` ${h.year}` : ""}
-                      </>
-                    )}
+                    {[h.paperTitle || "—", venueLine(h.venue, h.year)].filter(Boolean).join(" · ")}
                   </td>
                   <td>
                     <Link href={`/projects/${h.project.key}`}>{h.project.name}</Link>

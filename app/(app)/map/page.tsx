@@ -6,6 +6,7 @@ import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { listProjects } from "@/lib/data/projects";
+import { count } from "@/components/ui/format";
 import styles from "@/components/milestone/milestones.module.css";
 
 export const metadata: Metadata = { title: "Maps" };
@@ -27,7 +28,7 @@ export default async function MapChooserPage() {
               <li key={p.id}>
                 <Link href={`/projects/${p.key}/map`}>{p.name}</Link>
                 <span>
-                  {Object.values(p.milestones).reduce((a, b) => a + b, 0)} milestones · {p.handoffs} handoffs
+                  {count(Object.values(p.milestones).reduce((a, b) => a + b, 0), "milestone")} · {count(p.handoffs, "handoff")}
                 </span>
               </li>
             ))}

@@ -17,6 +17,7 @@ import { canAddServices, listServices } from "@/lib/data/services";
 import { markdownExcerpt } from "@/lib/markdown/excerpt";
 import { SERVICE_LAYERS } from "@/lib/validation/service";
 import styles from "@/components/service/services.module.css";
+import { CATALOG_EDITOR_ROLES, listRoles } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -98,7 +99,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             description={
               canAdd
                 ? "Add the monorepo's services with New service or through the API (POST /api/v1/services). Each entry records its layer, owner and lifecycle; whoever adds one owns it."
-                : "Engineers, managers and owners of a project add services here. Each entry records its layer, owner and lifecycle."
+                : `${listRoles(CATALOG_EDITOR_ROLES, true)} of a project add services here. Each entry records its layer, owner and lifecycle.`
             }
           />
         ) : (

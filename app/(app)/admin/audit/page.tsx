@@ -1,7 +1,9 @@
 // The audit log: every write, every denied request of a signed-in user and every sign-in attempt,
 // newest first, with filters and cursor pagination ("Older" passes the last event's id as
-// `before`). Above it, the count of signed-out requests refused, which have no events of their own.
+// `before`). Above it, the counts of signed-out requests refused and of throttled sign-in attempts,
+// which have no events of their own.
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -16,12 +18,12 @@ import { Table } from "@/components/ui/Table";
 import type { Tone } from "@/components/ui/status";
 import { IconSearch } from "@/components/ui/icons";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { auditQuerySchema, listAuditEvents, signedOutRefusals } from "@/lib/data/audit";
-import type { AnonymousDenialSummary } from "@/lib/data/anonymous-denials";
+import { auditQuerySchema, listAuditEvents, signedOutRefusals, throttledSignIns } from "@/lib/data/audit";
+import type { AnonymousDenialSummary, ThrottledSignInSummary } from "@/lib/data/anonymous-denials";
+import { ThrottledSignIns } from "./ThrottledSignIns";
 import { SignedOutRefusals } from "@/components/admin/SignedOutRefusals";
 import { env } from "@/lib/env";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { NoAccess } from "../../_components/NoAccess";
 import styles from "../../_components/pages.module.css";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
@@ -73,12 +75,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   let hasMore = false;
   let invalid: string | null = null;
   let refusals: AnonymousDenialSummary | null = null;
+  let throttled: ThrottledSignInSummary | null = null;
   try {
     // One admin check, then the figures; a bad filter still leaves them on the page.
     refusals = await signedOutRefusals(actor);
+    throttled = await throttledSignIns(actor);
     ({ events, hasMore } = await listAuditEvents(actor, query));
   } catch (error) {
-    if (error instanceof ForbiddenError) return <NoAccess message="Only instance admins can see this page." />;
+    // A real 404 status (not a 200 saying "no access"), as for any page one may not see; the
+    // refusal is already in the audit log.
+    if (error instanceof ForbiddenError) notFound();
     const parsed = auditQuerySchema.safeParse(query);
     if (parsed.success) throw error;
     invalid = ValidationError.fromZod(parsed.error).message;
@@ -91,6 +97,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   return (
     <Stack gap={4}>
       {refusals && !query.before && <SignedOutRefusals summary={refusals} retentionDays={env().AUDIT_RETENTION_DAYS} />}
+      {throttled && !query.before && <ThrottledSignIns summary={throttled} />}
       <form method="get" action="/admin/audit" className={styles.filters} role="search" aria-label="Filter the audit log">
         <Field label="Action starts with">
           <Input name="action" defaultValue={query.action ?? ""} placeholder="e.g. user. or membership.role" spellCheck={false} />

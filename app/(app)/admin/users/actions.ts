@@ -1,6 +1,7 @@
 "use server";
 import { authAction, field } from "@/lib/actions";
 import { createUser, INVITE_TTL_DAYS, reissueInvite, setUserAdmin, setUserDisabled } from "@/lib/data/users";
+import { unlockSignIn } from "@/lib/data/signin";
 import { requestOrigin } from "../../_lib/origin";
 
 const inviteUrl = async (token: string) => `${await requestOrigin()}/invite/${encodeURIComponent(token)}`;
@@ -52,3 +53,8 @@ export const setDisabledAction = authAction(
     revalidate: "/admin/users",
   },
 );
+
+export const unlockSignInAction = authAction((caller, form) => unlockSignIn(caller, field(form, "userId")), {
+  success: (u) => `${u.name} can try their password again now.`,
+  revalidate: "/admin/users",
+});

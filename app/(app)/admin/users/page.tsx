@@ -1,6 +1,7 @@
 // Instance admins manage accounts here: create (with an invite link), grant or remove admin,
 // disable or enable, and issue fresh invite or reset links.
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
 import { Avatar } from "@/components/ui/Avatar";
 import { Badge } from "@/components/ui/Badge";
@@ -12,12 +13,12 @@ import { Table } from "@/components/ui/Table";
 import type { Tone } from "@/components/ui/status";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { INVITE_TTL_DAYS, listUsers } from "@/lib/data/users";
+import { lockedOutAccounts } from "@/lib/data/signin";
 import { ForbiddenError } from "@/lib/errors";
 import { CopyResult } from "../../_components/CopyResult";
-import { NoAccess } from "../../_components/NoAccess";
 import { ActionRow, RowForm } from "../../_components/RowActions";
 import styles from "../../_components/pages.module.css";
-import { createUserAction, reissueInviteAction, setAdminAction, setDisabledAction } from "./actions";
+import { createUserAction, reissueInviteAction, setAdminAction, setDisabledAction, unlockSignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
@@ -41,10 +42,14 @@ const INVITE_HINT = `Copy it now and send it to them; it is not shown again. The
 export default async function AdminUsersPage() {
   const actor = await requireActorOrRedirect("/admin/users");
   let users: UserRow[];
+  let locked: Set<string>;
   try {
     users = await listUsers(actor);
+    locked = await lockedOutAccounts(actor, users.map((u) => u.email));
   } catch (error) {
-    if (error instanceof ForbiddenError) return <NoAccess message="Only instance admins can see this page." />;
+    // A real 404 status (not a 200 saying "no access"), as for any page one may not see; the
+    // refusal is already in the audit log.
+    if (error instanceof ForbiddenError) notFound();
     throw error;
   }
   const now = new Date();
@@ -108,6 +113,11 @@ export default async function AdminUsersPage() {
                     <Badge tone={status.tone} dot size="sm">
                       {status.label}
                     </Badge>
+                    {locked.has(user.email) && (
+                      <Badge tone="amber" size="sm" title="Too many wrong passwords lately: password sign-in waits until the window ends, or until you unlock it.">
+                        Sign-in locked
+                      </Badge>
+                    )}
                     {status.inviteExpiresAt && (
                       <span className={styles.sub}>
                         {status.inviteExpired ? "Link expired " : "Link expires "}
@@ -132,6 +142,13 @@ export default async function AdminUsersPage() {
                           <RowForm action={reissueInviteAction} hidden={{ userId: user.id, name: user.name, kind: status.key === "invited" ? "invite" : "reset" }} aria-label={`New invite link for ${user.name}`}>
                             <SubmitButton size="sm" variant="ghost">
                               {status.key === "invited" ? "New invite link" : "Reset password link"}
+                            </SubmitButton>
+                          </RowForm>
+                        )}
+                        {locked.has(user.email) && (
+                          <RowForm action={unlockSignInAction} hidden={{ userId: user.id }} aria-label={`Unlock sign-in for ${user.name}`}>
+                            <SubmitButton size="sm" variant="secondary">
+                              Unlock sign-in
                             </SubmitButton>
                           </RowForm>
                         )}

@@ -11,6 +11,7 @@ import { requireActorOrRedirect } from "@/lib/auth/session";
 import { canAddServices } from "@/lib/data/services";
 import pages from "@/app/(app)/_components/pages.module.css";
 import { createServiceAction } from "../actions";
+import { CATALOG_EDITOR_ROLES, listRoles } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "New service" };
 
@@ -24,7 +25,7 @@ export default async function NewServicePage() {
         breadcrumbs={breadcrumbs}
         title="New service"
         icon={<IconServer size={20} />}
-        heading="Engineers, managers and owners of a project add services"
+        heading={`${listRoles(CATALOG_EDITOR_ROLES, true)} of a project add services`}
         description="You have no engineer, manager or owner role in a project, so you can read the catalog but not add to it. A project owner can give you one of those roles in the project's Settings."
         back={{ href: "/services", label: "Back to services" }}
       />
@@ -36,7 +37,7 @@ export default async function NewServicePage() {
         <PageHeader
           breadcrumbs={breadcrumbs}
           title="New service"
-          description="A container of the monorepo, by the name other services reach it by. You own it unless you name another owner; the engineers, managers and owners of the projects whose milestones it implements can edit it too."
+          description={`A container of the monorepo, by the name other services reach it by. You own it unless you name another owner; the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements can edit it too.`}
         />
         <Card padding="lg">
           <ActionForm action={createServiceAction} className={pages.form} aria-label="New service">

@@ -1,7 +1,8 @@
 // next-auth's routes, with one addition: a throttled credentials sign-in gets 429 before any
 // password is checked (signInWithPassword checks again, so this is not the only guard).
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
+import { isAcceptableCallbackUrl } from "@/lib/auth/redirect";
 import { authOptions } from "@/lib/auth/options";
 import { requestContextFrom } from "@/lib/auth/actor";
 import { assertSignInAllowed } from "@/lib/data/signin";
@@ -11,7 +12,16 @@ import { env } from "@/lib/env";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-function handler(req: NextRequest, context: Context) {
+async function handler(req: NextRequest, context: Context) {
+  // next-auth answers a callbackUrl parameter that is neither a path nor an http(s) URL with a 500
+  // ("Invalid callback URL"); it is treated as absent instead (proxy.ts does the same for the cookie).
+  const callbackUrl = req.nextUrl.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && !isAcceptableCallbackUrl(callbackUrl)) {
+    const url = req.nextUrl.clone();
+    url.searchParams.delete("callbackUrl");
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer();
+    req = new NextRequest(url, { method: req.method, headers: req.headers, body });
+  }
   return NextAuth(req as never, context as never, authOptions());
 }
 

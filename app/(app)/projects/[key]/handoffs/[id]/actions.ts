@@ -1,15 +1,15 @@
 "use server";
-// Server actions of the handoff read view: status changes, comments (posting, editing,
+// Server actions of the handoff read view: status changes, approvals, comments (posting, editing,
 // deleting), reviewers, linked milestones and attachments.
 // Each is a thin wrapper: lib/data checks the caller's role and validates the input.
 import { authAction, field, fieldList } from "@/lib/actions";
 import { uploadAttachment, deleteAttachment } from "@/lib/data/attachments";
 import { setHandoffMilestones } from "@/lib/data/handoff-milestones";
-import { setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
+import { approveHandoff, setCommentResolved, setReviewers } from "@/lib/data/handoff-review";
 import { addComment, deleteComment, editComment } from "@/lib/data/comments";
 import { transitionHandoff } from "@/lib/data/handoffs";
 import { ValidationError } from "@/lib/errors";
-import type { HandoffStatusValue, HandoffTransition } from "@/lib/validation/handoff";
+import type { HandoffStatusValue } from "@/lib/validation/handoff";
 
 const READ_VIEW = "/projects/[key]/handoffs/[id]";
 const LIST = "/projects/[key]/handoffs";
@@ -24,8 +24,13 @@ const DONE: Record<HandoffStatusValue, string> = {
 };
 
 export const transitionAction = authAction(
-  (caller, form) => transitionHandoff(caller, field(form, "id"), field(form, "transition") as HandoffTransition),
+  (caller, form) => transitionHandoff(caller, field(form, "id"), { transition: field(form, "transition"), note: field(form, "note") }),
   { success: (h) => DONE[h.status], revalidate: [READ_VIEW, LIST] },
+);
+
+export const approveAction = authAction(
+  (caller, form) => approveHandoff(caller, field(form, "id"), { version: field(form, "version"), note: field(form, "note") }),
+  { success: "Approved. The author and the other reviewers see your approval on the page.", revalidate: [READ_VIEW] },
 );
 
 export const commentAction = authAction(

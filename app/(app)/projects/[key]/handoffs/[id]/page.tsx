@@ -13,7 +13,7 @@ import { ReviewBar, type LastEvent } from "@/components/handoff/ReviewBar";
 import { ChecklistForm } from "@/components/handoff/ChecklistForm";
 import { ReviewersForm } from "@/components/handoff/ReviewersForm";
 import { Threads, type ThreadViewer } from "@/components/handoff/CommentThreads";
-import { buildActivity, type ActivityItem } from "@/components/handoff/activity";
+import { buildActivity, type ActivityItem } from "@/lib/handoff/activity";
 import { NotebookView } from "@/components/notebook/NotebookView";
 import { Alert } from "@/components/ui/Alert";
 import { Avatar } from "@/components/ui/Avatar";
@@ -32,7 +32,7 @@ import { getActor, requireActorOrRedirect } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/permissions";
 import { ATTACHMENT_MAX_BYTES, isNotebook, listNotebooks } from "@/lib/data/attachments";
 import { milestoneChoices } from "@/lib/data/handoff-milestones";
-import { listHandoffActivity } from "@/lib/data/handoff-review";
+import { listApprovals, listHandoffActivity } from "@/lib/data/handoff-review";
 import { getHandoff } from "@/lib/data/handoffs";
 import { listMembers } from "@/lib/data/memberships";
 import { NotFoundError } from "@/lib/errors";
@@ -50,6 +50,7 @@ import {
   resolveAction,
   reviewersAction,
   transitionAction,
+  approveAction,
   uploadAction,
 } from "./actions";
 
@@ -117,6 +118,7 @@ export default async function HandoffPage({ params }: { params: Params }) {
     Awaited<ReturnType<typeof listNotebooks>>,
     Awaited<ReturnType<typeof listMembers>>["members"],
     Awaited<ReturnType<typeof milestoneChoices>>,
+    Awaited<ReturnType<typeof listApprovals>>,
   ];
   try {
     data = await load(actor, id);
@@ -126,6 +128,7 @@ export default async function HandoffPage({ params }: { params: Params }) {
       listMembers(actor, key).then((r) => r.members),
       // Only those who may link milestones get the list to choose from.
       roleAllows(data.role, "milestone", "update") ? milestoneChoices(actor, id) : Promise.resolve([]),
+      listApprovals(actor, id),
     ]);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
@@ -133,7 +136,7 @@ export default async function HandoffPage({ params }: { params: Params }) {
   }
   const { handoff: h, project, role } = data;
   if (project.key !== key) notFound();
-  const [events, notebooks, members, choices] = extras;
+  const [events, notebooks, members, choices, approvals] = extras;
   const canPlan = roleAllows(role, "milestone", "update");
   const now = new Date();
   const base = `/projects/${project.key}`;
@@ -190,7 +193,10 @@ export default async function HandoffPage({ params }: { params: Params }) {
   );
   const statusEvent = STATUS_EVENT[h.status];
   const lastEvent = statusEvent ? events.find((e) => e.action === statusEvent) : undefined;
-  const lastChange: LastEvent = lastEvent ? { who: lastEvent.actor?.name ?? lastEvent.actorEmail ?? "Someone", at: lastEvent.at } : undefined;
+  const lastNote = (lastEvent?.details as { note?: unknown } | null)?.note;
+  const lastChange: LastEvent = lastEvent
+    ? { who: lastEvent.actor?.name ?? lastEvent.actorEmail ?? "Someone", at: lastEvent.at, note: typeof lastNote === "string" ? lastNote : undefined }
+    : undefined;
 
   const reviewerIds = h.reviewers.map((r) => r.user.id);
   const candidates = members
@@ -268,8 +274,11 @@ export default async function HandoffPage({ params }: { params: Params }) {
         <ReviewBar
           handoffId={h.id}
           status={h.status}
+          version={h.version}
           role={role}
           action={transitionAction}
+          approveAction={approveAction}
+          approvals={approvals}
           missing={completeness.missing.map((s) => ({ key: s.key, title: s.title }))}
           reviewers={h.reviewers.map((r) => r.user)}
           viewerId={actor.id}

@@ -5,7 +5,7 @@ import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { NewHandoffForm } from "@/components/handoff/editor/NewHandoffForm";
 import { RoleNotice, withArticle } from "@/components/project/RoleNotice";
-import { ROLE_LABELS, roleAllows } from "@/lib/auth/permissions";
+import { ROLE_LABELS, roleAllows, rolesPhrase } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { listTemplates } from "@/lib/data/templates";
 import { NotFoundError } from "@/lib/errors";
@@ -36,7 +36,7 @@ export default async function NewHandoffPage({ params }: { params: Params }) {
         title="New handoff"
         icon={<IconFileText size={20} />}
         heading="Researchers write handoffs here"
-        description={`You're ${withArticle(ROLE_LABELS[role].toLowerCase())} in ${project.name}, so you can read handoffs${roleAllows(role, "handoff", "comment") ? " and comment on them" : ""}, but not start one. Researchers, managers and owners write them; a project owner can change your role in Settings.`}
+        description={`You're ${withArticle(ROLE_LABELS[role].toLowerCase())} in ${project.name}, so you can read handoffs${roleAllows(role, "handoff", "comment") ? " and comment on them" : ""}, but not start one. ${rolesPhrase("handoff", "create", true)} write them; a project owner can change your role in Settings.`}
         back={{ href: base, label: "Back to handoffs" }}
       />
     );

@@ -8,7 +8,7 @@ import { IconFlag } from "@/components/ui/icons";
 import { Input, Select, Textarea } from "@/components/ui/Input";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { ROLE_LABELS, roleAllows } from "@/lib/auth/permissions";
+import { ROLE_LABELS, roleAllows, rolesPhrase } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { newMilestoneForm } from "@/lib/data/milestones";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
@@ -40,7 +40,7 @@ export default async function NewMilestonePage({ params }: { params: Params }) {
         breadcrumbs={breadcrumbs}
         title="New milestone"
         icon={<IconFlag size={20} />}
-        heading="Engineers, managers and owners plan milestones"
+        heading={`${rolesPhrase("milestone", "create", true)} plan milestones`}
         description={`You're ${withArticle(ROLE_LABELS[role ?? "viewer"].toLowerCase())} in ${project.name}, so you can read milestones and their history but not add one. A project owner can change your role in Settings.`}
         back={{ href: base, label: "Back to milestones" }}
       />

@@ -7,7 +7,7 @@ import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { HandoffEditor } from "@/components/handoff/editor/HandoffEditor";
 import { sameContent, toEditorContent } from "@/components/handoff/editor/content";
-import { ROLE_LABELS, roleAllows } from "@/lib/auth/permissions";
+import { ROLE_LABELS, roleAllows, rolesPhrase } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getHandoff } from "@/lib/data/handoffs";
 import { getOwnDraft } from "@/lib/data/handoff-drafts";
@@ -42,7 +42,7 @@ export default async function EditHandoffPage({ params, searchParams }: { params
           <EmptyState
             icon={<IconFileText size={20} />}
             title="Only authors edit handoffs"
-            description={`As ${withArticle(ROLE_LABELS[role].toLowerCase())} in ${project.name} you can read this handoff${roleAllows(role, "handoff", "comment") ? " and comment on its sections" : ""}. Researchers, managers and owners edit it.`}
+            description={`As ${withArticle(ROLE_LABELS[role].toLowerCase())} in ${project.name} you can read this handoff${roleAllows(role, "handoff", "comment") ? " and comment on its sections" : ""}. ${rolesPhrase("handoff", "update", true)} edit it.`}
             action={
               <Button href={readHref} variant="secondary">
                 Read the handoff

@@ -1,6 +1,7 @@
 // The handoff's audit events as sentences people read: "Tomás Herrera requested changes",
 // "Ada Lindqvist saved version 3", "… commented on Production: latency and throughput budgets".
 // Pure, so the read view and its tests agree on the wording.
+import { noun } from "@/components/ui/format";
 
 export type ActivityEvent = {
   id: string;
@@ -24,6 +25,8 @@ export type ActivityItem = {
   kind: ActivityKind;
   /** For status changes: the status moved to (for the dot's colour). */
   status?: string;
+  /** The note given with a review decision ("Add the batch-8 numbers."), shown as a quote. */
+  note?: string;
 };
 
 export type ActivityContext = {
@@ -54,7 +57,8 @@ function names(ids: string[], ctx: ActivityContext): string {
 export function describeActivity(event: ActivityEvent, ctx: ActivityContext): ActivityItem {
   const d = record(event.details);
   const who = event.actor?.name ?? event.actorEmail ?? "Someone";
-  const base = { id: event.id, at: event.at, who };
+  const note = str(d.note)?.trim() || undefined;
+  const base = { id: event.id, at: event.at, who, ...(note ? { note } : {}) };
   const commentId = str(d.commentId);
   const sectionKey = str(d.sectionKey) ?? (commentId ? ctx.threadSection.get(commentId) : undefined);
   const on = sectionKey ? ` on ${ctx.sectionTitle(sectionKey)}` : "";
@@ -75,6 +79,10 @@ export function describeActivity(event: ActivityEvent, ctx: ActivityContext): Ac
       return { ...base, did: "submitted it for review", kind: "status", status: "in_review" };
     case "handoff.requestChanges":
       return { ...base, did: "requested changes", kind: "status", status: "changes_requested" };
+    case "handoff.approve": {
+      const version = num(d.version);
+      return { ...base, did: version ? `approved version ${version}` : "approved it", kind: "status", status: "accepted" };
+    }
     case "handoff.accept":
       return { ...base, did: "accepted it", kind: "status", status: "accepted" };
     case "handoff.archive":
@@ -103,7 +111,7 @@ export function describeActivity(event: ActivityEvent, ctx: ActivityContext): Ac
     }
     case "handoff.milestones": {
       const keys = Array.isArray(d.keys) ? d.keys.filter((v): v is string => typeof v === "string") : [];
-      return { ...base, did: keys.length ? `linked ${keys.length === 1 ? "milestone" : "milestones"} ${list(keys)}` : "unlinked every milestone", kind: "people" };
+      return { ...base, did: keys.length ? `linked ${noun(keys.length, "milestone")} ${list(keys)}` : "unlinked every milestone", kind: "people" };
     }
     case "handoff.attach":
       return { ...base, did: `attached ${str(d.filename) ?? "a file"}`, kind: "file" };

@@ -1,0 +1,18 @@
+-- CreateTable
+CREATE TABLE "HandoffApproval" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "handoffId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "approvedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "HandoffApproval_handoffId_fkey" FOREIGN KEY ("handoffId") REFERENCES "Handoff" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "HandoffApproval_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "HandoffApproval_userId_idx" ON "HandoffApproval"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HandoffApproval_handoffId_userId_key" ON "HandoffApproval"("handoffId", "userId");
+
