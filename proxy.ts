@@ -6,6 +6,7 @@
 // stays the real one, but answers it with a 500), and drops a next-auth callback-url cookie
 // next-auth would answer with a 500.
 import { NextResponse, type NextRequest } from "next/server";
+import { methodNotAllowed } from "@/lib/api/routes";
 import { isAcceptableCallbackUrl, safeRedirectPath } from "@/lib/auth/redirect";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { LIMITS, tooLargeForFormMessage } from "@/lib/validation/limits";
@@ -71,6 +72,9 @@ export function proxy(request: NextRequest) {
     return new NextResponse("Forbidden: this form was sent from another site.", { status: 403, headers: { "content-type": "text/plain" } });
   }
   const { pathname, search } = request.nextUrl;
+  // A known /api/v1 path with a method it does not take: 405 problem JSON with Allow (Next's is empty).
+  const wrongMethod = pathname.startsWith("/api/v1/") ? methodNotAllowed(request.method, pathname) : null;
+  if (wrongMethod) return wrongMethod;
   if (pathname.startsWith("/api/auth/")) return nextAuth(request);
   if (PUBLIC.some((re) => re.test(pathname))) return next(request);
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return next(request);

@@ -10,7 +10,7 @@ import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
 import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
-import { isLookupKey, unstorable } from "@/lib/validation/text";
+import { isLookupKey, unstorable, withoutBidiControls } from "@/lib/validation/text";
 import { renderNotebook } from "@/lib/notebook/render";
 import { renderedMaxChars } from "@/lib/import/notebook-limits";
 import { RENDERED_NOTEBOOK_VERSION, type RenderedNotebook, type StoredNotebook } from "@/lib/notebook/rendered";
@@ -48,7 +48,8 @@ export async function uploadAttachment(caller: Caller, handoffId: string, file: 
   };
   const unfit = unstorable(file.filename);
   if (unfit) refuse(`The file name ${unfit}`);
-  const filename = file.filename.trim().replace(/[\\/]/g, "_").slice(0, LIMITS.attachment.filename).toWellFormed();
+  // Text-direction controls removed: "invoice\u202Egpj.exe" would show as "invoiceexe.jpg".
+  const filename = withoutBidiControls(file.filename).trim().replace(/[\\/]/g, "_").slice(0, LIMITS.attachment.filename).toWellFormed();
   if (!filename) refuse("Choose a file to attach.");
   if (file.bytes.byteLength === 0) refuse(`${filename} is empty.`);
   if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES) refuse(`${filename} is ${formatBytesOver(file.bytes.byteLength, ATTACHMENT_MAX_BYTES)}; a file can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`);

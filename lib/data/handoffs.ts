@@ -15,7 +15,7 @@ import { authorizeHandoff, authorizeProject } from "@/lib/data/access";
 import { readHandoff } from "@/lib/data/handoff-read";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import { handoffSectionRules, parseContent, templateSectionRules } from "@/lib/data/handoff-rules";
-import { pinCurrentRevision, recordRevision } from "@/lib/data/handoff-revisions";
+import { getRevision, pinCurrentRevision, recordRevision } from "@/lib/data/handoff-revisions";
 import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
 import { exportFilename, handoffToMarkdown } from "@/lib/handoff/export";
 
@@ -186,12 +186,16 @@ export async function getAttachment(caller: Caller, handoffId: string, attachmen
   return attachment;
 }
 
-/** The handoff as a Markdown file with front matter. */
-export async function exportHandoff(caller: Caller, id: string) {
+/** The handoff as a Markdown file with front matter; with `version`, that saved revision's text (404 if none, 410 if compacted). */
+export async function exportHandoff(caller: Caller, id: string, version?: number) {
   await authorizeHandoff(caller, id, "read");
   const handoff = await db().handoff.findUniqueOrThrow({
     where: { id },
     include: { author: { select: { name: true } }, project: { select: { key: true, name: true } }, template: { select: { sections: true } } },
   });
-  return { filename: exportFilename(handoff.title), markdown: handoffToMarkdown(handoff, resolveTemplateSections(handoff.template?.sections)) };
+  const template = resolveTemplateSections(handoff.template?.sections);
+  if (version === undefined) return { filename: exportFilename(handoff.title), markdown: handoffToMarkdown(handoff, template) };
+  const revision = await getRevision(caller, id, version);
+  const saved = { ...handoff, ...revision.content, version: revision.version, updatedAt: revision.createdAt, author: revision.author };
+  return { filename: exportFilename(revision.content.title).replace(/\.md$/, `-v${revision.version}.md`), markdown: handoffToMarkdown(saved, template) };
 }

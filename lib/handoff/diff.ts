@@ -1,17 +1,32 @@
 // Line diffs between two revisions of a handoff, compared field by field and section by section.
-// Pure: the history page only draws what these functions return.
+// Pure: the history page and the editor's conflict view only draw what these functions return.
 //
-// diffSequences is Myers' O(ND) algorithm in its linear-space form (find the "middle snake" of an
-// optimal edit path, then recurse on both halves), so two long, very different texts cost memory
-// proportional to their length, not to length × edits. The result is a shortest edit script:
-// the equal lines are a longest common subsequence.
+// The one text diff of the app is jsdiff's Myers diff (package "diff"), run with a work budget:
+// at most MAX_EDIT_LENGTH changed lines per part and a time budget per comparison. Over budget,
+// a part is reported as too different to compare line by line (with the sizes of both sides)
+// instead of blocking the request. Common prefix and suffix are matched first, and two ranges
+// that share no line are one replacement, so neither costs any search.
+import { diffArrays } from "diff";
 import type { HandoffContent } from "@/lib/validation/handoff";
+import { LIMITS } from "@/lib/validation/limits";
 import type { TemplateSection } from "@/lib/validation/template";
 
 export type DiffOp = "equal" | "delete" | "insert";
 
 /** One line of a diff, with its 1-based line number in the old text, the new text or both. */
 export type DiffLine = { op: DiffOp; text: string; oldLine: number | null; newLine: number | null };
+
+/** Changed lines (deleted + inserted) one part may have and still be compared line by line. */
+export const MAX_EDIT_LENGTH = LIMITS.history.diffEdits;
+/** Time one whole comparison (every part of two versions) may take, in milliseconds. */
+export const DIFF_TIME_BUDGET_MS = LIMITS.history.diffMs;
+
+/** How much work a diff may do: edits per comparison, and a wall-clock deadline (Date.now() based). */
+export type DiffBudget = { maxEditLength: number; deadline: number };
+
+export function diffBudget(ms: number = DIFF_TIME_BUDGET_MS, maxEditLength: number = MAX_EDIT_LENGTH): DiffBudget {
+  return { maxEditLength, deadline: Date.now() + ms };
+}
 
 /** "a\nb\n" → ["a", "b"]; "" → []. CRLF and CR line endings count as LF. */
 export function splitLines(text: string): string[] {
@@ -24,191 +39,71 @@ export function splitLines(text: string): string[] {
 type Edit = { op: DiffOp; aIndex: number; bIndex: number };
 
 /**
- * A shortest edit script turning `a` into `b`, as equal / delete / insert steps in order. Within
- * each run of changes, deletions come before insertions (the way diffs are read).
+ * A shortest edit script turning `a` into `b` (equal / delete / insert steps in order, deletions
+ * before insertions within each run of changes), or null when it needs more than the budget's
+ * edits or time.
  */
-export function diffSequences<T>(a: readonly T[], b: readonly T[], equals: (x: T, y: T) => boolean = Object.is): Edit[] {
-  // Compare small integers, not the items: equal items get the same id.
-  const ids: unknown[] = [];
-  const idOf = (item: T): number => {
-    for (let i = 0; i < ids.length; i++) if (equals(ids[i] as T, item)) return i;
-    ids.push(item);
-    return ids.length - 1;
-  };
-  const useMap = equals === Object.is;
-  const map = new Map<T, number>();
-  const toId = (item: T): number => {
-    if (!useMap) return idOf(item);
-    let id = map.get(item);
-    if (id === undefined) {
-      id = map.size;
-      map.set(item, id);
-    }
-    return id;
-  };
-  const A = Int32Array.from(a, toId);
-  const B = Int32Array.from(b, toId);
-  const raw: Edit[] = [];
-  compareRange(A, B, 0, A.length, 0, B.length, raw);
-  return normalize(raw);
-}
-
-/** Appends the edits for A[aLo, aHi) → B[bLo, bHi) to `out`, in order. */
-function compareRange(A: Int32Array, B: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number, out: Edit[]): void {
-  // Common prefix and suffix cost nothing to find and shrink the problem.
-  while (aLo < aHi && bLo < bHi && A[aLo] === B[bLo]) out.push({ op: "equal", aIndex: aLo++, bIndex: bLo++ });
-  let suffix = 0;
-  while (aLo < aHi && bLo < bHi && A[aHi - 1] === B[bHi - 1]) {
-    aHi--;
-    bHi--;
-    suffix++;
+export function diffSequences<T>(a: readonly T[], b: readonly T[], budget: DiffBudget = diffBudget()): Edit[] | null {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
   }
-  if (aLo === aHi) {
-    for (let j = bLo; j < bHi; j++) out.push({ op: "insert", aIndex: aLo, bIndex: j });
-  } else if (bLo === bHi) {
-    for (let i = aLo; i < aHi; i++) out.push({ op: "delete", aIndex: i, bIndex: bLo });
-  } else if (!shareAny(A, B, aLo, aHi, bLo, bHi)) {
-    replaceRange(aLo, aHi, bLo, bHi, out);
-  } else {
-    const split = middleSnake(A, B, aLo, aHi, bLo, bHi);
-    const progress = split && !(split[0] === aLo && split[1] === bLo) && !(split[0] === aHi && split[1] === bHi);
-    if (split && progress) {
-      compareRange(A, B, aLo, split[0], bLo, split[1], out);
-      compareRange(A, B, split[0], aHi, split[1], bHi, out);
-    } else {
-      replaceRange(aLo, aHi, bLo, bHi, out);
-    }
-  }
-  for (let s = 0; s < suffix; s++) out.push({ op: "equal", aIndex: aHi + s, bIndex: bHi + s });
-}
-
-function replaceRange(aLo: number, aHi: number, bLo: number, bHi: number, out: Edit[]): void {
-  for (let i = aLo; i < aHi; i++) out.push({ op: "delete", aIndex: i, bIndex: bLo });
-  for (let j = bLo; j < bHi; j++) out.push({ op: "insert", aIndex: aHi, bIndex: j });
-}
-
-/** Whether the two ranges have any item in common (if not, the answer is "replace it all", at once). */
-function shareAny(A: Int32Array, B: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number): boolean {
-  const seen = new Set<number>();
-  for (let i = aLo; i < aHi; i++) seen.add(A[i]);
-  for (let j = bLo; j < bHi; j++) if (seen.has(B[j])) return true;
-  return false;
-}
-
-/**
- * Work allowed in one middle-snake search (diagonals × steps). Past it, the search settles for
- * the furthest point the forward search reached: still a correct diff, no longer always the
- * shortest. Only pathological inputs (thousands of scattered changes in tens of thousands of
- * lines) get there; everything a person writes is diffed exactly.
- */
-const SNAKE_BUDGET = 20_000_000;
-
-/**
- * Myers' middle snake: runs the greedy search forward from the start and backward from the end
- * until the two paths overlap, and returns a point [x, y] (absolute indices) that lies on a
- * shortest edit path. Both ranges are non-empty and differ at both ends.
- */
-function middleSnake(A: Int32Array, B: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number): [number, number] | null {
-  const n = aHi - aLo;
-  const m = bHi - bLo;
-  const maxD = Math.ceil((n + m) / 2);
-  const offset = maxD;
-  const size = 2 * maxD + 2;
-  const forward = new Int32Array(size).fill(-1);
-  const backward = new Int32Array(size).fill(-1);
-  forward[offset + 1] = 0;
-  backward[offset + 1] = 0;
-  const delta = n - m;
-  // With an odd delta the forward path meets the backward one first; with an even delta, the reverse.
-  const odd = (delta & 1) !== 0;
-  let k1Start = 0;
-  let k1End = 0;
-  let k2Start = 0;
-  let k2End = 0;
-  for (let d = 0; d < maxD; d++) {
-    if (d > 0 && d * (n + m) > SNAKE_BUDGET) return furthestForward(forward, offset, d, n, m, aLo, bLo);
-    for (let k1 = -d + k1Start; k1 <= d - k1End; k1 += 2) {
-      const i1 = offset + k1;
-      let x1 = k1 === -d || (k1 !== d && forward[i1 - 1] < forward[i1 + 1]) ? forward[i1 + 1] : forward[i1 - 1] + 1;
-      let y1 = x1 - k1;
-      while (x1 < n && y1 < m && A[aLo + x1] === B[bLo + y1]) {
-        x1++;
-        y1++;
-      }
-      forward[i1] = x1;
-      if (x1 > n) k1End += 2;
-      else if (y1 > m) k1Start += 2;
-      else if (odd) {
-        const i2 = offset + delta - k1;
-        if (i2 >= 0 && i2 < size && backward[i2] !== -1 && x1 >= n - backward[i2]) return [aLo + x1, bLo + y1];
-      }
-    }
-    for (let k2 = -d + k2Start; k2 <= d - k2End; k2 += 2) {
-      const i2 = offset + k2;
-      let x2 = k2 === -d || (k2 !== d && backward[i2 - 1] < backward[i2 + 1]) ? backward[i2 + 1] : backward[i2 - 1] + 1;
-      let y2 = x2 - k2;
-      while (x2 < n && y2 < m && A[aHi - 1 - x2] === B[bHi - 1 - y2]) {
-        x2++;
-        y2++;
-      }
-      backward[i2] = x2;
-      if (x2 > n) k2End += 2;
-      else if (y2 > m) k2Start += 2;
-      else if (!odd) {
-        const i1 = offset + delta - k2;
-        if (i1 >= 0 && i1 < size && forward[i1] !== -1) {
-          const x1 = forward[i1];
-          const y1 = offset + x1 - i1;
-          if (x1 >= n - x2) return [aLo + x1, bLo + y1];
-        }
-      }
-    }
-  }
-  return null;
-}
-
-/** The forward point with the most progress (x + y) after d - 1 steps: a valid, if not optimal, split. */
-function furthestForward(forward: Int32Array, offset: number, d: number, n: number, m: number, aLo: number, bLo: number): [number, number] | null {
-  let best: [number, number] | null = null;
-  let bestScore = -1;
-  for (let k = -(d - 1); k <= d - 1; k += 2) {
-    const x = forward[offset + k];
-    const y = x - k;
-    if (x < 0 || x > n || y < 0 || y > m) continue;
-    if (x + y > bestScore && !(x === n && y === m)) {
-      bestScore = x + y;
-      best = [aLo + x, bLo + y];
-    }
-  }
-  return best;
-}
-
-/** Within each run of changes, deletions first, then insertions. */
-function normalize(edits: Edit[]): Edit[] {
   const out: Edit[] = [];
-  let deletes: Edit[] = [];
-  let inserts: Edit[] = [];
-  const flush = () => {
-    out.push(...deletes, ...inserts);
-    deletes = [];
-    inserts = [];
-  };
-  for (const edit of edits) {
-    if (edit.op === "equal") {
-      flush();
-      out.push(edit);
-    } else if (edit.op === "delete") deletes.push(edit);
-    else inserts.push(edit);
-  }
-  flush();
+  for (let i = 0; i < start; i++) out.push({ op: "equal", aIndex: i, bIndex: i });
+  if (!middle(a, b, start, endA, endB, budget, out)) return null;
+  for (let i = endA, j = endB; i < a.length; i++, j++) out.push({ op: "equal", aIndex: i, bIndex: j });
   return out;
 }
 
-/** The line diff of two texts: every line of both, marked equal, deleted (old only) or inserted (new only). */
-export function diffLines(a: string, b: string): DiffLine[] {
+function middle<T>(a: readonly T[], b: readonly T[], start: number, endA: number, endB: number, budget: DiffBudget, out: Edit[]): boolean {
+  const replace = () => {
+    for (let i = start; i < endA; i++) out.push({ op: "delete", aIndex: i, bIndex: start });
+    for (let j = start; j < endB; j++) out.push({ op: "insert", aIndex: endA, bIndex: j });
+    return true;
+  };
+  if (start === endA || start === endB) return replace();
+  const seen = new Set<T>();
+  for (let i = start; i < endA; i++) seen.add(a[i]);
+  let shared = false;
+  for (let j = start; j < endB && !shared; j++) shared = seen.has(b[j]);
+  if (!shared) return replace();
+  const timeout = budget.deadline - Date.now();
+  if (timeout <= 0) return false;
+  const changes = diffArrays(a.slice(start, endA), b.slice(start, endB), { maxEditLength: budget.maxEditLength, timeout });
+  if (!changes) return false;
+  let i = start;
+  let j = start;
+  let inserts: Edit[] = [];
+  for (const change of changes) {
+    const count = change.value.length;
+    if (change.removed) {
+      for (let n = 0; n < count; n++) out.push({ op: "delete", aIndex: i++, bIndex: j });
+    } else if (change.added) {
+      for (let n = 0; n < count; n++) inserts.push({ op: "insert", aIndex: i, bIndex: j++ });
+    } else {
+      out.push(...inserts);
+      inserts = [];
+      for (let n = 0; n < count; n++) out.push({ op: "equal", aIndex: i++, bIndex: j++ });
+    }
+  }
+  out.push(...inserts);
+  return true;
+}
+
+/**
+ * The line diff of two texts: every line of both, marked equal, deleted (old only) or inserted
+ * (new only); null when the texts are too different to compare within the budget.
+ */
+export function diffLines(a: string, b: string, budget: DiffBudget = diffBudget()): DiffLine[] | null {
   const oldLines = splitLines(a);
   const newLines = splitLines(b);
-  return diffSequences(oldLines, newLines).map((edit) => {
+  const edits = diffSequences(oldLines, newLines, budget);
+  if (!edits) return null;
+  return edits.map((edit) => {
     if (edit.op === "equal") return { op: "equal", text: oldLines[edit.aIndex], oldLine: edit.aIndex + 1, newLine: edit.bIndex + 1 };
     if (edit.op === "delete") return { op: "delete", text: oldLines[edit.aIndex], oldLine: edit.aIndex + 1, newLine: null };
     return { op: "insert", text: newLines[edit.bIndex], oldLine: null, newLine: edit.bIndex + 1 };
@@ -270,14 +165,16 @@ const TOKEN = /\s+|[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
 /**
  * Word-level diff of two versions of one line, for highlighting what changed inside it:
  * returns the old line's parts (equal + delete) and the new line's parts (equal + insert).
- * Null when the lines share too little for highlighting to help.
+ * Null when the lines share too little for highlighting to help, or the budget is spent.
  */
-export function diffWords(oldText: string, newText: string): { old: WordPart[]; new: WordPart[] } | null {
+export function diffWords(oldText: string, newText: string, budget: DiffBudget = diffBudget(50, 200)): { old: WordPart[]; new: WordPart[] } | null {
   const a = oldText.match(TOKEN) ?? [];
   const b = newText.match(TOKEN) ?? [];
   // Long lines are compared whole: word diffs of a rewritten paragraph are noise, and slow.
   if (a.length * b.length > 250_000) return null;
-  const edits = diffSequences(a, b);
+  // At most 200 word edits, in whatever time is left of the budget (one for the whole page).
+  const edits = diffSequences(a, b, { maxEditLength: Math.min(200, budget.maxEditLength), deadline: budget.deadline });
+  if (!edits) return null;
   const oldParts: WordPart[] = [];
   const newParts: WordPart[] = [];
   let shared = 0;
@@ -336,6 +233,8 @@ export type FieldDiff = {
   changed: boolean;
   /** Empty in the old version (added whole) or in the new one (removed whole). */
   status: "added" | "removed" | "changed" | "unchanged";
+  /** Set (and `lines` empty) when the part was too different to compare line by line within the budget. */
+  tooDifferent: null | { oldLines: number; newLines: number; oldChars: number; newChars: number };
 };
 
 const PAPER_FIELDS: { key: keyof HandoffContent; label: string }[] = [
@@ -363,26 +262,97 @@ function humanizeKey(key: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : key;
 }
 
-function fieldDiff(key: string, label: string, group: FieldGroup, before: string, after: string): FieldDiff {
-  const lines = before === after ? splitLines(after).map((text, i) => ({ op: "equal" as const, text, oldLine: i + 1, newLine: i + 1 })) : diffLines(before, after);
+function fieldDiff(key: string, label: string, group: FieldGroup, before: string, after: string, budget: DiffBudget): FieldDiff {
+  const lines = before === after ? splitLines(after).map((text, i) => ({ op: "equal" as const, text, oldLine: i + 1, newLine: i + 1 })) : diffLines(before, after, budget);
+  if (!lines) {
+    const tooDifferent = { oldLines: splitLines(before).length, newLines: splitLines(after).length, oldChars: before.length, newChars: after.length };
+    return { key, label, group, lines: [], stats: { added: 0, removed: 0, unchanged: 0 }, changed: true, status: "changed", tooDifferent };
+  }
   const stats = diffStats(lines);
   const changed = stats.added > 0 || stats.removed > 0;
   const status = !changed ? "unchanged" : before.trim() === "" ? "added" : after.trim() === "" ? "removed" : "changed";
-  return { key, label, group, lines, stats, changed, status };
+  return { key, label, group, lines, stats, changed, status, tooDifferent: null };
 }
 
 /**
  * Every field of two handoff versions compared: the paper fields, then the sections in template
  * order (sections the template no longer has come after, by key), then the free Markdown body.
  */
-export function diffHandoffContent(before: HandoffContent, after: HandoffContent, template: readonly TemplateSection[]): FieldDiff[] {
-  const out: FieldDiff[] = PAPER_FIELDS.map(({ key, label }) => fieldDiff(key, label, "paper", fieldText(before, key), fieldText(after, key)));
+export function diffHandoffContent(before: HandoffContent, after: HandoffContent, template: readonly TemplateSection[], budget: DiffBudget = diffBudget()): FieldDiff[] {
+  const out: FieldDiff[] = PAPER_FIELDS.map(({ key, label }) => fieldDiff(key, label, "paper", fieldText(before, key), fieldText(after, key), budget));
   const known = new Set(template.map((s) => s.key));
   const extra = [...new Set([...Object.keys(before.sections), ...Object.keys(after.sections)])].filter((k) => !known.has(k)).sort();
   for (const section of template) {
-    out.push(fieldDiff(section.key, section.title, "section", before.sections[section.key] ?? "", after.sections[section.key] ?? ""));
+    out.push(fieldDiff(section.key, section.title, "section", before.sections[section.key] ?? "", after.sections[section.key] ?? "", budget));
   }
-  for (const key of extra) out.push(fieldDiff(key, humanizeKey(key), "section", before.sections[key] ?? "", after.sections[key] ?? ""));
-  out.push(fieldDiff("body", "Notes", "body", before.body, after.body));
+  for (const key of extra) out.push(fieldDiff(key, humanizeKey(key), "section", before.sections[key] ?? "", after.sections[key] ?? "", budget));
+  out.push(fieldDiff("body", "Notes", "body", before.body, after.body, budget));
   return out;
+}
+
+// ---------- What one page shows ----------
+
+/** A comparison page shows at most this many diff lines and characters of text; the rest is counted. */
+export const SHOWN_LIMITS: { lines: number; chars: number } = { lines: LIMITS.history.shownLines, chars: LIMITS.history.shownChars };
+
+export type ShownField = { diff: FieldDiff; chunks: DiffChunk[]; hiddenLines: number };
+export type ShownDiff = { fields: ShownField[]; hiddenLines: number; hiddenParts: string[] };
+
+/**
+ * The changed parts as the page draws them (unchanged stretches folded), cut once the shown lines
+ * (folded ones included: they are in the page too) or characters reach the limits. A fold is
+ * shown whole or not at all; a single line longer than what is left is cut, ending in "…".
+ */
+export function limitShown(diffs: readonly FieldDiff[], limits = SHOWN_LIMITS, context = 3): ShownDiff {
+  let lines = limits.lines;
+  let chars = limits.chars;
+  const fields: ShownField[] = [];
+  const hiddenParts: string[] = [];
+  let hiddenLines = 0;
+  for (const diff of diffs) {
+    if (!diff.changed) continue;
+    if (diff.tooDifferent) {
+      fields.push({ diff, chunks: [], hiddenLines: 0 });
+      continue;
+    }
+    if (lines <= 0 || chars <= 0) {
+      hiddenLines += diff.lines.length;
+      hiddenParts.push(diff.label);
+      continue;
+    }
+    const chunks: DiffChunk[] = [];
+    let shown = 0;
+    let full = false;
+    for (const chunk of foldUnchanged(diff.lines, context)) {
+      if (full) break;
+      if (chunk.kind === "fold") {
+        const size = chunk.lines.reduce((n, l) => n + l.text.length, 0);
+        if (chunk.lines.length > lines || size > chars) {
+          full = true;
+          break;
+        }
+        chunks.push(chunk);
+        lines -= chunk.lines.length;
+        chars -= size;
+        shown += chunk.lines.length;
+        continue;
+      }
+      const kept: DiffLine[] = [];
+      for (const line of chunk.lines) {
+        if (lines <= 0 || chars <= 0) {
+          full = true;
+          break;
+        }
+        kept.push(line.text.length > chars ? { ...line, text: `${line.text.slice(0, chars)}…` } : line);
+        lines--;
+        chars -= Math.min(chars, line.text.length);
+      }
+      if (kept.length) chunks.push({ kind: "lines", lines: kept });
+      shown += kept.length;
+    }
+    fields.push({ diff, chunks, hiddenLines: diff.lines.length - shown });
+    hiddenLines += diff.lines.length - shown;
+    if (full && lines > 0 && chars > 0) lines = 0;
+  }
+  return { fields, hiddenLines, hiddenParts };
 }

@@ -28,15 +28,15 @@ export const SECTION_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 
 /** The paper fields and text of a handoff, each with its own caps; the whole is checked by handoffContentSchemaFor. */
 export const handoffFieldsSchema = z.object({
-  title: text(L.title, { min: 3, max: H.title, trim: true }),
-  paperTitle: text(L.paperTitle, { max: H.paperTitle, trim: true }).default(""),
+  title: text(L.title, { min: 3, max: H.title, trim: true, singleLine: true }),
+  paperTitle: text(L.paperTitle, { max: H.paperTitle, trim: true, singleLine: true }).default(""),
   authors: z
-    .array(text("An author's name", { min: 1, max: H.authorName, trim: true }))
+    .array(text("An author's name", { min: 1, max: H.authorName, trim: true, singleLine: true }))
     .superRefine((a, ctx) => {
       if (a.length > H.authors) ctx.addIssue({ code: "custom", message: `${L.authors} can list at most ${formatCount(H.authors)} people (this has ${formatCount(a.length)}).`, params: LABELLED });
     })
     .default([]),
-  venue: text(L.venue, { max: H.venue, trim: true }).default(""),
+  venue: text(L.venue, { max: H.venue, trim: true, singleLine: true }).default(""),
   year: z.coerce.number().int().min(1900, "must be 1900 or later").max(2100, "must be 2100 or earlier").nullable().optional(),
   arxivId: optionalText(L.arxivId, H.arxivId).refine((v) => v === null || /^(\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/i.test(v), "must look like 2103.02574 or cs/0112017"),
   doi: optionalText(L.doi, H.doi).refine((v) => v === null || /^10\.\d{4,9}\/\S+$/.test(v), "must look like 10.1109/CVPR.2016.90"),

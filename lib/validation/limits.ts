@@ -102,6 +102,16 @@ export const LIMITS = {
     renderedMinChars: 2_000_000,
     renderedMaxChars: 20_000_000,
   },
+  /** Comparing two versions in History (lib/handoff/diff.ts). */
+  history: {
+    /** Changed lines (deleted + inserted) one part may have and still be compared line by line. */
+    diffEdits: 1_000,
+    /** Time one whole comparison may take, in milliseconds. */
+    diffMs: 1_000,
+    /** Diff lines, and characters of text in them, one comparison page shows. */
+    shownLines: 2_000,
+    shownChars: 150_000,
+  },
   request: {
     /** A JSON body sent to the REST API. */
     jsonBytes: 8 * MB,

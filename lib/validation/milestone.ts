@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { optionalDate } from "./date";
 import { idSchema, text } from "./text";
 
 const M = LIMITS.milestone;
@@ -21,25 +22,19 @@ export const updateMilestoneStatusSchema = z
   .refine((v) => v.status !== "blocked" || v.note.length > 0, { path: ["note"], message: "say what blocks this milestone" });
 export type UpdateMilestoneStatusInput = z.input<typeof updateMilestoneStatusSchema>;
 
-const optionalDate = z
-  .union([z.literal(""), z.coerce.date({ message: "must be a date like 2026-03-31" })])
-  .nullable()
-  .optional()
-  .transform((v) => (v instanceof Date ? v : null));
-
 export const milestoneFieldsSchema = z.object({
   key: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,5}$/, "must look like FLOOR-12"),
-  title: text("Title", { min: 3, max: M.title, trim: true }),
+  title: text("Title", { min: 3, max: M.title, trim: true, singleLine: true }),
   description: text("Description", { max: M.description }).default(""),
   acceptanceCriteria: text("Acceptance criteria", { max: M.acceptanceCriteria }).default(""),
   // Must also be a member of the project: checked by the data layer.
   ownerId: idSchema("Owner").nullable().optional(),
-  startDate: optionalDate,
-  dueDate: optionalDate,
+  startDate: optionalDate("Start date"),
+  dueDate: optionalDate("Due date"),
   estimateDays: z.coerce.number().min(0, "must be 0 or more").max(1000, "must be at most 1,000").nullable().optional(),
 });
 

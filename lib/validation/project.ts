@@ -11,7 +11,7 @@ export const projectKeySchema = z
 
 export const createProjectSchema = z.object({
   key: projectKeySchema,
-  name: text("Name", { min: 2, max: LIMITS.project.name, trim: true }),
+  name: text("Name", { min: 2, max: LIMITS.project.name, trim: true, singleLine: true }),
   description: text("Description", { max: LIMITS.project.description, trim: true }).default(""),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;

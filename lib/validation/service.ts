@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
-import { idSchema, text } from "./text";
+import { LABELLED, idSchema, text } from "./text";
 import { emailSchema } from "./user";
 
 const S = LIMITS.service;
@@ -8,16 +8,28 @@ const S = LIMITS.service;
 export const SERVICE_LAYERS = ["gateway", "api", "service", "worker", "model", "data"] as const;
 export const SERVICE_LIFECYCLES = ["experimental", "production", "deprecated", "retired"] as const;
 
+/**
+ * Names the service pages use as path segments of their own (/services/new, /services/[name]/edit):
+ * a service by one of these names could not be reached at /services/<name>, or would shadow a page.
+ * tests/integration/input-hygiene.test.ts checks this list against the route folders on disk.
+ */
+export const RESERVED_SERVICE_NAMES = ["new", "edit"] as const;
+
 // As in a compose file and a DNS label: how other services reach this one.
 export const serviceNameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS-safe name: lowercase letters, digits and hyphens, like ai-gateway");
+  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS-safe name: lowercase letters, digits and hyphens, like ai-gateway")
+  .superRefine((name, ctx) => {
+    if (!(RESERVED_SERVICE_NAMES as readonly string[]).includes(name)) return;
+    const message = `Name “${name}” is reserved: the service pages use it in their addresses (/services/new, /services/…/edit). Choose another name.`;
+    ctx.addIssue({ code: "custom", message, params: LABELLED });
+  });
 
 /** Each field once; creation fills in defaults, an update changes only what it sends. */
 const fields = {
-  displayName: text("Display name", { max: S.displayName, trim: true }),
+  displayName: text("Display name", { max: S.displayName, trim: true, singleLine: true }),
   description: text("Description", { max: S.description }),
   layer: z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` }),
   lifecycle: z.enum(SERVICE_LIFECYCLES, { message: `must be one of ${SERVICE_LIFECYCLES.join(", ")}` }),
@@ -25,8 +37,8 @@ const fields = {
   // checked by the data layer.
   ownerId: idSchema("Owner").nullable().optional(),
   ownerEmail: emailSchema.optional(),
-  repositoryPath: text("Repository path", { max: S.repositoryPath, trim: true }),
-  image: text("Image", { max: S.image, trim: true }),
+  repositoryPath: text("Repository path", { max: S.repositoryPath, trim: true, singleLine: true }),
+  image: text("Image", { max: S.image, trim: true, singleLine: true }),
 };
 
 export const serviceSchema = z.object({

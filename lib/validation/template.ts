@@ -13,7 +13,7 @@ if (typeof window !== "undefined") z.config({ jitless: true });
 
 export const templateSectionSchema = z.object({
   key: text("A section key", { max: T.sectionKey }).regex(/^[a-z][a-z0-9_]*$/, "must start with a lowercase letter and use only a-z, 0-9 and _"),
-  title: text("A section title", { min: 1, max: T.sectionTitle, trim: true }),
+  title: text("A section title", { min: 1, max: T.sectionTitle, trim: true, singleLine: true }),
   guidance: text("A section's guidance", { max: T.guidance }),
   required: z.boolean(),
 });
@@ -149,7 +149,7 @@ export const DEFAULT_TEMPLATE_SECTIONS: TemplateSection[] = [
 ];
 
 export const templateInputSchema = z.object({
-  name: text("Template name", { min: 2, max: T.name, trim: true }),
+  name: text("Template name", { min: 2, max: T.name, trim: true, singleLine: true }),
   description: text("Template description", { max: T.description, trim: true }).default(""),
   sections: templateSectionsSchema,
 });

@@ -29,13 +29,41 @@ type TextOptions = {
   min?: number;
   /** Trim surrounding whitespace first (single-line fields); Markdown keeps its whitespace. */
   trim?: boolean;
+  /** A title, name, key or label: no line breaks, no invisible text-direction controls. */
+  singleLine?: boolean;
 };
+
+/** Line breaks of every kind (LF, CR, VT, FF, NEL, LS, PS). */
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+/** Unicode bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): invisible, they reorder what is shown. */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Why a string cannot be a one-line title or name, as the end of a sentence starting with its label; null when it can. */
+export function notOneLine(value: string): string | null {
+  if (LINE_BREAK.test(value)) return "must be on one line: remove the line break.";
+  const bidi = value.match(BIDI_CONTROLS);
+  if (bidi) {
+    const code = bidi[0].codePointAt(0)!.toString(16).toUpperCase();
+    return `contains an invisible text-direction control character (U+${code}), which can make it read differently from what it says. Remove it.`;
+  }
+  return null;
+}
+
+/** The text with every bidi control removed (uploaded file names: kept, but never disguised). */
+export function withoutBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, "");
+}
 
 /** Adds the storable/min/max checks for `label` to a string's refinement context. */
 export function checkText(value: string, label: string, opts: TextOptions, ctx: z.RefinementCtx, path: PropertyKey[] = []): void {
   const problem = unstorable(value);
   if (problem) {
     ctx.addIssue({ code: "custom", path, message: `${label} ${problem}`, params: LABELLED });
+    return;
+  }
+  const broken = opts.singleLine ? notOneLine(value) : null;
+  if (broken) {
+    ctx.addIssue({ code: "custom", path, message: `${label} ${broken}`, params: LABELLED });
     return;
   }
   if (opts.min && value.length < opts.min) {
@@ -58,7 +86,7 @@ export function text(label: string, opts: TextOptions) {
  * the result see null or the trimmed text.
  */
 export function optionalText(label: string, max: number) {
-  return text(label, { max, trim: true })
+  return text(label, { max, trim: true, singleLine: true })
     .nullish()
     .transform((v) => (v ? v : null));
 }

@@ -4,7 +4,7 @@ import { text } from "./text";
 export const passwordSchema = text("Password", { min: 10, max: 200 });
 
 export const emailSchema = text("Email", { max: 320, trim: true }).toLowerCase().email("must be an email address");
-export const nameSchema = text("Name", { min: 1, max: 100, trim: true });
+export const nameSchema = text("Name", { min: 1, max: 100, trim: true, singleLine: true });
 
 /** The sign-in form: anything else is a failed sign-in, checked before any database lookup. */
 export const signInSchema = z.object({
@@ -41,7 +41,7 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const createTokenSchema = z.object({
-  name: text("Name", { min: 1, max: 80, trim: true }),
+  name: text("Name", { min: 1, max: 80, trim: true, singleLine: true }),
   // An empty form field means "never expires".
   expiresInDays: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(1, "must be at least 1 day").max(365, "must be at most 365 days").optional()),
 });

@@ -339,6 +339,8 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
   it("has a case for every write route and every server action on disk", async () => {
     const cases = new Set(API_CASES.map((c) => routeKey(c.file, c.method)));
     for (const [path, load] of Object.entries(routeModules)) {
+      // The catch-all answers 404 to everything and reads no input (tests/integration/input-hygiene.test.ts).
+      if (path.includes("[...")) continue;
       const mod = await load();
       for (const method of WRITE_METHODS) if (typeof mod[method] === "function") expect(cases, `${method} ${path}`).toContain(routeKey(path.slice(1), method));
     }

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/Button";
 import { Input } from "@/components/ui/Input";
 import type { TemplateSection } from "@/lib/validation/template";
 import { FIELD_LABELS, fieldKeys, normalizedField, type ConflictInfo, type EditorContent, type PaperField } from "./content";
-import { lineDiff, type DiffLine } from "./line-diff";
+import { diffBudget, diffLines, splitLines, type DiffLine } from "@/lib/handoff/diff";
 import { LocalTime } from "./LocalTime";
 import styles from "./editor.module.css";
 import { LIMITS } from "@/lib/validation/limits";
@@ -70,6 +70,13 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
       });
   }, [mine, theirs, base, template]);
 
+  // Computed once, under one time budget for all fields. Null for a field too different to compare
+  // line by line within it: each side is then shown whole, unmarked.
+  const diffs = useMemo(() => {
+    const budget = diffBudget();
+    return new Map(items.map((i) => [i.field, diffLines(valueOf(theirs, i.field), valueOf(mine, i.field), budget)]));
+  }, [items, mine, theirs]);
+
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
     Object.fromEntries(items.map((i) => [i.field, i.origin === "theirs" ? "theirs" : "mine"])),
   );
@@ -114,7 +121,7 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
       {items.map((item) => {
         const theirsText = valueOf(theirs, item.field);
         const mineText = valueOf(mine, item.field);
-        const diff = lineDiff(theirsText, mineText);
+        const diff = diffs.get(item.field) ?? null;
         const choice = choices[item.field];
         const name = `choice-${item.field}`;
         return (
@@ -137,12 +144,12 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
               <DiffColumn
                 title={`${who}'s saved text`}
                 meta={<>version {conflict.version}</>}
-                lines={diff.filter((l) => l.kind !== "added")}
-                mark="removed"
+                lines={diff ? diff.filter((l) => l.op !== "insert") : plain(theirsText)}
+                mark="delete"
                 chosen={choice === "theirs"}
                 testId="theirs"
               />
-              <DiffColumn title="Your text" meta="not saved yet" lines={diff.filter((l) => l.kind !== "removed")} mark="added" chosen={choice === "mine"} testId="mine" copy={mineText} />
+              <DiffColumn title="Your text" meta="not saved yet" lines={diff ? diff.filter((l) => l.op !== "delete") : plain(mineText)} mark="insert" chosen={choice === "mine"} testId="mine" copy={mineText} />
             </div>
           </section>
         );
@@ -165,6 +172,11 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
   );
 }
 
+const KIND = { insert: "added", delete: "removed" } as const;
+
+/** A whole text as unmarked lines. */
+const plain = (text: string): DiffLine[] => splitLines(text).map((t, i) => ({ op: "equal", text: t, oldLine: i + 1, newLine: i + 1 }));
+
 function DiffColumn({
   title,
   meta,
@@ -177,7 +189,7 @@ function DiffColumn({
   title: string;
   meta: ReactNode;
   lines: DiffLine[];
-  mark: "added" | "removed";
+  mark: "insert" | "delete";
   chosen: boolean;
   testId: string;
   copy?: string;
@@ -210,7 +222,7 @@ function DiffColumn({
       ) : (
         <pre className={styles.diffBody}>
           {lines.map((l, i) => (
-            <span key={i} className={styles.diffLine} data-kind={l.kind === mark ? mark : undefined}>
+            <span key={i} className={styles.diffLine} data-kind={l.op === mark ? KIND[mark] : undefined}>
               {l.text || " "}
               {"\n"}
             </span>

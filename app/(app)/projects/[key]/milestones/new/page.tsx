@@ -87,10 +87,10 @@ export default async function NewMilestonePage({ params }: { params: Params }) {
                 <Input name="estimateDays" type="number" min={0} max={1000} step="0.5" inputMode="decimal" />
               </FormField>
               <FormField name="startDate" label="Start date" optional>
-                <Input name="startDate" type="date" />
+                <Input name="startDate" type="date" min="1970-01-01" max="2200-12-31" />
               </FormField>
               <FormField name="dueDate" label="Due date" optional>
-                <Input name="dueDate" type="date" />
+                <Input name="dueDate" type="date" min="1970-01-01" max="2200-12-31" />
               </FormField>
             </div>
             <div className={pages.formActions}>

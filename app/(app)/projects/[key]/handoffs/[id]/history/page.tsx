@@ -170,7 +170,15 @@ export default async function HandoffHistoryPage({ params, searchParams }: { par
                   {canRestore && from !== latest && <RestoreButton action={restoreAction} handoffId={h.id} projectKey={project.key} revision={from} currentVersion={h.version} />}
                 </div>
                 {from === to ? <p className={styles.muted}>Pick two different versions to see what changed.</p> : <DiffSummary diffs={diffs} />}
-                {from !== to && <DiffView diffs={diffs} />}
+                {from !== to && (
+                  <DiffView
+                    diffs={diffs}
+                    downloads={{
+                      from: { version: from, href: `/api/v1/handoffs/${h.id}/export?version=${from}` },
+                      to: { version: to, href: `/api/v1/handoffs/${h.id}/export?version=${to}` },
+                    }}
+                  />
+                )}
               </section>
             )}
           </Stack>
