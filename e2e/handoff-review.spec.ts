@@ -239,6 +239,18 @@ test("a notebook uploads and renders with its images; an invalid one is refused 
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   }
 
+  // The 100-line training log is folded to its first and last lines; opening it shows every line.
+  const showAll = notebooks.getByText("Show all 100 lines");
+  await showAll.scrollIntoViewIfNeeded();
+  await expect(showAll).toBeVisible();
+  const log = notebooks.locator("details", { has: showAll });
+  await expect(log.locator("pre")).toBeHidden();
+  await expect(notebooks.getByText("⋯ 88 more lines ⋯")).toBeVisible();
+  await showAll.click();
+  await expect(log.locator("pre")).toBeVisible();
+  expect((await log.locator("pre").innerText()).trimEnd().split("\n")).toHaveLength(100);
+  await expect(notebooks.getByText("⋯ 88 more lines ⋯")).toBeHidden();
+
   await upload.getByLabel("File to attach").setInputFiles({ name: "broken.ipynb", mimeType: "application/x-ipynb+json", buffer: Buffer.from('{\n  "nbformat": 4,\n  "cells": [,]\n}') });
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByRole("alert")).toContainText("broken.ipynb is not valid JSON");

@@ -9,13 +9,17 @@
 // JPEG.
 import type { ReactNode } from "react";
 import { Badge, Card, IconFileText } from "@/components/ui";
+import { count } from "@/components/ui/format";
 import { countLines } from "@/lib/import/notebook";
 import { MarkdownHtml } from "@/lib/markdown/MarkdownHtml";
 import type { RenderedCell, RenderedNotebook, RenderedOutput } from "@/lib/notebook/rendered";
 import styles from "./NotebookView.module.css";
 
-/** Outputs longer than this many lines start collapsed. */
-export const LONG_OUTPUT_LINES = 200;
+/** Outputs longer than this many lines start folded, showing their first and last few lines. */
+export const LONG_OUTPUT_LINES = 20;
+/** Lines of a folded output shown from its start and from its end (a training log ends with its result). */
+const PREVIEW_HEAD = 6;
+const PREVIEW_TAIL = 6;
 
 export type NotebookViewProps = {
   notebook: RenderedNotebook;
@@ -34,20 +38,35 @@ function languageLabel(notebook: RenderedNotebook): string {
   return notebook.languageVersion ? `${name} ${notebook.languageVersion}` : name;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** Plain text in monospace; collapsed behind a <details> when it is long. */
+/**
+ * Plain text in monospace. A long one is folded: its first and last lines show, with the middle
+ * behind "Show all N lines" (a <details>, so it works without JavaScript); opened, the whole text
+ * replaces the preview.
+ */
 function TextBlock({ text, className, label }: { text: string; className?: string; label: string }) {
   const lines = countLines(text);
-  const pre = <pre className={[styles.text, className ?? ""].filter(Boolean).join(" ")}>{text}</pre>;
-  if (lines <= LONG_OUTPUT_LINES) return pre;
+  const classes = [styles.text, className ?? ""].filter(Boolean).join(" ");
+  if (lines <= LONG_OUTPUT_LINES) return <pre className={classes}>{text}</pre>;
+  const all = text.replace(/\n$/, "").split("\n");
+  const hidden = all.length - PREVIEW_HEAD - PREVIEW_TAIL;
   return (
-    <details className={styles.long}>
-      <summary className={styles.longSummary}>
-        {label}: {plural(lines, "line")}, collapsed. Show all
-      </summary>
-      {pre}
-    </details>
+    <div className={styles.fold}>
+      <pre className={`${classes} ${styles.preview}`} aria-hidden>
+        {all.slice(0, PREVIEW_HEAD).join("\n")}
+        {"\n"}
+        <span className={styles.elided}>⋯ {count(hidden, "more line")} ⋯</span>
+        {"\n"}
+        {all.slice(-PREVIEW_TAIL).join("\n")}
+      </pre>
+      <details className={styles.long}>
+        <summary className={styles.longSummary}>
+          <span className={styles.showAll}>Show all {count(lines, "line")}</span>
+          <span className={styles.hideAll}>Fold to the first and last {PREVIEW_TAIL} lines</span>
+          <span className="sr-only"> of {label.toLowerCase()}</span>
+        </summary>
+        <pre className={classes}>{text}</pre>
+      </details>
+    </div>
   );
 }
 
@@ -161,12 +180,12 @@ function CellView({ cell, cellNumber }: { cell: RenderedCell; cellNumber: number
   }
 
   const numbers = imageNumbers(cell.outputs);
-  const count = cell.executionCount ?? " ";
+  const executionCount = cell.executionCount ?? " ";
   return (
     <li className={`${styles.cell} ${styles.codeCell}`} aria-label={`Cell ${cellNumber}, code`}>
       <div className={styles.row}>
         <Prompt>
-          <span className={styles.in}>In [{count}]:</span>
+          <span className={styles.in}>In [{executionCount}]:</span>
         </Prompt>
         <div className={styles.code}>
           {cell.html !== null ? (
@@ -204,7 +223,7 @@ export function NotebookView({ notebook, filename, headingLevel = 3, className }
           <span className={styles.filenameText}>{filename}</span>
         </span>
       }
-      description={`Jupyter notebook · ${plural(notebook.cells.length, "cell")} (${codeCells} code) · nbformat ${notebook.nbformat}.${notebook.nbformatMinor}`}
+      description={`Jupyter notebook · ${count(notebook.cells.length, "cell")} (${codeCells} code) · nbformat ${notebook.nbformat}.${notebook.nbformatMinor}`}
       actions={
         <Badge tone="gray" size="sm">
           {languageLabel(notebook)}
