@@ -4,19 +4,20 @@
 // rest dims, and a side panel shows its details. Escape or a click on the background clears it.
 // Filter chips hide node kinds; "Show as list" renders the same map as tables.
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconNetwork } from "@/components/ui/icons";
 import { statusLabel } from "@/components/ui/status";
-import { layeredLayout } from "@/lib/graph/layout";
 import { neighbourhood } from "@/lib/graph/reachability";
-import type { LayoutResult, MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
+import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { MapDetails } from "./MapDetails";
+import { Legend } from "./MapLegend";
+import { useFillHeight, useMapLayout } from "./useMapLayout";
 import { edgeTypes, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
 import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
-import { EDGE_DASH, EDGE_KIND_ORDER, EDGE_LABEL, EDGE_TONE, KIND_LABEL, KIND_ORDER, NODE_SIZE, isBlockingDependency, layoutNodes, statusColor } from "./map-model";
+import { KIND_LABEL, KIND_ORDER, NODE_SIZE, isBlockingDependency, statusColor } from "./map-model";
 import styles from "./ProjectMap.module.css";
 
 export type ProjectMapProps = {
@@ -24,8 +25,6 @@ export type ProjectMapProps = {
   edges: MapEdge[];
 };
 
-/** Above this many nodes the layout runs after the first paint, behind a progress message. */
-const EAGER_LAYOUT_LIMIT = 1500;
 /** The smallest zoom the map opens at: below it node titles stop being readable. */
 const READABLE_ZOOM = 0.7;
 /** Above this many nodes React Flow draws only what is in view. */
@@ -46,37 +45,6 @@ export function ProjectMap(props: ProjectMapProps) {
       <MapView {...props} />
     </ReactFlowProvider>
   );
-}
-
-function useMapLayout(nodes: MapNode[], edges: MapEdge[]): LayoutResult | null {
-  const eager = nodes.length <= EAGER_LAYOUT_LIMIT;
-  const input = useMemo(() => ({ nodes: layoutNodes(nodes), edges: edges.map((e) => ({ source: e.source, target: e.target, group: e.kind })) }), [nodes, edges]);
-  const eagerLayout = useMemo(() => (eager ? layeredLayout(input.nodes, input.edges) : null), [eager, input]);
-  const [deferred, setDeferred] = useState<{ input: unknown; layout: LayoutResult } | null>(null);
-  useEffect(() => {
-    if (eager) return;
-    // Let the "Laying out…" message paint before the main thread is busy.
-    const timer = setTimeout(() => setDeferred({ input, layout: layeredLayout(input.nodes, input.edges) }), 30);
-    return () => clearTimeout(timer);
-  }, [eager, input]);
-  return eagerLayout ?? (deferred?.input === input ? deferred.layout : null);
-}
-
-/** Keeps the canvas as tall as the viewport below it, never shorter than a usable minimum. */
-function useFillHeight() {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const fit = () => {
-      const top = element.getBoundingClientRect().top + window.scrollY;
-      element.style.height = `${Math.max(440, window.innerHeight - top - 24)}px`;
-    };
-    fit();
-    window.addEventListener("resize", fit);
-    return () => window.removeEventListener("resize", fit);
-  }, []);
-  return ref;
 }
 
 type FocusOrigin = "canvas" | "list" | "panel";
@@ -368,45 +336,5 @@ function MapView({ nodes, edges }: ProjectMapProps) {
 
       {showList && <MapList id="map-list" kinds={visibleKinds} nodes={visibleNodes} edges={visibleEdges} byId={byId} focusId={focusId} onFocus={(id) => focusOn(id, "list")} />}
     </div>
-  );
-}
-
-function Legend() {
-  return (
-    <details className={styles.legend}>
-      <summary>Legend</summary>
-      <div className={styles.legendBody}>
-        <div className={styles.legendGroup}>
-          <span className={styles.legendHeading}>Milestone status</span>
-          {["planned", "in_progress", "blocked", "done", "cancelled"].map((status) => (
-            <span key={status} className={styles.legendItem}>
-              <span className={styles.legendDot} style={{ background: `var(--milestone-${status})` }} aria-hidden />
-              {statusLabel("milestone", status)}
-            </span>
-          ))}
-        </div>
-        <div className={styles.legendGroup}>
-          <span className={styles.legendHeading}>Links</span>
-          {EDGE_KIND_ORDER.map((kind) => (
-            <span key={kind} className={styles.legendItem}>
-              <LineSample stroke={EDGE_TONE[kind]} dash={EDGE_DASH[kind]} />
-              {EDGE_LABEL[kind]}
-            </span>
-          ))}
-          <span className={styles.legendItem}>
-            <LineSample stroke="var(--tone-red-solid)" dash="6 4" />
-            blocked dependency
-          </span>
-        </div>
-      </div>
-    </details>
-  );
-}
-
-function LineSample({ stroke, dash }: { stroke: string; dash?: string }) {
-  return (
-    <svg width="28" height="8" aria-hidden className={styles.lineSample}>
-      <line x1="1" y1="4" x2="27" y2="4" style={{ stroke, strokeDasharray: dash, strokeWidth: 2 } as CSSProperties} />
-    </svg>
   );
 }

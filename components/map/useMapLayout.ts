@@ -1,0 +1,42 @@
+"use client";
+// The map's layout and frame as hooks: the layered layout computed once per graph (after the first
+// paint when the graph is large) and a canvas that fills the viewport below it.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { layeredLayout } from "@/lib/graph/layout";
+import type { LayoutResult, MapEdge, MapNode } from "@/lib/graph/types";
+import { layoutNodes } from "./map-model";
+
+/** Above this many nodes the layout runs after the first paint, behind a progress message. */
+const EAGER_LAYOUT_LIMIT = 1500;
+
+export function useMapLayout(nodes: MapNode[], edges: MapEdge[]): LayoutResult | null {
+  const eager = nodes.length <= EAGER_LAYOUT_LIMIT;
+  const input = useMemo(() => ({ nodes: layoutNodes(nodes), edges: edges.map((e) => ({ source: e.source, target: e.target, group: e.kind })) }), [nodes, edges]);
+  const eagerLayout = useMemo(() => (eager ? layeredLayout(input.nodes, input.edges) : null), [eager, input]);
+  const [deferred, setDeferred] = useState<{ input: unknown; layout: LayoutResult } | null>(null);
+  useEffect(() => {
+    if (eager) return;
+    // Let the "Laying out…" message paint before the main thread is busy.
+    const timer = setTimeout(() => setDeferred({ input, layout: layeredLayout(input.nodes, input.edges) }), 30);
+    return () => clearTimeout(timer);
+  }, [eager, input]);
+  return eagerLayout ?? (deferred?.input === input ? deferred.layout : null);
+}
+
+/** Keeps the canvas as tall as the viewport below it, never shorter than a usable minimum. */
+export function useFillHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const fit = () => {
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      element.style.height = `${Math.max(440, window.innerHeight - top - 24)}px`;
+    };
+    fit();
+    window.addEventListener("resize", fit);
+    return () => window.removeEventListener("resize", fit);
+  }, []);
+  return ref;
+}
+
