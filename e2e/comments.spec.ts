@@ -3,17 +3,10 @@
 // comment that has replies stays as a placeholder so the thread keeps its shape.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
-import { readSection, signedInAs, unique } from "./helpers/handoff";
+import { createHandoffViaApi, readSection, signedInAs, unique } from "./helpers/handoff";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
-import { ownOrigin } from "./helpers/api";
 
-type Handoff = { id: string; title: string };
-
-async function createHandoff(page: Page, title: string): Promise<Handoff> {
-  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections: { tldr: "Vector floor plans by diffusion.", method: "A transformer denoiser." } }, headers: ownOrigin() });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).handoff as Handoff;
-}
+const createHandoff = createHandoffViaApi;
 
 async function comment(page: Page, section: string, text: string) {
   const region = readSection(page, section);

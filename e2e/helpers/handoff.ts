@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
+import { ownOrigin } from "./api";
 import { signIn } from "./auth";
 import { demoAccount, type DemoRole } from "./demo";
 
@@ -62,4 +63,11 @@ export async function decide(page: Page, label: string, note = "", confirm = lab
   if (note) await form.getByRole("textbox").fill(note);
   await form.getByRole("button", { name: confirm, exact: true }).click();
   return form;
+}
+
+/** A handoff in the demo project FLOOR, made through the API as the signed-in user (for tests about the read view). */
+export async function createHandoffViaApi(page: Page, title: string, sections: Record<string, string> = { tldr: "Vector floor plans by diffusion.", method: "A transformer denoiser." }): Promise<{ id: string; title: string }> {
+  const response = await page.request.post("/api/v1/projects/FLOOR/handoffs", { data: { title, sections }, headers: ownOrigin() });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).handoff as { id: string; title: string };
 }
