@@ -41,12 +41,15 @@ export function optionalField(form: FormData, name: string): string | undefined 
   return value === "" ? undefined : value;
 }
 
-/** Every submitted string field, for data functions that take the whole form as input. */
 /** Every non-empty text value sent under one name (a group of checkboxes). */
 export function fieldList(form: FormData, name: string): string[] {
   return form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
 }
 
+/**
+ * Every submitted text field, for data functions that take the whole form as input. Passed on
+ * as it is: the data function parses it with its schema (no cast to the input type needed).
+ */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;

@@ -5,10 +5,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db, read, type Tx } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
-import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { NOTEBOOK_MAX_BYTES, parseNotebook } from "@/lib/import/notebook";
 import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
+import { uploadedFileSchema } from "@/lib/validation/attachment";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { isLookupKey, unstorable, withoutBidiControls } from "@/lib/validation/text";
 import { renderNotebook } from "@/lib/notebook/render";
@@ -41,8 +42,9 @@ async function assertRoomFor(tx: Tx, handoffId: string, filename: string, bytes:
   }
 }
 
-export async function uploadAttachment(caller: Caller, handoffId: string, file: { filename: string; contentType: string; bytes: Uint8Array }) {
+export async function uploadAttachment(caller: Caller, handoffId: string, input: unknown) {
   const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
+  const file = parseInput(uploadedFileSchema, input);
   const refuse = (message: string): never => {
     throw new ValidationError(message, { file: [message] });
   };

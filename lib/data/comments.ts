@@ -8,7 +8,7 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
-import { commentSchema, editCommentSchema, type CommentInput, type EditCommentInput } from "@/lib/validation/handoff";
+import { commentSchema, editCommentSchema } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
 import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
 import { auditWrite, deny } from "@/lib/data/audit";
@@ -17,7 +17,7 @@ import { BODY_SECTION_KEY, handoffSectionRules } from "@/lib/data/handoff-rules"
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
-export async function addComment(caller: Caller, handoffId: string, input: CommentInput) {
+export async function addComment(caller: Caller, handoffId: string, input: unknown) {
   const { actor, project } = await authorizeHandoff(caller, handoffId, "comment");
   const data = parseInput(commentSchema, input);
   let sectionKey = data.sectionKey;
@@ -52,7 +52,7 @@ async function authorizeComment(caller: Caller, handoffId: string, comment: Load
 }
 
 /** Replaces a comment's text; only its author may, and the comment is marked as edited. */
-export async function editComment(caller: Caller, handoffId: string, commentId: string, input: EditCommentInput) {
+export async function editComment(caller: Caller, handoffId: string, commentId: string, input: unknown) {
   const { actor, project, comment } = await authorizeComment(caller, handoffId, await loadComment(commentId), "editOwn");
   if (comment.authorId !== actor.id) {
     return deny(actor, { action: "comment.editOwn", ...target(handoffId), projectId: project.id, details: { commentId } }, new ForbiddenError("Only its author can edit a comment."));

@@ -3,11 +3,11 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/errors";
-import { draftSchemaFor, storedContentSchema, type DraftInput } from "@/lib/validation/handoff";
+import { draftSchemaFor, storedContentSchema } from "@/lib/validation/handoff";
 import { authorizeHandoff } from "@/lib/data/access";
 import { handoffSectionRules } from "@/lib/data/handoff-rules";
 
-export async function saveDraft(caller: Caller, handoffId: string, input: DraftInput) {
+export async function saveDraft(caller: Caller, handoffId: string, input: unknown) {
   const { actor } = await authorizeHandoff(caller, handoffId, "update");
   // Drafts meet the same caps as saves (docs/limits.md): an autosave cannot store what Save would refuse.
   const data = parseInput(draftSchemaFor(await handoffSectionRules(handoffId)), input);

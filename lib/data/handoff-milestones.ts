@@ -10,7 +10,7 @@ import { auditWrite } from "@/lib/data/audit";
 import { compareKeys } from "@/lib/sort";
 
 /** Replaces the set of milestones linked to a handoff; each must belong to the handoff's project. */
-export async function setHandoffMilestones(caller: Caller, handoffId: string, input: { milestoneIds: string[] }) {
+export async function setHandoffMilestones(caller: Caller, handoffId: string, input: unknown) {
   const { actor, project } = await authorizeHandoff(caller, handoffId, "update", "milestone");
   const { milestoneIds } = parseInput(handoffMilestonesSchema, input);
   const unique = [...new Set(milestoneIds)];

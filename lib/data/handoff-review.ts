@@ -15,7 +15,7 @@ import { listRoles, rolesAllowed } from "@/lib/auth/permissions";
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
 
 /** Sets the reviewers: members of the project who may review (engineers, managers, owners). */
-export async function setReviewers(caller: Caller, handoffId: string, input: { userIds: string[] }) {
+export async function setReviewers(caller: Caller, handoffId: string, input: unknown) {
   const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const { userIds } = parseInput(reviewersSchema, input);
   const unique = [...new Set(userIds)];

@@ -66,7 +66,7 @@ export async function getRevision(caller: Caller, handoffId: string, version: nu
 }
 
 /** Saves revision N's content as a new revision on top of `version` (409 if that is stale). */
-export async function restoreRevision(caller: Caller, handoffId: string, input: { revision: number; version: number }) {
+export async function restoreRevision(caller: Caller, handoffId: string, input: unknown) {
   const { actor, project } = await authorizeHandoff(caller, handoffId, "update");
   const { revision, version } = parseInput(restoreSchema, input);
   const old = await getRevision(actor, handoffId, revision);

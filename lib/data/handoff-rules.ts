@@ -4,7 +4,7 @@
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { readSections, resolveTemplateSections } from "@/lib/handoff/completeness";
-import { handoffContentSchemaFor, type HandoffContent, type HandoffContentInput, type SectionRules } from "@/lib/validation/handoff";
+import { handoffContentSchemaFor, type HandoffContent, type SectionRules } from "@/lib/validation/handoff";
 import type { TemplateSection } from "@/lib/validation/template";
 
 /** Comments on the free Markdown notes use this section key. */
@@ -28,6 +28,6 @@ export async function handoffSectionRules(handoffId: string, extraKeys: readonly
   return sectionRules(resolveTemplateSections(row?.template?.sections), [...Object.keys(readSections(row?.sections)), ...extraKeys]);
 }
 
-export function parseContent(rules: SectionRules, input: HandoffContentInput | HandoffContent): HandoffContent {
+export function parseContent(rules: SectionRules, input: unknown): HandoffContent {
   return parseInput(handoffContentSchemaFor(rules), input);
 }

@@ -5,10 +5,9 @@ import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import {
   HANDOFF_TRANSITIONS,
+  templateChoiceSchema,
   transitionInputSchema,
   updateHandoffSchemaFor,
-  type HandoffContentInput,
-  type UpdateHandoffInput,
 } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
 import { authorizeHandoff, authorizeProject } from "@/lib/data/access";
@@ -65,9 +64,10 @@ async function usableTemplateId(projectId: string, requested: string | null | un
   return builtIn?.id ?? null;
 }
 
-export async function createHandoff(caller: Caller, key: string, input: HandoffContentInput & { templateId?: string | null }) {
+export async function createHandoff(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "handoff", "create", { targetType: "handoff" });
-  const templateId = await usableTemplateId(project.id, input.templateId);
+  // The template decides which sections the content may have, so it is read first.
+  const templateId = await usableTemplateId(project.id, parseInput(templateChoiceSchema, input).templateId);
   const content = parseContent(await templateSectionRules(templateId), input);
   return db().$transaction(async (tx) => {
     const handoff = await tx.handoff.create({
@@ -80,7 +80,7 @@ export async function createHandoff(caller: Caller, key: string, input: HandoffC
 }
 
 /** Saves new content if nobody saved since `version`; otherwise 409 with the current text. */
-export async function updateHandoff(caller: Caller, id: string, input: UpdateHandoffInput) {
+export async function updateHandoff(caller: Caller, id: string, input: unknown) {
   const { actor, project } = await authorizeHandoff(caller, id, "update");
   const { version, message, ...content } = parseInput(updateHandoffSchemaFor(await handoffSectionRules(id)), input);
   return db().$transaction(async (tx) => {

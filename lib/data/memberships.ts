@@ -3,7 +3,7 @@ import { db, read } from "@/lib/db/client";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
-import { addMemberSchema, changeRoleSchema, type AddMemberInput, type ChangeRoleInput } from "@/lib/validation/project";
+import { addMemberSchema, changeRoleSchema } from "@/lib/validation/project";
 import { authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { isLookupKey } from "@/lib/validation/text";
@@ -20,7 +20,7 @@ export async function listMembers(caller: Caller, key: string) {
   return { ...access, members };
 }
 
-export async function addMember(caller: Caller, key: string, input: AddMemberInput) {
+export async function addMember(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "membership", "manage", { targetType: "membership" });
   const data = parseInput(addMemberSchema, input);
   const user = await db().user.findUnique({ where: { email: data.email }, select: { id: true, disabledAt: true } });
@@ -43,7 +43,7 @@ async function assertNotLastOwner(projectId: string, userId: string) {
   }
 }
 
-export async function changeMemberRole(caller: Caller, key: string, input: ChangeRoleInput) {
+export async function changeMemberRole(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "membership", "manage", { targetType: "membership" });
   const data = parseInput(changeRoleSchema, input);
   const membership = await db().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: data.userId } } });

@@ -6,9 +6,6 @@ import {
   createMilestoneSchema,
   updateMilestoneSchema,
   updateMilestoneStatusSchema,
-  type CreateMilestoneInput,
-  type UpdateMilestoneInput,
-  type UpdateMilestoneStatusInput,
 } from "@/lib/validation/milestone";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
@@ -89,7 +86,7 @@ export async function newMilestoneForm(caller: Caller, key: string) {
   return { ...access, nextKey, owners };
 }
 
-export async function createMilestone(caller: Caller, key: string, input: CreateMilestoneInput) {
+export async function createMilestone(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "milestone", "create", { targetType: "milestone" });
   const data = parseInput(createMilestoneSchema, input);
   await assertOwnerIsMember(project.id, data.ownerId);
@@ -107,7 +104,7 @@ export async function createMilestone(caller: Caller, key: string, input: Create
   });
 }
 
-export async function updateMilestone(caller: Caller, id: string, input: UpdateMilestoneInput) {
+export async function updateMilestone(caller: Caller, id: string, input: unknown) {
   const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "update", target(id), "Milestone");
   const { version, ...data } = parseInput(updateMilestoneSchema, input);
   await assertOwnerIsMember(project.id, data.ownerId);
@@ -123,7 +120,7 @@ export async function updateMilestone(caller: Caller, id: string, input: UpdateM
 }
 
 /** Records a status or health change with who, when and a note; stale versions get 409. */
-export async function updateMilestoneStatus(caller: Caller, id: string, input: UpdateMilestoneStatusInput) {
+export async function updateMilestoneStatus(caller: Caller, id: string, input: unknown) {
   const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "updateStatus", target(id), "Milestone");
   const data = parseInput(updateMilestoneStatusSchema, input);
   return db().$transaction(async (tx) => {

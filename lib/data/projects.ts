@@ -2,7 +2,7 @@
 import { db, read } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput, ConflictError } from "@/lib/errors";
-import { createProjectSchema, updateProjectSchema, type CreateProjectInput, type UpdateProjectInput } from "@/lib/validation/project";
+import { createProjectSchema, updateProjectSchema } from "@/lib/validation/project";
 import { authorizeInstance, authorizeProject, instanceAllows } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import type { ProjectRole } from "@/lib/auth/permissions";
@@ -146,7 +146,7 @@ export async function canCreateProjects(caller: Caller): Promise<boolean> {
 }
 
 /** A new project, owned by its creator. Owning it gives no power over existing services (lib/auth/permissions.ts). */
-export async function createProject(caller: Caller, input: CreateProjectInput) {
+export async function createProject(caller: Caller, input: unknown) {
   const actor = await authorizeInstance(caller, "project", "create", { targetType: "project" });
   const data = parseInput(createProjectSchema, input);
   const existing = await db().project.findUnique({ where: { key: data.key }, select: { id: true } });
@@ -158,7 +158,7 @@ export async function createProject(caller: Caller, input: CreateProjectInput) {
   });
 }
 
-export async function updateProject(caller: Caller, key: string, input: UpdateProjectInput) {
+export async function updateProject(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "project", "update", { targetType: "project" });
   const data = parseInput(updateProjectSchema, input);
   return db().$transaction(async (tx) => {

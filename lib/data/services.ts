@@ -5,7 +5,7 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
-import { serviceSchema, updateServiceSchema, type ServiceInput, type UpdateServiceInput } from "@/lib/validation/service";
+import { serviceSchema, updateServiceSchema } from "@/lib/validation/service";
 import { authorizeInstance, authorizeService, denyService, instanceAllows } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 
@@ -73,7 +73,7 @@ async function resolveOwner(ownerId: string | null | undefined, ownerEmail: stri
   return ownerId;
 }
 
-export async function createService(caller: Caller, input: ServiceInput) {
+export async function createService(caller: Caller, input: unknown) {
   const actor = await authorizeInstance(caller, "service", "create", { targetType: "service" });
   const { ownerEmail, ownerId, ...data } = parseInput(serviceSchema, input);
   if (await db().service.findUnique({ where: { name: data.name }, select: { id: true } })) {
@@ -88,7 +88,7 @@ export async function createService(caller: Caller, input: ServiceInput) {
   });
 }
 
-export async function updateService(caller: Caller, name: string, input: UpdateServiceInput) {
+export async function updateService(caller: Caller, name: string, input: unknown) {
   const { actor, service, may } = await authorizeService(caller, name, "update");
   const { version, ownerEmail, ownerId, ...data } = parseInput(updateServiceSchema, input);
   const owner = await resolveOwner(ownerId, ownerEmail);

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/errors";
-import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS, templateInputSchema, type TemplateInput } from "@/lib/validation/template";
+import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_SECTIONS, templateInputSchema } from "@/lib/validation/template";
 import { resolveTemplateSections } from "@/lib/handoff/completeness";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
@@ -33,7 +33,7 @@ export async function listTemplates(caller: Caller, key: string) {
   return { ...access, templates };
 }
 
-export async function createTemplate(caller: Caller, key: string, input: TemplateInput) {
+export async function createTemplate(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "template", "manage", { targetType: "template" });
   const data = parseInput(templateInputSchema, input);
   return db().$transaction(async (tx) => {
@@ -49,7 +49,7 @@ async function projectOfTemplate(id: string) {
   return (await db().handoffTemplate.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
 }
 
-export async function updateTemplate(caller: Caller, id: string, input: TemplateInput) {
+export async function updateTemplate(caller: Caller, id: string, input: unknown) {
   const { actor, project } = await authorizeInProject(caller, await projectOfTemplate(id), "template", "manage", { targetType: "template", targetId: id }, "Template");
   const data = parseInput(templateInputSchema, input);
   return db().$transaction(async (tx) => {

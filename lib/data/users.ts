@@ -12,10 +12,6 @@ import {
   changePasswordSchema,
   createUserSchema,
   setupSchema,
-  type AcceptInviteInput,
-  type ChangePasswordInput,
-  type CreateUserInput,
-  type SetupInput,
 } from "@/lib/validation/user";
 import { auditEvent, auditRow, auditWrite, requireAdmin, requireSignedIn } from "@/lib/data/audit";
 import { hashToken } from "@/lib/data/session";
@@ -28,7 +24,7 @@ export async function isSetupOpen(): Promise<boolean> {
   return (await db().user.count()) === 0;
 }
 
-export async function createFirstAdmin(input: SetupInput, ctx: RequestContext) {
+export async function createFirstAdmin(input: unknown, ctx: RequestContext) {
   const data = parseInput(setupSchema, input);
   const passwordHash = await hashPassword(data.password);
   return db().$transaction(async (tx) => {
@@ -68,7 +64,7 @@ function newInviteToken() {
 }
 
 /** Creates an account without a password and returns a one-time invite token to set it. */
-export async function createUser(caller: Caller, input: CreateUserInput) {
+export async function createUser(caller: Caller, input: unknown) {
   const actor = await requireAdmin(caller, { action: "user.create", targetType: "user" });
   const data = parseInput(createUserSchema, input);
   if (await db().user.findUnique({ where: { email: data.email }, select: { id: true } })) {
@@ -109,7 +105,7 @@ export async function findInvite(token: string) {
   return { ...invite, user, isReset: Boolean(passwordHash) };
 }
 
-export async function acceptInvite(input: AcceptInviteInput, ctx: RequestContext) {
+export async function acceptInvite(input: unknown, ctx: RequestContext) {
   const data = parseInput(acceptInviteSchema, input);
   const invite = await findInvite(data.token);
   if (!invite) throw new ValidationError("This invite link is invalid, used or expired. Ask an admin for a new one.", { token: ["invalid, used or expired"] });
@@ -148,7 +144,7 @@ export const setUserAdmin = (caller: Caller, userId: string, isAdmin: boolean) =
 export const setUserDisabled = (caller: Caller, userId: string, disabled: boolean) =>
   updateAccount(caller, userId, disabled ? "user.disable" : "user.enable", { disabledAt: disabled ? new Date() : null });
 
-export async function changeOwnPassword(caller: Caller, input: ChangePasswordInput) {
+export async function changeOwnPassword(caller: Caller, input: unknown) {
   const actor = await requireSignedIn(caller, { action: "user.password", targetType: "user" });
   const data = parseInput(changePasswordSchema, input);
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });

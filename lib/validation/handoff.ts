@@ -107,6 +107,9 @@ export const handoffContentSchema = handoffContentSchemaFor();
 export type HandoffContentInput = z.input<typeof handoffFieldsSchema>;
 export type HandoffContent = z.output<typeof handoffFieldsSchema>;
 
+/** The template a new handoff starts from (none or "": the built-in one); its content is then checked against that template's sections. */
+export const templateChoiceSchema = z.object({ templateId: z.preprocess((v) => (v === "" ? null : v), idSchema("Template").nullish()) });
+
 /**
  * Content as stored in a revision or draft, read back without caps: text saved before a cap
  * existed stays readable. Only writes are capped.

@@ -2,15 +2,14 @@
 // Adding and editing catalog entries; lib/data/services.ts decides who may (lib/auth/permissions.ts).
 import { authAction, field, optionalField } from "@/lib/actions";
 import { createService, updateService } from "@/lib/data/services";
-import type { ServiceInput } from "@/lib/validation/service";
 
 /** The form's fields as the schema takes them; it parses and names what is wrong. */
 function serviceFields(form: FormData) {
   return {
     displayName: field(form, "displayName"),
     description: field(form, "description"),
-    layer: field(form, "layer") as ServiceInput["layer"],
-    lifecycle: field(form, "lifecycle") as ServiceInput["lifecycle"],
+    layer: field(form, "layer"),
+    lifecycle: field(form, "lifecycle"),
     repositoryPath: field(form, "repositoryPath"),
     image: field(form, "image"),
     // Empty: keep the owner (a new service is then its creator's).

@@ -1,9 +1,8 @@
 "use server";
-import { publicAction } from "@/lib/actions";
+import { formValues, publicAction } from "@/lib/actions";
 import { createFirstAdmin } from "@/lib/data/users";
-import { formValues } from "@/lib/actions";
 
 export const setupAction = publicAction(
-  (ctx, form) => createFirstAdmin(formValues(form) as { name: string; email: string; password: string; confirm: string }, ctx),
+  (ctx, form) => createFirstAdmin(formValues(form), ctx),
   { redirectTo: () => "/signin?invited=1" },
 );

@@ -5,7 +5,7 @@ import { ROLE_LABELS, type ProjectRole } from "@/lib/auth/permissions";
 import { addMember, changeMemberRole, removeMember } from "@/lib/data/memberships";
 import { setProjectArchived, updateProject } from "@/lib/data/projects";
 
-const roleLabel = (role: string) => ROLE_LABELS[role as ProjectRole] ?? role;
+const roleLabel = (role: ProjectRole) => ROLE_LABELS[role];
 
 /** Everything under the project (overview, sidebar names) shows the change on the next render. */
 function revalidateProject(key: string) {
@@ -40,7 +40,7 @@ export const setArchivedAction = authAction(
 export const addMemberAction = authAction(
   async (caller, form) => {
     const key = field(form, "key");
-    const membership = await addMember(caller, key, { email: field(form, "email"), role: field(form, "role") as ProjectRole });
+    const membership = await addMember(caller, key, { email: field(form, "email"), role: field(form, "role") });
     revalidateProject(key);
     return { email: field(form, "email").trim().toLowerCase(), role: membership.role };
   },
@@ -50,7 +50,7 @@ export const addMemberAction = authAction(
 export const changeRoleAction = authAction(
   async (caller, form) => {
     const key = field(form, "key");
-    const membership = await changeMemberRole(caller, key, { userId: field(form, "userId"), role: field(form, "role") as ProjectRole });
+    const membership = await changeMemberRole(caller, key, { userId: field(form, "userId"), role: field(form, "role") });
     revalidateProject(key);
     return { name: field(form, "name"), role: membership.role };
   },

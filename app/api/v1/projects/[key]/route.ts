@@ -1,6 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { getProjectOverview, updateProject } from "@/lib/data/projects";
-import type { UpdateProjectInput } from "@/lib/validation/project";
 
 type Params = { key: string };
 
@@ -9,4 +8,4 @@ export const GET = apiRoute<Params>(async (caller, _req, { key }) => {
   return { project, role, milestones: { counts: milestones.counts, total: milestones.total, overdue: milestones.overdue.length, blocked: milestones.blocked.length }, handoffs };
 });
 
-export const PATCH = apiRoute<Params>(async (caller, request, { key }) => ({ project: await updateProject(caller, key, (await readJson(request)) as UpdateProjectInput) }));
+export const PATCH = apiRoute<Params>(async (caller, request, { key }) => ({ project: await updateProject(caller, key, await readJson(request)) }));

@@ -7,7 +7,6 @@ import { splitAuthors } from "@/components/handoff/editor/content";
 export const createHandoffAction = authAction(
   async (caller, form) => {
     const key = field(form, "key");
-    const year = optionalField(form, "year");
     const handoff = await createHandoff(caller, key, {
       templateId: optionalField(form, "templateId") ?? null,
       title: field(form, "title"),
@@ -15,7 +14,7 @@ export const createHandoffAction = authAction(
       authors: splitAuthors(field(form, "authors")),
       venue: field(form, "venue"),
       // The schema coerces and checks the year; an empty one is "no year".
-      year: year === undefined ? null : (year as unknown as number),
+      year: optionalField(form, "year") ?? null,
       arxivId: optionalField(form, "arxivId") ?? null,
       doi: optionalField(form, "doi") ?? null,
       url: optionalField(form, "url") ?? null,

@@ -15,7 +15,7 @@ export const createMilestoneAction = authAction(
       startDate: optionalField(form, "startDate") ?? null,
       dueDate: optionalField(form, "dueDate") ?? null,
       // The schema coerces and checks the number; empty is "no estimate".
-      estimateDays: (optionalField(form, "estimateDays") ?? null) as number | null,
+      estimateDays: optionalField(form, "estimateDays") ?? null,
     });
     return { project, id: milestone.id };
   },

@@ -5,26 +5,24 @@ import { revalidatePath } from "next/cache";
 import { authAction, field } from "@/lib/actions";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/data/templates";
 import { ValidationError } from "@/lib/errors";
-import type { TemplateInput } from "@/lib/validation/template";
 
 const templatesPath = (key: string) => `/projects/${encodeURIComponent(key)}/settings/templates`;
 
-/** The hidden "sections" field as parsed JSON; its shape is checked by templateInputSchema. */
-function sectionsFromForm(form: FormData): TemplateInput["sections"] {
+/** The hidden "sections" field as parsed JSON; its shape is checked by templateInputSchema in the data layer. */
+function sectionsFromForm(form: FormData): unknown {
   const raw = field(form, "sections");
   if (!raw.trim()) {
     throw new ValidationError("sections: no sections were sent; reload the page and try again.", { sections: ["no sections were sent; reload the page and try again"] });
   }
   try {
-    // Unknown until the schema has checked it; the data layer parses it before any write.
-    return JSON.parse(raw) as TemplateInput["sections"];
+    return JSON.parse(raw);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new ValidationError(`sections: the sections could not be read as JSON (${detail}).`, { sections: [`could not be read as JSON (${detail})`] });
   }
 }
 
-function templateFromForm(form: FormData): TemplateInput {
+function templateFromForm(form: FormData) {
   return { name: field(form, "name"), description: field(form, "description"), sections: sectionsFromForm(form) };
 }
 

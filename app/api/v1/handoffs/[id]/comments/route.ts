@@ -1,7 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { addComment } from "@/lib/data/comments";
-import type { CommentInput } from "@/lib/validation/handoff";
 
 type Params = { id: string };
 
-export const POST = apiRoute<Params>(async (caller, request, { id }) => ({ comment: await addComment(caller, id, (await readJson(request)) as CommentInput) }), { status: 201 });
+export const POST = apiRoute<Params>(async (caller, request, { id }) => ({ comment: await addComment(caller, id, await readJson(request)) }), { status: 201 });

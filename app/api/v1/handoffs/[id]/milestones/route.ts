@@ -4,7 +4,4 @@ import { setHandoffMilestones } from "@/lib/data/handoff-milestones";
 type Params = { id: string };
 
 /** { "milestoneIds": ["…"] }: the whole set of milestones the paper was decomposed into. */
-export const PUT = apiRoute<Params>(async (caller, request, { id }) => {
-  const body = (await readJson(request)) as { milestoneIds?: string[] };
-  return await setHandoffMilestones(caller, id, { milestoneIds: body.milestoneIds as string[] });
-});
+export const PUT = apiRoute<Params>(async (caller, request, { id }) => setHandoffMilestones(caller, id, await readJson(request)));

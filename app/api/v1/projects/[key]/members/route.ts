@@ -1,12 +1,11 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { addMember, listMembers } from "@/lib/data/memberships";
-import type { AddMemberInput } from "@/lib/validation/project";
 
 type Params = { key: string };
 
 export const GET = apiRoute<Params>(async (caller, _req, { key }) => ({ members: (await listMembers(caller, key)).members }));
 
 export const POST = apiRoute<Params>(
-  async (caller, request, { key }) => ({ membership: await addMember(caller, key, (await readJson(request)) as AddMemberInput) }),
+  async (caller, request, { key }) => ({ membership: await addMember(caller, key, await readJson(request)) }),
   { status: 201 },
 );

@@ -2,15 +2,23 @@
 // The editor's server actions. Called with arguments rather than a form, and they answer with
 // data the editor needs: a save that lost the race returns the other person's saved text (and
 // the text both started from), so the editor can show the conflict view. Not authAction, whose
-// result is a message for a form; the shape of the errors is the same.
+// result is a message for a form; the shape of the errors is the same. Their arguments are what
+// the client sent, of any shape (a server action is a public endpoint): lib/data parses them.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { updateHandoff } from "@/lib/data/handoffs";
 import { discardDraft, saveDraft } from "@/lib/data/handoff-drafts";
 import { getRevision, listRevisions } from "@/lib/data/handoff-revisions";
 import { AppError, ConflictError, ValidationError, toProblem } from "@/lib/errors";
-import type { HandoffContentInput } from "@/lib/validation/handoff";
-import { toEditorContent, type DraftResult, type Failure, type SaveInput, type SaveResult } from "@/components/handoff/editor/content";
+import { storedContentSchema } from "@/lib/validation/handoff";
+import { toEditorContent, type DraftResult, type Failure, type SaveResult } from "@/components/handoff/editor/content";
+
+/** The handoff a lost save raced against, as updateHandoff's 409 carries it. */
+const savedHandoffSchema = storedContentSchema.extend({ version: z.number(), updatedAt: z.date() });
+
+/** The version the editor started from, as it sent it (the merge base); NaN when it sent none. */
+const startedFrom = (input: unknown) => Number(typeof input === "object" && input !== null && "version" in input ? input.version : NaN);
 
 function failure(error: unknown): Failure {
   if (error instanceof AppError) {
@@ -25,7 +33,7 @@ function refreshViews() {
 }
 
 /** An explicit save: a new revision with a message, if nobody saved since `version`. */
-export async function saveHandoffAction(id: string, input: SaveInput): Promise<SaveResult> {
+export async function saveHandoffAction(id: string, input: unknown): Promise<SaveResult> {
   const caller = await getActor();
   try {
     const saved = await updateHandoff(caller, String(id), input);
@@ -33,12 +41,13 @@ export async function saveHandoffAction(id: string, input: SaveInput): Promise<S
     return { ok: true, version: saved.version, savedAt: saved.updatedAt.toISOString() };
   } catch (error) {
     if (!(error instanceof ConflictError) || !caller) return failure(error);
-    const current = error.current as Parameters<typeof toEditorContent>[0] & { version: number; updatedAt: Date } | null | undefined;
-    if (!current) return failure(error);
+    const saved = savedHandoffSchema.safeParse(error.current);
+    if (!saved.success) return failure(error);
+    const current = saved.data;
     // Who saved the version that won, and the text both sides started from (for the merge defaults).
     const [revisions, base] = await Promise.all([
       listRevisions(caller, id).catch(() => null),
-      getRevision(caller, id, Number(input.version)).catch(() => null),
+      getRevision(caller, id, startedFrom(input)).catch(() => null),
     ]);
     const winner = revisions?.revisions.find((r) => r.version === current.version);
     return {
@@ -56,7 +65,7 @@ export async function saveHandoffAction(id: string, input: SaveInput): Promise<S
 }
 
 /** Autosave: the caller's own draft, overwritten each time; never a revision. */
-export async function saveDraftAction(id: string, baseVersion: number, content: HandoffContentInput): Promise<DraftResult> {
+export async function saveDraftAction(id: string, baseVersion: unknown, content: unknown): Promise<DraftResult> {
   try {
     const draft = await saveDraft(await getActor(), String(id), { baseVersion, content });
     return { ok: true, savedAt: draft.updatedAt.toISOString() };

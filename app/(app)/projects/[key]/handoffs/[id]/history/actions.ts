@@ -11,7 +11,7 @@ const text = (form: FormData, name: string) => {
 export const restoreAction = authAction(
   async (caller, form) => {
     const revision = text(form, "revision");
-    const handoff = await restoreRevision(caller, text(form, "id"), { revision: Number(revision), version: Number(text(form, "version")) });
+    const handoff = await restoreRevision(caller, text(form, "id"), { revision, version: text(form, "version") });
     return { handoff, revision, key: text(form, "key") };
   },
   {

@@ -1,12 +1,11 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { deleteComment, editComment } from "@/lib/data/comments";
-import type { EditCommentInput } from "@/lib/validation/handoff";
 
 type Params = { id: string; commentId: string };
 
 /** { "body": "…" }: the comment's author replaces its text; it is marked as edited. */
 export const PATCH = apiRoute<Params>(async (caller, request, { id, commentId }) => ({
-  comment: await editComment(caller, id, commentId, (await readJson(request)) as EditCommentInput),
+  comment: await editComment(caller, id, commentId, await readJson(request)),
 }));
 
 /** Its author, or an owner of the project, deletes a comment. */
