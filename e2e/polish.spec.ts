@@ -20,7 +20,7 @@ test("a new project shows in the sidebar's project list at once, without a reloa
   const key = `P${unique().slice(0, 6).toUpperCase()}`;
   const name = `Sidebar check ${key}`;
   await expect(sidebar.getByRole("link", { name })).toHaveCount(0);
-  await page.getByText("New project", { exact: true }).click();
+  await page.locator("summary", { hasText: "New project" }).click();
   const form = page.getByRole("form", { name: "New project" });
   await form.getByRole("textbox", { name: "Key" }).fill(key);
   await form.getByRole("textbox", { name: "Name" }).fill(name);

@@ -58,7 +58,7 @@ function TextBlock({ text, className, label }: { text: string; className?: strin
         {"\n"}
         {all.slice(-PREVIEW_TAIL).join("\n")}
       </pre>
-      <details className={styles.long}>
+      <details className={styles.long} data-output-fold="">
         <summary className={styles.longSummary}>
           <span className={styles.showAll}>Show all {count(lines, "line")}</span>
           <span className={styles.hideAll}>Fold to the first and last {PREVIEW_TAIL} lines</span>
