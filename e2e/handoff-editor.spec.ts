@@ -147,6 +147,38 @@ test("no lost updates: the second of two saves from one version gets the conflic
   await manager.context().close();
 });
 
+test("the same person saving from two tabs is told the newer version came from another tab or window, not from themselves by name", async ({ browser }) => {
+  test.slow();
+  const first = await signedInAs(browser, "researcher");
+  const second = await first.context().newPage();
+  const id = await createHandoff(first, `Two tabs check ${unique()}`);
+  const editPath = `/projects/${PROJECT}/handoffs/${id}/edit`;
+  await first.goto(editPath);
+  await second.goto(editPath);
+
+  const firstText = `Written in the first tab ${unique()}`;
+  const secondText = `Written in the second tab ${unique()}`;
+  await typeInto(first, "TL;DR", firstText);
+  await first.keyboard.press("ControlOrMeta+s");
+  await expect(first.getByTestId("save-state")).toContainText("version 2");
+
+  await typeInto(second, "TL;DR", secondText);
+  await second.keyboard.press("ControlOrMeta+s");
+  const heading = second.getByRole("heading", { name: /saved this handoff/ });
+  await expect(heading).toHaveText("You saved this handoff in another tab or window while you were editing here");
+  await expect(second.getByText(`${demoAccount("researcher").name} saved`)).toHaveCount(0);
+  const item = second.getByRole("region", { name: "TL;DR" });
+  await expect(item.getByTestId("theirs-text")).toContainText(firstText);
+  await expect(item.getByTestId("mine-text")).toContainText(secondText);
+
+  // Back in the editor, the notice says the same.
+  await second.getByRole("button", { name: "Back to editor" }).click();
+  await expect(second.getByText("Not saved: your changes conflict with a newer version")).toBeVisible();
+  await expect(second.getByText("You saved version 2 in another tab or window. Your text is kept; merge to save it.")).toBeVisible();
+
+  await first.context().close();
+});
+
 test("autosave keeps a draft without a version, and reopening offers to restore it", async ({ page }) => {
   test.slow();
   const researcher = demoAccount("researcher");

@@ -9,7 +9,7 @@ import { Markdown } from "@/lib/markdown/render";
 import { CommentBody } from "./CommentBody";
 import { ThreadFooter } from "./ThreadFooter";
 import type { ServerAction } from "@/components/forms/useFormAction";
-import styles from "./handoff-view.module.css";
+import styles from "./threads.module.css";
 import marks from "./comments.module.css";
 
 type Author = { id: string; name: string } | null;

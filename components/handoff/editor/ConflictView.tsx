@@ -1,5 +1,6 @@
 "use client";
-// Shown when someone else saved the handoff after this person opened it. Every field that differs
+// Shown when someone else saved the handoff after this person opened it (or this same person, in
+// another tab or window: the wording then says so rather than naming them as someone else). Every field that differs
 // is shown side by side (the other person's saved text and this person's), lines that only one
 // side has highlighted, and the person picks per field. Knowing the text both started from, the
 // defaults lose nothing: a field only they changed takes theirs, a field this person changed
@@ -10,17 +11,18 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Input } from "@/components/ui/Input";
 import type { TemplateSection } from "@/lib/validation/template";
-import { FIELD_LABELS, fieldKeys, normalizedField, type ConflictInfo, type EditorContent, type PaperField } from "./content";
+import { FIELD_LABELS, fieldKeys, normalizedField, type EditorContent, type PaperField } from "./content";
 import { diffBudget, diffLines, splitLines, type DiffLine } from "@/lib/handoff/diff";
+import { conflictWording, type ConflictState } from "./editor-state";
 import { LocalTime } from "./LocalTime";
-import styles from "./editor.module.css";
+import styles from "./conflict.module.css";
 import { LIMITS } from "@/lib/validation/limits";
 
 type Choice = "mine" | "theirs";
 type FieldKey = ReturnType<typeof fieldKeys>[number];
 type Origin = "both" | "theirs" | "mine";
 
-export type ConflictState = ConflictInfo & { mine: EditorContent };
+export type { ConflictState };
 
 type Props = {
   conflict: ConflictState;
@@ -81,7 +83,7 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
     Object.fromEntries(items.map((i) => [i.field, i.origin === "theirs" ? "theirs" : "mine"])),
   );
   const [message, setMessage] = useState(typed.trim() ? `${typed.trim()} (merged with version ${conflict.version})` : `Merged with version ${conflict.version}`);
-  const who = conflict.savedBy ?? "Someone";
+  const words = conflictWording(conflict);
   const both = items.filter((i) => i.origin === "both").length;
 
   function merged(): EditorContent {
@@ -95,10 +97,10 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
       <header className={styles.conflictHeader}>
         <div>
           <h2 id="conflict-title" className={styles.conflictTitle}>
-            {who} saved this handoff while you were editing
+            {words.heading}
           </h2>
           <p className={styles.conflictLead}>
-            {who} saved version {conflict.version} <LocalTime iso={conflict.savedAt} />. Your text is kept here and in your draft; nothing has
+            {words.savedVersion} <LocalTime iso={conflict.savedAt} />. Your text is kept here and in your draft; nothing has
             been overwritten. For each difference, keep yours or take theirs, then save the merge on top of version {conflict.version}.
           </p>
         </div>
@@ -129,7 +131,7 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
             <header className={styles.conflictItemHead}>
               <h3 className={styles.conflictItemTitle}>{item.label}</h3>
               <Badge size="sm" tone={item.origin === "both" ? "amber" : item.origin === "theirs" ? "blue" : "gray"}>
-                {item.origin === "both" ? "Changed by both of you" : item.origin === "theirs" ? `Only ${who} changed this` : "Only you changed this"}
+                {item.origin === "both" ? "Changed by both of you" : item.origin === "theirs" ? words.onlyTheirs : "Only you changed this"}
               </Badge>
               <div className={styles.segmented} role="radiogroup" aria-label={`Which ${item.label} to keep`}>
                 {(["mine", "theirs"] as const).map((c) => (
@@ -142,7 +144,7 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
             </header>
             <div className={styles.conflictColumns}>
               <DiffColumn
-                title={`${who}'s saved text`}
+                title={words.theirsText}
                 meta={<>version {conflict.version}</>}
                 lines={diff ? diff.filter((l) => l.op !== "insert") : plain(theirsText)}
                 mark="delete"

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/Card";
 import { Input } from "@/components/ui/Input";
 import type { ActionState } from "@/lib/actions";
 import { PaperFields, type PaperValues } from "./PaperFields";
-import styles from "./editor.module.css";
+import styles from "./new-handoff.module.css";
 import { LIMITS } from "@/lib/validation/limits";
 
 export type TemplateChoice = {

@@ -9,7 +9,7 @@ import { Input, Textarea } from "@/components/ui/Input";
 import { IconCheckCircle, IconXCircle } from "@/components/ui/icons";
 import { BibtexError, importBibtex } from "@/lib/import/bibtex";
 import type { EditorContent } from "./content";
-import styles from "./editor.module.css";
+import styles from "./paper-fields.module.css";
 
 export type PaperValues = Pick<EditorContent, "paperTitle" | "authors" | "venue" | "year" | "arxivId" | "doi" | "url" | "bibtex">;
 

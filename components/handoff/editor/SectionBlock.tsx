@@ -8,7 +8,11 @@ import { isSectionFilled } from "@/lib/handoff/completeness";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
 import type { TemplateSection } from "@/lib/validation/template";
 import { MarkdownEditor } from "./MarkdownEditor";
-import styles from "./editor.module.css";
+import styles from "./section-block.module.css";
+
+/** The free notes after the checklist, and the paper block: not sections, but places the outline moves to. */
+export const BODY = "body";
+export const PAPER = "paper";
 
 export const editorId = (key: string) => `editor-${key}`;
 export const blockId = (key: string) => `edit-${key}`;

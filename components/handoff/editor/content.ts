@@ -123,6 +123,8 @@ export type ConflictInfo = {
   /** The text both sides started from, when that revision is still there. */
   base: EditorContent | null;
   savedBy: string | null;
+  /** The version that won was saved by the same person (in another tab or window). */
+  savedByMe?: boolean;
   savedAt: string;
 };
 

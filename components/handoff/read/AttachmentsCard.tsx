@@ -9,7 +9,7 @@ import { IconFileText } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { ATTACHMENT_MAX_BYTES, isNotebook } from "@/lib/data/attachments";
 import { formatBytes } from "@/lib/validation/limits";
-import styles from "../handoff-view.module.css";
+import styles from "../side-cards.module.css";
 
 type Attachment = { id: string; filename: string; size: number; createdAt: Date };
 

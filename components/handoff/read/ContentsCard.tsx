@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/Card";
 import { isSectionFilled } from "@/lib/handoff/completeness";
 import { BODY_SECTION, sectionAnchor, type HandoffView } from "@/lib/handoff/view-model";
 import type { TemplateSection } from "@/lib/validation/template";
-import styles from "../handoff-view.module.css";
+import styles from "../side-cards.module.css";
 
 export function ContentsCard({ view, body }: { view: HandoffView; body: string }) {
   const { production, research, extra, sections, threadsBySection, hasBody } = view;

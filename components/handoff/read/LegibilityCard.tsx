@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/Card";
 import { IconCheckCircle } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { sectionAnchor, type HandoffView } from "@/lib/handoff/view-model";
-import styles from "../handoff-view.module.css";
+import styles from "../side-cards.module.css";
 
 export function LegibilityCard({ completeness: c }: { completeness: HandoffView["completeness"] }) {
   return (

@@ -6,7 +6,7 @@ import { Avatar } from "@/components/ui/Avatar";
 import { Card } from "@/components/ui/Card";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import type { Approval } from "@/lib/handoff/view-model";
-import styles from "../handoff-view.module.css";
+import styles from "../side-cards.module.css";
 
 export function PeopleCard({
   handoffId,

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/Card";
 import { count, formatDate } from "@/components/ui/format";
 import { rolesPhrase } from "@/lib/auth/permissions";
 import type { HandoffView } from "@/lib/handoff/view-model";
-import styles from "../handoff-view.module.css";
+import styles from "../side-cards.module.css";
 
 type Choice = { id: string; key: string; title: string; status: string };
 

@@ -21,7 +21,7 @@ import { NotFoundError } from "@/lib/errors";
 import { handoffCompleteness, resolveTemplateSections } from "@/lib/handoff/completeness";
 import { venueLine } from "@/lib/handoff/paper";
 import { HANDOFF_STATUSES, type HandoffStatusValue } from "@/lib/validation/handoff";
-import styles from "@/components/handoff/handoff-view.module.css";
+import styles from "@/components/handoff/handoff-list.module.css";
 
 type Params = Promise<{ key: string }>;
 

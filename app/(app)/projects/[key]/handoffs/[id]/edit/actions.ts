@@ -58,6 +58,8 @@ export async function saveHandoffAction(id: string, input: unknown): Promise<Sav
         theirs: toEditorContent(current),
         base: base ? toEditorContent(base.content) : null,
         savedBy: winner?.author?.name ?? null,
+        // The same person in another tab or window: the editor says so instead of naming them.
+        savedByMe: !!winner?.author && winner.author.id === caller.id,
         savedAt: (winner?.createdAt ?? current.updatedAt).toISOString(),
       },
     };
