@@ -21,7 +21,18 @@ export function messageFor(code: string | null | undefined): string | null {
   return MESSAGES[code] ?? "Sign-in failed. Try again.";
 }
 
-export function SignInForm({ callbackUrl, initialError, sso }: { callbackUrl: string; initialError?: string | null; sso?: { name: string } | null }) {
+/** initialEmail (already checked to be an address) prefills the email and focuses the password. */
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  initialEmail,
+  sso,
+}: {
+  callbackUrl: string;
+  initialError?: string | null;
+  initialEmail?: string;
+  sso?: { name: string } | null;
+}) {
   const [error, setError] = useState<string | null>(messageFor(initialError));
   const [pending, setPending] = useState(false);
 
@@ -48,10 +59,10 @@ export function SignInForm({ callbackUrl, initialError, sso }: { callbackUrl: st
     <form onSubmit={onSubmit} className={styles.form} aria-label="Sign in">
       {error && <Alert tone="error">{error}</Alert>}
       <Field label="Email" required>
-        <Input name="email" type="email" autoComplete="username" autoFocus />
+        <Input name="email" type="email" autoComplete="username" defaultValue={initialEmail} autoFocus={!initialEmail} />
       </Field>
       <Field label="Password" required>
-        <Input name="password" type="password" autoComplete="current-password" />
+        <Input name="password" type="password" autoComplete="current-password" autoFocus={Boolean(initialEmail)} />
       </Field>
       <Button type="submit" variant="primary" fullWidth loading={pending}>
         Sign in

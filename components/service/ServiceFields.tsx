@@ -31,7 +31,7 @@ export function ServiceFields({
     <>
       <div className={pages.formGridWide}>
         {withName ? (
-          <FormField name="name" label="Name" required hint="DNS-safe, as in the compose file: how other services reach it. It never changes.">
+          <FormField name="name" label="Name" required hint="DNS-safe: the name other services reach it by. It never changes.">
             <Input name="name" required maxLength={63} className="mono" autoComplete="off" pattern="[a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?" placeholder="layout-api" />
           </FormField>
         ) : (

@@ -158,3 +158,26 @@ export async function throttledSignIns(caller: Caller, now = new Date()) {
   await requireAdmin(caller, { action: "audit.read", targetType: "auditLog" });
   return summariseThrottledSignIns(now);
 }
+
+/**
+ * What the listed events' targets are called now, for admins: the log keeps only ids (a project
+ * or service refused before it was found may be logged by key or name). One query per target
+ * type, never one per row; a target deleted since is simply absent.
+ */
+export async function auditTargetNames(caller: Caller, events: readonly { targetType: string; targetId: string }[]) {
+  await requireAdmin(caller, { action: "audit.read", targetType: "auditLog" });
+  const ids = (type: string) => [...new Set(events.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId))];
+  const when = <T>(list: string[], query: (list: string[]) => Promise<T[]>) => (list.length ? query(list) : Promise.resolve([] as T[]));
+  const project = { select: { key: true } } as const;
+  const [handoffs, projects, milestones, services, users, memberships] = await Promise.all([
+    when(ids("handoff"), (id) => db().handoff.findMany({ where: { id: { in: id } }, select: { id: true, title: true, project } })),
+    when(ids("project"), (id) => db().project.findMany({ where: { OR: [{ id: { in: id } }, { key: { in: id } }] }, select: { id: true, key: true, name: true } })),
+    when(ids("milestone"), (id) => db().milestone.findMany({ where: { id: { in: id } }, select: { id: true, key: true, title: true, project } })),
+    when(ids("service"), (id) => db().service.findMany({ where: { OR: [{ id: { in: id } }, { name: { in: id } }] }, select: { id: true, name: true } })),
+    when(ids("user"), (id) => db().user.findMany({ where: { id: { in: id } }, select: { id: true, name: true, email: true } })),
+    when(ids("membership"), (id) =>
+      db().membership.findMany({ where: { id: { in: id } }, select: { id: true, project, user: { select: { name: true } } } }),
+    ),
+  ]);
+  return { handoffs, projects, milestones, services, users, memberships };
+}

@@ -69,10 +69,12 @@ export default async function PortfolioMilestonesPage() {
                       const overdue = m.dueDate && m.dueDate < now;
                       return (
                         <tr key={m.id}>
-                          <td>{m.project.name}</td>
                           <td>
-                            <span className={styles.key}>{m.key}</span>{" "}
+                            <Link href={`/projects/${m.project.key}/milestones`}>{m.project.name}</Link>
+                          </td>
+                          <td className={styles.titleCell}>
                             <Link href={`/projects/${m.project.key}/milestones/${m.id}`}>{m.title}</Link>
+                            <span className={styles.key}>{m.key}</span>
                           </td>
                           <td>
                             <StatusBadge kind="milestone" value={m.status} size="sm" />
@@ -82,8 +84,8 @@ export default async function PortfolioMilestonesPage() {
                           </td>
                           <td>{m.owner?.name ?? "—"}</td>
                           <td className={overdue ? styles.overdue : undefined}>
-                            {m.dueDate ? formatDate(m.dueDate) : "—"}
-                            {overdue && <span className={styles.overdueTag}> overdue</span>}
+                            {m.dueDate ? <time dateTime={m.dueDate.toISOString()}>{formatDate(m.dueDate)}</time> : "—"}
+                            {overdue && <span className={styles.overdueTag}>Overdue</span>}
                           </td>
                         </tr>
                       );

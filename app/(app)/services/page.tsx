@@ -75,7 +75,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       <Stack>
         <PageHeader
           title="Services"
-          description="The organisation-wide catalog: every container in the monorepo, the layer it sits in, who owns it, what it exposes and what it calls."
+          description="The organisation-wide catalog: every container in the monorepo, the layer it sits in, who owns it and where it is in its lifecycle."
           meta={
             services.length > 0 ? (
               <span className={styles.headerFacts}>
@@ -156,19 +156,18 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                 <thead>
                   <tr>
                     <th scope="col">Service</th>
-                    <th scope="col">Layer</th>
                     <th scope="col">Lifecycle</th>
                     <th scope="col">Owner</th>
-                    <th scope="col" data-align="right">
+                    <th scope="col" data-align="right" className={styles.countCell}>
                       Interfaces
                     </th>
-                    <th scope="col" data-align="right">
+                    <th scope="col" data-align="right" className={styles.countCell}>
                       <abbr className={styles.hint} title="Services it calls, reads or publishes to">Calls</abbr>
                     </th>
-                    <th scope="col" data-align="right">
+                    <th scope="col" data-align="right" className={styles.countCell}>
                       <abbr className={styles.hint} title="Services that depend on it">Called by</abbr>
                     </th>
-                    <th scope="col" data-align="right">
+                    <th scope="col" data-align="right" className={styles.countCell}>
                       Milestones
                     </th>
                     <th scope="col">Updated</th>
@@ -178,7 +177,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                   <tbody key={group.layer}>
                     {!layer && (
                       <tr className={styles.groupRow}>
-                        <th scope="colgroup" colSpan={9} className={styles.groupHeader}>
+                        <th scope="colgroup" colSpan={8} className={styles.groupHeader}>
                           <span className={styles.groupTitle}>
                             <StatusDotInline layer={group.layer} />
                             {statusLabel("layer", group.layer)}
@@ -198,9 +197,6 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                           {s.description && <span className={styles.excerpt}>{markdownExcerpt(s.description, 140)}</span>}
                         </td>
                         <td>
-                          <StatusBadge kind="layer" value={s.layer} size="sm" />
-                        </td>
-                        <td>
                           <StatusBadge kind="lifecycle" value={s.lifecycle} size="sm" />
                         </td>
                         <td>
@@ -213,10 +209,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                             <span className={styles.none}>Unowned</span>
                           )}
                         </td>
-                        <td data-align="right">{count(s._count.interfaces)}</td>
-                        <td data-align="right">{count(s._count.calls)}</td>
-                        <td data-align="right">{count(s._count.calledBy)}</td>
-                        <td data-align="right">{count(s._count.milestones)}</td>
+                        <td data-align="right" className={styles.countCell}>{count(s._count.interfaces)}</td>
+                        <td data-align="right" className={styles.countCell}>{count(s._count.calls)}</td>
+                        <td data-align="right" className={styles.countCell}>{count(s._count.calledBy)}</td>
+                        <td data-align="right" className={styles.countCell}>{count(s._count.milestones)}</td>
                         <td className={styles.updated}>
                           <RelativeTime date={s.updatedAt} now={now} />
                         </td>

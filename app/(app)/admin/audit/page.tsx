@@ -4,7 +4,6 @@
 // which have no events of their own.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -18,9 +17,11 @@ import { Table } from "@/components/ui/Table";
 import type { Tone } from "@/components/ui/status";
 import { IconSearch } from "@/components/ui/icons";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { auditQuerySchema, listAuditEvents, signedOutRefusals, throttledSignIns } from "@/lib/data/audit";
+import { auditQuerySchema, auditTargetNames, listAuditEvents, signedOutRefusals, throttledSignIns } from "@/lib/data/audit";
+import { auditTargets } from "@/components/admin/audit-targets";
 import type { AnonymousDenialSummary, ThrottledSignInSummary } from "@/lib/data/anonymous-denials";
 import { ThrottledSignIns } from "./ThrottledSignIns";
+import { TargetCell } from "./TargetCell";
 import { SignedOutRefusals } from "@/components/admin/SignedOutRefusals";
 import { env } from "@/lib/env";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -76,11 +77,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   let invalid: string | null = null;
   let refusals: AnonymousDenialSummary | null = null;
   let throttled: ThrottledSignInSummary | null = null;
+  let target: ReturnType<typeof auditTargets> = () => undefined;
   try {
     // One admin check, then the figures; a bad filter still leaves them on the page.
     refusals = await signedOutRefusals(actor);
     throttled = await throttledSignIns(actor);
     ({ events, hasMore } = await listAuditEvents(actor, query));
+    target = auditTargets(await auditTargetNames(actor, events));
   } catch (error) {
     // A real 404 status (not a 200 saying "no access"), as for any page one may not see; the
     // refusal is already in the audit log.
@@ -183,23 +186,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
                         {OUTCOME_LABEL[event.outcome] ?? event.outcome}
                       </Badge>
                     </td>
-                    <td className={styles.nowrap}>
-                      <span>
-                        {event.targetType}
-                        {event.project && (
-                          <>
-                            {" in "}
-                            <Link href={`/projects/${encodeURIComponent(event.project.key)}`} title={event.project.name}>
-                              {event.project.key}
-                            </Link>
-                          </>
-                        )}
-                      </span>
-                      {event.targetId && (
-                        <span className={`${styles.sub} mono`} title={event.targetId}>
-                          {truncate(event.targetId, 16)}
-                        </span>
-                      )}
+                    <td>
+                      <TargetCell targetType={event.targetType} targetId={event.targetId} project={event.project} named={target(event.targetType, event.targetId)} />
                     </td>
                     <td className={styles.nowrap}>
                       <span className="mono" title={event.userAgent || undefined}>

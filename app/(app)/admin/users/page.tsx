@@ -15,9 +15,9 @@ import { requireActorOrRedirect } from "@/lib/auth/session";
 import { INVITE_TTL_DAYS, listUsers } from "@/lib/data/users";
 import { lockedOutAccounts } from "@/lib/data/signin";
 import { ForbiddenError } from "@/lib/errors";
-import { CopyResult } from "../../_components/CopyResult";
 import { ActionRow, RowForm } from "../../_components/RowActions";
 import styles from "../../_components/pages.module.css";
+import { InviteLinkResult } from "./InviteLinkResult";
 import { createUserAction, reissueInviteAction, setAdminAction, setDisabledAction, unlockSignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users · Admin" };
@@ -199,7 +199,7 @@ export default async function AdminUsersPage() {
             <SubmitButton>Create user</SubmitButton>
             <span className={styles.formActionsNote}>Add them to projects from each project&apos;s settings.</span>
           </div>
-          <CopyResult name="inviteUrl" hint={INVITE_HINT} />
+          <InviteLinkResult hint={INVITE_HINT} />
         </ActionForm>
       </Card>
     </Stack>

@@ -67,10 +67,8 @@ export default async function MilestonesPage({ params, searchParams }: { params:
           <Table caption="Milestones">
             <thead>
               <tr>
-                <th scope="col">Key</th>
                 <th scope="col">Milestone</th>
                 <th scope="col">Status</th>
-                <th scope="col">Health</th>
                 <th scope="col">Owner</th>
                 <th scope="col">Due</th>
                 <th scope="col">Depends on</th>
@@ -85,14 +83,17 @@ export default async function MilestonesPage({ params, searchParams }: { params:
                 const overdue = open && m.dueDate && m.dueDate < now;
                 return (
                   <tr key={m.id}>
-                    <td className={styles.key}>{m.key}</td>
-                    <td>
+                    <td className={styles.titleCell}>
                       <Link href={`${base}/${m.id}`}>{m.title}</Link>
+                      <span className={styles.key}>{m.key}</span>
                     </td>
                     <td>
-                      <StatusBadge kind="milestone" value={m.status} size="sm" />
+                      {/* Health under the status: one column, so every column fits at 1024 px. */}
+                      <span className={styles.stack}>
+                        <StatusBadge kind="milestone" value={m.status} size="sm" />
+                        {open && <StatusBadge kind="health" value={m.health} size="sm" dot />}
+                      </span>
                     </td>
-                    <td>{open && <StatusBadge kind="health" value={m.health} size="sm" dot />}</td>
                     <td>
                       {m.owner && (
                         <span className={styles.owner}>
@@ -103,7 +104,7 @@ export default async function MilestonesPage({ params, searchParams }: { params:
                     </td>
                     <td className={overdue ? styles.overdue : undefined}>
                       {m.dueDate ? <time dateTime={m.dueDate.toISOString()}>{formatDate(m.dueDate)}</time> : "—"}
-                      {overdue && <span className={styles.overdueTag}> overdue</span>}
+                      {overdue && <span className={styles.overdueTag}>Overdue</span>}
                     </td>
                     <td>
                       {m.dependsOn.length === 0 ? (
