@@ -36,7 +36,7 @@ export function ProjectMap(props: ProjectMapProps) {
       <EmptyState
         icon={<IconNetwork size={20} />}
         title="Nothing on this map yet"
-        description="The map fills in as researchers add handoffs, engineers decompose them into milestones, and milestones are linked to the services that implement them."
+        description="It shows this project's handoffs, the milestones each was decomposed into, and the services those milestones name. Add a handoff, or a milestone, to start it."
       />
     );
   }

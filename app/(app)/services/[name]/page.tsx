@@ -118,7 +118,7 @@ export default async function ServicePage({ params }: { params: Params }) {
                 <div className={styles.flowColumn}>
                   <span className={styles.flowHeading}>Called by · {calledBy.length}</span>
                   {calledBy.length === 0 ? (
-                    <p className={styles.emptyNote}>Nothing in the catalog depends on it.</p>
+                    <p className={styles.emptyNote}>No service is recorded as calling it.</p>
                   ) : (
                     <ul className={styles.flowList}>
                       {calledBy.map((d) => (
@@ -135,7 +135,7 @@ export default async function ServicePage({ params }: { params: Params }) {
                 <div className={styles.flowColumn}>
                   <span className={styles.flowHeading}>Calls · {calls.length}</span>
                   {calls.length === 0 ? (
-                    <p className={styles.emptyNote}>Calls no other service in the catalog.</p>
+                    <p className={styles.emptyNote}>No calls to other services are recorded.</p>
                   ) : (
                     <ul className={styles.flowList}>
                       {calls.map((d) => (
