@@ -128,3 +128,18 @@ describe("hand-thrown refusals in lib/data", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("forms show the schema's labels", () => {
+  /** Every .tsx file under app/ and components/. */
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".tsx") ? [path.join(dir, e.name)] : []));
+
+  test("every <FormField> takes its label from lib/validation/labels.ts, under the same key as its name", () => {
+    const fields = ["app", "components"].flatMap((d) => sources(path.join(process.cwd(), d))).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/<FormField\s+name="(\w+)"\s+label=(\{[^}]*\}|"[^"]*")/g)].map((m) => ({ file: path.relative(process.cwd(), file), name: m[1], label: m[2] })),
+    );
+    expect(fields.length).toBeGreaterThan(30);
+    const wrong = fields.filter((f) => !new RegExp(`^\\{[A-Z_]+_LABELS\\.${f.name}\\}$`).test(f.label));
+    expect(wrong).toEqual([]);
+  });
+});

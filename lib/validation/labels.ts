@@ -130,12 +130,3 @@ export const HANDOFF_ACTION_LABELS = {
   reviewer: "Each reviewer",
   file: "File",
 } as const;
-
-/** Admin › Audit log filters. */
-export const AUDIT_FILTER_LABELS = {
-  action: "Action",
-  outcome: "Outcome",
-  actor: "Actor",
-  before: "The page to start after",
-  take: "Page size",
-} as const;

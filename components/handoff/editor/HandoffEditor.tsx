@@ -23,7 +23,7 @@ import { LocalTime, clockTime } from "./LocalTime";
 import { MarkdownPreview } from "./MarkdownPreview";
 import { PaperFields, type PaperValues } from "./PaperFields";
 import { SectionBlock, blockId, editorId } from "./SectionBlock";
-import { sameContent, toContentInput, type EditorActions, type EditorContent, type Failure } from "./content";
+import { FIELD_LABELS, sameContent, toContentInput, type EditorActions, type EditorContent, type Failure } from "./content";
 import styles from "./editor.module.css";
 import { LIMITS } from "@/lib/validation/limits";
 
@@ -501,7 +501,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
           <div className={styles.main}>
             <div className={styles.titleBlock}>
               <label htmlFor="handoff-title" className={styles.titleLabel}>
-                Handoff title
+                {FIELD_LABELS.title}
               </label>
               <textarea
                 id="handoff-title"
@@ -556,7 +556,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
             ))}
 
             <SectionBlock
-              section={{ key: BODY, title: "Notes", guidance: "Anything else an engineer should know: free Markdown, not part of the checklist.", required: false }}
+              section={{ key: BODY, title: FIELD_LABELS.body, guidance: "Anything else an engineer should know: free Markdown, not part of the checklist.", required: false }}
               value={content.body}
               onChange={(_key, text) => patch({ body: text })}
               onFocus={setFocused}
