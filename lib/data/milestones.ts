@@ -27,7 +27,7 @@ async function projectOfMilestone(id: string) {
 async function assertOwnerIsMember(projectId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const membership = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId: ownerId } }, select: { id: true } });
-  if (!membership) throw new ValidationError(`${MILESTONE_LABELS.ownerId} must be a member of this project.`, { ownerId: ["must be a member of this project"] });
+  if (!membership) throw new ValidationError(`${MILESTONE_LABELS.ownerId} must be a member of this project.`, { ownerId: [`${MILESTONE_LABELS.ownerId} must be a member of this project.`] });
 }
 
 export async function listMilestones(caller: Caller, key: string) {
