@@ -71,7 +71,9 @@ function issueSentence(issue: z.core.$ZodIssue, schema?: z.core.$ZodType): strin
   if (labelled) return issue.message;
   const label = (schema && labelAt(schema, issue.path)) ?? (issue.path.length ? humanize(issue.path) : undefined);
   const message = issue.message.trim();
-  const sentence = label && !message.startsWith(`${label} `) ? `${label} ${message}` : label ? message : message.charAt(0).toUpperCase() + message.slice(1);
+  // Some schema-level messages are whole sentences already ("Version must be a number.").
+  let sentence = label && !message.startsWith(`${label} `) ? `${label} ${message}` : message;
+  if (!label) sentence = sentence.charAt(0).toUpperCase() + sentence.slice(1);
   return /[.!?)]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
