@@ -42,7 +42,7 @@ test("a researcher creates a handoff from BibTeX, writes math and a table with a
   await expect(page.getByLabel("URL")).toHaveValue("https://openreview.net/forum?id=nZeVKeeFYf9");
 
   const title = `LoRA adapters for the layout assistant ${unique()}`;
-  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+  await page.getByRole("textbox", { name: "Handoff title", exact: true }).fill(title);
   await page.getByRole("button", { name: "Create handoff" }).click();
   await page.waitForURL(/\/handoffs\/[^/]+\/edit/);
   const editUrl = new URL(page.url());

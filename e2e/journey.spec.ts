@@ -21,7 +21,7 @@ test("from a BibTeX entry and a notebook to an accepted handoff, entirely in the
     await researcher.getByRole("button", { name: "Fill from BibTeX" }).click();
     await expect(researcher.getByLabel("Paper title")).toHaveValue("Denoising Diffusion Probabilistic Models");
     await expect(researcher.getByLabel("Year")).toHaveValue("2020");
-    await researcher.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+    await researcher.getByRole("textbox", { name: "Handoff title", exact: true }).fill(title);
     await researcher.getByRole("button", { name: "Create handoff" }).click();
     await researcher.waitForURL(/\/handoffs\/[^/]+\/edit/);
   });

@@ -35,7 +35,7 @@ test("blocking a milestone without saying why is refused with the field named", 
   const form = page.getByRole("form", { name: "Update status" });
   await form.getByLabel("Status").selectOption("blocked");
   await form.getByRole("button", { name: "Save status" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("note: say what blocks this milestone");
+  await expect(page.getByRole("alert").first()).toContainText("Note must say what blocks this milestone.");
   // The choice survives the error: nothing the person entered is thrown away.
   await expect(form.getByLabel("Status")).toHaveValue("blocked");
 });
@@ -114,8 +114,11 @@ test("an engineer plans a new milestone; a due date before its start is refused 
   await form.getByLabel("Start date").fill("2027-03-10");
   await form.getByLabel("Due date").fill("2027-03-01");
   await form.getByRole("button", { name: "Create milestone" }).click();
-  // Named in the summary, and beside the field itself.
-  await expect(form.getByText("dueDate: must be on or after the start date")).toBeVisible();
+  // Named in the summary by the label the form shows (never its code name), and beside the field itself.
+  const dueLabel = (await form.locator(`label[for="${await form.getByLabel("Due date").getAttribute("id")}"]`).innerText()).trim();
+  expect(dueLabel).toBe("Due date");
+  await expect(form.getByRole("alert").first()).toContainText(`${dueLabel} must be on or after the start date.`);
+  await expect(form.getByText("dueDate", { exact: false })).toHaveCount(0);
   await expect(form.getByText("must be on or after the start date", { exact: true })).toBeVisible();
   // Nothing typed is lost.
   await expect(form.getByLabel("Title")).toHaveValue(title);

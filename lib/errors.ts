@@ -1,5 +1,6 @@
 // One error type per outcome a caller can act on, and one mapper to HTTP (RFC 9457 problem JSON).
 import { ZodError, type z } from "zod";
+import { humanize, labelAt, plainIssue } from "@/lib/validation/field-label";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -48,18 +49,32 @@ export class ValidationError extends AppError {
     super(message, 422, "validation");
   }
 
-  static fromZod(error: ZodError): ValidationError {
+  /**
+   * The first issue as a sentence naming its field by the label its form shows ("Estimate (days)
+   * must be 0 or more."), read from the schema (lib/validation/field-label.ts); every issue under
+   * its field key in fieldErrors, for programs and for the message under each field.
+   */
+  static fromZod(error: ZodError, schema?: z.core.$ZodType): ValidationError {
     const fieldErrors: FieldErrors = {};
     for (const issue of error.issues) {
       const key = issue.path.join(".") || "_";
       (fieldErrors[key] ??= []).push(issue.message);
     }
-    const first = error.issues[0];
-    // Messages from lib/validation/text.ts already name the field by its visible label.
-    const labelled = first?.code === "custom" && (first.params as { labelled?: boolean } | undefined)?.labelled === true;
-    const where = first?.path.length && !labelled ? `${first.path.join(".")}: ` : "";
-    return new ValidationError(`${where}${first?.message ?? "Invalid input"}`, fieldErrors);
+    return new ValidationError(error.issues[0] ? issueSentence(error.issues[0], schema) : "The input is not valid.", fieldErrors);
   }
+}
+
+/** An issue as a whole sentence that starts with its field's visible label. */
+function issueSentence(issue: z.core.$ZodIssue, schema?: z.core.$ZodType): string {
+  // Messages from lib/validation/text.ts (and other LABELLED issues) already name the field.
+  const labelled = issue.code === "custom" && (issue.params as { labelled?: boolean } | undefined)?.labelled === true;
+  if (labelled) return issue.message;
+  const label = (schema && labelAt(schema, issue.path)) ?? (issue.path.length ? humanize(issue.path) : undefined);
+  const message = issue.message.trim();
+  // Some schema-level messages are whole sentences already ("Version must be a number.").
+  let sentence = label && !message.startsWith(`${label} `) ? `${label} ${message}` : message;
+  if (!label) sentence = sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  return /[.!?)]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /** The thing existed but its content is no longer kept (a compacted revision). */
@@ -87,8 +102,8 @@ export class RateLimitedError extends AppError {
 
 /** Parses input with a schema, turning failures into a ValidationError that names each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw ValidationError.fromZod(result.error);
+  const result = schema.safeParse(input, { error: plainIssue });
+  if (!result.success) throw ValidationError.fromZod(result.error, schema);
   return result.data;
 }
 

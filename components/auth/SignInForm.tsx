@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import styles from "./SignInForm.module.css";
+import { SIGN_IN_LABELS } from "@/lib/validation/labels";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Incorrect email or password.",
@@ -58,10 +59,10 @@ export function SignInForm({
   return (
     <form onSubmit={onSubmit} className={styles.form} aria-label="Sign in">
       {error && <Alert tone="error">{error}</Alert>}
-      <Field label="Email" required>
+      <Field label={SIGN_IN_LABELS.email} required>
         <Input name="email" type="email" autoComplete="username" defaultValue={initialEmail} autoFocus={!initialEmail} />
       </Field>
-      <Field label="Password" required>
+      <Field label={SIGN_IN_LABELS.password} required>
         <Input name="password" type="password" autoComplete="current-password" autoFocus={Boolean(initialEmail)} />
       </Field>
       <Button type="submit" variant="primary" fullWidth loading={pending}>

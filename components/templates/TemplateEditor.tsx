@@ -14,6 +14,7 @@ import type { TemplateSection } from "@/lib/validation/template";
 import { IconArrowDown, IconArrowUp, IconTrash } from "./icons";
 import styles from "./templates.module.css";
 import { LIMITS } from "@/lib/validation/limits";
+import { TEMPLATE_LABELS } from "@/lib/validation/labels";
 
 type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -211,10 +212,10 @@ export function TemplateEditor({ action, projectKey, templateId, initial, usedBy
       )}
 
       <div className={styles.metaFields}>
-        <Field label="Name" required error={formErrors.name} hint="Shown when someone starts a handoff and picks a template.">
+        <Field label={TEMPLATE_LABELS.name} required error={formErrors.name} hint="Shown when someone starts a handoff and picks a template.">
           <Input id="tpl-name" name="name" defaultValue={initial.name} maxLength={LIMITS.template.name} autoComplete="off" onChange={() => markEdited("name")} />
         </Field>
-        <Field label="Description" optional error={formErrors.description} hint="What this template is for, in a sentence or two.">
+        <Field label={TEMPLATE_LABELS.description} optional error={formErrors.description} hint="What this template is for, in a sentence or two.">
           <Textarea id="tpl-description" name="description" defaultValue={initial.description} rows={2} maxLength={LIMITS.template.description} onChange={() => markEdited("description")} />
         </Field>
       </div>
@@ -307,7 +308,7 @@ export function TemplateEditor({ action, projectKey, templateId, initial, usedBy
                 </p>
               )}
               <div className={styles.rowFields}>
-                <Field label="Title" required error={errors.title}>
+                <Field label={TEMPLATE_LABELS.sectionTitle} required error={errors.title}>
                   <Input
                     id={controlId(row.uid, "title")}
                     value={row.title}
@@ -317,7 +318,7 @@ export function TemplateEditor({ action, projectKey, templateId, initial, usedBy
                     onChange={(e) => update(row.uid, { title: e.target.value }, "title")}
                   />
                 </Field>
-                <Field label="Key" required error={errors.key}>
+                <Field label={TEMPLATE_LABELS.sectionKey} required error={errors.key}>
                   <Input
                     id={controlId(row.uid, "key")}
                     className="mono"
@@ -342,7 +343,7 @@ export function TemplateEditor({ action, projectKey, templateId, initial, usedBy
                   {errors.required && <p className={styles.rowError}>{errors.required.join(" ")}</p>}
                 </div>
               </div>
-              <Field label="Guidance" optional error={errors.guidance}>
+              <Field label={TEMPLATE_LABELS.sectionGuidance} optional error={errors.guidance}>
                 <Textarea
                   id={controlId(row.uid, "guidance")}
                   value={row.guidance}

@@ -10,6 +10,7 @@ import type { Caller } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { commentSchema, editCommentSchema } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
+import { HANDOFF_ACTION_LABELS } from "@/lib/validation/labels";
 import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
 import { auditWrite, deny } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
@@ -24,7 +25,7 @@ export async function addComment(caller: Caller, handoffId: string, input: unkno
   if (data.parentId) {
     const parent = await db().comment.findUnique({ where: { id: data.parentId }, select: { handoffId: true, parentId: true, sectionKey: true } });
     if (!parent || parent.handoffId !== handoffId) throw new NotFoundError("The comment you replied to");
-    if (parent.parentId) throw new ValidationError("parentId: replies go to the thread's first comment.", { parentId: ["must be a thread's first comment"] });
+    if (parent.parentId) throw new ValidationError(`${HANDOFF_ACTION_LABELS.parentId} is itself a reply; replies go to the thread's first comment.`, { parentId: ["must be a thread's first comment"] });
     // A reply belongs to its thread's section, even one the template has since dropped.
     sectionKey = parent.sectionKey;
   } else if (sectionKey !== BODY_SECTION_KEY && !(await handoffSectionRules(handoffId)).allowed?.has(sectionKey)) {

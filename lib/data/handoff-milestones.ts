@@ -5,6 +5,7 @@ import type { MilestoneStatus } from "@/lib/db/generated/sqlite/enums";
 import type { Caller } from "@/lib/auth/actor";
 import { ValidationError, parseInput } from "@/lib/errors";
 import { handoffMilestonesSchema } from "@/lib/validation/handoff";
+import { HANDOFF_ACTION_LABELS } from "@/lib/validation/labels";
 import { authorizeHandoff } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { compareKeys } from "@/lib/sort";
@@ -16,7 +17,7 @@ export async function setHandoffMilestones(caller: Caller, handoffId: string, in
   const unique = [...new Set(milestoneIds)];
   const found = await db().milestone.findMany({ where: { projectId: project.id, id: { in: unique } }, select: { id: true, key: true } });
   if (found.length !== unique.length) {
-    throw new ValidationError("milestoneIds: every milestone must belong to this handoff's project.", { milestoneIds: ["must be milestones of this project"] });
+    throw new ValidationError(`${HANDOFF_ACTION_LABELS.milestoneIds} must all belong to this handoff's project.`, { milestoneIds: ["must be milestones of this project"] });
   }
   const keys = found.map((m) => m.key).sort(compareKeys);
   await db().$transaction(async (tx) => {

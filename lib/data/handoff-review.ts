@@ -10,6 +10,7 @@ import { authorizeHandoff, authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { projectIdOfHandoff } from "@/lib/data/handoff-read";
 import { isLookupKey } from "@/lib/validation/text";
+import { HANDOFF_ACTION_LABELS } from "@/lib/validation/labels";
 import { listRoles, rolesAllowed } from "@/lib/auth/permissions";
 
 const target = (id: string) => ({ targetType: "handoff", targetId: id });
@@ -26,7 +27,7 @@ export async function setReviewers(caller: Caller, handoffId: string, input: unk
   const missing = unique.filter((id) => !eligible.some((m) => m.userId === id));
   if (missing.length > 0) {
     const who = listRoles(rolesAllowed("handoff", "review")).replace(/ and /, " or ");
-    throw new ValidationError(`Reviewers must be ${who} of this project.`, { userIds: [`must be ${who} of this project`] });
+    throw new ValidationError(`${HANDOFF_ACTION_LABELS.userIds} must be ${who} of this project.`, { userIds: [`must be ${who} of this project`] });
   }
   await db().$transaction(async (tx) => {
     await tx.handoffReviewer.deleteMany({ where: { handoffId, userId: { notIn: unique } } });

@@ -10,6 +10,7 @@ import {
   updateHandoffSchemaFor,
 } from "@/lib/validation/handoff";
 import { isLookupKey } from "@/lib/validation/text";
+import { HANDOFF_ACTION_LABELS } from "@/lib/validation/labels";
 import { authorizeHandoff, authorizeProject } from "@/lib/data/access";
 import { readHandoff } from "@/lib/data/handoff-read";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
@@ -56,7 +57,7 @@ async function usableTemplateId(projectId: string, requested: string | null | un
   if (requested) {
     const template = isLookupKey(requested) ? await db().handoffTemplate.findUnique({ where: { id: requested }, select: { projectId: true } }) : null;
     if (!template || (template.projectId !== null && template.projectId !== projectId)) {
-      throw new ValidationError("templateId: no such template in this project.", { templateId: ["no such template in this project"] });
+      throw new ValidationError(`${HANDOFF_ACTION_LABELS.templateId} must be one of this project's templates; there is no such template here.`, { templateId: ["no such template in this project"] });
     }
     return requested;
   }

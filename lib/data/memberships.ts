@@ -7,6 +7,7 @@ import { addMemberSchema, changeRoleSchema } from "@/lib/validation/project";
 import { authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { isLookupKey } from "@/lib/validation/text";
+import { MEMBER_LABELS } from "@/lib/validation/labels";
 
 export async function listMembers(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "membership", "read", { targetType: "project" });
@@ -24,8 +25,8 @@ export async function addMember(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "membership", "manage", { targetType: "membership" });
   const data = parseInput(addMemberSchema, input);
   const user = await db().user.findUnique({ where: { email: data.email }, select: { id: true, disabledAt: true } });
-  if (!user) throw new ValidationError(`email: no account uses ${data.email}; ask an admin to invite them first.`, { email: ["no account uses this email; ask an admin to invite them first"] });
-  if (user.disabledAt) throw new ValidationError("email: that account is disabled.", { email: ["that account is disabled"] });
+  if (!user) throw new ValidationError(`${MEMBER_LABELS.email}: no account uses ${data.email}; ask an admin to invite them first.`, { email: ["no account uses this email; ask an admin to invite them first"] });
+  if (user.disabledAt) throw new ValidationError(`${MEMBER_LABELS.email}: the account using ${data.email} is disabled.`, { email: ["that account is disabled"] });
   const existing = await db().membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } }, select: { id: true } });
   if (existing) throw new ConflictError(`${data.email} is already a member of ${project.name}.`);
   return db().$transaction(async (tx) => {

@@ -10,6 +10,7 @@ import {
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import { isLookupKey } from "@/lib/validation/text";
+import { MILESTONE_LABELS } from "@/lib/validation/labels";
 import { compareKeys } from "@/lib/sort";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
@@ -23,7 +24,7 @@ async function projectOfMilestone(id: string) {
 async function assertOwnerIsMember(projectId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const membership = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId: ownerId } }, select: { id: true } });
-  if (!membership) throw new ValidationError("Owner must be a member of this project.", { ownerId: ["Owner must be a member of this project."] });
+  if (!membership) throw new ValidationError(`${MILESTONE_LABELS.ownerId} must be a member of this project.`, { ownerId: [`${MILESTONE_LABELS.ownerId} must be a member of this project.`] });
 }
 
 export async function listMilestones(caller: Caller, key: string) {
@@ -91,7 +92,7 @@ export async function createMilestone(caller: Caller, key: string, input: unknow
   const data = parseInput(createMilestoneSchema, input);
   await assertOwnerIsMember(project.id, data.ownerId);
   if (!data.key.startsWith(`${project.key}-`)) {
-    throw new ValidationError(`key: must start with ${project.key}-`, { key: [`must start with ${project.key}-`] });
+    throw new ValidationError(`${MILESTONE_LABELS.key} must start with ${project.key}-.`, { key: [`must start with ${project.key}-`] });
   }
   if (await db().milestone.findUnique({ where: { projectId_key: { projectId: project.id, key: data.key } }, select: { id: true } })) {
     throw new ConflictError(`${data.key} already exists in ${project.name}.`);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
 import { serviceSchema, updateServiceSchema } from "@/lib/validation/service";
+import { SERVICE_LABELS } from "@/lib/validation/labels";
 import { authorizeInstance, authorizeService, denyService, instanceAllows } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 
@@ -63,12 +64,12 @@ export async function getService(caller: Caller, name: string) {
 async function resolveOwner(ownerId: string | null | undefined, ownerEmail: string | undefined): Promise<string | null | undefined> {
   if (ownerEmail !== undefined) {
     const user = await db().user.findUnique({ where: { email: ownerEmail }, select: { id: true, disabledAt: true } });
-    if (!user || user.disabledAt) throw new ValidationError(`Owner must be an active account on this instance; none has the email ${ownerEmail}.`, { ownerEmail: ["Owner must be an active account on this instance; none has this email."] });
+    if (!user || user.disabledAt) throw new ValidationError(`${SERVICE_LABELS.ownerEmail} must be the email of an active account on this instance; none has the email ${ownerEmail}.`, { ownerEmail: [`${SERVICE_LABELS.ownerEmail} must be the email of an active account on this instance.`] });
     return user.id;
   }
   if (ownerId) {
     const user = await db().user.findUnique({ where: { id: ownerId }, select: { disabledAt: true } });
-    if (!user || user.disabledAt) throw new ValidationError("Owner must be an active account on this instance.", { ownerId: ["Owner must be an active account on this instance."] });
+    if (!user || user.disabledAt) throw new ValidationError(`${SERVICE_LABELS.ownerId} must be an active account on this instance.`, { ownerId: [`${SERVICE_LABELS.ownerId} must be an active account on this instance.`] });
   }
   return ownerId;
 }

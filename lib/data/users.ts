@@ -16,6 +16,7 @@ import {
 import { auditEvent, auditRow, auditWrite, requireAdmin, requireSignedIn } from "@/lib/data/audit";
 import { hashToken } from "@/lib/data/session";
 import { isLookupKey } from "@/lib/validation/text";
+import { ACCEPT_INVITE_LABELS, CHANGE_PASSWORD_LABELS, NEW_USER_LABELS } from "@/lib/validation/labels";
 
 export const INVITE_TTL_DAYS = 7;
 
@@ -68,7 +69,7 @@ export async function createUser(caller: Caller, input: unknown) {
   const actor = await requireAdmin(caller, { action: "user.create", targetType: "user" });
   const data = parseInput(createUserSchema, input);
   if (await db().user.findUnique({ where: { email: data.email }, select: { id: true } })) {
-    throw new ValidationError(`email: ${data.email} already has an account.`, { email: ["already has an account"] });
+    throw new ValidationError(`${NEW_USER_LABELS.email}: ${data.email} already has an account.`, { email: ["already has an account"] });
   }
   const invite = newInviteToken();
   const user = await db().$transaction(async (tx) => {
@@ -108,7 +109,7 @@ export async function findInvite(token: string) {
 export async function acceptInvite(input: unknown, ctx: RequestContext) {
   const data = parseInput(acceptInviteSchema, input);
   const invite = await findInvite(data.token);
-  if (!invite) throw new ValidationError("This invite link is invalid, used or expired. Ask an admin for a new one.", { token: ["invalid, used or expired"] });
+  if (!invite) throw new ValidationError(`${ACCEPT_INVITE_LABELS.token} is invalid, used or expired. Ask an admin for a new one.`, { token: ["invalid, used or expired"] });
   const passwordHash = await hashPassword(data.password);
   await db().$transaction(async (tx) => {
     const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
@@ -149,7 +150,7 @@ export async function changeOwnPassword(caller: Caller, input: unknown) {
   const data = parseInput(changePasswordSchema, input);
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!user?.passwordHash) {
-    throw new ValidationError("current: your account signs in through single sign-on and has no password here.", { current: ["your account has no password here"] });
+    throw new ValidationError(`${CHANGE_PASSWORD_LABELS.current} cannot be checked: your account signs in through single sign-on and has no password here.`, { current: ["your account has no password here"] });
   }
   // Wrong current passwords are throttled per account like sign-ins (a stolen session must not
   // become a way to guess the password): counted before the check, cleared by a success.
@@ -164,7 +165,7 @@ export async function changeOwnPassword(caller: Caller, input: unknown) {
   }
   if (!(await verifyPassword(data.current, user?.passwordHash))) {
     await auditEvent(actor, { action: "user.password", outcome: "denied", targetType: "user", targetId: actor.id, details: { reason: "wrong current password" } });
-    throw new ValidationError("current: the current password is not right.", { current: ["is not right"] });
+    throw new ValidationError(`${CHANGE_PASSWORD_LABELS.current} is not right.`, { current: ["is not right"] });
   }
   await resetCounter(passwordChangeKey(actor.id));
   const passwordHash = await hashPassword(data.password);

@@ -5,6 +5,7 @@
 // of rolling over to another day or reaching the database as a date it cannot hold.
 import { z } from "zod";
 import { LABELLED } from "./text";
+import { labelled } from "./field-label";
 
 export const DATE_YEARS = { min: 1970, max: 2200 } as const;
 
@@ -25,7 +26,7 @@ export function parseCalendarDay(value: string): Date | string {
 
 /** An optional date field: empty, null or missing is "no date" (null); anything else must be a real day. */
 export function optionalDate(label: string) {
-  return z.unknown().optional().transform((value, ctx) => {
+  const date = z.unknown().optional().transform((value, ctx) => {
     if (value === null || value === undefined || value === "") return null;
     const text = typeof value === "string" ? value : value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : null;
     const day = text === null ? "must be a date like 2026-03-31." : text.trim() === "" ? null : parseCalendarDay(text);
@@ -35,4 +36,5 @@ export function optionalDate(label: string) {
     }
     return day;
   });
+  return labelled(date, label);
 }

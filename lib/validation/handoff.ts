@@ -2,27 +2,19 @@ import { z } from "zod";
 import { LIMITS, formatCount } from "./limits";
 import { DEFAULT_TEMPLATE_SECTIONS } from "./template";
 import { LABELLED, checkText, idSchema, optionalText, text } from "./text";
+import { labelled } from "./field-label";
+import { HANDOFF_ACTION_LABELS, HANDOFF_FIELD_LABELS } from "./labels";
 
 export const HANDOFF_STATUSES = ["draft", "in_review", "changes_requested", "accepted", "archived"] as const;
 export type HandoffStatusValue = (typeof HANDOFF_STATUSES)[number];
 
-/** The labels people see on the editor's paper fields (components/handoff/editor/content.ts shows them). */
-export const HANDOFF_FIELD_LABELS = {
-  title: "Handoff title",
-  paperTitle: "Paper title",
-  authors: "Authors",
-  venue: "Venue",
-  year: "Year",
-  arxivId: "arXiv id",
-  doi: "DOI",
-  url: "URL",
-  bibtex: "BibTeX",
-  body: "Notes",
-  message: "The save message",
-} as const;
+export { HANDOFF_FIELD_LABELS } from "./labels";
 
 const H = LIMITS.handoff;
 const L = HANDOFF_FIELD_LABELS;
+const A = HANDOFF_ACTION_LABELS;
+/** A version number the client read (the handoff's, a revision's). */
+const versionField = (label: string) => labelled(z.coerce.number({ message: `${label} must be a number.` }).int().min(1), label);
 
 export const SECTION_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 
@@ -30,20 +22,20 @@ export const SECTION_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const handoffFieldsSchema = z.object({
   title: text(L.title, { min: 3, max: H.title, trim: true, singleLine: true }),
   paperTitle: text(L.paperTitle, { max: H.paperTitle, trim: true, singleLine: true }).default(""),
-  authors: z
-    .array(text("An author's name", { min: 1, max: H.authorName, trim: true, singleLine: true }))
-    .superRefine((a, ctx) => {
+  authors: labelled(
+    z.array(text(L.author, { min: 1, max: H.authorName, trim: true, singleLine: true })).superRefine((a, ctx) => {
       if (a.length > H.authors) ctx.addIssue({ code: "custom", message: `${L.authors} can list at most ${formatCount(H.authors)} people (this has ${formatCount(a.length)}).`, params: LABELLED });
-    })
-    .default([]),
+    }),
+    L.authors,
+  ).default([]),
   venue: text(L.venue, { max: H.venue, trim: true, singleLine: true }).default(""),
-  year: z.coerce.number().int().min(1900, "must be 1900 or later").max(2100, "must be 2100 or earlier").nullable().optional(),
+  year: labelled(z.coerce.number().int().min(1900, "must be 1900 or later").max(2100, "must be 2100 or earlier"), L.year).nullable().optional(),
   arxivId: optionalText(L.arxivId, H.arxivId).refine((v) => v === null || /^(\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/i.test(v), "must look like 2103.02574 or cs/0112017"),
   doi: optionalText(L.doi, H.doi).refine((v) => v === null || /^10\.\d{4,9}\/\S+$/.test(v), "must look like 10.1109/CVPR.2016.90"),
   url: optionalText(L.url, H.url).refine((v) => v === null || /^https?:\/\//.test(v), "must start with http:// or https://"),
   bibtex: text(L.bibtex, { max: H.bibtex }).default(""),
   // Keys and each text are checked with the handoff's template in view (handoffContentSchemaFor).
-  sections: z.record(z.string(), z.string({ error: "Each section must be text." })).default({}),
+  sections: labelled(z.record(z.string(), labelled(z.string({ error: "must be text." }), L.section)), L.sections).default({}),
   body: text(L.body, { max: H.body }).default(""),
 });
 
@@ -131,19 +123,19 @@ export const storedContentSchema = z.object({
 export function updateHandoffSchemaFor(rules: SectionRules = DEFAULT_SECTION_RULES) {
   return handoffFieldsSchema
     .extend({
-      version: z.coerce.number().int().min(1),
+      version: versionField(A.version),
       message: text(L.message, { max: H.message, trim: true }).default(""),
     })
     .superRefine((c, ctx) => checkContent(c, rules, ctx));
 }
 export type UpdateHandoffInput = HandoffContentInput & { version: number | string; message?: string };
 
-export const commentBodySchema = text("Comment", { min: 1, max: LIMITS.comment, trim: true });
+export const commentBodySchema = text(A.comment, { min: 1, max: LIMITS.comment, trim: true });
 
 export const commentSchema = z.object({
-  sectionKey: z.string().regex(SECTION_KEY_PATTERN, "must name a section"),
+  sectionKey: labelled(z.string().regex(SECTION_KEY_PATTERN, "must name a section"), A.sectionKey),
   body: commentBodySchema,
-  parentId: idSchema("The comment you replied to").optional(),
+  parentId: idSchema(A.parentId).optional(),
 });
 export type CommentInput = z.input<typeof commentSchema>;
 
@@ -159,9 +151,12 @@ export const HANDOFF_TRANSITIONS = {
   reopen: { from: ["archived", "accepted"], to: "draft", permission: "update" },
 } as const satisfies Record<string, { from: readonly HandoffStatusValue[]; to: HandoffStatusValue; permission: "update" | "review" | "accept" }>;
 export type HandoffTransition = keyof typeof HANDOFF_TRANSITIONS;
-export const handoffTransitionSchema = z.enum(Object.keys(HANDOFF_TRANSITIONS) as [HandoffTransition, ...HandoffTransition[]], {
-  message: `Status change must be one of ${Object.keys(HANDOFF_TRANSITIONS).join(", ")}.`,
-});
+export const handoffTransitionSchema = labelled(
+  z.enum(Object.keys(HANDOFF_TRANSITIONS) as [HandoffTransition, ...HandoffTransition[]], {
+    message: `must be one of ${Object.keys(HANDOFF_TRANSITIONS).join(", ")}.`,
+  }),
+  A.transition,
+);
 
 /** Transitions that must say why: the author needs to know what to change. */
 export const NOTE_REQUIRED: ReadonlySet<HandoffTransition> = new Set(["requestChanges"]);
@@ -170,7 +165,7 @@ const reviewNote = (label: string) => text(label, { max: H.reviewNote, trim: tru
 
 /** A status change with its note ("What should change?" when requesting changes). */
 export const transitionInputSchema = z
-  .object({ transition: handoffTransitionSchema, note: reviewNote("Note") })
+  .object({ transition: handoffTransitionSchema, note: reviewNote(A.note) })
   .superRefine((v, ctx) => {
     if (NOTE_REQUIRED.has(v.transition) && v.note === "") {
       ctx.addIssue({ code: "custom", path: ["note"], message: "Say what should change: the author reads this note.", params: LABELLED });
@@ -180,29 +175,29 @@ export type TransitionInput = z.input<typeof transitionInputSchema>;
 
 /** A reviewer's approval of the version they read; a newer version means they read something else. */
 export const approveSchema = z.object({
-  note: reviewNote("Note"),
-  version: z.coerce.number({ message: "Version must be a number." }).int().min(1),
+  note: reviewNote(A.note),
+  version: versionField(A.version),
 });
 export type ApproveInput = z.input<typeof approveSchema>;
 
 export function draftSchemaFor(rules: SectionRules = DEFAULT_SECTION_RULES) {
   return z.object({
-    baseVersion: z.coerce.number().int().min(1),
+    baseVersion: versionField(A.baseVersion),
     content: handoffContentSchemaFor(rules),
   });
 }
 export type DraftInput = { baseVersion: number | string; content: HandoffContentInput };
 
 export const restoreSchema = z.object({
-  revision: z.coerce.number().int().min(1),
-  version: z.coerce.number().int().min(1),
+  revision: versionField(A.revision),
+  version: versionField(A.version),
 });
 
 /** The milestones a handoff's paper was decomposed into: the whole set, replacing the last. */
 export const handoffMilestonesSchema = z.object({
-  milestoneIds: z.array(idSchema("Each milestone")).max(200, "at most 200 milestones"),
+  milestoneIds: labelled(z.array(idSchema(A.milestone)).max(200, "can list at most 200 milestones"), A.milestoneIds),
 });
 
 export const reviewersSchema = z.object({
-  userIds: z.array(idSchema("Each reviewer")).max(20, "at most 20 reviewers"),
+  userIds: labelled(z.array(idSchema(A.reviewer)).max(20, "can list at most 20 reviewers"), A.userIds),
 });

@@ -37,7 +37,7 @@ describe("limits", () => {
       "Method must be at most 100,000 characters (this has 100,001).",
     );
     // Fields that are not text keep their code name until they get labels of their own.
-    expect(refusal(() => parseInput(createMilestoneSchema, { key: "nope", title: "Work" })).message).toBe("key: must look like FLOOR-12");
+    expect(refusal(() => parseInput(createMilestoneSchema, { key: "nope", title: "Work" })).message).toBe("Key must look like FLOOR-12.");
   });
 
   it("refuse NUL and unpaired surrogates in every text field, and ids that cannot exist", () => {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { LABELLED, idSchema, text } from "./text";
-import { emailSchema } from "./user";
+import { emailField } from "./user";
+import { labelled } from "./field-label";
+import { SERVICE_LABELS as L } from "./labels";
 
 const S = LIMITS.service;
 
@@ -16,29 +18,32 @@ export const SERVICE_LIFECYCLES = ["experimental", "production", "deprecated", "
 export const RESERVED_SERVICE_NAMES = ["new", "edit"] as const;
 
 // As in a compose file and a DNS label: how other services reach this one.
-export const serviceNameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS-safe name: lowercase letters, digits and hyphens, like ai-gateway")
-  .superRefine((name, ctx) => {
-    if (!(RESERVED_SERVICE_NAMES as readonly string[]).includes(name)) return;
-    const message = `Name “${name}” is reserved: the service pages use it in their addresses (/services/new, /services/…/edit). Choose another name.`;
-    ctx.addIssue({ code: "custom", message, params: LABELLED });
-  });
+export const serviceNameSchema = labelled(
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS-safe name: lowercase letters, digits and hyphens, like ai-gateway")
+    .superRefine((name, ctx) => {
+      if (!(RESERVED_SERVICE_NAMES as readonly string[]).includes(name)) return;
+      const message = `${L.name} “${name}” is reserved: the service pages use it in their addresses (/services/new, /services/…/edit). Choose another name.`;
+      ctx.addIssue({ code: "custom", message, params: LABELLED });
+    }),
+  L.name,
+);
 
 /** Each field once; creation fills in defaults, an update changes only what it sends. */
 const fields = {
-  displayName: text("Display name", { max: S.displayName, trim: true, singleLine: true }),
-  description: text("Description", { max: S.description }),
-  layer: z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` }),
-  lifecycle: z.enum(SERVICE_LIFECYCLES, { message: `must be one of ${SERVICE_LIFECYCLES.join(", ")}` }),
+  displayName: text(L.displayName, { max: S.displayName, trim: true, singleLine: true }),
+  description: text(L.description, { max: S.description }),
+  layer: labelled(z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` }), L.layer),
+  lifecycle: labelled(z.enum(SERVICE_LIFECYCLES, { message: `must be one of ${SERVICE_LIFECYCLES.join(", ")}` }), L.lifecycle),
   // The owner by account id (null: nobody), or by email (the form's field); an active account,
   // checked by the data layer.
-  ownerId: idSchema("Owner").nullable().optional(),
-  ownerEmail: emailSchema.optional(),
-  repositoryPath: text("Repository path", { max: S.repositoryPath, trim: true, singleLine: true }),
-  image: text("Image", { max: S.image, trim: true, singleLine: true }),
+  ownerId: idSchema(L.ownerId).nullable().optional(),
+  ownerEmail: emailField(L.ownerEmail).optional(),
+  repositoryPath: text(L.repositoryPath, { max: S.repositoryPath, trim: true, singleLine: true }),
+  image: text(L.image, { max: S.image, trim: true, singleLine: true }),
 };
 
 export const serviceSchema = z.object({
@@ -64,6 +69,6 @@ export const updateServiceSchema = z.object({
   ownerEmail: fields.ownerEmail,
   repositoryPath: fields.repositoryPath.optional(),
   image: fields.image.optional(),
-  version: z.coerce.number().int().min(1),
+  version: labelled(z.coerce.number().int().min(1), L.version),
 });
 export type UpdateServiceInput = z.input<typeof updateServiceSchema>;

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { text } from "./text";
+import { labelled } from "./field-label";
+import { TEMPLATE_LABELS as L } from "./labels";
 
 const T = LIMITS.template;
 
@@ -12,31 +14,34 @@ const T = LIMITS.template;
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 export const templateSectionSchema = z.object({
-  key: text("A section key", { max: T.sectionKey }).regex(/^[a-z][a-z0-9_]*$/, "must start with a lowercase letter and use only a-z, 0-9 and _"),
-  title: text("A section title", { min: 1, max: T.sectionTitle, trim: true, singleLine: true }),
-  guidance: text("A section's guidance", { max: T.guidance }),
-  required: z.boolean(),
+  key: text(L.sectionKey, { max: T.sectionKey }).regex(/^[a-z][a-z0-9_]*$/, "must start with a lowercase letter and use only a-z, 0-9 and _"),
+  title: text(L.sectionTitle, { min: 1, max: T.sectionTitle, trim: true, singleLine: true }),
+  guidance: text(L.sectionGuidance, { max: T.guidance }),
+  required: labelled(z.boolean(), L.sectionRequired),
 });
 
 export type TemplateSection = z.infer<typeof templateSectionSchema>;
 
-export const templateSectionsSchema = z
-  .array(templateSectionSchema)
-  .min(1, "a template needs at least one section")
-  .max(T.sections, `a template has at most ${T.sections} sections`)
-  .superRefine((sections, ctx) => {
-    const seen = new Set<string>();
-    sections.forEach((section, index) => {
-      if (seen.has(section.key)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [index, "key"],
-          message: `duplicate section key "${section.key}"; every section needs its own key`,
-        });
-      }
-      seen.add(section.key);
-    });
-  });
+export const templateSectionsSchema = labelled(
+  z
+    .array(templateSectionSchema)
+    .min(1, "must have at least one section")
+    .max(T.sections, `can have at most ${T.sections} sections`)
+    .superRefine((sections, ctx) => {
+      const seen = new Set<string>();
+      sections.forEach((section, index) => {
+        if (seen.has(section.key)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "key"],
+            message: `“${section.key}” is used by two sections; every section needs its own key`,
+          });
+        }
+        seen.add(section.key);
+      });
+    }),
+  L.sections,
+);
 
 export const DEFAULT_TEMPLATE_NAME = "Paper handoff";
 
@@ -149,8 +154,8 @@ export const DEFAULT_TEMPLATE_SECTIONS: TemplateSection[] = [
 ];
 
 export const templateInputSchema = z.object({
-  name: text("Template name", { min: 2, max: T.name, trim: true, singleLine: true }),
-  description: text("Template description", { max: T.description, trim: true }).default(""),
+  name: text(L.name, { min: 2, max: T.name, trim: true, singleLine: true }),
+  description: text(L.description, { max: T.description, trim: true }).default(""),
   sections: templateSectionsSchema,
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;

@@ -6,6 +6,7 @@
 // (this has 23,412)."), so ValidationError.fromZod shows them as they are.
 import { z } from "zod";
 import { formatCount } from "./limits";
+import { labelled } from "./field-label";
 
 /** Marks an issue whose message already names its field (see ValidationError.fromZod). */
 export const LABELLED = { labelled: true } as const;
@@ -77,8 +78,8 @@ export function checkText(value: string, label: string, opts: TextOptions, ctx: 
 
 /** A string field with its visible label and caps. Chain .optional(), .default(), .regex() as usual. */
 export function text(label: string, opts: TextOptions) {
-  const base = z.string({ error: `${label} must be text.` });
-  return (opts.trim ? base.trim() : base).superRefine((value, ctx) => checkText(value, label, opts, ctx));
+  const base = z.string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) });
+  return labelled((opts.trim ? base.trim() : base).superRefine((value, ctx) => checkText(value, label, opts, ctx)), label);
 }
 
 /**
@@ -101,7 +102,8 @@ export function isLookupKey(value: unknown): value is string {
 
 /** An id sent in a body (an owner, a parent comment, a template): 422 naming the field when it cannot be one. */
 export function idSchema(label: string) {
-  return z.string({ error: `${label} must be an id.` }).superRefine((value, ctx) => {
+  const id = z.string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be an id.`) }).superRefine((value, ctx) => {
     if (!ID_PATTERN.test(value)) ctx.addIssue({ code: "custom", message: `${label} is not a valid id.`, params: LABELLED });
   });
+  return labelled(id, label);
 }

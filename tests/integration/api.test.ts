@@ -122,7 +122,7 @@ describeEachProvider("REST API route handlers", (provider) => {
     );
     expect(res.status).toBe(422);
     const problem = await res.json();
-    expect(problem.detail).toMatch(/^status: must be one of/);
+    expect(problem.detail).toMatch(/^Status must be one of/);
     expect(problem.errors.status).toBeDefined();
     const broken = await statusRoute.POST(
       new Request(`http://test/api/v1/milestones/${theirs.milestoneId}/status`, { method: "POST", body: "{ status:", headers: { authorization: `Bearer ${token}` } }),

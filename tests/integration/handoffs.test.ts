@@ -47,7 +47,7 @@ describeEachProvider("handoff workflow", (provider) => {
     expect(h.templateId).toBe(custom.id);
     const other = await t.db.project.create({ data: { key: "OTHER", name: "Other" } });
     const foreign = await t.db.handoffTemplate.create({ data: { projectId: other.id, name: "Theirs", sections: [] } });
-    await expect(createHandoff(people.researcher, "HO", { title: "Nope", templateId: foreign.id })).rejects.toThrow(/no such template/);
+    await expect(createHandoff(people.researcher, "HO", { title: "Nope", templateId: foreign.id })).rejects.toThrow(/^Template must be one of this project's templates/);
   });
 
   it("keeps every save as a revision, refuses a stale save with the current text, and restores", async () => {

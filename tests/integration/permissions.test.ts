@@ -332,7 +332,7 @@ describeEachProvider("permission matrix", (provider) => {
 
     it("refuses an owner that is not an active account, naming the field", async () => {
       const service = await makeProjectService();
-      await expect(updateService(actors.admin, service.name, { ownerEmail: "nobody@example.test", version: 1 })).rejects.toThrow("Owner must be an active account on this instance; none has the email nobody@example.test.");
+      await expect(updateService(actors.admin, service.name, { ownerEmail: "nobody@example.test", version: 1 })).rejects.toThrow("Owner's email must be the email of an active account on this instance; none has the email nobody@example.test.");
       await expect(createService(actors.admin, { name: `svc-${uid()}`, layer: "api", ownerId: "no-such-user" })).rejects.toThrow("Owner must be an active account on this instance.");
     });
 

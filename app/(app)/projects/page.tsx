@@ -14,6 +14,7 @@ import { canCreateProjects, listProjects } from "@/lib/data/projects";
 import { createProjectAction } from "./actions";
 import styles from "@/components/project/projects.module.css";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
+import { PROJECT_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -69,14 +70,14 @@ export default async function ProjectsPage() {
             <Card title="New project" description="You become its owner and can add members with their roles.">
               <ActionForm action={createProjectAction} className={styles.form} aria-label="New project">
                 <div className={styles.formRow}>
-                  <FormField name="key" label="Key" hint="2 to 10 letters or digits, like FLOOR. Milestones are numbered KEY-1, KEY-2…" required>
+                  <FormField name="key" label={PROJECT_LABELS.key} hint="2 to 10 letters or digits, like FLOOR. Milestones are numbered KEY-1, KEY-2…" required>
                     <Input name="key" maxLength={10} autoCapitalize="characters" />
                   </FormField>
-                  <FormField name="name" label="Name" required>
+                  <FormField name="name" label={PROJECT_LABELS.name} required>
                     <Input name="name" maxLength={LIMITS.project.name} />
                   </FormField>
                 </div>
-                <FormField name="description" label="Description" hint={`Plain text, up to ${formatCount(LIMITS.project.description)} characters.`} optional>
+                <FormField name="description" label={PROJECT_LABELS.description} hint={`Plain text, up to ${formatCount(LIMITS.project.description)} characters.`} optional>
                   <Textarea name="description" rows={2} maxLength={LIMITS.project.description} />
                 </FormField>
                 <div>

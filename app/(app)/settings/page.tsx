@@ -12,6 +12,7 @@ import { requireActorOrRedirect } from "@/lib/auth/session";
 import { listProjects } from "@/lib/data/projects";
 import styles from "../_components/pages.module.css";
 import { changePasswordAction } from "./actions";
+import { CHANGE_PASSWORD_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Account · Settings" };
 
@@ -85,14 +86,14 @@ export default async function AccountSettingsPage() {
       >
         <ActionForm action={changePasswordAction} className={styles.form} aria-label="Change password">
           <input type="text" name="username" autoComplete="username" defaultValue={actor.email} hidden readOnly />
-          <FormField name="current" label="Current password" required>
+          <FormField name="current" label={CHANGE_PASSWORD_LABELS.current} required>
             <Input name="current" type="password" autoComplete="current-password" />
           </FormField>
           <div className={styles.formGrid}>
-            <FormField name="password" label="New password" hint="At least 10 characters." required>
+            <FormField name="password" label={CHANGE_PASSWORD_LABELS.password} hint="At least 10 characters." required>
               <Input name="password" type="password" autoComplete="new-password" minLength={10} />
             </FormField>
-            <FormField name="confirm" label="Confirm new password" required>
+            <FormField name="confirm" label={CHANGE_PASSWORD_LABELS.confirm} required>
               <Input name="confirm" type="password" autoComplete="new-password" />
             </FormField>
           </div>

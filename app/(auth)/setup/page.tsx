@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/Input";
 import { isSetupOpen } from "@/lib/data/users";
 import { setupAction } from "./actions";
 import styles from "@/components/auth/SignInForm.module.css";
+import { SETUP_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Set up Legible" };
 
@@ -16,16 +17,16 @@ export default async function SetupPage() {
       <h1>Welcome to Legible</h1>
       <p>Create the first account. It becomes this instance&rsquo;s admin.</p>
       <ActionForm action={setupAction} className={styles.form} aria-label="Create the admin account">
-        <FormField name="name" label="Your name" required>
+        <FormField name="name" label={SETUP_LABELS.name} required>
           <Input name="name" autoComplete="name" autoFocus />
         </FormField>
-        <FormField name="email" label="Email" required>
+        <FormField name="email" label={SETUP_LABELS.email} required>
           <Input name="email" type="email" autoComplete="username" />
         </FormField>
-        <FormField name="password" label="Password" hint="At least 10 characters." required>
+        <FormField name="password" label={SETUP_LABELS.password} hint="At least 10 characters." required>
           <Input name="password" type="password" autoComplete="new-password" />
         </FormField>
-        <FormField name="confirm" label="Confirm password" required>
+        <FormField name="confirm" label={SETUP_LABELS.confirm} required>
           <Input name="confirm" type="password" autoComplete="new-password" />
         </FormField>
         <SubmitButton>Create admin account</SubmitButton>

@@ -9,7 +9,8 @@ import { isSetupOpen } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/users";
-import { emailSchema } from "@/lib/validation/user";
+import { emailField } from "@/lib/validation/user";
+import { SIGN_IN_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -22,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { LEGIBLE_DEMO, OIDC_ISSUER, OIDC_NAME } = env();
   // After accepting an invite the address comes along to be prefilled: only ever an email
   // address, so the link cannot put arbitrary text on the sign-in page.
-  const email = emailSchema.safeParse(params.email);
+  const email = emailField(SIGN_IN_LABELS.email).safeParse(params.email);
   return (
     <>
       <h1>Sign in to Legible</h1>

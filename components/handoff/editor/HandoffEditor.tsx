@@ -17,7 +17,7 @@ import { LIMITS } from "@/lib/validation/limits";
 import type { TemplateSection } from "@/lib/validation/template";
 import { ChecklistOutline } from "./ChecklistOutline";
 import { ConflictView } from "./ConflictView";
-import type { EditorActions, EditorContent } from "./content";
+import { FIELD_LABELS, type EditorActions, type EditorContent } from "./content";
 import { EditorNotices } from "./EditorNotices";
 import { EditorToolbar } from "./EditorToolbar";
 import { isDirty, isUnpersisted, statusLine, type DraftOffer } from "./editor-state";
@@ -155,7 +155,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
           <div className={styles.main}>
             <div className={styles.titleBlock}>
               <label htmlFor="handoff-title" className={styles.titleLabel}>
-                Handoff title
+                {FIELD_LABELS.title}
               </label>
               <textarea
                 id="handoff-title"
@@ -210,7 +210,7 @@ export function HandoffEditor(props: HandoffEditorProps) {
             ))}
 
             <SectionBlock
-              section={{ key: BODY, title: "Notes", guidance: "Anything else an engineer should know: free Markdown, not part of the checklist.", required: false }}
+              section={{ key: BODY, title: FIELD_LABELS.body, guidance: "Anything else an engineer should know: free Markdown, not part of the checklist.", required: false }}
               value={content.body}
               onChange={(_key, text) => patch({ body: text })}
               onFocus={setFocused}

@@ -11,6 +11,7 @@ import type { ActionState } from "@/lib/actions";
 import { PaperFields, type PaperValues } from "./PaperFields";
 import styles from "./new-handoff.module.css";
 import { LIMITS } from "@/lib/validation/limits";
+import { HANDOFF_FIELD_LABELS } from "@/lib/validation/labels";
 
 export type TemplateChoice = {
   id: string;
@@ -103,7 +104,7 @@ function Fields({ templates, cancelHref }: { templates: TemplateChoice[]; cancel
       </Card>
 
       <Card title="Handoff">
-        <FormField name="title" label="Title" required hint="What engineers will see in lists. Often the paper's short name and what it is for.">
+        <FormField name="title" label={HANDOFF_FIELD_LABELS.title} required hint="What engineers will see in lists. Often the paper's short name and what it is for.">
           <Input
             name="title"
             value={title}

@@ -10,6 +10,7 @@ import { IconCheckCircle, IconXCircle } from "@/components/ui/icons";
 import { BibtexError, importBibtex } from "@/lib/import/bibtex";
 import type { EditorContent } from "./content";
 import styles from "./paper-fields.module.css";
+import { HANDOFF_FIELD_LABELS } from "@/lib/validation/labels";
 
 export type PaperValues = Pick<EditorContent, "paperTitle" | "authors" | "venue" | "year" | "arxivId" | "doi" | "url" | "bibtex">;
 
@@ -145,25 +146,25 @@ export function PaperFields({ value, onChange, errors = {}, named }: Props) {
       </div>
 
       <div className={styles.paperGrid}>
-        <Field label="Paper title" error={err("paperTitle")} className={styles.spanAll}>
+        <Field label={HANDOFF_FIELD_LABELS.paperTitle} error={err("paperTitle")} className={styles.spanAll}>
           <Input name={n("paperTitle")} value={value.paperTitle} onChange={(e) => onChange({ paperTitle: e.target.value })} />
         </Field>
-        <Field label="Authors" hint="One per line, in the paper's order." error={err("authors")} className={styles.spanAll}>
+        <Field label={HANDOFF_FIELD_LABELS.authors} hint="One per line, in the paper's order." error={err("authors")} className={styles.spanAll}>
           <Textarea name={n("authors")} rows={3} value={value.authors} onChange={(e) => onChange({ authors: e.target.value })} />
         </Field>
-        <Field label="Venue" error={err("venue")}>
+        <Field label={HANDOFF_FIELD_LABELS.venue} error={err("venue")}>
           <Input name={n("venue")} value={value.venue} onChange={(e) => onChange({ venue: e.target.value })} placeholder="e.g. NeurIPS" />
         </Field>
-        <Field label="Year" error={err("year")}>
+        <Field label={HANDOFF_FIELD_LABELS.year} error={err("year")}>
           <Input name={n("year")} inputMode="numeric" value={value.year} onChange={(e) => onChange({ year: e.target.value })} placeholder="e.g. 2024" />
         </Field>
-        <Field label="arXiv id" error={err("arxivId")}>
+        <Field label={HANDOFF_FIELD_LABELS.arxivId} error={err("arxivId")}>
           <Input name={n("arxivId")} value={value.arxivId} onChange={(e) => onChange({ arxivId: e.target.value })} placeholder="e.g. 2106.09685" spellCheck={false} />
         </Field>
-        <Field label="DOI" error={err("doi")}>
+        <Field label={HANDOFF_FIELD_LABELS.doi} error={err("doi")}>
           <Input name={n("doi")} value={value.doi} onChange={(e) => onChange({ doi: e.target.value })} placeholder="e.g. 10.1109/CVPR.2016.90" spellCheck={false} />
         </Field>
-        <Field label="URL" error={err("url")} className={styles.spanAll}>
+        <Field label={HANDOFF_FIELD_LABELS.url} error={err("url")} className={styles.spanAll}>
           <Input name={n("url")} type="url" value={value.url} onChange={(e) => onChange({ url: e.target.value })} placeholder="https://" spellCheck={false} />
         </Field>
       </div>

@@ -19,6 +19,7 @@ import { ActionRow, RowForm } from "../../_components/RowActions";
 import styles from "../../_components/pages.module.css";
 import { InviteLinkResult } from "./InviteLinkResult";
 import { createUserAction, reissueInviteAction, setAdminAction, setDisabledAction, unlockSignInAction } from "./actions";
+import { NEW_USER_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
@@ -183,16 +184,16 @@ export default async function AdminUsersPage() {
       >
         <ActionForm action={createUserAction} resetOnSuccess quietSuccess className={styles.form} aria-label="Create user">
           <div className={styles.formGrid}>
-            <FormField name="name" label="Name" required>
+            <FormField name="name" label={NEW_USER_LABELS.name} required>
               <Input name="name" autoComplete="off" placeholder="Ada Lindqvist" maxLength={100} />
             </FormField>
-            <FormField name="email" label="Email" required>
+            <FormField name="email" label={NEW_USER_LABELS.email} required>
               <Input name="email" type="email" autoComplete="off" placeholder="ada@example.com" maxLength={320} />
             </FormField>
           </div>
           <label className={styles.checkbox}>
             <input type="checkbox" name="isAdmin" />
-            <span className={styles.checkboxLabel}>Instance admin</span>
+            <span className={styles.checkboxLabel}>{NEW_USER_LABELS.isAdmin}</span>
             <span className={styles.checkboxHint}>Can manage users, read the audit log and act as an owner in every project.</span>
           </label>
           <div className={styles.formActions}>

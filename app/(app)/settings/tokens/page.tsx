@@ -17,6 +17,7 @@ import { ActionRow, RowForm } from "../../_components/RowActions";
 import styles from "../../_components/pages.module.css";
 import { requestOrigin } from "../../_lib/origin";
 import { createTokenAction, revokeTokenAction } from "./actions";
+import { TOKEN_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "API tokens · Settings" };
 
@@ -56,10 +57,10 @@ export default async function ApiTokensPage() {
       >
         <ActionForm action={createTokenAction} resetOnSuccess quietSuccess className={styles.form} aria-label="Create token">
           <div className={styles.formGridWide}>
-            <FormField name="name" label="Name" hint="What uses it, e.g. “CI milestone sync”." required>
+            <FormField name="name" label={TOKEN_LABELS.name} hint="What uses it, e.g. “CI milestone sync”." required>
               <Input name="name" autoComplete="off" maxLength={80} placeholder="CI milestone sync" />
             </FormField>
-            <FormField name="expiresInDays" label="Expires after" hint="Shorter is safer.">
+            <FormField name="expiresInDays" label={TOKEN_LABELS.expiresInDays} hint="Shorter is safer.">
               <Select name="expiresInDays" defaultValue="90">
                 {EXPIRY_OPTIONS.map((o) => (
                   <option key={o.value} value={o.value}>

@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/Input";
 import { findInvite } from "@/lib/data/users";
 import { acceptInviteAction } from "./actions";
 import styles from "@/components/auth/SignInForm.module.css";
+import { ACCEPT_INVITE_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Accept invitation" };
 
@@ -28,10 +29,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </p>
       <ActionForm action={acceptInviteAction} className={styles.form} aria-label="Set your password">
         <input type="hidden" name="token" value={token} />
-        <FormField name="password" label="Password" hint="At least 10 characters." required>
+        <FormField name="password" label={ACCEPT_INVITE_LABELS.password} hint="At least 10 characters." required>
           <Input name="password" type="password" autoComplete="new-password" autoFocus />
         </FormField>
-        <FormField name="confirm" label="Confirm password" required>
+        <FormField name="confirm" label={ACCEPT_INVITE_LABELS.confirm} required>
           <Input name="confirm" type="password" autoComplete="new-password" />
         </FormField>
         <SubmitButton>Set password</SubmitButton>

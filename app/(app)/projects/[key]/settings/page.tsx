@@ -22,6 +22,7 @@ import { ActionRow, RowForm } from "../../../_components/RowActions";
 import styles from "../../../_components/pages.module.css";
 import { addMemberAction, changeRoleAction, leaveProjectAction, removeMemberAction, setArchivedAction, updateProjectAction } from "./actions";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
+import { PROJECT_LABELS, MEMBER_LABELS } from "@/lib/validation/labels";
 
 type Params = Promise<{ key: string }>;
 
@@ -96,14 +97,14 @@ export default async function ProjectSettingsPage({ params }: { params: Params }
             <ActionForm action={updateProjectAction} className={styles.form} aria-label="Project details">
               <input type="hidden" name="key" value={project.key} />
               <div className={styles.formGridWide}>
-                <FormField name="name" label="Name" required>
+                <FormField name="name" label={PROJECT_LABELS.name} required>
                   <Input name="name" defaultValue={project.name} maxLength={LIMITS.project.name} autoComplete="off" />
                 </FormField>
-                <FormField name="key" label="Key" hint="Keys never change: they are part of links and milestone ids.">
+                <FormField name="key" label={PROJECT_LABELS.key} hint="Keys never change: they are part of links and milestone ids.">
                   <Input value={project.key} readOnly className="mono" aria-readonly />
                 </FormField>
               </div>
-              <FormField name="description" label="Description" hint={`Plain text, up to ${formatCount(LIMITS.project.description)} characters.`} optional>
+              <FormField name="description" label={PROJECT_LABELS.description} hint={`Plain text, up to ${formatCount(LIMITS.project.description)} characters.`} optional>
                 <Textarea name="description" defaultValue={project.description} rows={4} maxLength={LIMITS.project.description} />
               </FormField>
               <div className={styles.formActions}>
@@ -214,10 +215,10 @@ export default async function ProjectSettingsPage({ params }: { params: Params }
             <ActionForm action={addMemberAction} resetOnSuccess className={styles.form} aria-label="Add member">
               <input type="hidden" name="key" value={project.key} />
               <div className={styles.formGridWide}>
-                <FormField name="email" label="Email" required>
+                <FormField name="email" label={MEMBER_LABELS.email} required>
                   <Input name="email" type="email" autoComplete="off" placeholder="teammate@example.com" />
                 </FormField>
-                <FormField name="role" label="Role" required>
+                <FormField name="role" label={MEMBER_LABELS.role} required>
                   <Select name="role" defaultValue="engineer">
                     {ROLES.map((r) => (
                       <option key={r} value={r}>

@@ -20,6 +20,7 @@ import { MILESTONE_HEALTHS, MILESTONE_STATUSES } from "@/lib/validation/mileston
 import { updateStatusAction } from "./actions";
 import styles from "@/components/milestone/milestones.module.css";
 import { LIMITS } from "@/lib/validation/limits";
+import { MILESTONE_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Milestone" };
 
@@ -114,7 +115,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
                   <input type="hidden" name="id" value={m.id} />
                   <input type="hidden" name="version" value={m.version} />
                   <div className={styles.formRow}>
-                    <FormField name="status" label="Status">
+                    <FormField name="status" label={MILESTONE_LABELS.status}>
                       <Select name="status" defaultValue={m.status}>
                         {MILESTONE_STATUSES.map((s) => (
                           <option key={s} value={s}>
@@ -123,7 +124,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
                         ))}
                       </Select>
                     </FormField>
-                    <FormField name="health" label="Health">
+                    <FormField name="health" label={MILESTONE_LABELS.health}>
                       <Select name="health" defaultValue={m.health}>
                         {MILESTONE_HEALTHS.map((h) => (
                           <option key={h} value={h}>
@@ -133,7 +134,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
                       </Select>
                     </FormField>
                   </div>
-                  <FormField name="note" label="Note" hint="What changed and why. Required when blocked.">
+                  <FormField name="note" label={MILESTONE_LABELS.note} hint="What changed and why. Required when blocked.">
                     <Textarea name="note" rows={3} maxLength={LIMITS.milestone.statusNote} />
                   </FormField>
                   <div>
