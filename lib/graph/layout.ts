@@ -16,6 +16,9 @@
 // budget proportional to the graph: past it, the longest edges are left out of ordering and
 // routing (still laid out left to right, drawn as plain curves), so a 5,000-node chain with
 // long shortcuts stays fast.
+//
+// Over 400 lines on purpose: the four steps share the indexed graph, its dummy nodes and their
+// order arrays; split into modules they would hand a dozen parallel arrays back and forth.
 import { adjacency, backEdges, indexGraph, type IndexedGraph } from "@/lib/graph/cycles";
 import type { EdgeRoute, LayoutEdge, LayoutNode, LayoutOptions, LayoutResult, NodePosition, Point } from "@/lib/graph/types";
 
