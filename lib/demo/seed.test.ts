@@ -30,7 +30,7 @@ describe("default handoff template", () => {
   it("rejects a duplicate key, naming it", () => {
     const result = templateSectionsSchema.safeParse([...DEFAULT_TEMPLATE_SECTIONS, DEFAULT_TEMPLATE_SECTIONS[2]]);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0].message).toContain('"method"');
+    expect(result.error?.issues[0].message).toContain("“method”");
   });
 });
 
