@@ -89,4 +89,11 @@ export const PATHOLOGICAL: PathologicalInput[] = [
   { name: '"[a" x50,000 (label starts)', source: fill("[a") },
   { name: "table with 2,000 columns over 30,000 short rows (table bomb)", source: `${fill("|a", 4_000)}|\n${fill("|-", 4_000)}|\n${fill("|1\n", SECTION_SIZE - 8_010)}` },
   { name: "table with 1,000 columns and 40 rows", source: [fill("|a", 2_000), fill("|-", 2_000), ...Array.from({ length: 40 }, () => fill("|1", 2_000))].join("|\n") + "|\n" },
+  // Found by the second hostile review: a line that only looks like a fence made the pre-check
+  // skip what followed, which micromark then parsed as Markdown (8 to 11 s per field).
+  { name: 'an indented "```" after a paragraph, then "*a_" runs', source: `intro\n    \`\`\`\n${fill("*a_", SECTION_SIZE - 20)}` },
+  { name: 'a "```x`" line (not a fence), then "a]" runs', source: `\`\`\`x\`\n${fill("a]", SECTION_SIZE - 10)}` },
+  { name: 'a "```" inside a list item, then "*a_" runs', source: `- a\n\n       \`\`\`\n${fill("*a_", SECTION_SIZE - 20)}` },
+  { name: 'a "```" inside an HTML comment, then "a]" runs', source: `<!--\n\n\`\`\`\n-->\n${fill("a]", SECTION_SIZE - 20)}` },
+  { name: '"a]" on 33,000 lines of one paragraph behind a fake fence', source: `    \`\`\`\n${"a]\n".repeat(33_000)}` },
 ];

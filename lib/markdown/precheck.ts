@@ -90,17 +90,6 @@ function containerDepth(text: string, start: number, end: number): number {
   }
 }
 
-/** A fence line (``` or ~~~, three or more, after any indentation): its character and length, or null. */
-function fence(text: string, start: number, end: number): { char: number; length: number } | null {
-  let i = start;
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
-  const c = text.charCodeAt(i);
-  if (c !== 0x60 && c !== 0x7e) return null;
-  let j = i;
-  while (j < end && text.charCodeAt(j) === c) j++;
-  return j - i >= 3 ? { char: c, length: j - i } : null;
-}
-
 /**
  * Whether the line [start, end) could underline the line before it as a setext heading: after
  * indentation and any ">" markers, only "=" or only "-" characters, then blanks.
@@ -164,15 +153,17 @@ function delimiterRowColumns(text: string, start: number, end: number, headerHas
 }
 
 /**
- * Checks Markdown before it is parsed, in one pass over the text. The content of fenced code is
- * skipped (it is not parsed as Markdown), but not the fence lines (a fence longer than the limit
- * is itself a run).
+ * Checks Markdown before it is parsed, in one pass over the text. Every line is checked, fenced
+ * code included: whether a line of backticks really opens a fence depends on indentation,
+ * containers, HTML blocks and its info string, and a line that only looks like a fence ("    ```"
+ * after a paragraph, "```x`", one inside an HTML block or a list item) would otherwise hide a
+ * payload that is then parsed as Markdown. Code blocks are rarely near a limit; one that is shows
+ * as plain text with the notice, like any other text.
  */
 export function checkMarkdown(text: string): Precheck {
   if (text.length > MARKDOWN_MAX_CHARS) {
     return { ok: false, reason: "size", detail: `${text.length.toLocaleString("en-US")} characters, over the ${MARKDOWN_MAX_CHARS.toLocaleString("en-US")} that can be formatted` };
   }
-  let openFence: { char: number; length: number } | null = null;
   let brackets = 0;
   let setext = 0;
   let previousBlank = true;
@@ -186,51 +177,41 @@ export function checkMarkdown(text: string): Precheck {
   let work = 0;
   let closers = 0;
   let tokens = 0;
-  // Runs of "$" outside fenced code; a formula opens with one and closes with another.
+  // Runs of "$": a formula opens with one and closes with another.
   let dollarRuns = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
     const lineEnd = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
 
-    const f = fence(text, start, lineEnd);
-    // A line of fenced code: not parsed as Markdown, so none of the checks below apply to it.
-    let code = false;
-    if (openFence) {
-      if (f && f.char === openFence.char && f.length >= openFence.length) openFence = null;
-      else code = true;
-    } else if (f) {
-      openFence = f;
-    } else {
-      const depth = containerDepth(text, start, lineEnd);
-      if (depth > MARKDOWN_MAX_CONTAINER_DEPTH) {
-        return { ok: false, reason: "nesting", detail: `quotes or lists nested ${depth} deep, over the ${MARKDOWN_MAX_CONTAINER_DEPTH} that can be formatted` };
-      }
-      if (!previousBlank && underline(text, start, lineEnd) && ++setext > MARKDOWN_MAX_SETEXT_HEADINGS) {
-        return { ok: false, reason: "complexity", detail: `more than ${MARKDOWN_MAX_SETEXT_HEADINGS} headings underlined with "=" or "-"` };
-      }
-      // A table: the header line, then a delimiter row; every later line up to a blank one is a
-      // row of as many cells as the delimiter row has columns (GFM pads or cuts each row to it).
-      const tableStart = !previousBlank && columns === 0 ? delimiterRowColumns(text, start, lineEnd, previousHasPipe) : 0;
-      if (tableStart > 0) {
-        columns = tableStart;
-        cells += 2 * columns; // the header and the delimiter row
-      } else if (columns > 0 && lineEnd > start) {
-        cells += columns;
-      }
-      if (cells > MARKDOWN_MAX_TABLE_CELLS) {
-        return { ok: false, reason: "complexity", detail: `tables with more than ${MARKDOWN_MAX_TABLE_CELLS.toLocaleString("en-US")} cells` };
-      }
-      // A new list item is a new paragraph: its markers look back no further than its start.
-      if (startsListItem(text, start, lineEnd)) {
-        closers = 0;
-        tokens = 0;
-      }
+    const depth = containerDepth(text, start, lineEnd);
+    if (depth > MARKDOWN_MAX_CONTAINER_DEPTH) {
+      return { ok: false, reason: "nesting", detail: `quotes or lists nested ${depth} deep, over the ${MARKDOWN_MAX_CONTAINER_DEPTH} that can be formatted` };
+    }
+    if (!previousBlank && underline(text, start, lineEnd) && ++setext > MARKDOWN_MAX_SETEXT_HEADINGS) {
+      return { ok: false, reason: "complexity", detail: `more than ${MARKDOWN_MAX_SETEXT_HEADINGS} headings underlined with "=" or "-"` };
+    }
+    // A table: the header line, then a delimiter row; every later line up to a blank one is a
+    // row of as many cells as the delimiter row has columns (GFM pads or cuts each row to it).
+    const tableStart = !previousBlank && columns === 0 ? delimiterRowColumns(text, start, lineEnd, previousHasPipe) : 0;
+    if (tableStart > 0) {
+      columns = tableStart;
+      cells += 2 * columns; // the header and the delimiter row
+    } else if (columns > 0 && lineEnd > start) {
+      cells += columns;
+    }
+    if (cells > MARKDOWN_MAX_TABLE_CELLS) {
+      return { ok: false, reason: "complexity", detail: `tables with more than ${MARKDOWN_MAX_TABLE_CELLS.toLocaleString("en-US")} cells` };
+    }
+    // A new list item is a new paragraph: its markers look back no further than its start.
+    if (startsListItem(text, start, lineEnd)) {
+      closers = 0;
+      tokens = 0;
     }
 
     let blank = true;
     let pipe = false;
-    for (let i = code ? lineEnd : start; i < lineEnd; i++) {
+    for (let i = start; i < lineEnd; i++) {
       const c = text.charCodeAt(i);
       if (!isBlank(c)) blank = false;
       if (c === 0x7c /* | */) pipe = true;
@@ -269,13 +250,13 @@ export function checkMarkdown(text: string): Precheck {
     }
     tokens++; // the line ending
     // Links, emphasis and inline code never span a blank line, so nothing stays open across one.
-    if (blank || code) {
+    if (blank) {
       brackets = 0;
       closers = 0;
       tokens = 0;
       columns = 0;
     }
-    previousBlank = blank || code;
+    previousBlank = blank;
     previousHasPipe = pipe;
     runChar = -1;
     start = end + 1;
