@@ -10,7 +10,7 @@ import { parseCookieHeader, sessionClaims } from "@/lib/auth/claims";
 import { ForbiddenError, PayloadTooLargeError, RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { env } from "@/lib/env";
-import { deny } from "@/lib/data/audit";
+import { deny, requireSignedIn } from "@/lib/data/audit";
 import { crossSiteWriteRefusal, usesBearerToken, type BodyKind } from "@/lib/api/same-origin";
 
 const NO_STORE = "no-store";
@@ -56,6 +56,9 @@ export function apiRoute<P = Record<string, never>>(
   return async (request: Request, context: RouteContext<P>) => {
     try {
       const caller = await callerFromRequest(request);
+      // Every endpoint is for signed-in callers: refuse the others before reading a byte of the
+      // body (parsing 8 MB of hostile JSON is work a stranger must not be able to ask for).
+      if (!caller) await requireSignedIn(null, { action: "api.request", targetType: "request", targetId: new URL(request.url).pathname.slice(0, 200) });
       await refuseCrossSiteWrite(caller, request, opts.body);
       const params = context?.params ? await context.params : ({} as P);
       const result = await handler(caller, request, params);
@@ -99,10 +102,40 @@ export async function readForm(request: Request): Promise<FormData | null> {
   return new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
 }
 
+/** Arrays and objects a request body may nest: no endpoint takes more than a few levels. */
+export const JSON_MAX_DEPTH = 64;
+
+/**
+ * How deep the arrays and objects of a JSON text nest, stopping as soon as it passes `max`: one
+ * linear pass that skips strings. JSON.parse takes seconds on millions of nested brackets and
+ * holds the event loop meanwhile, so this runs first.
+ */
+export function jsonDepthOver(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b /* [ { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d /* ] } */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 /** Reads a JSON body (at most LIMITS.request.jsonBytes); a malformed one is a 422 naming the line and column when the parser says. */
 export async function readJson(request: Request): Promise<unknown> {
   const text = new TextDecoder().decode(await readBytes(request, LIMITS.request.jsonBytes, "request body"));
   if (!text.trim()) return {};
+  if (jsonDepthOver(text, JSON_MAX_DEPTH)) {
+    throw new ValidationError(`Request body nests arrays and objects more than ${JSON_MAX_DEPTH} deep; no endpoint takes that. Nothing was stored.`, { body: [`nests more than ${JSON_MAX_DEPTH} deep`] });
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
