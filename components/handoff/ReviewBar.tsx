@@ -1,6 +1,7 @@
 // The review workflow at the top of a handoff: where it stands (draft → in review → accepted),
 // what happens next in one sentence, and the status buttons the caller's role allows.
 import type { ReactNode } from "react";
+import { count } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { statusLabel, statusTone } from "@/components/ui/status";
 import { roleAllows, rolesPhrase, type ProjectRole } from "@/lib/auth/permissions";
@@ -34,6 +35,7 @@ export function reviewDecisions({
   role,
   version,
   approvedByViewer,
+  openThreads = 0,
   transitionAction,
   approveAction,
 }: {
@@ -42,6 +44,8 @@ export function reviewDecisions({
   version: number;
   /** The version the viewer last approved, if any. */
   approvedByViewer: number | null;
+  /** Comment threads not yet resolved: accepting over them is allowed, but said. */
+  openThreads?: number;
   transitionAction: ServerAction;
   approveAction: ServerAction;
 }): Decision[] {
@@ -69,7 +73,7 @@ export function reviewDecisions({
         });
       }
     } else {
-      decisions.push({ ...base, label: "Accept", variant: "primary", question: "Note", consequence: "It is handed off to engineering: it leaves review, and this version is kept as the accepted text.", noteRequired: false, placeholder: "e.g. Ship behind the layout-v2 flag first.", confirmLabel: "Accept" });
+      decisions.push({ ...base, label: "Accept", variant: "primary", question: "Note", consequence: `It is handed off to engineering: it leaves review, and this version is kept as the accepted text.${openThreads > 0 ? ` ${count(openThreads, "comment thread is", "comment threads are")} still open.` : ""}`, noteRequired: false, placeholder: "e.g. Ship behind the layout-v2 flag first.", confirmLabel: "Accept" });
     }
   }
   return decisions;
@@ -96,6 +100,8 @@ export function ReviewBar({
   missing,
   reviewers,
   approvals,
+  openThreads,
+  historyHref,
   viewerId,
   submittedAt,
   lastChange,
@@ -111,6 +117,9 @@ export function ReviewBar({
   reviewers: { id: string; name: string }[];
   /** Reviewers' approvals, newest first. */
   approvals: Approval[];
+  openThreads: number;
+  /** The history page, to compare an accepted version with the text as it stands. */
+  historyHref: string;
   /** The signed-in user, to say "your review" to a reviewer. */
   viewerId: string;
   submittedAt: Date | null;
@@ -120,8 +129,10 @@ export function ReviewBar({
 }) {
   const buttons = transitionButtons(status, role);
   const approvedByViewer = approvals.find((a) => a.user.id === viewerId)?.version ?? null;
-  const decisions = reviewDecisions({ status, role, version, approvedByViewer, transitionAction: action, approveAction });
+  const decisions = reviewDecisions({ status, role, version, approvedByViewer, openThreads, transitionAction: action, approveAction });
   const current = approvals.filter((a) => a.version === version);
+  // Reviewers who have not approved the text as it stands.
+  const pending = reviewers.filter((r) => !current.some((a) => a.user.id === r.id));
   const earlier = approvals.filter((a) => a.version !== version);
   const approvalNote = (
     <>
@@ -134,6 +145,9 @@ export function ReviewBar({
       )}
     </>
   );
+  // The version the acceptance was about (older events do not say: then the one on the page).
+  const acceptedVersion = status === "accepted" ? (lastChange?.version ?? version) : version;
+  const vouched = approvals.filter((a) => a.version === acceptedVersion);
   const quote = (note: string | undefined) => (note ? <q className={styles.reviewNote}>{note}</q> : null);
   const when = (date: Date | null | undefined) => (date ? <RelativeTime date={date} now={now} /> : null);
   let sentence: ReactNode;
@@ -152,16 +166,18 @@ export function ReviewBar({
       sentence = (
         <>
           In review{submittedAt && <> since {when(submittedAt)}</>}.{" "}
-          {reviewers.some((r) => r.id === viewerId) ? (
+          {pending.some((r) => r.id === viewerId) ? (
             <>
               Waiting on <strong>your review</strong>
-              {reviewers.length > 1 && <> and {joinNames(reviewers.filter((r) => r.id !== viewerId).map((r) => r.name))}&apos;s</>}.
+              {pending.length > 1 && <> and {joinNames(pending.filter((r) => r.id !== viewerId).map((r) => r.name))}&apos;s</>}.
             </>
+          ) : pending.length > 0 ? (
+            <>Waiting on {joinNames(pending.map((r) => r.name))}.</>
           ) : reviewers.length > 0 ? (
-            <>Waiting on {joinNames(reviewers.map((r) => r.name))}.</>
-          ) : (
+            <>Every reviewer approved this version.</>
+          ) : current.length === 0 ? (
             <>No reviewers assigned yet.</>
-          )}
+          ) : null}
           {approvalNote}
         </>
       );
@@ -187,17 +203,29 @@ export function ReviewBar({
           {lastChange ? (
             <>
               Accepted by <strong>{lastChange.who}</strong> {when(lastChange.at)}
-              {current.length > 0 && <>, approved by {joinNames(current.map((a) => a.user.name))}</>}.{lastChange.note && <> {quote(lastChange.note)}</>}
+              {vouched.length > 0 && <>, approved by {joinNames(vouched.map((a) => a.user.name))}</>}.{lastChange.note && <> {quote(lastChange.note)}</>}
             </>
           ) : (
             <>Accepted.</>
           )}{" "}
           Handed off to engineering.
+          {acceptedVersion < version && (
+            <>
+              {" "}
+              <strong>Edited since:</strong> version {acceptedVersion} was accepted, this is version {version}.{" "}
+              <a href={`${historyHref}?from=${acceptedVersion}&to=${version}`}>See what changed</a>.
+            </>
+          )}
         </>
       );
       break;
     default:
-      sentence = <>Archived{lastChange && <> by {lastChange.who} {when(lastChange.at)}</>}. Reopen it to work on it again.</>;
+      sentence = (
+        <>
+          Archived{lastChange && <> by {lastChange.who} {when(lastChange.at)}</>}.{" "}
+          {roleAllows(role, "handoff", HANDOFF_TRANSITIONS.reopen.permission) ? "Reopen it to work on it again." : `${rolesPhrase("handoff", HANDOFF_TRANSITIONS.reopen.permission, true)} can reopen it.`}
+        </>
+      );
   }
 
   return (

@@ -46,8 +46,8 @@ export function StatusActions({
   return (
     <div className={styles.statusActions}>
       <div className={styles.statusButtons}>
-        {decisions
-          .filter((d) => d.id !== open)
+        {/* While one decision is open, the others wait: one question at a time. */}
+        {(open ? [] : decisions)
           .map((d) => (
             <ReviewDecision key={d.id} handoffId={handoffId} decision={d} open={false} onOpen={() => start(d.id)} onClose={close} />
           ))}

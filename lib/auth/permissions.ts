@@ -2,6 +2,7 @@
 // table (npm run docs:permissions) and a test keeps the two identical. lib/data/ checks every
 // read and write against it; nothing else grants access.
 import type { Role } from "@/lib/db/generated/sqlite/enums";
+import type { HandoffStatusValue } from "@/lib/validation/handoff";
 
 export const ROLES = ["viewer", "researcher", "engineer", "manager", "owner"] as const satisfies readonly Role[];
 export type ProjectRole = (typeof ROLES)[number];
@@ -56,6 +57,16 @@ export const PROJECT_MATRIX = {
     delete: ["manager", "owner"],
   },
 } as const satisfies Record<string, Record<string, Grant>>;
+
+/** Who moves a handoff where: each transition names the handoff permission it needs. */
+export const HANDOFF_TRANSITIONS = {
+  submit: { from: ["draft", "changes_requested"], to: "in_review", permission: "update" },
+  requestChanges: { from: ["in_review"], to: "changes_requested", permission: "review" },
+  accept: { from: ["in_review"], to: "accepted", permission: "accept" },
+  archive: { from: ["draft", "changes_requested", "accepted", "in_review"], to: "archived", permission: "accept" },
+  // Reopening undoes an acceptance or an archiving, so it takes the role that made that decision.
+  reopen: { from: ["archived", "accepted"], to: "draft", permission: "accept" },
+} as const satisfies Record<string, { from: readonly HandoffStatusValue[]; to: HandoffStatusValue; permission: "update" | "review" | "accept" }>;
 
 export type ProjectResource = keyof typeof PROJECT_MATRIX;
 export type ProjectAction<R extends ProjectResource> = keyof (typeof PROJECT_MATRIX)[R] & string;
@@ -187,6 +198,16 @@ export function renderPermissionsMarkdown(): string {
     for (const [action, who] of Object.entries(actions)) lines.push(`| ${resource} | ${action} | ${who} |`);
   }
   lines.push(
+    "",
+    "### Handoff status changes",
+    "",
+    "Each transition needs the handoff permission named here (the matrix above says which roles have it).",
+    "",
+    "| transition | from | to | needs |",
+    "| --- | --- | --- | --- |",
+    ...Object.entries(HANDOFF_TRANSITIONS).map(([name, t]) => `| ${name} | ${t.from.join(", ")} | ${t.to} | handoff ${t.permission} |`),
+    "",
+    "Approving (reviewers vouching for the version they read) needs handoff review; it changes no status.",
     "",
     "### The services catalog",
     "",

@@ -149,7 +149,8 @@ export async function transitionHandoff(caller: Caller, id: string, input: unkno
       targetType: "handoff",
       targetId: id,
       projectId: project.id,
-      details: { from: handoff.status, to: transition.to, ...(note ? { note } : {}) },
+      // The version the decision was about, so the page can say when the text has changed since.
+      details: { from: handoff.status, to: transition.to, version: handoff.version, ...(note ? { note } : {}) },
     });
     return updated;
   });

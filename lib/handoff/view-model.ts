@@ -34,7 +34,7 @@ const STATUS_EVENT: Partial<Record<string, string>> = {
 
 export type Member = { role: string; user: { id: string; name: string; disabledAt: Date | null } };
 export type Approval = { user: { id: string; name: string }; version: number; note: string; approvedAt: Date };
-export type LastChange = { who: string; at: Date; note?: string } | undefined;
+export type LastChange = { who: string; at: Date; note?: string; version?: number } | undefined;
 export type PaperLink = { href: string; label: string };
 
 export type HandoffViewInput = {
@@ -154,8 +154,13 @@ export function lastChangeOf(status: string, events: ActivityEvent[]): LastChang
   const action = STATUS_EVENT[status];
   const event = action ? events.find((e) => e.action === action) : undefined;
   if (!event) return undefined;
-  const note = (event.details as { note?: unknown } | null)?.note;
-  return { who: event.actor?.name ?? event.actorEmail ?? "Someone", at: event.at, note: typeof note === "string" && note.trim() ? note : undefined };
+  const { note, version } = (event.details ?? {}) as { note?: unknown; version?: unknown };
+  return {
+    who: event.actor?.name ?? event.actorEmail ?? "Someone",
+    at: event.at,
+    note: typeof note === "string" && note.trim() ? note : undefined,
+    version: typeof version === "number" ? version : undefined,
+  };
 }
 
 function hostOf(url: string): string {

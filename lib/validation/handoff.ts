@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HANDOFF_TRANSITIONS } from "@/lib/auth/permissions";
 import { LIMITS, formatCount } from "./limits";
 import { DEFAULT_TEMPLATE_SECTIONS } from "./template";
 import { LABELLED, checkText, idSchema, optionalText, text } from "./text";
@@ -142,14 +143,7 @@ export type CommentInput = z.input<typeof commentSchema>;
 export const editCommentSchema = z.object({ body: commentBodySchema });
 export type EditCommentInput = z.input<typeof editCommentSchema>;
 
-/** Who moves a handoff where: the action name is the permission it needs. */
-export const HANDOFF_TRANSITIONS = {
-  submit: { from: ["draft", "changes_requested"], to: "in_review", permission: "update" },
-  requestChanges: { from: ["in_review"], to: "changes_requested", permission: "review" },
-  accept: { from: ["in_review"], to: "accepted", permission: "accept" },
-  archive: { from: ["draft", "changes_requested", "accepted", "in_review"], to: "archived", permission: "accept" },
-  reopen: { from: ["archived", "accepted"], to: "draft", permission: "update" },
-} as const satisfies Record<string, { from: readonly HandoffStatusValue[]; to: HandoffStatusValue; permission: "update" | "review" | "accept" }>;
+export { HANDOFF_TRANSITIONS };
 export type HandoffTransition = keyof typeof HANDOFF_TRANSITIONS;
 export const handoffTransitionSchema = labelled(
   z.enum(Object.keys(HANDOFF_TRANSITIONS) as [HandoffTransition, ...HandoffTransition[]], {

@@ -124,6 +124,9 @@ describeEachProvider("handoff workflow", (provider) => {
     await expect(transitionHandoff(people.manager, h.id, { transition: "accept", note: "x".repeat(2_001) })).rejects.toThrow(/Note must be at most 2,000 characters/);
     await transitionHandoff(people.manager, h.id, { transition: "accept", note: "Ship it behind the flag." });
     expect((await listHandoffActivity(people.researcher, h.id))[0].details).toMatchObject({ to: "accepted", note: "Ship it behind the flag." });
+    // Reopening undoes the acceptance: it takes the role that accepts, not the author's.
+    await expect(transitionHandoff(people.researcher, h.id, "reopen")).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await transitionHandoff(people.manager, h.id, "reopen")).status).toBe("draft");
   });
 
   it("refuses to submit with empty required sections, naming them; then goes through review to accepted", async () => {

@@ -153,7 +153,7 @@ describeEachProvider("storage limits", (provider) => {
     await transitionHandoff(researcher, h.id, "submit");
     const submitted = version;
     await transitionHandoff(manager, h.id, "accept");
-    await transitionHandoff(researcher, h.id, "reopen");
+    await transitionHandoff(manager, h.id, "reopen");
     await save(LIMITS.revisions.keptInFull + 10);
     const { revisions } = await listRevisions(researcher, h.id);
     // Every version keeps its record.

@@ -110,7 +110,7 @@ export default async function HandoffPage({ params }: { params: Params }) {
         <PageHeader
           breadcrumbs={[
             { label: "Handoffs", href: `${base}/handoffs` },
-            { label: h.paperTitle ? shorten(h.paperTitle, 60) : h.title },
+            { label: shorten(h.title, 60) },
           ]}
           title={h.title}
           meta={<StatusBadge kind="handoff" value={h.status} />}
@@ -161,6 +161,8 @@ export default async function HandoffPage({ params }: { params: Params }) {
           action={transitionAction}
           approveAction={approveAction}
           approvals={approvals}
+          openThreads={view.openThreads}
+          historyHref={`${base}/handoffs/${h.id}/history`}
           missing={view.completeness.missing.map((s) => ({ key: s.key, title: s.title }))}
           reviewers={h.reviewers.map((r) => r.user)}
           viewerId={actor.id}
