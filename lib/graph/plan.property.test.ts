@@ -94,10 +94,20 @@ describe.each(SEEDS)("random DAG, seed %i", (seed) => {
     for (let v = 0; v < n; v += Math.max(1, Math.floor(n / 15))) {
       const seen = new Set([v]);
       const queue = [v];
-      for (let h = 0; h < queue.length; h++) for (const u of preds[queue[h]]) if (!seen.has(u)) (seen.add(u), queue.push(u));
+      for (let h = 0; h < queue.length; h++) {
+        for (const u of preds[queue[h]]) {
+          if (seen.has(u)) continue;
+          seen.add(u);
+          queue.push(u);
+        }
+      }
       let total = 0;
       let done = 0;
-      for (const u of seen) if (!plan.cancelled[u]) ((total += plan.weight[u]), (done += plan.weight[u] * plan.progress[u]));
+      for (const u of seen) {
+        if (plan.cancelled[u]) continue;
+        total += plan.weight[u];
+        done += plan.weight[u] * plan.progress[u];
+      }
       if (total > 0) expect(subtree[v]).toBeCloseTo(done / total, 9);
     }
   });
@@ -114,11 +124,13 @@ describe.each(SEEDS)("random DAG, seed %i", (seed) => {
     // Breadth-first from every cause at once, along edges between open milestones.
     const distance = new Array<number>(n).fill(Infinity);
     const queue: number[] = [];
-    for (let s = 0; s < n; s++) if (plan.riskSource[s]) for (const w of succs[s]) if (open(plan, w) && distance[w] > 1) ((distance[w] = 1), queue.push(w));
-    for (let h = 0; h < queue.length; h++) {
-      const v = queue[h];
-      for (const w of succs[v]) if (open(plan, w) && distance[w] > distance[v] + 1) ((distance[w] = distance[v] + 1), queue.push(w));
-    }
+    const reach = (w: number, d: number) => {
+      if (!open(plan, w) || distance[w] <= d) return;
+      distance[w] = d;
+      queue.push(w);
+    };
+    for (let s = 0; s < n; s++) if (plan.riskSource[s]) for (const w of succs[s]) reach(w, 1);
+    for (let h = 0; h < queue.length; h++) for (const w of succs[queue[h]]) reach(w, distance[queue[h]] + 1);
     for (let v = 0; v < n; v++) {
       const m = milestones[v];
       if (open(plan, v)) expect(plan.riskSource[v] === 1).toBe(m.status === "blocked" || m.health === "off_track" || plan.slipDays[v] > 0);
