@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computePlan, criticalPathTo, dayNumber, dayToIso, groupProgress, riskChain, type PlanDependency, type PlanMilestoneInput } from "@/lib/graph/plan";
 import { subtreeProgress } from "@/lib/graph/plan-subtree";
+import { checklistFraction } from "@/lib/graph/checklist";
 
 const TODAY = 20_000;
 
@@ -122,5 +123,24 @@ describe("computePlan on bad shapes", () => {
   it("converts dates to UTC day numbers and back", () => {
     expect(dayToIso(dayNumber(new Date("2026-11-29T23:59:00Z")))).toBe("2026-11-29");
     expect(computePlan([], [], TODAY).projectProgress).toBe(0);
+  });
+});
+
+describe("checklistFraction", () => {
+  it("counts ticked task-list items, of any list marker, and nothing else", () => {
+    expect(checklistFraction("- [x] one\n- [ ] two\n  * [X] nested\n1. [ ] numbered\nplain [x] text")).toBe(0.5);
+    expect(checklistFraction("No list here")).toBeNull();
+    expect(checklistFraction("")).toBeNull();
+  });
+});
+
+describe("riskChain with a limit", () => {
+  it("keeps the cause and the last links of a long chain", () => {
+    const n = 30;
+    const chainMs = Array.from({ length: n }, (_, i) => ms(`m${i}`, i === 0 ? { status: "blocked" } : {}));
+    const plan = computePlan(chainMs, Array.from({ length: n - 1 }, (_, i) => dep(`m${i + 1}`, `m${i}`)), TODAY);
+    expect(keysOf(plan, riskChain(plan, 29))).toEqual(chainMs.slice(0, 29).map((m) => m.key));
+    expect(keysOf(plan, riskChain(plan, 29, 4))).toEqual(["m0", "m26", "m27", "m28"]);
+    expect(keysOf(plan, riskChain(plan, 3, 4))).toEqual(["m0", "m1", "m2"]);
   });
 });

@@ -346,9 +346,15 @@ export function criticalPathTo(plan: ProjectPlan, i: number): number[] {
 
 /**
  * Why a milestone is at risk: the chain from its nearest upstream cause (first) down to its
- * prerequisite on that chain (last), as indices; [] when it is not at risk.
+ * prerequisite on that chain (last), as indices; [] when it is not at risk. With `limit`, a longer
+ * chain keeps the cause and the last `limit - 1` links, and costs no more than that to find.
  */
-export function riskChain(plan: ProjectPlan, i: number): number[] {
-  if (plan.riskCause[i] === -1) return [];
-  return chain(plan.riskVia, plan.riskVia[i]).slice(-plan.riskDistance[i]);
+export function riskChain(plan: ProjectPlan, i: number, limit = Infinity): number[] {
+  const distance = plan.riskDistance[i];
+  if (plan.riskCause[i] === -1 || distance === 0) return [];
+  const steps = distance <= limit ? distance : Math.max(0, limit - 1);
+  const path: number[] = [];
+  for (let v = plan.riskVia[i]; path.length < steps && v !== -1; v = plan.riskVia[v]) path.push(v);
+  if (steps < distance) path.push(plan.riskCause[i]);
+  return path.reverse();
 }
