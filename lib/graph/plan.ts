@@ -2,7 +2,7 @@
 // dates with slip, and critical paths. Pure functions over plain data: nothing here knows React or
 // Prisma. Health stays a human judgement; these signals sit beside it and never overwrite it.
 //
-// Conventions (documented in docs/api.md, "The computed plan"):
+// Conventions (also in docs/api.md, the `GET /projects/{key}/plan` row):
 // - Days are calendar days, as UTC day numbers (days since 1970-01-01). A date D means the whole
 //   day D; an interval [start, end) of day numbers may be fractional (estimates are in days).
 // - A milestone's duration is its estimate in days. A milestone without an estimate counts as the
