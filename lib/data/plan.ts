@@ -21,8 +21,8 @@ export type PlanMilestone = {
   dueDate: string | null;
   /** Its own progress: 1 when done, else the share of its acceptance criteria ticked (0 without). */
   progress: number;
-  /** Weighted progress of the milestone and everything it transitively depends on. */
-  subtreeProgress: number;
+  /** Weighted progress of the milestone and everything it transitively depends on (null past SUBTREE_LIMIT milestones). */
+  subtreeProgress: number | null;
   /** Calendar dates (YYYY-MM-DD): the first and last day of its remaining work; for a finished milestone, its start and completion. */
   earliestStart: string;
   earliestFinish: string;
@@ -38,6 +38,13 @@ export type PlanMilestone = {
   /** The open prerequisite whose earliest finish sets its earliest start: its critical path goes through it. */
   criticalPredecessor: string | null;
 };
+
+/**
+ * Subtree progress is a transitive closure, quadratic in the milestones (about 60 ms for 5,000,
+ * bench/rollup.bench.mjs): past this many milestones in a project it is not computed, so that no
+ * project can make a read take seconds. Everything else is linear.
+ */
+export const SUBTREE_LIMIT = 5_000;
 
 /** At most this many keys of a risk chain are listed per milestone, so the answer stays linear. */
 export const RISK_CHAIN_SHOWN = 10;
@@ -85,7 +92,7 @@ export async function getProjectPlan(caller: Caller, key: string, now: Date = ne
     dependencies,
     today,
   );
-  const subtree = subtreeProgress(plan);
+  const subtree = rows.length <= SUBTREE_LIMIT ? subtreeProgress(plan) : null;
   const keysOf = (indices: number[]) => indices.map((i) => plan.keys[i]);
 
   const handoffs = new Map<string, { id: string; title: string; milestoneIds: string[] }>();
@@ -110,7 +117,7 @@ export async function getProjectPlan(caller: Caller, key: string, now: Date = ne
       health: m.health,
       dueDate: m.dueDate ? dayToIso(dayNumber(m.dueDate)) : null,
       progress: round(plan.progress[i]),
-      subtreeProgress: round(subtree[i]),
+      subtreeProgress: subtree ? round(subtree[i]) : null,
       earliestStart: dayToIso(plan.earliestStart[i]),
       earliestFinish: dayToIso(plan.finishDay[i]),
       slipDays: plan.slipDays[i],
