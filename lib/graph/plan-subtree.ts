@@ -1,7 +1,7 @@
 // Progress of each milestone's subtree: the milestone and everything it transitively depends on,
 // weighted by estimate like every rollup (lib/graph/plan.ts). A prerequisite reached by two paths
 // counts once, so this is a transitive closure, computed with bitsets over the topological order,
-// 2,048 prerequisites at a time to keep memory at n × 256 bytes: O(n² / 32 + edges × n / 32) time.
+// 2,048 prerequisites at a time to keep memory at n × 256 bytes: O(n² / 8 + edges × n / 32) time.
 // Cancelled milestones contribute no work. Edges ignored to break a cycle are ignored here too.
 import type { ProjectPlan } from "@/lib/graph/plan";
 
@@ -32,19 +32,31 @@ export function subtreeProgress(plan: ProjectPlan): Float64Array {
         for (let w = 0; w < width; w++) bits[row + w] |= bits[other + w];
       }
     }
+    // Sums by bytes: for each byte of a row, a table of the weights (and done weights) of every
+    // subset of its 8 milestones, so a row costs one lookup per byte rather than one per bit.
+    const bytes = width * 4;
+    const tableTotal = new Float64Array(bytes * 256);
+    const tableDone = new Float64Array(bytes * 256);
+    for (let q = 0; q < bytes; q++) {
+      for (let mask = 1; mask < 256; mask++) {
+        const lowest = 31 - Math.clz32(mask & -mask);
+        const u = low + q * 8 + lowest;
+        const rest = q * 256 + (mask & (mask - 1));
+        const w = u < high && !cancelled[u] ? weight[u] : 0;
+        tableTotal[q * 256 + mask] = tableTotal[rest] + w;
+        tableDone[q * 256 + mask] = tableDone[rest] + (u < high ? w * progress[u] : 0);
+      }
+    }
+    const view = new Uint8Array(bits.buffer);
     for (let v = 0; v < n; v++) {
-      const row = v * width;
+      const row = v * bytes;
       let t = 0;
       let d = 0;
-      for (let w = 0; w < width; w++) {
-        let x = bits[row + w];
-        while (x !== 0) {
-          const u = low + w * 32 + (31 - Math.clz32(x & -x));
-          x &= x - 1;
-          if (cancelled[u]) continue;
-          t += weight[u];
-          d += weight[u] * progress[u];
-        }
+      for (let q = 0; q < bytes; q++) {
+        const mask = view[row + q];
+        if (mask === 0) continue;
+        t += tableTotal[q * 256 + mask];
+        d += tableDone[q * 256 + mask];
       }
       total[v] += t;
       done[v] += d;
