@@ -26,6 +26,7 @@ export const API_ROUTES: Record<string, readonly string[]> = {
   "/projects/[key]/handoffs": ["GET", "POST"],
   "/projects/[key]/members": ["GET", "POST"],
   "/projects/[key]/milestones": ["GET", "POST"],
+  "/projects/[key]/plan": ["GET"],
   "/services": ["GET", "POST"],
   "/services/[name]": ["GET", "PATCH", "DELETE"],
 };
