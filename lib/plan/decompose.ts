@@ -88,7 +88,7 @@ function parseLine(raw: Raw, errors: DecomposeError[]): Pending | null {
     return null;
   };
   let rest = raw.text;
-  let estimate: { days: number; index: number } | null = null;
+  let estimate: ReturnType<typeof splitEstimate> = null;
   let after: ReturnType<typeof splitAfter> = null;
   // The estimate and the "after" clause may come in either order at the end of the line.
   for (let pass = 0; pass < 2; pass++) {
