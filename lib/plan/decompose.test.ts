@@ -70,5 +70,16 @@ describe("parseDecomposeList", () => {
     const refs = Array.from({ length: DECOMPOSE_LIMITS.refs + 1 }, (_, i) => `KK-${i + 1}`).join(", ");
     expect(errors(`Many deps after ${refs}`)[0]).toMatch(/^Line 1, column 11: a milestone can name at most 20/);
     expect(errors("   \n\n")).toEqual(["Line 1, column 1: the list is empty: write one milestone per line."]);
+    expect(errors(`Fine\n- ${"y".repeat(DECOMPOSE_LIMITS.line + 1)}`)).toEqual(["Line 2, column 603: the line is 601 characters; a line takes at most 600."]);
+  });
+
+  it("reads lines made to make patterns backtrack at the largest size it takes, and refuses them plainly", () => {
+    // Spaces between parentheses and tildes: each pattern fails after one pass, not after trying every split.
+    const line = `Odd ${"( 1 ".repeat(60)}${" ".repeat(300)}x ~ 1`.slice(0, DECOMPOSE_LIMITS.line);
+    const lines = Math.floor(DECOMPOSE_LIMITS.chars / (DECOMPOSE_LIMITS.line + 1));
+    const list = Array.from({ length: lines }, () => line).join("\n");
+    const result = parseDecomposeList(list);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toHaveLength(lines);
   });
 });

@@ -16,12 +16,16 @@
 //   ("Tidy up after lunch").
 //
 // Errors name the text's line and column (1-based, as an editor shows them). Caps: at most
-// DECOMPOSE_LIMITS.items milestones, DECOMPOSE_LIMITS.chars characters in all, titles of at most
-// LIMITS.milestone.title characters and DECOMPOSE_LIMITS.refs references on a line, so the work
-// is linear in a bounded input whatever is typed.
+// DECOMPOSE_LIMITS.items milestones, DECOMPOSE_LIMITS.chars characters in all and
+// DECOMPOSE_LIMITS.line on a line, titles of at most LIMITS.milestone.title characters and
+// DECOMPOSE_LIMITS.refs references on a line, so the work stays small whatever is typed.
 import { LIMITS } from "@/lib/validation/limits";
 
-export const DECOMPOSE_LIMITS = { items: 100, chars: 40_000, refs: 20, minTitle: 3, maxEstimate: 1000 } as const;
+/**
+ * `line` leaves room for a longest title, an estimate and `refs` keys; checked before any pattern
+ * runs, so no line is long enough for backtracking to matter.
+ */
+export const DECOMPOSE_LIMITS = { items: 100, chars: 40_000, line: 600, refs: 20, minTitle: 3, maxEstimate: 1000 } as const;
 
 export type DecomposeRef = { kind: "item"; item: number; column: number } | { kind: "key"; key: string; column: number };
 
@@ -46,8 +50,9 @@ export function formatDecomposeError(error: DecomposeError): string {
 
 const MARKER = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+/;
 const REF_TOKEN = /^(?:\d{1,4}|[A-Za-z][A-Za-z0-9]{1,9}-\d{1,5})$/;
-const ESTIMATE_PAREN = /\s*\(\s*(\d{1,4}(?:\.\d{1,2})?)\s*(?:d|days?)?\s*\)\s*$/i;
-const ESTIMATE_TILDE = /\s+~\s*(\d{1,4}(?:\.\d{1,2})?)\s*(?:d|days?)?\s*$/i;
+// No leading \s*: a match starts at "(" or "~" only (the head is trimmed instead).
+const ESTIMATE_PAREN = /\(\s*(\d{1,4}(?:\.\d{1,2})?)\s*(?:(?:d|days?)\s*)?\)$/i;
+const ESTIMATE_TILDE = /(?<=\s)~\s*(\d{1,4}(?:\.\d{1,2})?)(?:\s*(?:d|days?))?$/i;
 // Case-insensitive "after" as a word, the last one on the line.
 const AFTER = /(^|\s)after\s+/gi;
 
@@ -77,7 +82,7 @@ function splitAfter(text: string): { head: string; refs: { token: string; index:
 function splitEstimate(text: string): { head: string; days: number; index: number } | null {
   const m = ESTIMATE_PAREN.exec(text) ?? ESTIMATE_TILDE.exec(text);
   if (!m) return null;
-  return { head: text.slice(0, m.index).trimEnd(), days: Number(m[1]), index: m.index + m[0].search(/\S/) };
+  return { head: text.slice(0, m.index).trimEnd(), days: Number(m[1]), index: m.index };
 }
 
 /** Reads one line's title, estimate and references; errors carry the line's own columns. */
@@ -127,6 +132,9 @@ export function parseDecomposeList(input: string): DecomposeParse {
     if (!text) continue;
     if (raws.length === DECOMPOSE_LIMITS.items) {
       return { ok: false, errors: [{ line: i + 1, column: 1, message: `a decomposition takes at most ${DECOMPOSE_LIMITS.items} milestones; this is the ${DECOMPOSE_LIMITS.items + 1}st.` }] };
+    }
+    if (text.length > DECOMPOSE_LIMITS.line) {
+      return { ok: false, errors: [{ line: i + 1, column: offset + DECOMPOSE_LIMITS.line + 1, message: `the line is ${text.length.toLocaleString("en-US")} characters; a line takes at most ${DECOMPOSE_LIMITS.line}.` }] };
     }
     raws.push({ line: i + 1, text, offset });
   }
