@@ -38,7 +38,7 @@ export function DecomposeForm({ handoffId, label, preview, create }: { handoffId
         <input type="hidden" name="id" value={handoffId} />
         <Field
           label={label}
-          hint={`One milestone per line, up to ${DECOMPOSE_LIMITS.items}: a title, an estimate in days as "(3d)" or "~5 days", and "after" with the numbers of lines above or keys of milestones the project has (FLOOR-4).`}
+          hint={`One milestone per line, up to ${DECOMPOSE_LIMITS.items}: a title, an estimate in days as "(3d)" or "~5 days", and "after" with the numbers of other milestones of this list (blank lines do not count) or keys of milestones the project has (FLOOR-4).`}
         >
           <Textarea name="list" rows={10} mono value={list} onChange={(e) => setList(e.target.value)} placeholder={EXAMPLE} maxLength={DECOMPOSE_LIMITS.chars} />
         </Field>
@@ -82,7 +82,16 @@ export function DecomposeForm({ handoffId, label, preview, create }: { handoffId
                     <td className="mono">{m.key}</td>
                     <td>{m.title}</td>
                     <td>{m.estimateDays === null ? "—" : `${m.estimateDays} d`}</td>
-                    <td className="mono">{m.after.length ? m.after.map((d) => d.key).join(", ") : "—"}</td>
+                    <td className="mono">
+                      {m.after.length
+                        ? m.after.map((d, i) => (
+                            <span key={d.key} title={d.existing ? `${d.title} (already planned)` : d.title}>
+                              {i > 0 && ", "}
+                              {d.key}
+                            </span>
+                          ))
+                        : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -11,5 +11,5 @@ export const previewDecomposeAction = authAction((caller, form) => decomposeHand
 
 export const decomposeAction = authAction((caller, form) => decomposeHandoff(caller, field(form, "id"), { list: field(form, "list") }), {
   revalidate: ["/projects/[key]/handoffs/[id]", "/projects/[key]/milestones", "/projects/[key]", "/projects/[key]/map"],
-  redirectTo: (r) => `/projects/${encodeURIComponent(r.project.key)}/handoffs/${encodeURIComponent(r.handoffId)}?decomposed=${r.milestones.length}`,
+  redirectTo: (r) => `/projects/${encodeURIComponent(r.project.key)}/handoffs/${encodeURIComponent(r.handoffId)}`,
 });
