@@ -16,6 +16,7 @@ export const API_ROUTES: Record<string, readonly string[]> = {
   "/handoffs/[id]/attachments/[attachmentId]": ["GET"],
   "/handoffs/[id]/comments": ["POST"],
   "/handoffs/[id]/comments/[commentId]": ["PATCH", "DELETE"],
+  "/handoffs/[id]/decompose": ["POST"],
   "/handoffs/[id]/export": ["GET"],
   "/handoffs/[id]/milestones": ["PUT"],
   "/handoffs/[id]/revisions": ["GET"],

@@ -113,6 +113,10 @@ export function describeActivity(event: ActivityEvent, ctx: ActivityContext): Ac
       const keys = Array.isArray(d.keys) ? d.keys.filter((v): v is string => typeof v === "string") : [];
       return { ...base, did: keys.length ? `linked ${noun(keys.length, "milestone")} ${list(keys)}` : "unlinked every milestone", kind: "people" };
     }
+    case "handoff.decompose": {
+      const keys = Array.isArray(d.keys) ? d.keys.filter((v): v is string => typeof v === "string") : [];
+      return { ...base, did: `decomposed it into ${noun(keys.length, "new milestone")} ${list(keys)}`, kind: "people" };
+    }
     case "handoff.attach":
       return { ...base, did: `attached ${str(d.filename) ?? "a file"}`, kind: "file" };
     case "handoff.detach":

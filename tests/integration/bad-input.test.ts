@@ -133,6 +133,7 @@ const API_CASES: ApiCase[] = [
   { method: "DELETE", file: "app/api/v1/handoffs/[id]/route.ts", params: (f) => ({ id: f.handoffId }), spoil: ["params.id"] },
   { method: "POST", file: "app/api/v1/handoffs/[id]/transitions/route.ts", params: (f) => ({ id: f.handoffId }), body: () => ({ transition: "archive", note: "Superseded." }), spoil: ["params.id", "body.transition", "body.note"] },
   { method: "POST", file: "app/api/v1/handoffs/[id]/approvals/route.ts", params: (f) => ({ id: f.handoffId }), body: () => ({ version: "1", note: "Checks out." }), spoil: ["params.id", "body.version", "body.note"] },
+  { method: "POST", file: "app/api/v1/handoffs/[id]/decompose/route.ts", params: (f) => ({ id: f.handoffId }), body: () => ({ list: "Data loader (3d)\nTrain it after 1" }), spoil: ["params.id", "body.list"] },
   { method: "PUT", file: "app/api/v1/handoffs/[id]/milestones/route.ts", params: (f) => ({ id: f.handoffId }), body: (f) => ({ milestoneIds: [f.milestoneId] }), spoil: ["params.id", "body.milestoneIds.0"] },
   {
     method: "POST",
@@ -226,6 +227,8 @@ const ACTION_CASES: ActionCase[] = [
   { file: HANDOFF, name: "deleteCommentAction", form: (f) => ({ id: f.handoffId, commentId: f.commentId }), spoil: ["id", "commentId"] },
   { file: HANDOFF, name: "resolveAction", form: (f) => ({ commentId: f.commentId, resolved: "true" }), spoil: ["commentId"] },
   { file: HANDOFF, name: "reviewersAction", form: (f) => ({ id: f.handoffId, userIds: [f.admin.id] }), spoil: ["id", "userIds"] },
+  { file: A("(app)/projects/[key]/handoffs/[id]/decompose"), name: "previewDecomposeAction", form: (f) => ({ id: f.handoffId, list: "Data loader (3d)\nTrain it after 1" }), spoil: ["id", "list"] },
+  { file: A("(app)/projects/[key]/handoffs/[id]/decompose"), name: "decomposeAction", form: (f) => ({ id: f.handoffId, list: "Data loader (3d)\nTrain it after 1" }), spoil: ["id", "list"] },
   { file: HANDOFF, name: "milestonesAction", form: (f) => ({ id: f.handoffId, milestoneIds: [f.milestoneId] }), spoil: ["id", "milestoneIds"] },
   { file: HANDOFF, name: "deleteAttachmentAction", form: (f) => ({ id: f.handoffId, attachmentId: f.attachmentId }), spoil: ["id", "attachmentId"] },
   {

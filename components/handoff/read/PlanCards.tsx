@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ChecklistForm } from "@/components/handoff/ChecklistForm";
 import type { ServerAction } from "@/components/forms/useFormAction";
 import { StatusBadge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { count, formatDate } from "@/components/ui/format";
 import { rolesPhrase } from "@/lib/auth/permissions";
@@ -51,6 +52,12 @@ export function DecomposedCard({
             </li>
           ))}
         </ul>
+      )}
+      {canPlan && (
+        // Those who link milestones (milestone "update") are those who create them: the same roles.
+        <Button href={`${projectBase}/handoffs/${handoffId}/decompose`} size="sm" variant="secondary" data-chrome="milestones">
+          Decompose
+        </Button>
       )}
       {canPlan && (
         <ChecklistForm
