@@ -27,9 +27,17 @@ function originOf(url: string | undefined): string | null {
   }
 }
 
-/** This app's origins: the one the request was made to, and the public URL (NEXTAUTH_URL) when set. */
+/**
+ * This app's origins: the one the request was made to (by the Host the browser sent, since the
+ * server may see its own URL under another name: localhost for 127.0.0.1), and the public URL
+ * (NEXTAUTH_URL) when set. A browser always sends the Host of the site it writes to, so a page
+ * of another site still names its own Origin and is refused.
+ */
 export function ownOrigins(request: Request, publicUrl?: string): string[] {
-  return [originOf(request.url), originOf(publicUrl)].filter((o): o is string => Boolean(o));
+  const url = originOf(request.url);
+  const host = request.headers.get("host");
+  const byHost = url && host && /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host) ? `${new URL(url).protocol}//${host.toLowerCase()}` : null;
+  return [url, byHost, originOf(publicUrl)].filter((o): o is string => Boolean(o));
 }
 
 /**

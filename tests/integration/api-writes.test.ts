@@ -81,6 +81,15 @@ describeEachProvider("cookie-authenticated API writes", (provider) => {
     expect(await comments()).toBe(before);
   });
 
+  it("accepts the origin of the Host the browser wrote to (127.0.0.1 where the server calls itself localhost), and still refuses another site", async () => {
+    const before = await comments();
+    const json = { cookie, host: "127.0.0.1:3000", "content-type": "application/json" };
+    expect((await comment({ ...json, origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" })).status).toBe(201);
+    expect((await comment({ ...json, origin: "http://127.0.0.1:4444" })).status).toBe(403);
+    expect((await comment({ ...json, host: "127.0.0.1:3000/x", origin: "http://127.0.0.1:3000/x" })).status).toBe(403);
+    expect(await comments()).toBe(before + 1);
+  });
+
   it("accepts JSON from the request's own origin and from the public URL (NEXTAUTH_URL)", async () => {
     const before = await comments();
     const own = await comment({ cookie, origin: SELF, "content-type": "application/json; charset=utf-8", "sec-fetch-site": "same-origin" });
