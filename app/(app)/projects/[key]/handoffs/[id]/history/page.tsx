@@ -19,6 +19,7 @@ import { getHandoff } from "@/lib/data/handoffs";
 import { NotFoundError } from "@/lib/errors";
 import { resolveTemplateSections } from "@/lib/handoff/completeness";
 import { diffHandoffContent } from "@/lib/handoff/diff";
+import { cachedComparison } from "@/lib/handoff/diff-cache";
 import styles from "@/components/handoff/diff.module.css";
 import { restoreAction } from "./actions";
 import { LIMITS } from "@/lib/validation/limits";
@@ -72,7 +73,9 @@ export default async function HandoffHistoryPage({ params, searchParams }: { par
   // Production notes first, as the read view shows them.
   const sections = resolveTemplateSections(h.template?.sections);
   const template = [...sections.filter((s) => s.key.startsWith("prod_")), ...sections.filter((s) => !s.key.startsWith("prod_"))];
-  const diffs = compared ? diffHandoffContent(compared[0].content, compared[1].content, template) : [];
+  const diffs = compared
+    ? cachedComparison(`${h.id}:${from}:${to}:${template.map((s) => `${s.key}=${s.title}`).join("|")}`, () => diffHandoffContent(compared[0].content, compared[1].content, template))
+    : [];
   const byVersion = new Map(revisions.map((r) => [r.version, r]));
   const optionLabel = (v: number) => {
     const r = byVersion.get(v);
