@@ -1,7 +1,15 @@
+"use client";
 // Label, control, hint and error for one form field. The control is the single child
 // (Input, Select, Textarea or a native element); Field gives it the id, aria-describedby
 // and aria-invalid so the label, hint and error are announced with it.
+//
+// A control rendered by a server component can reach this client component as a lazy node (its
+// module still loading) rather than an element, which cannot be cloned: it used to be dropped,
+// leaving a label with no control under it now and then. So the same props also travel by
+// context, which Input, Select and Textarea read, and a node that is not an element is rendered
+// as it is.
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
+import { FieldControlContext } from "./field-control";
 import { cx } from "./cx";
 import styles from "./Field.module.css";
 
@@ -50,13 +58,16 @@ export function Field({ label, id, hint, error, required, optional, className, c
         </label>
         {optional && !required && <span className={styles.optional}>Optional</span>}
       </div>
-      {child &&
-        cloneElement(child, {
-          id: controlId,
-          "aria-describedby": describedBy,
-          "aria-invalid": errorId ? true : child.props["aria-invalid"],
-          required: required || child.props.required,
-        })}
+      <FieldControlContext.Provider value={{ id: controlId, describedBy, invalid: Boolean(errorId), required: Boolean(required) }}>
+        {child
+          ? cloneElement(child, {
+              id: controlId,
+              "aria-describedby": describedBy,
+              "aria-invalid": errorId ? true : child.props["aria-invalid"],
+              required: required || child.props.required,
+            })
+          : children}
+      </FieldControlContext.Provider>
       {hint && (
         <p id={hintId} className={styles.hint}>
           {hint}
