@@ -175,6 +175,20 @@ test("a handoff goes from an incomplete draft through review to accepted, and th
     await expect(feed.getByRole("listitem").filter({ hasText: "submitted it for review" })).toHaveCount(2);
   });
 
+  await test.step("the author edits the accepted handoff, and the page says the text changed since", async () => {
+    const current = (await (await researcher.request.get(`/api/v1/handoffs/${handoff.id}`)).json()).handoff as Handoff;
+    const accepted = current.version;
+    await saveHandoff(researcher, current, allSections(" Edited after acceptance."), "Typo fixes");
+    await manager.reload();
+    const bar = manager.getByRole("region", { name: "Review status" });
+    await expect(bar).toContainText(`Edited since: version ${accepted} was accepted, this is version ${accepted + 1}.`);
+    await expect(bar).toContainText("approved by Tomás Herrera");
+    await expect(bar.getByRole("link", { name: "See what changed" })).toHaveAttribute("href", new RegExp(`/history\\?from=${accepted}&to=${accepted + 1}$`));
+    // Undoing the acceptance is the manager's call, not the author's.
+    await researcher.reload();
+    await expect(researcher.getByRole("button", { name: "Reopen as draft" })).toHaveCount(0);
+  });
+
   await Promise.all([researcher.context().close(), engineer.context().close(), manager.context().close()]);
 });
 

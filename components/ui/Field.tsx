@@ -33,12 +33,13 @@ export type FieldProps = {
   /** Shows "Optional" beside the label instead. */
   optional?: boolean;
   className?: string;
-  children: ReactElement<ControlProps>;
+  /** One control; anything else (a lazy node from the server) is rendered as it is. */
+  children: ReactNode;
 };
 
 export function Field({ label, id, hint, error, required, optional, className, children }: FieldProps) {
   const generated = useId();
-  const child = isValidElement(children) ? children : null;
+  const child = isValidElement<ControlProps>(children) ? (children as ReactElement<ControlProps>) : null;
   const controlId = id ?? child?.props.id ?? `field${generated.replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errors = (Array.isArray(error) ? error : error ? [error] : []).filter(Boolean);
