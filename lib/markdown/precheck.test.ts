@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LEGIT_MARKDOWN } from "../../e2e/fixtures/xss-payloads";
+import { codeFence } from "./fence";
 import {
   MARKDOWN_MAX_BRACKET_DEPTH,
   MARKDOWN_MAX_CHARS,
@@ -57,6 +58,15 @@ describe("checkMarkdown", () => {
     expect(reason(`\`\`\`yaml\n${yaml}\n\`\`\`\n`)).toBe("ok");
     expect(reason(`\`\`\`ts\n${"const xs = [a[0], b[1]].map((x) => ({ x }));\n".repeat(300)}\`\`\`\n`)).toBe("ok");
     expect(reason(`${"`".repeat(MARKDOWN_MAX_DELIMITER_RUN + 1)}\ncode\n`)).toBe("complexity");
+  });
+
+  it("skips the content of a text that is one fenced code block nothing can close early (a notebook code cell)", () => {
+    expect(reason(codeFence("` ".repeat(49_000), "python"))).toBe("ok");
+    expect(reason(codeFence("a]".repeat(45_000), null))).toBe("ok");
+    // Anything after the block, or a run inside as long as the fence, and it is checked as text.
+    expect(reason(`${codeFence("x", null)}\n${"a]".repeat(45_000)}`)).toBe("complexity");
+    expect(reason(`\`\`\`\n${"a]".repeat(45_000)}\n\`\`\`\`\n\`\`\``)).toBe("complexity");
+    expect(reason(`\`\`\`x\`\n${"a]".repeat(45_000)}\n\`\`\``)).toBe("complexity");
   });
 
   it("limits bracket, parenthesis and brace nesting within a paragraph", () => {

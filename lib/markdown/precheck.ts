@@ -153,6 +153,32 @@ function delimiterRowColumns(text: string, start: number, end: number, headerHas
 }
 
 /**
+ * Whether the whole text is one fenced code block that nothing inside can close early, as
+ * codeFence (lib/markdown/fence.ts) builds for notebook code cells: a backtick fence on the first
+ * line at column 0 (nothing before it, so it certainly opens a block), an info string without
+ * backticks, no backtick run inside as long as the fence, and the same fence as the last line.
+ * Its content is not parsed as Markdown, so none of the checks below apply to it.
+ */
+function isOneFencedBlock(text: string): boolean {
+  let fence = 0;
+  while (text.charCodeAt(fence) === 0x60) fence++;
+  if (fence < 3) return false;
+  const firstEnd = text.indexOf("\n");
+  if (firstEnd === -1 || text.slice(fence, firstEnd).includes("`")) return false;
+  const closing = "`".repeat(fence);
+  if (!text.endsWith(`\n${closing}`)) return false;
+  let run = 0;
+  for (let i = firstEnd + 1; i < text.length - fence - 1; i++) {
+    if (text.charCodeAt(i) === 0x60) {
+      if (++run >= fence) return false;
+    } else {
+      run = 0;
+    }
+  }
+  return true;
+}
+
+/**
  * Checks Markdown before it is parsed, in one pass over the text. Every line is checked, fenced
  * code included: whether a line of backticks really opens a fence depends on indentation,
  * containers, HTML blocks and its info string, and a line that only looks like a fence ("    ```"
@@ -164,6 +190,7 @@ export function checkMarkdown(text: string): Precheck {
   if (text.length > MARKDOWN_MAX_CHARS) {
     return { ok: false, reason: "size", detail: `${text.length.toLocaleString("en-US")} characters, over the ${MARKDOWN_MAX_CHARS.toLocaleString("en-US")} that can be formatted` };
   }
+  if (isOneFencedBlock(text)) return { ok: true };
   let brackets = 0;
   let setext = 0;
   let previousBlank = true;
