@@ -4,6 +4,7 @@
 // nothing is lost; saving again from there is a deliberate choice to overwrite.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { authAction, field, formValues, type ActionState } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
 import { safeRedirectPath } from "@/lib/auth/redirect";
@@ -12,13 +13,25 @@ import { AppError, ConflictError, ValidationError, toProblem } from "@/lib/error
 
 const VIEWS = ["/projects/[key]/milestones/[id]", "/projects/[key]/milestones", "/projects/[key]", "/projects/[key]/map"];
 
-type Saved = { version: number; key: string; title: string; description: string; acceptanceCriteria: string; ownerId: string | null; startDate: Date | null; dueDate: Date | null; estimateDays: number | null };
+/** The milestone a lost save raced against, as updateMilestone's 409 carries it. */
+const savedSchema = z.object({
+  version: z.number(),
+  key: z.string(),
+  title: z.string(),
+  description: z.string(),
+  acceptanceCriteria: z.string(),
+  ownerId: z.string().nullable(),
+  startDate: z.date().nullable(),
+  dueDate: z.date().nullable(),
+  estimateDays: z.number().nullable(),
+});
 
 /** The winning version's fields as strings, for the conflict view. */
 function theirs(current: unknown): Record<string, string> | undefined {
-  if (typeof current !== "object" || current === null || !("version" in current)) return undefined;
-  const m = current as Saved;
-  const day = (d: Date | null) => (d instanceof Date ? d.toISOString().slice(0, 10) : "");
+  const saved = savedSchema.safeParse(current);
+  if (!saved.success) return undefined;
+  const m = saved.data;
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   return {
     conflictVersion: String(m.version),
     key: m.key,
