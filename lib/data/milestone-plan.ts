@@ -106,7 +106,7 @@ export async function setMilestoneServices(caller: Caller, id: string, input: un
     if (removed.length) await tx.milestoneService.deleteMany({ where: { milestoneId: id, serviceId: { in: removed.map((e) => e.serviceId) } } });
     if (added.length) await tx.milestoneService.createMany({ data: added.map((s) => ({ milestoneId: id, serviceId: s.id })) });
     const { key } = await tx.milestone.findUniqueOrThrow({ where: { id }, select: { key: true } });
-    const details = { key, services: names, added: added.map((s) => s.name), removed: removed.map((e) => e.service.name).sort() };
+    const details = { key, services: names, added: added.map((s) => s.name).sort(), removed: removed.map((e) => e.service.name).sort() };
     await auditWrite(tx, actor, { action: "milestone.services", targetType: "milestone", targetId: id, projectId: project.id, details });
     return { key, services: names };
   });
