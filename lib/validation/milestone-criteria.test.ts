@@ -14,6 +14,11 @@ describe("acceptance criteria checklist", () => {
     expect(tickCriterion(text, 1, false)).toBe("Done when:\n- [ ] Serves 50 req/s\n- [ ] Has a dashboard\n* plain bullet");
     expect(tickCriterion(text, 2, true)).toBeNull();
   });
+  it("ticks items of text typed in a browser (CRLF line ends)", () => {
+    const crlf = "- [ ] One\r\n- [ ] Two";
+    expect(tickCriterion(crlf, 0, true)).toBe("- [x] One\n- [ ] Two");
+    expect(asChecklist("- One\r\n- Two\r\n")).toBe("- [ ] One\n- [ ] Two\n");
+  });
   it("turns plain bullets into items and keeps prose", () => {
     expect(asChecklist(text)).toBe("Done when:\n- [ ] Serves 50 req/s\n- [x] Has a dashboard\n* [ ] plain bullet");
     expect(criteriaProse(text)).toBe("Done when:\n* plain bullet");

@@ -22,14 +22,15 @@ export function tickCriterion(text: string, index: number, done: boolean): strin
   const item = criteriaItems(text)[index];
   if (!item) return null;
   const lines = text.split("\n");
-  lines[item.line] = lines[item.line].replace(TASK, (_all, lead: string, _box: string, gap: string, rest: string) => `${lead}[${done ? "x" : " "}]${gap}${rest}`);
+  // A stored line may end in \r (text typed in a browser textarea arrives with CRLF).
+  lines[item.line] = lines[item.line].replace(/\r$/, "").replace(TASK, (_all, lead: string, _box: string, gap: string, rest: string) => `${lead}[${done ? "x" : " "}]${gap}${rest}`);
   return lines.join("\n");
 }
 
-/** Plain bullets ("- Serves 50 requests a second") become unticked items; everything else is kept. */
+/** Plain bullets ("- Serves 50 requests a second") become unticked items; line ends become \n; everything else is kept. */
 export function asChecklist(text: string): string {
   return text
-    .split("\n")
+    .split(/\r\n?|\n/)
     .map((line) => line.replace(BULLET, (_all, lead: string, rest: string) => `${lead}[ ] ${rest}`))
     .join("\n");
 }
