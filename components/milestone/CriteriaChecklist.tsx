@@ -6,6 +6,11 @@ import type { ServerAction } from "@/components/forms/useFormAction";
 import type { Criterion } from "@/lib/validation/milestone-criteria";
 import styles from "./milestones.module.css";
 
+/** `code` spans as code, the rest as plain text (a criterion is one line of Markdown). */
+function withCode(text: string) {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
+
 function Box({ item, disabled }: { item: Criterion; disabled: boolean }) {
   const state = useActionResult();
   return (
@@ -19,7 +24,7 @@ function Box({ item, disabled }: { item: Criterion; disabled: boolean }) {
         aria-invalid={state && !state.ok ? true : undefined}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
       />
-      <span className={item.done ? styles.done : undefined}>{item.text}</span>
+      <span className={item.done ? styles.done : undefined}>{withCode(item.text)}</span>
     </label>
   );
 }
