@@ -1,12 +1,11 @@
 // "Depends on" on the milestone page: the prerequisites with a Remove button each, and a select
 // of the project's other milestones to add one. The data layer refuses a cycle, naming it.
 import Link from "next/link";
-import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
+import { ActionForm, SubmitButton } from "@/components/forms/ActionForm";
+import { AddDependencyForm } from "./AddDependencyForm";
 import type { ServerAction } from "@/components/forms/useFormAction";
 import { StatusBadge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
-import { Select } from "@/components/ui/Input";
-import { MILESTONE_PLAN_LABELS } from "@/lib/validation/labels";
 import styles from "./milestones.module.css";
 
 type Prerequisite = { id: string; key: string; title: string; status: string };
@@ -53,22 +52,7 @@ export function DependenciesCard({
         </ul>
       )}
       {choices && candidates.length > 0 && (
-        <ActionForm action={add} className={styles.addDep} aria-label="Add dependency" resetOnSuccess quietSuccess>
-          <input type="hidden" name="id" value={id} />
-          <FormField name="dependsOn" label={MILESTONE_PLAN_LABELS.dependsOn} hint="Another milestone of this project that must finish first.">
-            <Select name="dependsOn" defaultValue="">
-              <option value="" disabled>
-                Choose a milestone…
-              </option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {`${c.key} ${c.title}`}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <SubmitButton size="sm">Add</SubmitButton>
-        </ActionForm>
+        <AddDependencyForm id={id} candidates={candidates} action={add} />
       )}
     </Card>
   );
