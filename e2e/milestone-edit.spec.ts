@@ -67,8 +67,9 @@ test("two people edit one milestone: the later save gets the newer version besid
 
 test("a dependency that would close a cycle is refused, naming the cycle in order", async ({ browser }) => {
   const page = await signedInAs(browser, "engineer");
-  const a = await newMilestone(page, `Collect floor plans ${unique()}`);
-  const b = await newMilestone(page, `Train on them ${unique()}`);
+  // With Markdown to render, as real milestones have: the page streams, and the form must still have its select.
+  const a = await newMilestone(page, `Collect floor plans ${unique()}`, { description: "Plans from **RPLAN**, cleaned.", acceptanceCriteria: "- 80k plans" });
+  const b = await newMilestone(page, `Train on them ${unique()}`, { description: "A *diffusion* model." });
 
   // a depends on b, from a's page.
   await page.goto(`/projects/FLOOR/milestones/${a.id}`);
