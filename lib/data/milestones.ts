@@ -12,6 +12,7 @@ import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 import { isLookupKey } from "@/lib/validation/text";
 import { MILESTONE_LABELS } from "@/lib/validation/labels";
 import { compareKeys } from "@/lib/sort";
+import { asChecklist } from "@/lib/validation/milestone-criteria";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
 
@@ -89,14 +90,10 @@ export async function newMilestoneForm(caller: Caller, key: string) {
 
 export async function createMilestone(caller: Caller, key: string, input: unknown) {
   const { actor, project } = await authorizeProject(caller, { key }, "milestone", "create", { targetType: "milestone" });
-  const data = parseInput(createMilestoneSchema, input);
+  const parsed = parseInput(createMilestoneSchema, input);
+  const data = { ...parsed, acceptanceCriteria: asChecklist(parsed.acceptanceCriteria) };
   await assertOwnerIsMember(project.id, data.ownerId);
-  if (!data.key.startsWith(`${project.key}-`)) {
-    throw new ValidationError(`${MILESTONE_LABELS.key} must start with ${project.key}-.`, { key: [`must start with ${project.key}-`] });
-  }
-  if (await db().milestone.findUnique({ where: { projectId_key: { projectId: project.id, key: data.key } }, select: { id: true } })) {
-    throw new ConflictError(`${data.key} already exists in ${project.name}.`);
-  }
+  await assertKeyFree(project, data.key);
   return db().$transaction(async (tx) => {
     const milestone = await tx.milestone.create({ data: { ...data, projectId: project.id } });
     await tx.statusUpdate.create({ data: { milestoneId: milestone.id, authorId: actor.id, toStatus: milestone.status, toHealth: milestone.health, note: "Created" } });
@@ -105,19 +102,43 @@ export async function createMilestone(caller: Caller, key: string, input: unknow
   });
 }
 
+/**
+ * Edits a milestone from the version the caller saw: only the fields the input names change (the
+ * form sends all of them, a PATCH any). A stale version is a 409 carrying the current milestone,
+ * so the caller can show it beside their own text; nothing is overwritten silently.
+ */
 export async function updateMilestone(caller: Caller, id: string, input: unknown) {
   const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "update", target(id), "Milestone");
-  const { version, ...data } = parseInput(updateMilestoneSchema, input);
+  const parsed = parseInput(updateMilestoneSchema, input);
+  const named = (k: string) => typeof input === "object" && input !== null && Object.hasOwn(input, k);
+  const { version, ...fields } = parsed;
+  const data = Object.fromEntries(Object.entries(fields).filter(([k]) => named(k))) as Omit<typeof parsed, "version">;
+  if (data.acceptanceCriteria !== undefined) data.acceptanceCriteria = asChecklist(data.acceptanceCriteria);
   await assertOwnerIsMember(project.id, data.ownerId);
+  if (data.key !== undefined) await assertKeyFree(project, data.key, id);
   return db().$transaction(async (tx) => {
+    const before = await tx.milestone.findUniqueOrThrow({ where: { id }, select: { key: true, startDate: true, dueDate: true } });
+    const start = data.startDate !== undefined ? data.startDate : before.startDate;
+    const due = data.dueDate !== undefined ? data.dueDate : before.dueDate;
+    if (start && due && start > due) throw new ValidationError(`${MILESTONE_LABELS.dueDate} must be on or after the start date.`, { dueDate: ["must be on or after the start date"] });
     const result = await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
     if (result.count === 0) {
       const current = await tx.milestone.findUnique({ where: { id } });
       throw new ConflictError("Someone changed this milestone after you opened it. Review their change and try again.", current);
     }
-    await auditWrite(tx, actor, { action: "milestone.update", targetType: "milestone", targetId: id, projectId: project.id });
+    const changed = Object.keys(data).sort();
+    await auditWrite(tx, actor, { action: "milestone.update", targetType: "milestone", targetId: id, projectId: project.id, details: { key: data.key ?? before.key, fields: changed } });
     return tx.milestone.findUniqueOrThrow({ where: { id } });
   });
+}
+
+/** A milestone key belongs to its project (PROJ-n) and names one milestone in it. */
+async function assertKeyFree(project: { id: string; key: string; name: string }, key: string, exceptId?: string) {
+  if (!key.startsWith(`${project.key}-`)) {
+    throw new ValidationError(`${MILESTONE_LABELS.key} must start with ${project.key}-.`, { key: [`must start with ${project.key}-`] });
+  }
+  const other = await db().milestone.findUnique({ where: { projectId_key: { projectId: project.id, key } }, select: { id: true } });
+  if (other && other.id !== exceptId) throw new ConflictError(`${key} already exists in ${project.name}.`);
 }
 
 /** Records a status or health change with who, when and a note; stale versions get 409. */
@@ -149,11 +170,19 @@ export async function updateMilestoneStatus(caller: Caller, id: string, input: u
   });
 }
 
+/** Deletes a milestone with its dependencies (both ways), service and handoff links and status history. */
 export async function deleteMilestone(caller: Caller, id: string) {
   const { actor, project } = await authorizeInProject(caller, await projectOfMilestone(id), "milestone", "delete", target(id), "Milestone");
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
+    const [dependencies, services, handoffs] = await Promise.all([
+      tx.milestoneDependency.count({ where: { OR: [{ milestoneId: id }, { dependsOnId: id }] } }),
+      tx.milestoneService.count({ where: { milestoneId: id } }),
+      tx.handoffMilestone.count({ where: { milestoneId: id } }),
+    ]);
     const removed = await tx.milestone.delete({ where: { id }, select: { key: true } });
-    await auditWrite(tx, actor, { action: "milestone.delete", targetType: "milestone", targetId: id, projectId: project.id, details: { key: removed.key } });
+    const details = { key: removed.key, dependencies, services, handoffs };
+    await auditWrite(tx, actor, { action: "milestone.delete", targetType: "milestone", targetId: id, projectId: project.id, details });
+    return { project: project.key, ...details };
   });
 }
 

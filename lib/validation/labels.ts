@@ -20,6 +20,14 @@ export const MILESTONE_LABELS = {
   version: "Version",
 } as const;
 
+/** The milestone page's planning controls: dependencies, the services that implement it, the criteria checklist. */
+export const MILESTONE_PLAN_LABELS = {
+  dependsOn: "Depends on",
+  services: "Implemented by",
+  criterion: "Criterion",
+  checked: "Done",
+} as const;
+
 export const PROJECT_LABELS = {
   key: "Key",
   name: "Name",

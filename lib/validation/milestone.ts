@@ -2,7 +2,8 @@ import { z } from "zod";
 import { LIMITS } from "./limits";
 import { optionalDate } from "./date";
 import { labelled } from "./field-label";
-import { MILESTONE_LABELS as L } from "./labels";
+import { MILESTONE_LABELS as L, MILESTONE_PLAN_LABELS as P } from "./labels";
+import { serviceNameSchema } from "./service";
 import { idSchema, text } from "./text";
 
 const M = LIMITS.milestone;
@@ -26,7 +27,8 @@ export const updateMilestoneStatusSchema = z
   .refine((v) => v.status !== "blocked" || v.note.length > 0, { path: ["note"], message: "must say what blocks this milestone" });
 export type UpdateMilestoneStatusInput = z.input<typeof updateMilestoneStatusSchema>;
 
-export const milestoneFieldsSchema = z.object({
+/** The fields a person writes, without defaults: a PATCH leaves what it does not name alone. */
+const fields = {
   key: labelled(
     z
       .string()
@@ -36,23 +38,50 @@ export const milestoneFieldsSchema = z.object({
     L.key,
   ),
   title: text(L.title, { min: 3, max: M.title, trim: true, singleLine: true }),
-  description: text(L.description, { max: M.description }).default(""),
-  acceptanceCriteria: text(L.acceptanceCriteria, { max: M.acceptanceCriteria }).default(""),
+  description: text(L.description, { max: M.description }),
+  acceptanceCriteria: text(L.acceptanceCriteria, { max: M.acceptanceCriteria }),
   // Must also be a member of the project: checked by the data layer.
   ownerId: idSchema(L.ownerId).nullable().optional(),
   startDate: optionalDate(L.startDate),
   dueDate: optionalDate(L.dueDate),
   estimateDays: labelled(z.coerce.number().min(0, "must be 0 or more").max(1000, "must be at most 1,000"), L.estimateDays).nullable().optional(),
+};
+
+export const milestoneFieldsSchema = z.object({
+  ...fields,
+  description: fields.description.default(""),
+  acceptanceCriteria: fields.acceptanceCriteria.default(""),
 });
 
-export const createMilestoneSchema = milestoneFieldsSchema.refine(
-  (v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate,
-  { path: ["dueDate"], message: "must be on or after the start date" },
-);
+const datesInOrder = (v: { startDate?: Date | null; dueDate?: Date | null }) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate;
+
+export const createMilestoneSchema = milestoneFieldsSchema.refine(datesInOrder, { path: ["dueDate"], message: "must be on or after the start date" });
 export type CreateMilestoneInput = z.input<typeof createMilestoneSchema>;
 
-export const updateMilestoneSchema = milestoneFieldsSchema
-  .omit({ key: true })
+/**
+ * An edit (the form sends every field, PATCH any of them) with the version it started from. The
+ * data layer keeps only the fields the input names, so a PATCH of the title leaves the rest.
+ */
+export const updateMilestoneSchema = z
+  .object(fields)
+  .partial()
   .extend({ version })
-  .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, { path: ["dueDate"], message: "must be on or after the start date" });
+  .refine(datesInOrder, { path: ["dueDate"], message: "must be on or after the start date" });
 export type UpdateMilestoneInput = z.input<typeof updateMilestoneSchema>;
+
+/** "This milestone depends on …": the other milestone by key (FLOOR-3) or id. */
+export const addDependencySchema = z.object({
+  dependsOn: labelled(z.string().trim().min(1, "must name a milestone").max(64, "must be a milestone key or id"), P.dependsOn),
+});
+
+/** The whole set of services that implement a milestone, by name. */
+export const milestoneServicesSchema = z.object({
+  services: labelled(z.array(serviceNameSchema).max(100, "can list at most 100 services"), P.services),
+});
+
+/** Ticks or unticks the index-th "- [ ] …" item of the acceptance criteria. */
+export const tickCriterionSchema = z.object({
+  index: labelled(z.coerce.number().int().min(0, "must be 0 or more").max(9_999, "must be at most 9,999"), P.criterion),
+  checked: labelled(z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]), P.checked),
+  version,
+});

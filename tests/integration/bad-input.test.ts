@@ -128,6 +128,17 @@ const API_CASES: ApiCase[] = [
   },
   { method: "POST", file: "app/api/v1/projects/[key]/handoffs/route.ts", params: (f) => ({ key: f.key }), body: (f) => handoffContent(f), spoil: ["params.key", ...contentFields] },
   { method: "POST", file: "app/api/v1/milestones/[id]/status/route.ts", params: (f) => ({ id: f.milestoneId }), body: () => ({ status: "in_progress", health: "on_track", note: "Started.", version: 1 }), spoil: ["params.id", "body.status", "body.note"] },
+  {
+    method: "PATCH",
+    file: "app/api/v1/milestones/[id]/route.ts",
+    params: (f) => ({ id: f.milestoneId }),
+    body: (f) => ({ key: `${f.key}-1`, title: "Serve it", description: "What.", acceptanceCriteria: "- [ ] When.", ownerId: f.admin.id, startDate: "2026-01-01", version: 1 }),
+    spoil: ["params.id", "body.key", "body.title", "body.description", "body.acceptanceCriteria", "body.ownerId", "body.startDate"],
+  },
+  { method: "DELETE", file: "app/api/v1/milestones/[id]/route.ts", params: (f) => ({ id: f.milestoneId }), spoil: ["params.id"] },
+  { method: "POST", file: "app/api/v1/milestones/[id]/dependencies/route.ts", params: (f) => ({ id: f.milestoneId }), body: (f) => ({ dependsOn: `${f.key}-2` }), spoil: ["params.id", "body.dependsOn"] },
+  { method: "DELETE", file: "app/api/v1/milestones/[id]/dependencies/[dependsOnId]/route.ts", params: (f) => ({ id: f.milestoneId, dependsOnId: f.milestoneId }), spoil: ["params.id", "params.dependsOnId"] },
+  { method: "PUT", file: "app/api/v1/milestones/[id]/services/route.ts", params: (f) => ({ id: f.milestoneId }), body: (f) => ({ services: [f.serviceName] }), spoil: ["params.id", "body.services.0"] },
   { method: "GET", file: "app/api/v1/handoffs/[id]/route.ts", params: (f) => ({ id: f.handoffId }), spoil: ["params.id"] },
   { method: "PUT", file: "app/api/v1/handoffs/[id]/route.ts", params: (f) => ({ id: f.handoffId }), body: (f) => ({ ...handoffContent(f), version: 1, message: "Saved." }), spoil: ["params.id", ...contentFields, "body.message"] },
   { method: "DELETE", file: "app/api/v1/handoffs/[id]/route.ts", params: (f) => ({ id: f.handoffId }), spoil: ["params.id"] },
@@ -270,6 +281,17 @@ const ACTION_CASES: ActionCase[] = [
     spoil: ["project", "key", "title", "description", "acceptanceCriteria", "ownerId"],
   },
   { file: A("(app)/projects/[key]/milestones/[id]"), name: "updateStatusAction", form: (f) => ({ id: f.milestoneId, status: "in_progress", health: "on_track", note: "Started.", version: "1" }), spoil: ["id", "status", "health", "note"] },
+  {
+    file: A("(app)/projects/[key]/milestones/[id]/edit"),
+    name: "editMilestoneAction",
+    form: (f) => ({ id: f.milestoneId, project: f.key, key: `${f.key}-1`, title: "Serve it", description: "What.", acceptanceCriteria: "- [ ] When.", ownerId: f.admin.id, startDate: "2026-01-01", dueDate: "", estimateDays: "2", version: "1" }),
+    spoil: ["id", "key", "title", "description", "acceptanceCriteria", "ownerId", "startDate", "estimateDays", "version"],
+  },
+  { file: A("(app)/projects/[key]/milestones/[id]/edit"), name: "deleteMilestoneAction", form: (f) => ({ id: f.milestoneId }), spoil: ["id"] },
+  { file: A("(app)/projects/[key]/milestones/[id]"), name: "tickCriterionAction", form: (f) => ({ id: f.milestoneId, index: "0", checked: "true", version: "1" }), spoil: ["id", "index", "version"] },
+  { file: A("(app)/projects/[key]/milestones/[id]"), name: "addDependencyAction", form: (f) => ({ id: f.milestoneId, dependsOn: `${f.key}-2` }), spoil: ["id", "dependsOn"] },
+  { file: A("(app)/projects/[key]/milestones/[id]"), name: "removeDependencyAction", form: (f) => ({ id: f.milestoneId, dependsOnId: f.milestoneId }), spoil: ["id", "dependsOnId"] },
+  { file: A("(app)/projects/[key]/milestones/[id]"), name: "servicesAction", form: (f) => ({ id: f.milestoneId, services: [f.serviceName] }), spoil: ["id", "services"] },
   { file: A("(app)/settings"), name: "changePasswordAction", form: () => ({ current: "not-the-password", password: "long-enough-password", confirm: "long-enough-password" }), spoil: ["current", "password"] },
   { file: A("(app)/settings/tokens"), name: "createTokenAction", form: () => ({ name: "CI" }), spoil: ["name"] },
   {
@@ -297,7 +319,7 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
   const outcomes: string[] = [];
 
   async function fingerprint(): Promise<string> {
-    const tables = ["Project", "Membership", "Handoff", "HandoffRevision", "HandoffDraft", "HandoffReviewer", "HandoffApproval", "HandoffMilestone", "HandoffTemplate", "Comment", "Attachment", "Milestone", "StatusUpdate", "Service", "User", "ApiToken", "Invite"];
+    const tables = ["Project", "Membership", "Handoff", "HandoffRevision", "HandoffDraft", "HandoffReviewer", "HandoffApproval", "HandoffMilestone", "HandoffTemplate", "Comment", "Attachment", "Milestone", "MilestoneDependency", "MilestoneService", "StatusUpdate", "Service", "User", "ApiToken", "Invite"];
     const counts = tables.map((name) => `(SELECT COUNT(*) FROM "${name}") AS "${name}"`);
     const changed = ["Project", "Handoff", "Milestone", "Service", "Comment", "User", "HandoffTemplate", "Membership"].map((name) => `(SELECT MAX("updatedAt") FROM "${name}") AS "${name}At"`);
     const revoked = `(SELECT COUNT(*) FROM "ApiToken" WHERE "revokedAt" IS NOT NULL) AS "revoked"`;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/Alert";
@@ -17,17 +18,23 @@ import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getMilestone } from "@/lib/data/milestones";
 import { NotFoundError } from "@/lib/errors";
 import { MILESTONE_HEALTHS, MILESTONE_STATUSES } from "@/lib/validation/milestone";
-import { updateStatusAction } from "./actions";
+import { addDependencyAction, removeDependencyAction, servicesAction, tickCriterionAction, updateStatusAction } from "./actions";
+import { milestonePlanChoices } from "@/lib/data/milestone-plan";
+import { CriteriaChecklist } from "@/components/milestone/CriteriaChecklist";
+import { DependenciesCard } from "@/components/milestone/DependenciesCard";
+import { ChecklistForm } from "@/components/handoff/ChecklistForm";
+import { Button } from "@/components/ui/Button";
+import { criteriaItems, criteriaProse } from "@/lib/validation/milestone-criteria";
 import styles from "@/components/milestone/milestones.module.css";
 import { LIMITS } from "@/lib/validation/limits";
-import { MILESTONE_LABELS } from "@/lib/validation/labels";
+import { MILESTONE_LABELS, MILESTONE_PLAN_LABELS } from "@/lib/validation/labels";
 
 export const metadata: Metadata = { title: "Milestone" };
 
 type Linked = { id: string; href: string; label: string; kind: "milestone" | "handoff" | "layer"; value: string };
 
 /** A card listing linked items with their status, or a sentence saying there are none. */
-function LinkedCard({ title, empty, items }: { title: string; empty: string; items: Linked[] }) {
+function LinkedCard({ title, empty, items, children }: { title: string; empty: string; items: Linked[]; children?: ReactNode }) {
   return (
     <Card title={title}>
       {items.length === 0 ? (
@@ -42,12 +49,13 @@ function LinkedCard({ title, empty, items }: { title: string; empty: string; ite
           ))}
         </ul>
       )}
+      {children}
     </Card>
   );
 }
 
-export default async function MilestonePage({ params, searchParams }: { params: Promise<{ key: string; id: string }>; searchParams: Promise<{ created?: string }> }) {
-  const [{ key, id }, { created }] = await Promise.all([params, searchParams]);
+export default async function MilestonePage({ params, searchParams }: { params: Promise<{ key: string; id: string }>; searchParams: Promise<{ created?: string; saved?: string }> }) {
+  const [{ key, id }, { created, saved }] = await Promise.all([params, searchParams]);
   const actor = await requireActorOrRedirect(`/projects/${key}/milestones/${id}`);
   let data;
   try {
@@ -62,6 +70,10 @@ export default async function MilestonePage({ params, searchParams }: { params: 
   const open = m.status !== "done" && m.status !== "cancelled";
   const overdue = open && m.dueDate && m.dueDate < now;
   const canUpdate = roleAllows(role, "milestone", "updateStatus");
+  const canPlan = roleAllows(role, "milestone", "update");
+  const choices = canPlan ? await milestonePlanChoices(actor, m.id) : null;
+  const criteria = criteriaItems(m.acceptanceCriteria);
+  const linked = m.services.map(({ service: s }) => s.name);
   const base = `/projects/${project.key}`;
   return (
     <PageContainer width="wide">
@@ -69,6 +81,13 @@ export default async function MilestonePage({ params, searchParams }: { params: 
         <PageHeader
           breadcrumbs={[{ label: "Milestones", href: `${base}/milestones` }, { label: m.key }]}
           title={m.title}
+          actions={
+            canPlan && (
+              <Button href={`${base}/milestones/${m.id}/edit`} variant="secondary">
+                Edit
+              </Button>
+            )
+          }
           meta={
             <>
               <StatusBadge kind="milestone" value={m.status} />
@@ -82,13 +101,21 @@ export default async function MilestonePage({ params, searchParams }: { params: 
             It starts as planned. Link it from the page of the handoff it comes from, and update its status here as the work moves.
           </Alert>
         )}
+        {saved === "1" && <Alert tone="success" title={`Saved ${m.key}.`} />}
         <div className={styles.grid}>
           <Stack gap={4}>
             <Card title="Description">
               <Markdown source={m.description} idPrefix="description" headingOffset={2} empty={<p className={styles.prose}>No description yet.</p>} />
             </Card>
             <Card title="Acceptance criteria">
-              <Markdown source={m.acceptanceCriteria} idPrefix="criteria" headingOffset={2} empty={<p className={styles.prose}>No acceptance criteria yet.</p>} />
+              {criteria.length === 0 ? (
+                <Markdown source={m.acceptanceCriteria} idPrefix="criteria" headingOffset={2} empty={<p className={styles.prose}>No acceptance criteria yet.</p>} />
+              ) : (
+                <Stack gap={3}>
+                  <Markdown source={criteriaProse(m.acceptanceCriteria)} idPrefix="criteria" headingOffset={2} empty={null} />
+                  <CriteriaChecklist id={m.id} version={m.version} items={criteria} action={canPlan ? tickCriterionAction : null} />
+                </Stack>
+              )}
             </Card>
             <Card title="Status history" description="Every status and health change, newest first.">
               <ol className={styles.history}>
@@ -161,10 +188,13 @@ export default async function MilestonePage({ params, searchParams }: { params: 
                 <dd>{m.estimateDays != null ? `${m.estimateDays} days` : "—"}</dd>
               </dl>
             </Card>
-            <LinkedCard
-              title="Depends on"
-              empty="Nothing: this milestone can start any time."
-              items={m.dependsOn.map(({ dependsOn: d }) => ({ id: d.id, href: `${base}/milestones/${d.id}`, label: `${d.key} ${d.title}`, kind: "milestone", value: d.status }))}
+            <DependenciesCard
+              id={m.id}
+              base={base}
+              items={m.dependsOn.map(({ dependsOn: d }) => d)}
+              choices={choices?.milestones ?? null}
+              add={addDependencyAction}
+              remove={removeDependencyAction}
             />
             <LinkedCard
               title="Unblocks"
@@ -180,7 +210,23 @@ export default async function MilestonePage({ params, searchParams }: { params: 
               title="Implemented by"
               empty="No service linked yet."
               items={m.services.map(({ service: s }) => ({ id: s.id, href: `/services/${s.name}`, label: s.name, kind: "layer", value: s.layer }))}
-            />
+            >
+              {choices && (
+                <ChecklistForm
+                  action={servicesAction}
+                  handoffId={m.id}
+                  name="services"
+                  options={choices.services.map((s) => ({ value: s.name, label: s.name, detail: s.displayName || s.layer }))}
+                  selected={linked}
+                  summary={linked.length ? "Change services" : "Link services"}
+                  label="Services that implement this milestone"
+                  legend={MILESTONE_PLAN_LABELS.services}
+                  submitLabel="Save services"
+                  empty="The services catalog is empty: add a service first."
+                  chrome="milestone-services"
+                />
+              )}
+            </LinkedCard>
           </Stack>
         </div>
       </Stack>

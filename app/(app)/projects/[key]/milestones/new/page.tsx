@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
+import { ActionForm, SubmitButton } from "@/components/forms/ActionForm";
+import { MilestoneFields } from "@/components/milestone/MilestoneFields";
 import { RoleNotice, withArticle } from "@/components/project/RoleNotice";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { IconFlag } from "@/components/ui/icons";
-import { Input, Select, Textarea } from "@/components/ui/Input";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { ROLE_LABELS, roleAllows, rolesPhrase } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { newMilestoneForm } from "@/lib/data/milestones";
-import { LIMITS, formatCount } from "@/lib/validation/limits";
 import { NotFoundError } from "@/lib/errors";
 import pages from "@/app/(app)/_components/pages.module.css";
 import { createMilestoneAction } from "./actions";
-import { MILESTONE_LABELS } from "@/lib/validation/labels";
 
 type Params = Promise<{ key: string }>;
 
@@ -59,41 +57,12 @@ export default async function NewMilestonePage({ params }: { params: Params }) {
         <Card padding="lg">
           <ActionForm action={createMilestoneAction} className={pages.form} aria-label="New milestone">
             <input type="hidden" name="project" value={project.key} />
-            <div className={pages.formGridWide}>
-              <FormField name="title" label={MILESTONE_LABELS.title} required>
-                <Input name="title" required minLength={3} maxLength={LIMITS.milestone.title} autoComplete="off" placeholder="Serve the model behind the layout API" />
-              </FormField>
-              <FormField name="key" label={MILESTONE_LABELS.key} required hint={`Starts with ${project.key}-; it never changes.`}>
-                <Input name="key" required defaultValue={nextKey} className="mono" autoComplete="off" pattern="[A-Za-z][A-Za-z0-9]{1,9}-[0-9]{1,5}" title={`Like ${nextKey}`} />
-              </FormField>
-            </div>
-            <FormField name="description" label={MILESTONE_LABELS.description} hint={`What the work is and why; Markdown, up to ${formatCount(LIMITS.milestone.description)} characters.`} optional>
-              <Textarea name="description" rows={5} maxLength={LIMITS.milestone.description} />
-            </FormField>
-            <FormField name="acceptanceCriteria" label={MILESTONE_LABELS.acceptanceCriteria} hint={`How everyone will know it is done; Markdown, up to ${formatCount(LIMITS.milestone.acceptanceCriteria)} characters.`} optional>
-              <Textarea name="acceptanceCriteria" rows={4} maxLength={LIMITS.milestone.acceptanceCriteria} />
-            </FormField>
-            <div className={pages.formGrid}>
-              <FormField name="ownerId" label={MILESTONE_LABELS.ownerId} optional>
-                <Select name="ownerId" defaultValue={owners.some((o) => o.id === actor.id) ? actor.id : ""}>
-                  <option value="">No owner yet</option>
-                  {owners.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              <FormField name="estimateDays" label={MILESTONE_LABELS.estimateDays} optional>
-                <Input name="estimateDays" type="number" min={0} max={1000} step="0.5" inputMode="decimal" />
-              </FormField>
-              <FormField name="startDate" label={MILESTONE_LABELS.startDate} optional>
-                <Input name="startDate" type="date" min="1970-01-01" max="2200-12-31" />
-              </FormField>
-              <FormField name="dueDate" label={MILESTONE_LABELS.dueDate} optional>
-                <Input name="dueDate" type="date" min="1970-01-01" max="2200-12-31" />
-              </FormField>
-            </div>
+            <MilestoneFields
+              projectKey={project.key}
+              owners={owners}
+              values={{ key: nextKey, ownerId: owners.some((o) => o.id === actor.id) ? actor.id : null }}
+              keyHint={`Starts with ${project.key}-.`}
+            />
             <div className={pages.formActions}>
               <SubmitButton>Create milestone</SubmitButton>
               <Button href={base} variant="ghost">
