@@ -1,16 +1,15 @@
 // The demo facts no lib/data function writes yet, written straight to the database. Everything
-// else in the demo goes through lib/data (lib/demo/write.ts). Issue 9 adds the missing functions;
-// each entry below then moves to write.ts.
+// else in the demo goes through lib/data (lib/demo/write.ts), milestone dependencies and the
+// services each milestone names included. When the catalog gains functions for interfaces and calls
+// (issue 10), entries 2 and 3 move to write.ts too.
 //   1. The demo accounts, with the demo password: the product makes accounts through setup and
 //      invitations, and each acceptance hashes its password (hashed once here for all four).
 //   2. Service interfaces and 3. service dependencies: the catalog has no function to add either.
-//   4. Milestone dependencies and 5. milestone-to-service links: no function sets either.
 // These rows carry their own (past) times. The times lib/data stamps are moved to the day of
 // each act by lib/demo/clock.ts, on the copy out of the scratch database: no writes for that.
 import type { Db } from "@/lib/db/client";
 import { DEMO_USERS, type UserKey } from "@/lib/demo/users";
 import { SERVICE_EDGES, SERVICES } from "@/lib/demo/plan/services";
-import type { ProjectPlan } from "@/lib/demo/plan/projects";
 
 /** 1. The demo accounts; returns each one's id by key. */
 export async function createDemoUsers(db: Db, passwordHash: string, at: Date): Promise<Record<UserKey, string>> {
@@ -45,29 +44,4 @@ export async function addServiceInterfacesAndCalls(db: Db, services: Record<stri
   await db.serviceDependency.createMany({
     data: SERVICE_EDGES.map((e) => ({ fromId: services[e.from], toId: services[e.to], kind: e.kind, description: e.description, createdAt: at })),
   });
-}
-
-/**
- * 4 and 5. A project's milestone graph and which services each milestone implements, each made
- * when the later of its milestones was (`born`).
- */
-export async function addMilestoneGraph(
-  db: Db,
-  projectId: string,
-  p: ProjectPlan,
-  ids: { milestones: Record<string, string>; services: Record<string, string> },
-  born: (key: string) => Date,
-) {
-  const { milestones, services } = ids;
-  const later = (a: Date, b: Date) => (a > b ? a : b);
-  await db.milestoneDependency.createMany({
-    data: p.edges.map(([dependent, prerequisite]) => ({
-      projectId,
-      milestoneId: milestones[dependent],
-      dependsOnId: milestones[prerequisite],
-      createdAt: later(born(dependent), born(prerequisite)),
-    })),
-  });
-  const links = p.milestones.flatMap((m) => m.services.map((s) => ({ milestoneId: milestones[m.key], serviceId: services[s], createdAt: born(m.key) })));
-  if (links.length) await db.milestoneService.createMany({ data: links });
 }

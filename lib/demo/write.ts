@@ -17,7 +17,8 @@ import { DEMO_USERS, type UserKey } from "@/lib/demo/users";
 import { HANDOFFS, handoffText, writingStages, type HandoffPlan } from "@/lib/demo/handoffs";
 import { PROJECTS, type ProjectPlan } from "@/lib/demo/plan/projects";
 import { SERVICES } from "@/lib/demo/plan/services";
-import { addMilestoneGraph, addServiceInterfacesAndCalls, createDemoUsers } from "@/lib/demo/write-direct";
+import { addServiceInterfacesAndCalls, createDemoUsers } from "@/lib/demo/write-direct";
+import { addDependency, setMilestoneServices } from "@/lib/data/milestone-plan";
 import type { DemoClock } from "@/lib/demo/clock";
 
 /** Where the demo's own writes say they came from in the audit log. */
@@ -60,7 +61,7 @@ type Context = {
 
 async function writeProject(p: ProjectPlan, c: Context) {
   const { as, act, days } = c;
-  const project = await act(p.createdAt, () =>
+  await act(p.createdAt, () =>
     createProject(as[p.createdBy], { key: p.key, name: p.name, description: p.description }),
   );
   for (const [user, role] of p.members) {
@@ -90,8 +91,17 @@ async function writeProject(p: ProjectPlan, c: Context) {
       );
     }
   }
-  const born = (key: string) => days(p.milestones.find((m) => m.key === key)!.history[0].at);
-  await addMilestoneGraph(db(), project.id, p, { milestones, services: c.services }, born);
+  // Dependencies and the services each milestone names, planned by whoever created the milestone,
+  // on the day the later of the two milestones existed.
+  const created = (key: string) => p.milestones.find((m) => m.key === key)!.history[0];
+  for (const [dependent, prerequisite] of p.edges) {
+    await act(Math.max(created(dependent).at, created(prerequisite).at), () =>
+      addDependency(as[created(dependent).by], milestones[dependent], { dependsOn: milestones[prerequisite] }),
+    );
+  }
+  for (const m of p.milestones.filter((x) => x.services.length > 0)) {
+    await act(m.history[0].at, () => setMilestoneServices(as[m.history[0].by], milestones[m.key], { services: m.services }));
+  }
 
   const handoffs: Ids = {};
   for (const ref of p.handoffs) {
