@@ -198,10 +198,13 @@ test("autosave keeps a draft without a version, and reopening offers to restore 
     void d.accept();
   });
   await page.keyboard.type(" and more");
+  // Scrolled far down when leaving: the browser brings the page back there after the reload.
+  await page.mouse.wheel(0, 5_000);
   await page.reload();
   expect(dialog).toBe("beforeunload");
 
   await expect(page.getByText("Restore your unsaved draft from")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Restore draft" })).toBeInViewport();
   await expect(page.getByTestId("save-state")).toContainText("Saved · version 1");
   await page.getByRole("button", { name: "Restore draft" }).click();
   await expect(sectionEditor(page, "TL;DR")).toContainText(drafted);
