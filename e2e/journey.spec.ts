@@ -30,6 +30,8 @@ test("from a BibTeX entry and a notebook to an accepted handoff, entirely in the
   await test.step("writes every required section in the editor and saves a version", async () => {
     for (const section of REQUIRED) await typeInto(researcher, section.title, `${section.title}: what the engineers need, written down.`);
     await expect(researcher.getByTestId("completeness")).toHaveText("100%");
+    // The checklist says where submitting happens, once everything required is written.
+    await expect(researcher.getByRole("link", { name: "submit it for review" })).toHaveAttribute("href", readPath);
     await researcher.getByRole("textbox", { name: "Save message" }).fill("Every required section");
     await researcher.getByRole("button", { name: "Save", exact: true }).click();
     await expect(researcher.getByTestId("save-state")).toContainText("version 2");

@@ -17,9 +17,11 @@ type Props = {
   templateName: string;
   focused: string;
   onGo: (key: string) => void;
+  /** Set when the handoff can be submitted for review (a draft, or changes requested): its read view, where that is done. */
+  submitHref?: string;
 };
 
-export function ChecklistOutline({ content, template, sections, templateName, focused, onGo }: Props) {
+export function ChecklistOutline({ content, template, sections, templateName, focused, onGo, submitHref }: Props) {
   const completeness = handoffCompleteness(content.sections, template);
   return (
     <nav className={styles.outline} aria-label="Legibility checklist">
@@ -42,6 +44,11 @@ export function ChecklistOutline({ content, template, sections, templateName, fo
           tone={completeness.percent === 100 ? "green" : completeness.percent >= 60 ? "accent" : "amber"}
           size="sm"
         />
+        {submitHref && completeness.missing.length === 0 && (
+          <p className={styles.ready}>
+            Every required section is written. Save, then <a href={submitHref}>submit it for review</a> from the handoff&apos;s page.
+          </p>
+        )}
       </div>
       <p className={styles.outlineLabel}>{templateName}</p>
       <ol className={styles.outlineList}>

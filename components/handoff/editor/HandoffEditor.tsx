@@ -150,7 +150,15 @@ export function HandoffEditor(props: HandoffEditorProps) {
         />
       ) : (
         <div className={styles.workspace} data-preview={previewOpen ? "open" : "closed"}>
-          <ChecklistOutline content={content} template={template} sections={allSections} templateName={props.templateName} focused={focused} onGo={goTo} />
+          <ChecklistOutline
+            content={content}
+            template={template}
+            sections={allSections}
+            templateName={props.templateName}
+            focused={focused}
+            onGo={goTo}
+            submitHref={props.status === "draft" || props.status === "changes_requested" ? props.readHref : undefined}
+          />
 
           <div className={styles.main}>
             <div className={styles.titleBlock}>
