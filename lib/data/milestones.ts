@@ -43,6 +43,7 @@ export async function listMilestones(caller: Caller, key: string) {
       estimateDays: true,
       completedAt: true,
       updatedAt: true,
+      version: true,
       owner: { select: { id: true, name: true } },
       dependsOn: { select: { dependsOn: { select: { key: true, status: true } } } },
     },

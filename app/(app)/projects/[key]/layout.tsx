@@ -37,6 +37,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
             { href: `${base}/handoffs`, label: "Handoffs" },
             { href: `${base}/map`, label: "Map" },
             { href: `${base}/milestones`, label: "Milestones" },
+            { href: `${base}/board`, label: "Board" },
             { href: `${base}/settings`, label: "Settings" },
           ]}
         />
