@@ -85,9 +85,11 @@ describe("summarizePlan", () => {
 });
 
 describe("stateOf", () => {
-  it("says blocked before off track before slipping before at risk", () => {
-    expect(stateOf(m("A", { status: "blocked", health: "off_track", slipDays: 3 }))).toBe("blocked");
-    expect(stateOf(m("A", { health: "off_track", slipDays: 3 }))).toBe("off track");
+  it("says blocked or off track with any slip, else slipping, else at risk", () => {
+    expect(stateOf(m("A", { status: "blocked", health: "off_track" }))).toBe("blocked");
+    expect(stateOf(m("A", { status: "blocked", health: "off_track", slipDays: 3 }))).toBe("blocked, slipping 3 d");
+    expect(stateOf(m("A", { health: "off_track", slipDays: 3 }))).toBe("off track, slipping 3 d");
+    expect(stateOf(m("A", { health: "off_track" }))).toBe("off track");
     expect(stateOf(m("A", { slipDays: 3, atRiskBecause: ["B"] }))).toBe("slipping 3 d");
     expect(stateOf(m("A", { atRiskBecause: ["B"] }))).toBe("at risk");
     expect(stateOf(m("A", { status: "in_progress" }))).toBe("in progress");

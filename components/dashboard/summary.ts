@@ -27,11 +27,12 @@ export type ProjectSummary = {
 
 const OPEN = (m: PlanMilestone) => m.status !== "done" && m.status !== "cancelled";
 
-/** How a milestone stands, in a few words: "blocked", "off track", "slipping 4 d", "at risk". */
+/** How a milestone stands, in a few words: "blocked", "off track, slipping 4 d", "slipping 4 d", "at risk". */
 export function stateOf(m: PlanMilestone): string {
-  if (m.status === "blocked") return "blocked";
-  if (m.health === "off_track") return "off track";
-  if (m.slipDays > 0) return `slipping ${m.slipDays} d`;
+  const slip = m.slipDays > 0 ? `slipping ${m.slipDays} d` : "";
+  const first = m.status === "blocked" ? "blocked" : m.health === "off_track" ? "off track" : "";
+  if (first) return slip ? `${first}, ${slip}` : first;
+  if (slip) return slip;
   if (m.atRiskBecause.length > 0) return "at risk";
   return m.status.replace("_", " ");
 }
