@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/Button";
 import { IconFileText, IconFlag, IconGrid, IconNetwork, IconServer, IconShield } from "@/components/ui/icons";
+import { IconGauge } from "@/components/dashboard/icons";
 import { LogoMark } from "./LogoMark";
 import { CurrentProject, NavLink, ProjectLink } from "./NavLink";
 import { parseTheme, THEME_COOKIE } from "./theme";
@@ -40,7 +41,7 @@ export async function AppShell({ user, projects = [], currentProjectKey, topbar,
             <span className={styles.brandName}>Legible</span>
           </Link>
           <div className={styles.sidebarScroll}>
-            <PrimaryNav isAdmin={user?.isAdmin ?? false} projectKey={currentProjectKey} />
+            <PrimaryNav isAdmin={user?.isAdmin ?? false} projectKey={currentProjectKey} hasProjects={projects.length > 0} />
             <ProjectList projects={projects} projectKey={currentProjectKey} />
           </div>
         </div>
@@ -69,13 +70,18 @@ export async function AppShell({ user, projects = [], currentProjectKey, topbar,
   );
 }
 
-function PrimaryNav({ isAdmin, projectKey }: { isAdmin: boolean; projectKey?: string }) {
+function PrimaryNav({ isAdmin, projectKey, hasProjects }: { isAdmin: boolean; projectKey?: string; hasProjects: boolean }) {
   return (
     <nav aria-label="Primary">
       <ul className={styles.navList}>
         <li>
           <NavLink href="/projects" match="projects" label="Projects" icon={<IconGrid />} />
         </li>
+        {hasProjects && (
+          <li>
+            <NavLink href="/dashboard" label="Dashboard" icon={<IconGauge />} />
+          </li>
+        )}
         <li>
           <NavLink section="handoffs" projectKey={projectKey} label="Handoffs" icon={<IconFileText />} />
         </li>
