@@ -3,6 +3,7 @@
 // status updates: the newest one of the project, and the newest one of each milestone a cause chain
 // names. Five reads per project: access, the three of the plan, and the notes.
 import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Caller } from "@/lib/auth/actor";
 import { getProjectPlan, type ProjectPlanView } from "@/lib/data/plan";
 import { listProjectLinks } from "@/lib/data/projects";
@@ -23,7 +24,15 @@ export async function getDashboard(caller: Caller, now: Date = new Date()): Prom
   const projects = await listProjectLinks(caller);
   // One project after another: a dozen projects is a dozen short reads, and the pool stays free.
   const out: ProjectDashboard[] = [];
-  for (const project of projects) out.push(await getProjectDashboard(caller, project.key, now));
+  for (const project of projects) {
+    try {
+      out.push(await getProjectDashboard(caller, project.key, now));
+    } catch (error) {
+      // Archived, or access lost, since the list was read: the page shows the others.
+      if (error instanceof NotFoundError || error instanceof ForbiddenError) continue;
+      throw error;
+    }
+  }
   return out;
 }
 
