@@ -7,7 +7,7 @@ import { ProgressBar, SegmentedProgressBar } from "@/components/ui/ProgressBar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { formatDate } from "@/components/ui/format";
 import type { ProjectDashboard } from "@/lib/data/dashboard";
-import type { CauseChain, ChainLink } from "./summary";
+import type { CauseChain, ChainLink } from "@/lib/plan/dashboard-summary";
 import styles from "./dashboard.module.css";
 
 /** Chains listed on a card; the rest are counted, with a link to the project's milestones. */

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Caller } from "@/lib/auth/actor";
 import { getProjectPlan, type ProjectPlanView } from "@/lib/data/plan";
 import { listProjectLinks } from "@/lib/data/projects";
-import { summarizePlan, type ProjectSummary } from "@/components/dashboard/summary";
+import { summarizePlan, type ProjectSummary } from "@/lib/plan/dashboard-summary";
 
 /** Notes read per project at most, newest first: enough for every chain the card shows. */
 export const DASHBOARD_NOTES_READ = 500;

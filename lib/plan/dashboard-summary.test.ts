@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlanMilestone, ProjectPlanView } from "@/lib/data/plan";
-import { stateOf, summarizePlan } from "./summary";
+import { stateOf, summarizePlan } from "./dashboard-summary";
 
 function m(key: string, over: Partial<PlanMilestone> = {}): PlanMilestone {
   return {
