@@ -231,6 +231,15 @@ const ACTION_CASES: ActionCase[] = [
     spoil: ["id", "title", "sections.tldr", "sections.@tldr", "body", "bibtex"],
   },
   { file: A("(app)/projects/[key]/handoffs/[id]/edit"), name: "discardDraftAction", call: (mod, f, _place, bad) => (mod.discardDraftAction as (id: string) => Promise<unknown>)(spoil(f.handoffId, bad)), spoil: ["id"] },
+  {
+    file: A("(app)/projects/[key]/board"),
+    name: "moveCardAction",
+    call: (mod, f, place, bad) => {
+      const move = { id: f.milestoneId, status: "in_progress", health: "on_track", note: "Started.", version: "1" };
+      return (mod.moveCardAction as (m: unknown) => Promise<unknown>)(spoilAt(move, place, bad));
+    },
+    spoil: ["id", "status", "health", "note", "version"],
+  },
   { file: HANDOFF, name: "transitionAction", form: (f) => ({ id: f.handoffId, transition: "archive", note: "Superseded." }), spoil: ["id", "transition", "note"] },
   { file: HANDOFF, name: "approveAction", form: (f) => ({ id: f.handoffId, version: "1", note: "Checks out." }), spoil: ["id", "version", "note"] },
   { file: HANDOFF, name: "commentAction", form: (f) => ({ id: f.handoffId, sectionKey: "tldr", body: "Please clarify.", parentId: f.commentId }), spoil: ["id", "sectionKey", "body", "parentId"] },

@@ -3,30 +3,32 @@
 // (updateMilestoneStatus, with the version the board showed), answering with the card's new
 // status and version, or, when someone changed it first (409), the current ones to redraw it with.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { updateMilestoneStatus } from "@/lib/data/milestones";
 import { AppError, ConflictError, ValidationError, toProblem } from "@/lib/errors";
 import type { BoardMove, BoardMoveResult } from "@/components/board/types";
 
-const str = (value: unknown) => (typeof value === "string" ? value : "");
+/** What a board sends: strings (a version may come as a number); anything else is refused. */
+const moveSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  health: z.string(),
+  note: z.string().optional().default(""),
+  version: z.union([z.string(), z.number()]).transform(String),
+});
 
-function cardOf(value: unknown): BoardMoveResult["card"] {
-  if (!value || typeof value !== "object") return undefined;
-  const m = value as Record<string, unknown>;
-  if (typeof m.status !== "string" || typeof m.health !== "string" || typeof m.version !== "number") return undefined;
-  return { status: m.status, health: m.health, version: m.version };
-}
+/** The card's new place, from the saved milestone or a 409's current one. */
+const cardSchema = z.object({ status: z.string(), health: z.string(), version: z.number() });
+const cardOf = (value: unknown): BoardMoveResult["card"] => cardSchema.safeParse(value).data;
 
 export async function moveCardAction(move: BoardMove): Promise<BoardMoveResult> {
-  // A server action is a public endpoint: take only strings from whatever was sent.
-  const input = move && typeof move === "object" ? (move as Record<string, unknown>) : {};
+  // A server action is a public endpoint: whatever was sent is parsed, never trusted.
+  const parsed = moveSchema.safeParse(move);
+  if (!parsed.success) return { ok: false, message: "This move was sent in a shape the server does not accept. Reload the board and try again." };
+  const { id, ...input } = parsed.data;
   try {
-    const saved = await updateMilestoneStatus(await getActor(), str(input.id), {
-      status: str(input.status),
-      health: str(input.health),
-      note: str(input.note),
-      version: str(input.version) || String(input.version ?? ""),
-    });
+    const saved = await updateMilestoneStatus(await getActor(), id, input);
     for (const path of ["/projects/[key]/board", "/projects/[key]/milestones", "/projects/[key]/milestones/[id]"]) revalidatePath(path, "page");
     return { ok: true, message: `${saved.key} is now ${saved.status.replace("_", " ")}.`, card: cardOf(saved) };
   } catch (error) {
