@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseProvider } from "@/lib/env";
-import { sqlitePath, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/client";
+import { sqlitePath } from "@/lib/db/client";
 
 export type Migration = { id: string; sql: string; checksum: string };
 export type MigrationResult = { provider: "sqlite" | "postgres"; applied: string[]; alreadyApplied: number };
@@ -39,10 +39,16 @@ function checkHistory(applied: Map<string, string>, migrations: Migration[]) {
 const CREATE_TABLE =
   "CREATE TABLE IF NOT EXISTS _legible_migrations (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
+/** How long a starting instance waits for another one's start-up writes on SQLite. */
+const STARTUP_WAIT_MS = 120_000;
+
 export function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
   const file = sqlitePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
-  const conn = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // At start-up another instance may hold the write lock for a while (its own migrations, or
+  // copying the demo under the setup lock): wait for it as long as that may take, not the 5 s a
+  // request waits.
+  const conn = new Database(file, { timeout: STARTUP_WAIT_MS });
   try {
     // WAL persists in the file: readers never block the writer.
     conn.pragma("journal_mode = WAL");
