@@ -1,7 +1,7 @@
 // The review workflow at the top of a handoff: where it stands (draft → in review → accepted),
 // what happens next in one sentence, and the status buttons the caller's role allows.
 import type { ReactNode } from "react";
-import { count } from "@/components/ui/format";
+import { count, joinList } from "@/components/ui/format";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { statusLabel, statusTone } from "@/components/ui/status";
 import { roleAllows, rolesPhrase, type ProjectRole } from "@/lib/auth/permissions";
@@ -136,11 +136,11 @@ export function ReviewBar({
   const earlier = approvals.filter((a) => a.version !== version);
   const approvalNote = (
     <>
-      {current.length > 0 && <> Approved by {joinNames(current.map((a) => a.user.name))}.</>}
+      {current.length > 0 && <> Approved by {joinList(current.map((a) => a.user.name))}.</>}
       {earlier.length > 0 && (
         <>
           {" "}
-          {joinNames(earlier.map((a) => a.user.name))} approved an earlier version.
+          {joinList(earlier.map((a) => a.user.name))} approved an earlier version.
         </>
       )}
     </>
@@ -169,10 +169,10 @@ export function ReviewBar({
           {pending.some((r) => r.id === viewerId) ? (
             <>
               Waiting on <strong>your review</strong>
-              {pending.length > 1 && <> and {joinNames(pending.filter((r) => r.id !== viewerId).map((r) => r.name))}&apos;s</>}.
+              {pending.length > 1 && <> and {joinList(pending.filter((r) => r.id !== viewerId).map((r) => r.name))}&apos;s</>}.
             </>
           ) : pending.length > 0 ? (
-            <>Waiting on {joinNames(pending.map((r) => r.name))}.</>
+            <>Waiting on {joinList(pending.map((r) => r.name))}.</>
           ) : reviewers.length > 0 ? (
             <>Every reviewer approved this version.</>
           ) : current.length === 0 ? (
@@ -203,7 +203,7 @@ export function ReviewBar({
           {lastChange ? (
             <>
               Accepted by <strong>{lastChange.who}</strong> {when(lastChange.at)}
-              {vouched.length > 0 && <>, approved by {joinNames(vouched.map((a) => a.user.name))}</>}.{lastChange.note && <> {quote(lastChange.note)}</>}
+              {vouched.length > 0 && <>, approved by {joinList(vouched.map((a) => a.user.name))}</>}.{lastChange.note && <> {quote(lastChange.note)}</>}
             </>
           ) : (
             <>Accepted.</>
@@ -247,8 +247,4 @@ export function ReviewBar({
       {buttons.length + decisions.length > 0 && <StatusActions handoffId={handoffId} action={action} buttons={buttons} decisions={decisions} missing={missing} />}
     </section>
   );
-}
-
-function joinNames(names: string[]): string {
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

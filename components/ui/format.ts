@@ -1,5 +1,6 @@
 // Date formatting shared by server and client. Absolute dates are always UTC so that the
 // server's rendering never disagrees with the viewer's, whatever their time zone.
+import { formatCount } from "@/lib/validation/limits";
 
 export type DateInput = Date | string | number;
 
@@ -61,7 +62,12 @@ function roundToward(x: number): number {
 
 /** `count(3, "handoff")` → "3 handoffs"; irregular plurals are passed: `count(1, "reply", "replies")`. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** "A", "A and B", "A, B and C": names or words in a sentence. */
+export function joinList(items: readonly string[], last = "and"): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
 }
 
 /** The noun alone, for sentences that place the number themselves: `noun(2, "file")` → "files". */

@@ -1,6 +1,7 @@
 // The permission matrix: role × resource × action. docs/permissions.md is rendered from this
 // table (npm run docs:permissions) and a test keeps the two identical. lib/data/ checks every
 // read and write against it; nothing else grants access.
+import { joinList } from "@/components/ui/format";
 import type { Role } from "@/lib/db/generated/sqlite/enums";
 import type { HandoffStatusValue } from "@/lib/validation/handoff";
 
@@ -86,10 +87,9 @@ export function rolesPhrase<R extends ProjectResource>(resource: R, action: Proj
   return listRoles(rolesAllowed(resource, action), capital);
 }
 
-/** Roles in words: ["engineer", "owner"] → "engineers and owners". */
-export function listRoles(roles: readonly ProjectRole[], capital = false): string {
-  const names = roles.map((r) => `${ROLE_LABELS[r].toLowerCase()}s`);
-  const text = names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+/** Roles in words: ["engineer", "owner"] → "engineers and owners" (or "engineers or owners"). */
+export function listRoles(roles: readonly ProjectRole[], capital = false, last: "and" | "or" = "and"): string {
+  const text = joinList(roles.map((r) => `${ROLE_LABELS[r].toLowerCase()}s`), last);
   return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 

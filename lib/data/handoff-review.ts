@@ -26,7 +26,7 @@ export async function setReviewers(caller: Caller, handoffId: string, input: unk
   });
   const missing = unique.filter((id) => !eligible.some((m) => m.userId === id));
   if (missing.length > 0) {
-    const who = listRoles(rolesAllowed("handoff", "review")).replace(/ and /, " or ");
+    const who = listRoles(rolesAllowed("handoff", "review"), false, "or");
     throw new ValidationError(`${HANDOFF_ACTION_LABELS.userIds} must be ${who} of this project.`, { userIds: [`must be ${who} of this project`] });
   }
   await db().$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // The handoff's audit events as sentences people read: "Tomás Herrera requested changes",
 // "Ada Lindqvist saved version 3", "… commented on Production: latency and throughput budgets".
 // Pure, so the read view and its tests agree on the wording.
-import { noun } from "@/components/ui/format";
+import { joinList, noun } from "@/components/ui/format";
 
 export type ActivityEvent = {
   id: string;
@@ -44,14 +44,9 @@ function record(details: unknown): Record<string, unknown> {
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const num = (v: unknown) => (typeof v === "number" ? v : undefined);
 
-/** "A", "A and B", "A, B and C". */
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 function names(ids: string[], ctx: ActivityContext): string {
-  return list(ids.map((id) => ctx.userName.get(id) ?? "a former member"));
+  return joinList(ids.map((id) => ctx.userName.get(id) ?? "a former member"));
 }
 
 export function describeActivity(event: ActivityEvent, ctx: ActivityContext): ActivityItem {
@@ -111,11 +106,11 @@ export function describeActivity(event: ActivityEvent, ctx: ActivityContext): Ac
     }
     case "handoff.milestones": {
       const keys = Array.isArray(d.keys) ? d.keys.filter((v): v is string => typeof v === "string") : [];
-      return { ...base, did: keys.length ? `linked ${noun(keys.length, "milestone")} ${list(keys)}` : "unlinked every milestone", kind: "people" };
+      return { ...base, did: keys.length ? `linked ${noun(keys.length, "milestone")} ${joinList(keys)}` : "unlinked every milestone", kind: "people" };
     }
     case "handoff.decompose": {
       const keys = Array.isArray(d.keys) ? d.keys.filter((v): v is string => typeof v === "string") : [];
-      return { ...base, did: `decomposed it into ${noun(keys.length, "new milestone")} ${list(keys)}`, kind: "people" };
+      return { ...base, did: `decomposed it into ${noun(keys.length, "new milestone")} ${joinList(keys)}`, kind: "people" };
     }
     case "handoff.attach":
       return { ...base, did: `attached ${str(d.filename) ?? "a file"}`, kind: "file" };

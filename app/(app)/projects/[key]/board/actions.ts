@@ -11,10 +11,11 @@ import type { BoardMove, BoardMoveResult } from "@/components/board/types";
 
 /** What a board sends: strings (a version may come as a number); anything else is refused. */
 const moveSchema = z.object({
-  id: z.string(),
-  status: z.string(),
-  health: z.string(),
-  note: z.string().optional().default(""),
+  id: z.string().max(200),
+  status: z.string().max(40),
+  health: z.string().max(40),
+  // The data layer caps the note by its own rule; this only bounds what is carried there.
+  note: z.string().max(100_000).optional().default(""),
   version: z.union([z.string(), z.number()]).transform(String),
 });
 
