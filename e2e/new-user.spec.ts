@@ -84,6 +84,9 @@ test("the audit log names each target and links it to its page, the raw id only 
 
   await page.goto("/admin/audit?action=handoff.update");
   const row = page.getByTestId("audit-row").first();
+  // The action reads as a phrase; its code stays beside it for the prefix filter.
+  await expect(row).toContainText("Edit a handoff");
+  await expect(row.locator("code", { hasText: "handoff.update" })).toBeVisible();
   const handoff = row.locator("a[href*='/handoffs/']").first();
   const handoffHref = (await handoff.getAttribute("href"))!;
   expect(handoffHref).toMatch(/^\/projects\/FLOOR\/handoffs\/[\w-]+$/);

@@ -19,6 +19,7 @@ import { IconSearch } from "@/components/ui/icons";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { auditQuerySchema, auditTargetNames, listAuditEvents, signedOutRefusals, throttledSignIns } from "@/lib/data/audit";
 import { auditTargets } from "@/components/admin/audit-targets";
+import { auditActionLabel } from "@/components/admin/audit-actions";
 import type { AnonymousDenialSummary, ThrottledSignInSummary } from "@/lib/data/anonymous-denials";
 import { ThrottledSignIns } from "./ThrottledSignIns";
 import { TargetCell } from "./TargetCell";
@@ -174,7 +175,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
                     </td>
                     <td className={styles.nowrap}>{event.actorEmail || <span className="muted">Anonymous</span>}</td>
                     <td>
-                      <code>{event.action}</code>
+                      <span className={styles.actionLabel}>{auditActionLabel(event.action) ?? event.action}</span>
+                      <code className={styles.sub}>{event.action}</code>
                       {details && (
                         <span className={styles.detail} title={details}>
                           {truncate(details, 120)}
