@@ -105,10 +105,10 @@ export function ConflictView({ conflict, template, saving, error, onSave, onBack
           </p>
         </div>
         <div className={styles.conflictBulk}>
-          <Button size="sm" variant="ghost" onClick={() => setChoices(Object.fromEntries(items.map((i) => [i.field, "mine"])))}>
+          <Button size="sm" variant="secondary" onClick={() => setChoices(Object.fromEntries(items.map((i) => [i.field, "mine"])))}>
             Keep all mine
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setChoices(Object.fromEntries(items.map((i) => [i.field, "theirs"])))}>
+          <Button size="sm" variant="secondary" onClick={() => setChoices(Object.fromEntries(items.map((i) => [i.field, "theirs"])))}>
             Take all theirs
           </Button>
         </div>

@@ -114,6 +114,7 @@ export default async function MilestonesPage({ params, searchParams }: { params:
                           {m.dependsOn.map((d) => (
                             <span key={d.dependsOn.key} className={d.dependsOn.status === "done" ? styles.depDone : styles.depOpen} title={statusLabel("milestone", d.dependsOn.status)}>
                               {d.dependsOn.key}
+                              {d.dependsOn.status === "done" && <span className="sr-only"> (done)</span>}
                             </span>
                           ))}
                         </span>
