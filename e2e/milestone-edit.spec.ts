@@ -105,3 +105,34 @@ test("an engineer links the services that implement a milestone", async ({ brows
   await expect(page.getByRole("link", { name: "ai-gateway", exact: true })).toBeVisible();
   await expect(page.getByText("No service linked yet.")).toHaveCount(0);
 });
+
+test("leaving the Edit form with unsaved changes asks first; a saved form leaves freely", async ({ browser }) => {
+  const engineer = await signedInAs(browser, "engineer");
+  const m = await newMilestone(engineer, `Export floor plans as SVG ${unique()}`);
+  const editUrl = `/projects/FLOOR/milestones/${m.id}/edit`;
+  await engineer.goto(editUrl);
+  const form = engineer.getByRole("form", { name: "Edit milestone" });
+  await form.getByRole("textbox", { name: "Title" }).fill(`Export floor plans as PDF ${unique()}`);
+
+  const questions: string[] = [];
+  engineer.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const nav = engineer.getByRole("navigation", { name: "Project sections" });
+  await nav.getByRole("link", { name: "Board" }).click();
+  await expect.poll(() => questions.length).toBe(1);
+  expect(questions[0]).toContain("not saved");
+  await expect(engineer).toHaveURL(new RegExp(`${editUrl}$`));
+
+  // Saved: nothing to ask.
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(engineer).toHaveURL(new RegExp(`/milestones/${m.id}\\?saved=1$`));
+  engineer.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await nav.getByRole("link", { name: "Board" }).click();
+  await expect(engineer).toHaveURL(/\/projects\/FLOOR\/board$/);
+  expect(questions).toHaveLength(1);
+});

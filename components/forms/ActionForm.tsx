@@ -1,12 +1,13 @@
 "use client";
 // A form bound to a server action made with lib/actions.ts: shows the action's message, puts each
 // field's errors under that field (FormField), and disables the submit button while pending.
-import { createContext, useContext, useEffect, useRef, type ReactElement, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button, type ButtonVariant } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import type { ActionState } from "@/lib/actions";
 import { useFormAction, type ServerAction } from "./useFormAction";
+import { useLeaveGuard } from "./useLeaveGuard";
 
 const StateContext = createContext<{ state: ActionState; pending: boolean }>({ state: null, pending: false });
 
@@ -23,15 +24,23 @@ export type ActionFormProps = {
   quietSuccess?: boolean;
   /** Fold the <details> the form sits in once it saved (a "Change …" disclosure). */
   closeOnSuccess?: boolean;
+  /** Ask before leaving the page while the form holds changes that were not saved (edit forms). */
+  guardUnsaved?: boolean;
   className?: string;
   "aria-label"?: string;
 };
 
-export function ActionForm({ action, children, resetOnSuccess, quietSuccess, closeOnSuccess, className, ...rest }: ActionFormProps) {
+export function ActionForm({ action, children, resetOnSuccess, quietSuccess, closeOnSuccess, guardUnsaved, className, ...rest }: ActionFormProps) {
   // One submit path for every form (useFormAction): it keeps what was typed when the action
   // answers with errors, and says "could not be reached" instead of the error page offline.
   const { state, pending, onSubmit } = useFormAction(action);
   const formRef = useRef<HTMLFormElement>(null);
+  // The answer current when the form was last typed into: it holds unsaved changes until a later
+  // answer is a success. While a save is on its way, leaving is that save's own navigation.
+  const [typedAt, setTypedAt] = useState<{ state: ActionState } | null>(null);
+  const dirty = typedAt !== null && !(state?.ok && state !== typedAt.state);
+  useLeaveGuard(Boolean(guardUnsaved) && dirty && !pending);
+  const typed = guardUnsaved ? () => setTypedAt({ state }) : undefined;
   useEffect(() => {
     if (!state?.ok) return;
     if (resetOnSuccess) formRef.current?.reset();
@@ -41,7 +50,7 @@ export function ActionForm({ action, children, resetOnSuccess, quietSuccess, clo
   const showMessage = state?.message && (!state.ok || !quietSuccess);
   return (
     <StateContext.Provider value={{ state, pending }}>
-      <form ref={formRef} onSubmit={onSubmit} className={className} aria-label={rest["aria-label"]} aria-busy={pending || undefined} noValidate>
+      <form ref={formRef} onSubmit={onSubmit} onInput={typed} onChange={typed} className={className} aria-label={rest["aria-label"]} aria-busy={pending || undefined} noValidate>
         {showMessage && (
           <Alert tone={state.ok ? "success" : "error"}>
             {state.message}

@@ -24,7 +24,8 @@ import { isDirty, isUnpersisted, statusLine, type DraftOffer } from "./editor-st
 import { PaperFields } from "./PaperFields";
 import { PreviewPanel } from "./PreviewPanel";
 import { BODY, PAPER, SectionBlock, blockId, editorId } from "./SectionBlock";
-import { useForgetCreatedParam, useHandoffSession, useLeaveGuard, useSaveShortcut } from "./useHandoffSession";
+import { useLeaveGuard } from "@/components/forms/useLeaveGuard";
+import { useForgetCreatedParam, useHandoffSession, useSaveShortcut } from "./useHandoffSession";
 import styles from "./editor.module.css";
 
 export type HandoffEditorProps = {

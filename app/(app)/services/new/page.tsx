@@ -40,7 +40,7 @@ export default async function NewServicePage() {
           description={`A container of the monorepo, by the name other services reach it by. You own it unless you name another owner; the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements can edit it too.`}
         />
         <Card padding="lg">
-          <ActionForm action={createServiceAction} className={pages.form} aria-label="New service">
+          <ActionForm action={createServiceAction} guardUnsaved className={pages.form} aria-label="New service">
             <ServiceFields withName owner={{ email: "", hint: "Leave empty to own it yourself." }} />
             <div className={pages.formActions}>
               <SubmitButton>Add service</SubmitButton>

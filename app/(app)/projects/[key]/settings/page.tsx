@@ -94,7 +94,7 @@ export default async function ProjectSettingsPage({ params }: { params: Params }
 
         {canEdit && (
           <Card title="General" description="The name and description shown on the project overview and in lists.">
-            <ActionForm action={updateProjectAction} className={styles.form} aria-label="Project details">
+            <ActionForm action={updateProjectAction} guardUnsaved className={styles.form} aria-label="Project details">
               <input type="hidden" name="key" value={project.key} />
               <div className={styles.formGridWide}>
                 <FormField name="name" label={PROJECT_LABELS.name} required>

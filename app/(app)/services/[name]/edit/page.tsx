@@ -50,7 +50,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
       <Stack>
         <PageHeader breadcrumbs={breadcrumbs} title={`Edit ${service.name}`} description="The name stays; everything else can change. If someone saves first, you are told and nothing is overwritten." />
         <Card padding="lg">
-          <ActionForm action={updateServiceAction} className={pages.form} aria-label={`Edit ${service.name}`}>
+          <ActionForm action={updateServiceAction} guardUnsaved className={pages.form} aria-label={`Edit ${service.name}`}>
             <input type="hidden" name="service" value={service.name} />
             <input type="hidden" name="version" value={service.version} />
             <ServiceFields

@@ -55,7 +55,7 @@ export default async function NewMilestonePage({ params }: { params: Params }) {
           description="A unit of work a paper decomposes into. It starts as planned; its status, health and history live on its page, and handoffs link to it."
         />
         <Card padding="lg">
-          <ActionForm action={createMilestoneAction} className={pages.form} aria-label="New milestone">
+          <ActionForm action={createMilestoneAction} guardUnsaved className={pages.form} aria-label="New milestone">
             <input type="hidden" name="project" value={project.key} />
             <MilestoneFields
               projectKey={project.key}

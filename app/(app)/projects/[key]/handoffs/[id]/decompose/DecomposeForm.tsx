@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/Field";
 import { Textarea } from "@/components/ui/Input";
 import { Table } from "@/components/ui/Table";
 import { useFormAction, type ServerAction } from "@/components/forms/useFormAction";
+import { useLeaveGuard } from "@/components/forms/useLeaveGuard";
 import type { DecomposePlanned } from "@/lib/data/decompose";
 import { DECOMPOSE_LIMITS } from "@/lib/plan/decompose";
 import styles from "./decompose.module.css";
@@ -23,6 +24,8 @@ export function DecomposeForm({ handoffId, label, preview, create }: { handoffId
   const milestones: DecomposePlanned[] = shown.state?.ok && shown.state.result?.preview ? JSON.parse(shown.state.result.preview) : [];
   const current = shown.state?.ok && previewed === list && milestones.length > 0;
   const errors = shown.state && !shown.state.ok ? (shown.state.fieldErrors?.list ?? []) : [];
+  // A typed list is work: ask before leaving it behind, unless it is being (or was) created.
+  useLeaveGuard(list.trim() !== "" && !created.pending && !created.state?.ok);
 
   return (
     <div className={styles.layout}>

@@ -54,7 +54,7 @@ export default async function EditMilestonePage({ params }: { params: Promise<{ 
       <Stack>
         <PageHeader breadcrumbs={breadcrumbs} title={`Edit ${m.key}`} description="Saving checks that nobody changed it since you opened this page; if someone did, you see their version beside yours." />
         <Card padding="lg">
-          <ActionForm action={editMilestoneAction} className={pages.form} aria-label="Edit milestone">
+          <ActionForm action={editMilestoneAction} guardUnsaved className={pages.form} aria-label="Edit milestone">
             <input type="hidden" name="id" value={m.id} />
             <input type="hidden" name="project" value={project.key} />
             <ConflictPanel version={m.version} owners={owners} />
