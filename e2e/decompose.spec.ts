@@ -1,6 +1,7 @@
 // Decompose (issue 9, item 3): an engineer takes a new handoff, types its milestones with their
 // estimates and "after" dependencies, previews the keys and dependencies the server would make,
-// fixes what the preview refuses, creates them and finds them on the handoff page.
+// fixes what the preview refuses, creates them and finds them on the handoff page, links a service
+// to one of them and sees the whole plan on the project map, all in the browser.
 import { expect, test } from "@playwright/test";
 import { createHandoffViaApi, signedInAs, unique } from "./helpers/handoff";
 
@@ -62,4 +63,22 @@ test("an engineer decomposes a new handoff into three milestones with dependenci
   await expect(page.getByRole("heading", { level: 1, name: titles[2] })).toBeVisible();
   await expect(page.getByRole("link", { name: titles[0] }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: titles[1] }).first()).toBeVisible();
+
+  // The service that implements it, linked from the milestone page.
+  await page.getByText("Link services").click();
+  const services = page.getByRole("form", { name: "Services that implement this milestone" });
+  await services.getByRole("checkbox", { name: /layout-api/ }).check();
+  await services.getByRole("button", { name: "Save services" }).click();
+  await expect(page.getByRole("link", { name: "layout-api", exact: true })).toBeVisible();
+
+  // The map shows the handoff, its milestones, their order and the service (read from its list view).
+  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Map" }).click();
+  await page.getByRole("button", { name: "Show as list" }).click();
+  const links = page.getByRole("table", { name: /^Links/ });
+  const link = (from: string, relation: string, to: string) => links.getByRole("row").filter({ has: page.getByRole("cell", { name: from, exact: true }) }).filter({ hasText: relation }).filter({ has: page.getByRole("cell", { name: to, exact: true }) });
+  const named = (i: number) => `${keys[i]} ${titles[i]}`;
+  for (const i of [0, 1, 2]) await expect(link(`Decompose me ${tag}`, "decomposed into", named(i))).toHaveCount(1);
+  await expect(link(named(0), "must finish before", named(1))).toHaveCount(1);
+  await expect(link(named(1), "must finish before", named(2))).toHaveCount(1);
+  await expect(link(named(2), "implemented by", "layout-api")).toHaveCount(1);
 });
