@@ -50,7 +50,7 @@ export function MilestoneTableFilters({ query, choices }: { query: TableQuery; c
             ))}
           </Select>
         </Field>
-        <Field label={L.blockedBy} hint="Milestones waiting on this one">
+        <Field label={L.blockedBy} hint="Open milestones waiting on this key, directly or through others">
           <Input name="blockedBy" defaultValue={query.blockedBy ?? ""} list="milestone-upstream-keys" placeholder="e.g. FLOOR-8" controlSize="sm" autoComplete="off" />
         </Field>
         <datalist id="milestone-upstream-keys">

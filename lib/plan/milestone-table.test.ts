@@ -70,7 +70,7 @@ describe("filterRows", () => {
     expect(filter({ q: "floor-1" })).toEqual(["FLOOR-10", "FLOOR-11"]);
   });
 
-  it("blocked by: the milestones whose direct prerequisites or risk chain name the key, not the key itself", () => {
+  it("blocked by: the open milestones that depend on the key, directly or through others, not the key itself", () => {
     expect(filter({ blockedBy: "FLOOR-8" })).toEqual(["FLOOR-10", "FLOOR-11"]);
     expect(filter({ blockedBy: "FLOOR-10" })).toEqual(["FLOOR-11"]);
     expect(filter({ blockedBy: "VIT-2" })).toEqual([]);
@@ -79,17 +79,23 @@ describe("filterRows", () => {
 });
 
 describe("waitingOn", () => {
-  it("follows a risk chain that was shortened to its cause and the keys nearest the milestone", () => {
-    // A-1 blocked → A-2 → … → A-20 in a line; each chain shown as the cause and the last 9 keys.
-    const line: TableRow[] = [row("A-1", { status: "blocked" })];
-    for (let i = 2; i <= 20; i++) {
-      const upstream = Array.from({ length: i - 1 }, (_, k) => `A-${k + 1}`);
-      const shown = upstream.length <= 10 ? upstream : [upstream[0], ...upstream.slice(-9)];
-      line.push(row(`A-${i}`, { atRiskBecause: shown, atRiskDistance: i - 1, dependsOn: [`A-${i - 1}`] }));
-    }
-    expect(line[19].atRiskBecause).not.toContain("A-5");
-    const waiting = waitingOn(line, "A-5");
-    expect([...waiting].sort()).toEqual(Array.from({ length: 15 }, (_, k) => `A-${k + 6}`).sort());
+  it("follows dependencies through any number of milestones, open ones only, whatever the risk chains say", () => {
+    // A-1 blocked ← A-2 (late, so the nearest cause of A-3's risk) ← A-3; A-4 done after A-1; A-5 after A-4.
+    const chain: TableRow[] = [
+      row("A-1", { status: "blocked" }),
+      row("A-2", { dependsOn: ["A-1"], slipDays: 2 }),
+      row("A-3", { dependsOn: ["A-2"], atRiskBecause: ["A-2"], atRiskDistance: 1 }),
+      row("A-4", { status: "done", dependsOn: ["A-1"] }),
+      row("A-5", { dependsOn: ["A-4", "A-3"] }),
+    ];
+    expect([...waitingOn(chain, "A-1")].sort()).toEqual(["A-2", "A-3", "A-5"]);
+    expect([...waitingOn(chain, "A-4")]).toEqual(["A-5"]);
+    expect([...waitingOn(chain, "A-5")]).toEqual([]);
+  });
+
+  it("walks a long line without recursion", () => {
+    const line = Array.from({ length: 20_000 }, (_, i) => row(`L-${i + 1}`, { dependsOn: i ? [`L-${i}`] : [] }));
+    expect(waitingOn(line, "L-1").size).toBe(19_999);
   });
 });
 

@@ -30,30 +30,31 @@ export const isOverdue = (row: Pick<TableRow, "status" | "dueDate">, today: stri
 export const isSlipping = (row: Pick<TableRow, "status" | "slipDays">) => isOpen(row) && row.slipDays > 0;
 
 /**
- * Whether `key` is in the row's whole risk chain. A long chain is shortened to the cause and the
- * keys nearest the row; the keys left out are the chain of the first key kept after the cause, so
- * the walk jumps there and looks again.
+ * The open milestones waiting on `key`: those that depend on it, directly or through others. Its
+ * risk chain (the nearest cause only) would miss some: behind a late milestone that is itself
+ * waiting on a blocked one, the chain names the late one, yet the work still waits on both.
  */
-function chainIncludes(row: TableRow, key: string, byKey: ReadonlyMap<string, TableRow>): boolean {
-  let current: TableRow | undefined = row;
-  for (let hops = 0; current && hops < 10_000; hops++) {
-    const chain: string[] = current.atRiskBecause;
-    if (chain.includes(key)) return true;
-    if (chain.length >= current.atRiskDistance || chain.length < 2) return false;
-    current = byKey.get(chain[1]);
-  }
-  return false;
-}
-
-/** The milestones waiting on `key`: it is a direct prerequisite, or in the chain that puts them at risk. */
 export function waitingOn(rows: readonly TableRow[], key: string): Set<string> {
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  const out = new Set<string>();
+  const dependents = new Map<string, string[]>();
   for (const row of rows) {
-    if (row.key === key) continue;
-    if (row.dependsOn.includes(key) || chainIncludes(row, key, byKey)) out.add(row.key);
+    for (const on of row.dependsOn) {
+      const list = dependents.get(on);
+      if (list) list.push(row.key);
+      else dependents.set(on, [row.key]);
+    }
   }
-  return out;
+  const seen = new Set<string>([key]);
+  const stack = [key];
+  while (stack.length > 0) {
+    for (const next of dependents.get(stack.pop()!) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(next);
+    }
+  }
+  seen.delete(key);
+  const open = new Set(rows.filter(isOpen).map((r) => r.key));
+  return new Set([...seen].filter((k) => open.has(k)));
 }
 
 export type FilterContext = { me: string; today: string };
