@@ -1,6 +1,7 @@
 "use client";
-// A small enhancement of the milestones table's filter form: a ticked box or a chosen option
-// applies at once. Without JavaScript the form is an ordinary GET form with its Apply button.
+// Small enhancements of the milestones table's filter form, which without JavaScript is an ordinary
+// GET form with an Apply button: a ticked box or a chosen option applies at once, and the address it
+// leads to is the short one a link would carry (`?status=blocked,in_progress`, no empty fields).
 import { useEffect } from "react";
 
 export function AutoSubmit({ formId }: { formId: string }) {
@@ -13,8 +14,21 @@ export function AutoSubmit({ formId }: { formId: string }) {
       if (target instanceof HTMLInputElement && (target.type === "text" || target.type === "search")) return;
       form.requestSubmit();
     };
+    // Fired whenever the form's data is collected (next/form reads it with new FormData(form)).
+    const onFormData = (event: FormDataEvent) => {
+      const data = event.formData;
+      for (const name of new Set(data.keys())) {
+        const values = data.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+        data.delete(name);
+        if (values.length > 0) data.set(name, values.join(","));
+      }
+    };
     form.addEventListener("change", onChange);
-    return () => form.removeEventListener("change", onChange);
+    form.addEventListener("formdata", onFormData);
+    return () => {
+      form.removeEventListener("change", onChange);
+      form.removeEventListener("formdata", onFormData);
+    };
   }, [formId]);
   return null;
 }

@@ -11,17 +11,28 @@ import { isOverdue, isSlipping, type TableRow } from "@/lib/plan/milestone-table
 import { sortHref, type SortKey, type TableQuery } from "@/lib/plan/milestone-table-query";
 import styles from "./milestone-table.module.css";
 
-const COLUMNS: { key: SortKey; label: string; align?: "right" }[] = [
-  { key: "project", label: "Project" },
-  { key: "milestone", label: "Milestone" },
-  { key: "status", label: "Status" },
-  { key: "health", label: "Health" },
-  { key: "owner", label: "Owner" },
-  { key: "due", label: "Due" },
-  { key: "progress", label: "Progress", align: "right" },
-  { key: "slip", label: "Slip", align: "right" },
-  { key: "risk", label: "At risk because" },
+/** Health shares the status column (under it, as on a project's milestone list) so that every column fits at 1024 px; each sorts on its own. */
+const COLUMNS: { keys: SortKey[]; labels: string[]; align?: "right" }[] = [
+  { keys: ["project"], labels: ["Project"] },
+  { keys: ["milestone"], labels: ["Milestone"] },
+  { keys: ["status", "health"], labels: ["Status", "Health"] },
+  { keys: ["owner"], labels: ["Owner"] },
+  { keys: ["due"], labels: ["Due"] },
+  { keys: ["progress"], labels: ["Progress"], align: "right" },
+  { keys: ["slip"], labels: ["Slip"], align: "right" },
+  { keys: ["risk"], labels: ["At risk because"] },
 ];
+
+function SortLink({ query, column, label }: { query: TableQuery; column: SortKey; label: string }) {
+  const current = query.sort === column;
+  return (
+    <Link href={sortHref(query, column)} className={styles.sortLink} data-current={current || undefined}>
+      {label}
+      <IconChevronDown size={12} aria-hidden className={current ? (query.dir === "asc" ? styles.asc : styles.desc) : styles.idle} />
+      <span className="sr-only">{current ? (query.dir === "asc" ? ", sorted ascending" : ", sorted descending") : ", sort"}</span>
+    </Link>
+  );
+}
 
 export type MilestoneLink = { id: string; projectKey: string; title: string };
 
@@ -63,15 +74,16 @@ export function MilestoneTable({ rows, query, today, links }: { rows: TableRow[]
       <thead>
         <tr>
           {COLUMNS.map((c) => {
-            const current = query.sort === c.key;
+            const current = c.keys.includes(query.sort);
             const order = current ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
             return (
-              <th key={c.key} scope="col" data-align={c.align} aria-sort={order}>
-                <Link href={sortHref(query, c.key)} className={styles.sortLink} data-current={current || undefined}>
-                  {c.label}
-                  <IconChevronDown size={12} aria-hidden className={current ? (query.dir === "asc" ? styles.asc : styles.desc) : styles.idle} />
-                  <span className="sr-only">{current ? (query.dir === "asc" ? ", sorted ascending" : ", sorted descending") : ", sort"}</span>
-                </Link>
+              <th key={c.keys[0]} scope="col" data-align={c.align} aria-sort={order}>
+                {c.keys.map((k, i) => (
+                  <span key={k} className={styles.sortPair}>
+                    {i > 0 && <span aria-hidden>/</span>}
+                    <SortLink query={query} column={k} label={c.labels[i]} />
+                  </span>
+                ))}
               </th>
             );
           })}
@@ -92,10 +104,10 @@ export function MilestoneTable({ rows, query, today, links }: { rows: TableRow[]
                 <span className={styles.key}>{m.key}</span>
               </td>
               <td>
-                <StatusBadge kind="milestone" value={m.status} size="sm" />
-              </td>
-              <td>
-                <StatusBadge kind="health" value={m.health} size="sm" dot />
+                <span className={styles.stack}>
+                  <StatusBadge kind="milestone" value={m.status} size="sm" />
+                  <StatusBadge kind="health" value={m.health} size="sm" dot />
+                </span>
               </td>
               <td className={styles.owner}>{m.owner ? m.owner.name : <span className={styles.none}>Unassigned</span>}</td>
               <td className={overdue ? styles.overdue : styles.due}>
