@@ -18,17 +18,18 @@ const COLUMNS: { keys: SortKey[]; labels: string[]; align?: "right" }[] = [
   { keys: ["status", "health"], labels: ["Status", "Health"] },
   { keys: ["owner"], labels: ["Owner"] },
   { keys: ["due"], labels: ["Due"] },
-  { keys: ["progress"], labels: ["Progress"], align: "right" },
+  { keys: ["progress"], labels: ["Progress"] },
   { keys: ["slip"], labels: ["Slip"], align: "right" },
   { keys: ["risk"], labels: ["At risk because"] },
 ];
 
-function SortLink({ query, column, label }: { query: TableQuery; column: SortKey; label: string }) {
+/** A column's header link; the arrow of an unsorted column shows on hover, in room kept for it unless `compact` (the shared "Status / Health"). */
+function SortLink({ query, column, label, compact = false }: { query: TableQuery; column: SortKey; label: string; compact?: boolean }) {
   const current = query.sort === column;
   return (
     <Link href={sortHref(query, column)} className={styles.sortLink} data-current={current || undefined}>
       {label}
-      <IconChevronDown size={12} aria-hidden className={current ? (query.dir === "asc" ? styles.asc : styles.desc) : styles.idle} />
+      {(current || !compact) && <IconChevronDown size={12} aria-hidden className={current ? (query.dir === "asc" ? styles.asc : styles.desc) : styles.idle} />}
       <span className="sr-only">{current ? (query.dir === "asc" ? ", sorted ascending" : ", sorted descending") : ", sort"}</span>
     </Link>
   );
@@ -81,7 +82,7 @@ export function MilestoneTable({ rows, query, today, links }: { rows: TableRow[]
                 {c.keys.map((k, i) => (
                   <span key={k} className={styles.sortPair}>
                     {i > 0 && <span aria-hidden>/</span>}
-                    <SortLink query={query} column={k} label={c.labels[i]} />
+                    <SortLink query={query} column={k} label={c.labels[i]} compact={c.keys.length > 1} />
                   </span>
                 ))}
               </th>
@@ -114,7 +115,7 @@ export function MilestoneTable({ rows, query, today, links }: { rows: TableRow[]
                 {m.dueDate ? <time dateTime={m.dueDate}>{formatDate(m.dueDate)}</time> : <span className={styles.none}>—</span>}
                 {overdue && <span className={styles.overdueTag}>Overdue</span>}
               </td>
-              <td data-align="right">
+              <td>
                 <ProgressBar value={m.progress} max={1} label={`${m.key} progress`} size="sm" showValue className={styles.progress} />
               </td>
               <td data-align="right" className={isSlipping(m) ? styles.slip : undefined}>
