@@ -86,7 +86,7 @@ test("'blocked by' shows what waits on a blocked milestone, and bad values in th
   const page = await signedInAs(browser, "manager");
   await page.setViewportSize({ width: 1024, height: 800 });
   await page.goto("/milestones");
-  const blockedBy = form(page).getByRole("textbox", { name: "Blocked by" });
+  const blockedBy = form(page).getByRole("combobox", { name: "Blocked by" });
   await blockedBy.fill("FLOOR-10");
   await blockedBy.press("Enter");
   await expect(page).toHaveURL(/\/milestones\?blockedBy=FLOOR-10$/);
