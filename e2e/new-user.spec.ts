@@ -27,7 +27,7 @@ for (const viewport of [
     await signIn(page, admin.email, DEMO_PASSWORD);
     for (const [path, table] of [
       ["/projects/FLOOR/milestones", "Milestones"],
-      ["/milestones", "Milestones needing attention"],
+      ["/milestones", "Milestones across projects"],
       ["/services", "Services by layer"],
     ] as const) {
       await page.goto(path);

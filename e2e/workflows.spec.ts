@@ -54,7 +54,7 @@ test("a manager sees blocked and overdue work across projects", async ({ page })
   await signIn(page, manager.email, manager.password);
   await page.goto("/milestones");
   await expect(page.getByRole("heading", { level: 1, name: "Milestones" })).toBeVisible();
-  const attention = page.getByRole("table", { name: "Milestones needing attention" });
+  const attention = page.getByRole("table", { name: "Milestones across projects" });
   await expect(attention.getByText("Blocked").first()).toBeVisible();
   await expect(attention.getByText("overdue").first()).toBeVisible();
   await expect(page.getByText("Retrieval-augmented search").first()).toBeVisible();

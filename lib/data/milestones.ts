@@ -8,7 +8,7 @@ import {
   updateMilestoneStatusSchema,
 } from "@/lib/validation/milestone";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
-import { auditWrite, requireSignedIn } from "@/lib/data/audit";
+import { auditWrite } from "@/lib/data/audit";
 import { isLookupKey } from "@/lib/validation/text";
 import { MILESTONE_LABELS } from "@/lib/validation/labels";
 import { compareKeys } from "@/lib/sort";
@@ -185,26 +185,4 @@ export async function deleteMilestone(caller: Caller, id: string) {
     await auditWrite(tx, actor, { action: "milestone.delete", targetType: "milestone", targetId: id, projectId: project.id, details });
     return { project: project.key, ...details };
   });
-}
-
-/** Every milestone in every project the caller can see: the manager's cross-project view. */
-export async function listPortfolioMilestones(caller: Caller) {
-  const actor = await requireSignedIn(caller, { action: "milestone.read", targetType: "project" });
-  const visible = actor.isAdmin ? { archivedAt: null } : { archivedAt: null, memberships: { some: { userId: actor.id } } };
-  const milestones = await db().milestone.findMany({
-    where: { project: visible },
-    select: {
-      id: true,
-      key: true,
-      title: true,
-      status: true,
-      health: true,
-      dueDate: true,
-      updatedAt: true,
-      owner: { select: { name: true } },
-      project: { select: { key: true, name: true } },
-    },
-    orderBy: [{ dueDate: "asc" }],
-  });
-  return milestones;
 }

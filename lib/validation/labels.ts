@@ -138,3 +138,17 @@ export const HANDOFF_ACTION_LABELS = {
   reviewer: "Each reviewer",
   file: "File",
 } as const;
+
+/** The filters of the milestones table across projects (/milestones), named as the form shows them. */
+export const MILESTONE_TABLE_LABELS = {
+  q: "Search",
+  project: "Project",
+  status: "Status",
+  owner: "Owner",
+  health: "Health",
+  overdue: "Overdue",
+  slipping: "Slipping",
+  blockedBy: "Blocked by",
+  sort: "Sort",
+  dir: "Order",
+} as const;

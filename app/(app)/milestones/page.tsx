@@ -1,99 +1,106 @@
+// The milestones table across projects (issue 9, item 5): every milestone the caller can see, with
+// the computed slip and risk chain beside its status and health, filtered and sorted as the URL says
+// so that a link reproduces the view. Where each project stands as a whole is the dashboard's job;
+// the filter's choices carry the counts per project and status instead of a summary of their own.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusBadge } from "@/components/ui/Badge";
-import { Card } from "@/components/ui/Card";
+import { Alert } from "@/components/ui/Alert";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { SegmentedProgressBar } from "@/components/ui/ProgressBar";
-import { Table } from "@/components/ui/Table";
-import { formatDate } from "@/components/ui/format";
+import { statusLabel } from "@/components/ui/status";
+import { joinList } from "@/components/ui/format";
+import { MilestoneTable, type MilestoneLink } from "@/components/milestone/MilestoneTable";
+import { MilestoneTableFilters } from "@/components/milestone/MilestoneTableFilters";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { listPortfolioMilestones } from "@/lib/data/milestones";
-import { emptyStatusCounts, type StatusCounts } from "@/lib/data/projects";
-import styles from "@/components/milestone/milestones.module.css";
+import { listMilestoneTable } from "@/lib/data/milestone-table";
+import { facetCounts, filterRows, ownersOf, sortRows, upstreamKeys } from "@/lib/plan/milestone-table";
+import { DEFAULT_QUERY, OWNER_ME, OWNER_NONE, isFiltered, parseTableQuery, tableHref, type RawParams, type TableQuery } from "@/lib/plan/milestone-table-query";
+import styles from "@/components/milestone/milestone-table.module.css";
 
 export const metadata: Metadata = { title: "Milestones across projects" };
 
-export default async function PortfolioMilestonesPage() {
+/** The filters in words, for the empty state: "status Blocked or In progress, in Floor planning, overdue". */
+function describe(query: TableQuery, projectName: (key: string) => string, ownerName: (id: string) => string): string[] {
+  const parts: string[] = [];
+  if (query.q) parts.push(`matching “${query.q}”`);
+  if (query.project.length) parts.push(`in ${joinList(query.project.map(projectName), "or")}`);
+  if (query.status.length) parts.push(`status ${joinList(query.status.map((s) => statusLabel("milestone", s)), "or")}`);
+  if (query.health.length) parts.push(`health ${joinList(query.health.map((h) => statusLabel("health", h)), "or")}`);
+  if (query.owner) parts.push(query.owner === OWNER_ME ? "owned by you" : query.owner === OWNER_NONE ? "unassigned" : `owned by ${ownerName(query.owner)}`);
+  if (query.overdue) parts.push("overdue");
+  if (query.slipping) parts.push("slipping");
+  if (query.blockedBy) parts.push(`waiting on ${query.blockedBy}`);
+  return parts;
+}
+
+export default async function PortfolioMilestonesPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const raw = await searchParams;
   const actor = await requireActorOrRedirect("/milestones");
-  const milestones = await listPortfolioMilestones(actor);
-  const now = new Date();
-  const byProject = new Map<string, { name: string; counts: StatusCounts; overdue: number }>();
-  for (const m of milestones) {
-    const entry = byProject.get(m.project.key) ?? { name: m.project.name, counts: emptyStatusCounts(), overdue: 0 };
-    entry.counts[m.status]++;
-    const open = m.status !== "done" && m.status !== "cancelled";
-    if (open && m.dueDate && m.dueDate < now) entry.overdue++;
-    byProject.set(m.project.key, entry);
-  }
-  const attention = milestones.filter((m) => {
-    const open = m.status !== "done" && m.status !== "cancelled";
-    return open && (m.status === "blocked" || m.health !== "on_track" || (m.dueDate && m.dueDate < now));
+  const data = await listMilestoneTable(actor);
+  const owners = ownersOf(data.rows);
+  const { query, notices } = parseTableQuery(raw, {
+    projectKeys: data.projects.map((p) => p.key),
+    ownerIds: owners.map((o) => o.id),
+    milestoneKeys: data.rows.map((r) => r.key),
   });
+  const shown = sortRows(filterRows(data.rows, query, { me: actor.id, today: data.today }), query.sort, query.dir);
+  const facets = facetCounts(data.rows);
+  const links = new Map<string, MilestoneLink>(data.rows.map((r) => [r.key, { id: r.id, projectKey: r.project.key, title: r.title }]));
+  const projectName = (key: string) => data.projects.find((p) => p.key === key)?.name ?? key;
+  const ownerName = (id: string) => owners.find((o) => o.id === id)?.name ?? "someone";
+  const filtered = isFiltered(query);
+  const clearHref = tableHref({ ...DEFAULT_QUERY, sort: query.sort, dir: query.dir });
+
   return (
     <PageContainer width="wide">
       <Stack>
-        <PageHeader title="Milestones" description="Every project's milestone status at a glance: progress, blocked and at-risk work, slipping dates." />
-        {milestones.length === 0 ? (
+        <PageHeader
+          title="Milestones"
+          description={
+            <>
+              Every milestone you can see across projects, with its computed slip and what puts it at risk. Filters and sorting are in the
+              address, so a link shares the view. Where each project stands as a whole: the <Link href="/dashboard">dashboard</Link>.
+            </>
+          }
+        />
+        {notices.length > 0 && (
+          <Alert tone="warning" title="Some filters in the address were not understood and are not applied">
+            <ul className={styles.notices}>
+              {notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {data.rows.length === 0 ? (
           <EmptyState title="No milestones yet" description="Milestones appear here once a project decomposes a paper into work." />
         ) : (
           <>
-            <Card title="By project">
-              <ul className={styles.links}>
-                {[...byProject.entries()].map(([key, p]) => (
-                  <li key={key} style={{ display: "grid", gridTemplateColumns: "minmax(160px, 1fr) 3fr", gap: "var(--space-4)" }}>
-                    <Link href={`/projects/${key}/milestones`}>{p.name}</Link>
-                    <SegmentedProgressBar counts={p.counts} label={`${p.name} milestones by status`} size="sm" />
-                  </li>
-                ))}
-              </ul>
-            </Card>
-            <Card title="Needs attention" description="Blocked, at risk, off track or overdue, soonest due first." padding="none">
-              {attention.length === 0 ? (
-                <EmptyState variant="plain" title="All on track" description="Nothing is blocked, at risk or overdue." />
-              ) : (
-                <Table caption="Milestones needing attention" framed={false}>
-                  <thead>
-                    <tr>
-                      <th scope="col">Project</th>
-                      <th scope="col">Milestone</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Health</th>
-                      <th scope="col">Owner</th>
-                      <th scope="col">Due</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {attention.map((m) => {
-                      const overdue = m.dueDate && m.dueDate < now;
-                      return (
-                        <tr key={m.id}>
-                          <td>
-                            <Link href={`/projects/${m.project.key}/milestones`}>{m.project.name}</Link>
-                          </td>
-                          <td className={styles.titleCell}>
-                            <Link href={`/projects/${m.project.key}/milestones/${m.id}`}>{m.title}</Link>
-                            <span className={styles.key}>{m.key}</span>
-                          </td>
-                          <td>
-                            <StatusBadge kind="milestone" value={m.status} size="sm" />
-                          </td>
-                          <td>
-                            <StatusBadge kind="health" value={m.health} size="sm" dot />
-                          </td>
-                          <td>{m.owner?.name ?? "—"}</td>
-                          <td className={overdue ? styles.overdue : undefined}>
-                            {m.dueDate ? <time dateTime={m.dueDate.toISOString()}>{formatDate(m.dueDate)}</time> : "—"}
-                            {overdue && <span className={styles.overdueTag}>Overdue</span>}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </Table>
-              )}
-            </Card>
+            <MilestoneTableFilters
+              query={query}
+              choices={{
+                projects: data.projects.map((p) => ({ ...p, count: facets.project.get(p.key) ?? 0 })),
+                statusCounts: facets.status,
+                owners,
+                upstreamKeys: upstreamKeys(data.rows),
+              }}
+            />
+            <p className={styles.summary} role="status" aria-live="polite">
+              <span>
+                <strong>{shown.length}</strong> of <strong>{data.rows.length}</strong> milestones
+              </span>
+              {filtered && shown.length > 0 && <Link href={clearHref}>Clear filters</Link>}
+            </p>
+            {shown.length === 0 ? (
+              <EmptyState
+                title="No milestones match these filters"
+                description={`Nothing is ${joinList(describe(query, projectName, ownerName), "and")}. Loosen a filter, or clear them all.`}
+                action={<Link href={clearHref}>Clear filters</Link>}
+              />
+            ) : (
+              <MilestoneTable rows={shown} query={query} today={data.today} links={links} />
+            )}
           </>
         )}
       </Stack>
