@@ -1,0 +1,155 @@
+// The plan pages of a large project (issue 9): the board and the timeline of a project of 500
+// milestones and about 1,000 dependencies, each against the bare dynamic page of the same size from
+// the same build, measured side by side in one run as bench/overview.bench.mjs does.
+// Target: each page's rps ≥ 0.5 × bare rps.
+//
+// The project is made through the app's own API (/api/v1, signed in as the demo manager, who
+// becomes its owner): milestones with estimates, start and due dates relative to today, about two
+// dependencies each on earlier milestones, then statuses (some done, in progress, blocked with a
+// note, cancelled) and healths. A page whose route does not exist yet is skipped with a note.
+//   BENCH <page> rps=<ours> baseline=<bare> ratio=<ours/bare>
+//   BENCH <page> p99=<ours>ms baseline=<bare>ms ratio=<bare/ours>
+//   env: BENCH_SECONDS (10), BENCH_CONCURRENCY (8), BENCH_PORT (3950), BENCH_MILESTONES (500), BENCH_PAGES (board,timeline)
+// Run: npm run bench -- plan-pages
+import { ensureBuild, load, report, signIn, startServer } from "./lib.mjs";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const size = Number(process.env.BENCH_MILESTONES ?? 500);
+const pages = (process.env.BENCH_PAGES ?? "board,timeline").split(",").map((p) => p.trim()).filter(Boolean);
+const KEY = "PERF";
+const DAY = 86_400_000;
+
+/** A small deterministic generator (mulberry32), so every run plans the same project. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The generated plan: per milestone its fields, the earlier milestones it waits on, its status and health. */
+function generatePlan(n) {
+  const rand = random(9);
+  const today = Math.floor(Date.now() / DAY);
+  const iso = (d) => new Date(d * DAY).toISOString().slice(0, 10);
+  const milestones = [];
+  for (let i = 1; i <= n; i++) {
+    // Work spread over about a year around today, earlier keys earlier.
+    const start = today - 120 + Math.floor((i / n) * 300) + Math.floor(rand() * 20);
+    const estimate = 1 + Math.floor(rand() * 10);
+    const fields = { key: `${KEY}-${i}`, title: `Milestone ${i} of the large plan`, estimateDays: rand() < 0.1 ? null : estimate };
+    if (rand() < 0.7) fields.startDate = iso(start);
+    if (rand() < 0.8) fields.dueDate = iso(start + estimate + Math.floor(rand() * 10));
+    if (rand() < 0.3) fields.acceptanceCriteria = "- [x] designed\n- [ ] built\n- [ ] reviewed";
+    const after = new Set();
+    // About two edges per milestone, mostly on recent ones, so chains run long.
+    const wanted = i === 1 ? 0 : i === 2 ? 1 : 2 + (rand() < 0.05 ? 1 : 0) - (rand() < 0.05 ? 1 : 0);
+    while (after.size < Math.min(wanted, i - 1)) {
+      const back = rand() < 0.8 ? 1 + Math.floor(rand() * Math.min(20, i - 1)) : 1 + Math.floor(rand() * (i - 1));
+      after.add(i - back);
+    }
+    const position = i / n;
+    const r = rand();
+    let status = "planned";
+    if (position < 0.3) status = r < 0.85 ? "done" : r < 0.95 ? "in_progress" : "cancelled";
+    else if (position < 0.6) status = r < 0.3 ? "done" : r < 0.75 ? "in_progress" : r < 0.8 ? "blocked" : "planned";
+    else if (r < 0.05) status = "in_progress";
+    else if (r < 0.07) status = "blocked";
+    const h = rand();
+    const health = status === "done" || status === "cancelled" ? "on_track" : h < 0.1 ? "off_track" : h < 0.25 ? "at_risk" : "on_track";
+    milestones.push({ fields, after: [...after].map((j) => `${KEY}-${j}`), status, health });
+  }
+  return milestones;
+}
+
+/** Runs `task` over `items` with a few requests in flight at once. */
+async function pool(items, width, task) {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await task(item);
+    }
+  }));
+}
+
+async function seed(base, cookie) {
+  // A session-cookie write must come from the site itself: Origin says so (docs/api.md).
+  const headers = { cookie, origin: base, "content-type": "application/json" };
+  const api = async (method, path, body, expected) => {
+    const res = await fetch(`${base}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await res.json().catch(() => ({}));
+    if (res.status !== expected) throw new Error(`${method} ${path} answered ${res.status}: ${json.detail ?? JSON.stringify(json).slice(0, 300)}`);
+    return json;
+  };
+  const t0 = Date.now();
+  await api("POST", "/projects", { key: KEY, name: "Large plan (benchmark)", description: "A generated project for bench/plan-pages.bench.mjs." }, 201);
+  const plan = generatePlan(size);
+  const ids = new Map();
+  await pool(plan, 4, async (m) => {
+    const { milestone } = await api("POST", `/projects/${KEY}/milestones`, m.fields, 201);
+    ids.set(m.fields.key, milestone);
+  });
+  const edges = plan.flatMap((m) => m.after.map((on) => [m.fields.key, on]));
+  await pool(edges, 4, async ([from, on]) => {
+    await api("POST", `/milestones/${ids.get(from).id}/dependencies`, { dependsOn: on }, 201);
+  });
+  const moved = plan.filter((m) => m.status !== "planned" || m.health !== "on_track");
+  await pool(moved, 4, async (m) => {
+    const { id, version } = ids.get(m.fields.key);
+    const note = m.status === "blocked" ? "Waiting on the data licence." : m.health !== "on_track" ? "Estimate looks optimistic." : "";
+    await api("POST", `/milestones/${id}/status`, { status: m.status, health: m.health, note, version }, 200);
+  });
+  const counts = {};
+  for (const m of plan) counts[m.status] = (counts[m.status] ?? 0) + 1;
+  const summary = Object.entries(counts).map(([s, c]) => `${c} ${s}`).join(", ");
+  console.log(`# seeded ${KEY}: ${plan.length} milestones, ${edges.length} dependencies (${summary}) through /api/v1 in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+export default async function planPages() {
+  ensureBuild();
+  const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 3950), name: "plan-pages" });
+  try {
+    // DEMO_PASSWORD in lib/demo/users.ts (this plain-JS runner cannot import TypeScript).
+    const cookie = await signIn(server.base, "manager@legible.demo", process.env.BENCH_PASSWORD ?? "legible-demo-2026");
+    const headers = { cookie };
+    await seed(server.base, cookie);
+    // The bare page's HTML also carries its React payload, so calibrate its padding to match.
+    const bareSize = async (bytes) => (await (await fetch(`${server.base}/bench/bare?bytes=${bytes}`, { headers })).arrayBuffer()).byteLength;
+    const results = [];
+    for (const page of pages) {
+      const url = `${server.base}/projects/${KEY}/${page}`;
+      const probe = await fetch(url, { headers, redirect: "manual" });
+      const body = await probe.arrayBuffer();
+      if (probe.status === 404) {
+        console.log(`# ${page}: /projects/${KEY}/${page} answered 404 (no such page in this build); skipped`);
+        continue;
+      }
+      if (probe.status !== 200) throw new Error(`${page} answered ${probe.status}`);
+      const bytes = body.byteLength;
+      const padding = Math.round(bytes * (bytes / (await bareSize(bytes))));
+      const bareUrl = `${server.base}/bench/bare?bytes=${padding}`;
+      // Alternate the two pages so that neither gets the machine's quieter moments.
+      const rounds = 2;
+      const ours = [];
+      const bare = [];
+      for (let i = 0; i < rounds; i++) {
+        bare.push(await load(bareUrl, { headers, concurrency, seconds: seconds / rounds }));
+        ours.push(await load(url, { headers, concurrency, seconds: seconds / rounds }));
+      }
+      const mean = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
+      console.log(`# ${page} page ${bytes} B, bare page ${bare[0].bytes} B, concurrency ${concurrency}, ${seconds}s each`);
+      const ratio = report(page, "rps", mean(ours, "rps"), "", mean(bare, "rps"));
+      report(page, "p99", Math.max(...ours.map((r) => r.p99)), "ms", Math.max(...bare.map((r) => r.p99)), { higherIsBetter: false });
+      results.push([page, ratio]);
+    }
+    for (const [page, ratio] of results) console.log(`# target: ${page} rps ratio ≥ 0.50 — ${ratio >= 0.5 ? "met" : "NOT met"}`);
+  } finally {
+    await server.stop();
+  }
+}
