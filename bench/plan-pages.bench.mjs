@@ -4,7 +4,8 @@
 // Target: each page's rps ≥ 0.5 × bare rps.
 //
 // The project is made through the app's own API (/api/v1, signed in as the demo manager, who
-// becomes its owner): milestones with estimates, start and due dates relative to today, about two
+// becomes its owner, with the demo engineer and researcher as members): milestones with owners,
+// estimates, start and due dates relative to today, some acceptance checklists, about two
 // dependencies each on earlier milestones, then statuses (some done, in progress, blocked with a
 // note, cancelled) and healths. A page whose route does not exist yet is skipped with a note.
 //   BENCH <page> rps=<ours> baseline=<bare> ratio=<ours/bare>
@@ -72,8 +73,8 @@ async function pool(items, width, task) {
   let next = 0;
   await Promise.all(Array.from({ length: width }, async () => {
     while (next < items.length) {
-      const item = items[next++];
-      await task(item);
+      const i = next++;
+      await task(items[i], i);
     }
   }));
 }
@@ -89,10 +90,17 @@ async function seed(base, cookie) {
   };
   const t0 = Date.now();
   await api("POST", "/projects", { key: KEY, name: "Large plan (benchmark)", description: "A generated project for bench/plan-pages.bench.mjs." }, 201);
+  // The demo's engineer and researcher join, so that the work has several owners.
+  for (const [email, role] of [["engineer@legible.demo", "engineer"], ["researcher@legible.demo", "researcher"]]) {
+    await api("POST", `/projects/${KEY}/members`, { email, role }, 201);
+  }
+  const owners = (await api("GET", `/projects/${KEY}/members`, undefined, 200)).members.map((m) => m.user.id);
   const plan = generatePlan(size);
   const ids = new Map();
-  await pool(plan, 4, async (m) => {
-    const { milestone } = await api("POST", `/projects/${KEY}/milestones`, m.fields, 201);
+  await pool(plan, 4, async (m, i) => {
+    // Most milestones have an owner, in turn; some are unassigned.
+    const ownerId = i % 7 === 6 ? null : owners[i % owners.length];
+    const { milestone } = await api("POST", `/projects/${KEY}/milestones`, { ...m.fields, ownerId }, 201);
     ids.set(m.fields.key, milestone);
   });
   const edges = plan.flatMap((m) => m.after.map((on) => [m.fields.key, on]));
