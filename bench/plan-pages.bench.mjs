@@ -10,14 +10,20 @@
 // note, cancelled) and healths. A page whose route does not exist yet is skipped with a note.
 //   BENCH <page> rps=<ours> baseline=<bare> ratio=<ours/bare>
 //   BENCH <page> p99=<ours>ms baseline=<bare>ms ratio=<bare/ours>
-//   env: BENCH_SECONDS (10), BENCH_CONCURRENCY (8), BENCH_PORT (3950), BENCH_MILESTONES (500), BENCH_PAGES (board,timeline)
+//   BENCH <page> cpu=<server CPU ms per request>ms baseline=<bare>ms ratio=<bare/ours>   (Linux only)
+//   env: BENCH_SECONDS (10), BENCH_CONCURRENCY (8), BENCH_PORT (3950), BENCH_MILESTONES (500),
+//        BENCH_PAGES (board,timeline), BENCH_ROUNDS (2: alternations of bare and ours within BENCH_SECONDS)
 // Run: npm run bench -- plan-pages
-import { ensureBuild, load, report, signIn, startServer } from "./lib.mjs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ensureBuild, load, report, root, signIn, startServer } from "./lib.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const size = Number(process.env.BENCH_MILESTONES ?? 500);
 const pages = (process.env.BENCH_PAGES ?? "board,timeline").split(",").map((p) => p.trim()).filter(Boolean);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const port = Number(process.env.BENCH_PORT ?? 3950);
 const KEY = "PERF";
 const DAY = 86_400_000;
 
@@ -66,6 +72,34 @@ function generatePlan(n) {
     milestones.push({ fields, after: [...after].map((j) => `${KEY}-${j}`), status, health });
   }
   return milestones;
+}
+
+/**
+ * The server process's CPU time so far in ms, read from /proc (Linux; null elsewhere): how much
+ * work a page costs the server, whatever else the machine is doing. The server is the
+ * scripts/server.mjs process serving `port`.
+ */
+function serverCpu() {
+  let pid;
+  try {
+    const script = path.join(root, "scripts", "server.mjs");
+    pid = readdirSync("/proc").find((p) => {
+      if (!/^\d+$/.test(p)) return false;
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").includes(script) && readFileSync(`/proc/${p}/environ`, "utf8").split("\0").includes(`PORT=${port}`);
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return () => null;
+  }
+  if (!pid) return () => null;
+  const ticks = 100; // USER_HZ on Linux
+  return () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+  };
 }
 
 /** Runs `task` over `items` with a few requests in flight at once. */
@@ -121,8 +155,9 @@ async function seed(base, cookie) {
 
 export default async function planPages() {
   ensureBuild();
-  const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 3950), name: "plan-pages" });
+  const server = await startServer({ port, name: "plan-pages" });
   try {
+    const cpu = serverCpu();
     // DEMO_PASSWORD in lib/demo/users.ts (this plain-JS runner cannot import TypeScript).
     const cookie = await signIn(server.base, "manager@legible.demo", process.env.BENCH_PASSWORD ?? "legible-demo-2026");
     const headers = { cookie };
@@ -143,17 +178,33 @@ export default async function planPages() {
       const padding = Math.round(bytes * (bytes / (await bareSize(bytes))));
       const bareUrl = `${server.base}/bench/bare?bytes=${padding}`;
       // Alternate the two pages so that neither gets the machine's quieter moments.
-      const rounds = 2;
       const ours = [];
       const bare = [];
+      const cpuTotals = { ours: [0, 0], bare: [0, 0] };
+      const measured = async (which, target) => {
+        // load()'s own warm-up (2 s), run first so that the CPU read covers the timed requests only.
+        await load(target, { headers, concurrency, seconds: 0 });
+        const before = cpu();
+        const result = await load(target, { headers, concurrency, seconds: seconds / rounds, warmup: 0 });
+        const after = cpu();
+        if (before !== null && after !== null) {
+          cpuTotals[which][0] += after - before;
+          cpuTotals[which][1] += result.requests;
+        }
+        return result;
+      };
       for (let i = 0; i < rounds; i++) {
-        bare.push(await load(bareUrl, { headers, concurrency, seconds: seconds / rounds }));
-        ours.push(await load(url, { headers, concurrency, seconds: seconds / rounds }));
+        bare.push(await measured("bare", bareUrl));
+        ours.push(await measured("ours", url));
       }
       const mean = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
-      console.log(`# ${page} page ${bytes} B, bare page ${bare[0].bytes} B, concurrency ${concurrency}, ${seconds}s each`);
+      console.log(`# ${page} page ${bytes} B, bare page ${bare[0].bytes} B, concurrency ${concurrency}, ${seconds}s each in ${rounds} rounds`);
       const ratio = report(page, "rps", mean(ours, "rps"), "", mean(bare, "rps"));
       report(page, "p99", Math.max(...ours.map((r) => r.p99)), "ms", Math.max(...bare.map((r) => r.p99)), { higherIsBetter: false });
+      if (cpuTotals.ours[1] && cpuTotals.bare[1]) {
+        // Server CPU per request: steadier than rps on a busy machine (not the target, a second view of it).
+        report(page, "cpu", cpuTotals.ours[0] / cpuTotals.ours[1], "ms", cpuTotals.bare[0] / cpuTotals.bare[1], { higherIsBetter: false });
+      }
       results.push([page, ratio]);
     }
     for (const [page, ratio] of results) console.log(`# target: ${page} rps ratio ≥ 0.50 — ${ratio >= 0.5 ? "met" : "NOT met"}`);
