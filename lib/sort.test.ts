@@ -8,6 +8,10 @@ describe("compareKeys", () => {
   it("orders different prefixes alphabetically", () => {
     expect(["RAG-3", "FLOOR-12", "ASR-100"].sort(compareKeys)).toEqual(["ASR-100", "FLOOR-12", "RAG-3"]);
   });
+  it("ignores the case of letters", () => {
+    expect(compareKeys("floor-2", "FLOOR-2")).toBe(0);
+    expect(compareKeys("floor-2", "FLOOR-10")).toBeLessThan(0);
+  });
 });
 
 describe("compareByDueThenKey", () => {

@@ -21,7 +21,10 @@ export type PlanMilestone = {
   dueDate: string | null;
   /** Its own progress: 1 when done, else the share of its acceptance criteria ticked (0 without). */
   progress: number;
-  /** Weighted progress of the milestone and everything it transitively depends on (null past SUBTREE_LIMIT milestones). */
+  /**
+   * Weighted progress of the milestone and everything it transitively depends on (null past
+   * SUBTREE_LIMIT milestones, or when the caller asked for the plan without subtrees).
+   */
   subtreeProgress: number | null;
   /** Calendar dates (YYYY-MM-DD): the first and last day of its remaining work; for a finished milestone, its start and completion. */
   earliestStart: string;
@@ -63,7 +66,15 @@ export type ProjectPlanView = {
   handoffs: { id: string; title: string; progress: number }[];
 };
 
-export async function getProjectPlan(caller: Caller, key: string, now: Date = new Date()): Promise<ProjectPlanView> {
+export type ProjectPlanOptions = {
+  /**
+   * Compute each milestone's subtree progress (the default, as the API answers it). A reader that
+   * never shows it (the dashboard) passes false and skips the one quadratic step of the plan.
+   */
+  subtrees?: boolean;
+};
+
+export async function getProjectPlan(caller: Caller, key: string, now: Date = new Date(), options: ProjectPlanOptions = {}): Promise<ProjectPlanView> {
   const access = await authorizeProject(caller, { key }, "milestone", "read", { targetType: "project" });
   const projectId = access.project.id;
   const [rows, dependencies, links] = await Promise.all([
@@ -92,7 +103,7 @@ export async function getProjectPlan(caller: Caller, key: string, now: Date = ne
     dependencies,
     today,
   );
-  const subtree = rows.length <= SUBTREE_LIMIT ? subtreeProgress(plan) : null;
+  const subtree = options.subtrees !== false && rows.length <= SUBTREE_LIMIT ? subtreeProgress(plan) : null;
   const keysOf = (indices: number[]) => indices.map((i) => plan.keys[i]);
 
   const handoffs = new Map<string, { id: string; title: string; milestoneIds: string[] }>();

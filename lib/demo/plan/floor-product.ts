@@ -141,7 +141,9 @@ export const FLOOR_PRODUCT_MILESTONES: MilestoneSeed[] = [
       - [ ] SVG and DXF export of a chosen candidate
       - [ ] Usability test with three designers
     `,
-    start: 22,
+    // Planned to start before FLOOR-12 can finish: the dependency, not the date, sets its start,
+    // so the critical path runs FLOOR-7 → FLOOR-12 → FLOOR-13 → FLOOR-15.
+    start: 18,
     due: 52,
     estimateDays: 20,
     history: [created(-60, "manager")],
@@ -191,7 +193,8 @@ export const FLOOR_PRODUCT_MILESTONES: MilestoneSeed[] = [
       - [ ] Weekly review of feedback and violation rates for four weeks
       - [ ] Go or no-go decision for general availability recorded
     `,
-    start: 56,
+    // Before FLOOR-13 can finish, so it waits on FLOOR-13 and ends the critical path.
+    start: 40,
     due: 75,
     estimateDays: 10,
     history: [created(-60, "manager")],

@@ -10,7 +10,7 @@ import { formatDate } from "@/components/ui/format";
 import { statusValues } from "@/components/ui/status";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { listMilestones } from "@/lib/data/milestones";
+import { listBoardMilestones } from "@/lib/data/board";
 import { NotFoundError } from "@/lib/errors";
 import { moveCardAction } from "./actions";
 
@@ -21,7 +21,7 @@ export default async function BoardPage({ params }: { params: Promise<{ key: str
   const actor = await requireActorOrRedirect(`/projects/${key}/board`);
   let data;
   try {
-    data = await listMilestones(actor, key);
+    data = await listBoardMilestones(actor, key);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
