@@ -24,7 +24,7 @@ export async function listMilestoneTable(caller: Caller, now: Date = new Date())
   const plans: ProjectPlanView[] = [];
   for (const link of links) {
     try {
-      plans.push(await getProjectPlan(caller, link.key, now));
+      plans.push(await getProjectPlan(caller, link.key, now, { subtrees: false }));
     } catch (error) {
       // Archived, or access lost, since the list was read: the table shows the others.
       if (error instanceof NotFoundError || error instanceof ForbiddenError) continue;
