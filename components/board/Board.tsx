@@ -78,7 +78,6 @@ export function Board({ projectKey, statuses, cards: initial, canMove, move }: P
     <div className={styles.wrap}>
       {/* Alert is a live region itself: "status" for a move, "alert" for a refusal. */}
       {notice && <Alert tone={notice.ok ? "success" : "error"}>{notice.message}</Alert>}
-      {canMove && <p className={styles.help}>Drag a card to another column, or use its “Move to” menu, to change its status.</p>}
       <div className={styles.scroller} role="region" aria-label="Board" tabIndex={0}>
         <div className={styles.board}>
           {statuses.map((status) => {

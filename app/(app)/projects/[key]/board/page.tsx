@@ -45,7 +45,7 @@ export default async function BoardPage({ params }: { params: Promise<{ key: str
       <Stack>
         <PageHeader
           title="Board"
-          description={canMove ? "Every milestone by status. Move a card to change its status." : "Every milestone by status. Engineers, managers and owners change statuses."}
+          description={canMove ? "Every milestone by status. Drag a card to another column, or use its “Move to” menu, to change its status." : "Every milestone by status. Engineers, managers and owners change statuses."}
         />
         <Board projectKey={data.project.key} statuses={statusValues("milestone")} cards={cards} canMove={canMove} move={moveCardAction} />
       </Stack>
