@@ -151,16 +151,21 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
   const clearFocus = useCallback(() => {
     const previous = focusId;
     setSelected(null);
-    setSelectedEdge(null);
     if (previous && keyboard.current) {
       const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(previous)}"]`);
       element?.focus();
     }
   }, [focusId]);
 
-  useEffect(() => {
-    clearFocusRef.current = clearFocus;
+  /** Escape, a click on the background, or the panel's close button: nothing selected at all. */
+  const clearAll = useCallback(() => {
+    setSelectedEdge(null);
+    clearFocus();
   }, [clearFocus]);
+
+  useEffect(() => {
+    clearFocusRef.current = clearAll;
+  }, [clearAll]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
@@ -185,12 +190,13 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
     setSelectedEdge(picked.id);
   }, []);
 
+  const addDependency = editing.add;
   const onConnect = useCallback(
     (connection: Connection) => {
       const dependency = dependencyOfConnection(connection);
-      if (dependency) editing.add(dependency);
+      if (dependency) addDependency(dependency);
     },
-    [editing],
+    [addDependency],
   );
 
   // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise its
@@ -294,7 +300,7 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
-              onPaneClick={clearFocus}
+              onPaneClick={clearAll}
               onEdgesChange={onEdgesChange}
               onConnect={onConnect}
               isValidConnection={(c) => dependencyOfConnection(c) !== null}
@@ -347,7 +353,7 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
             onRemove={editing.enabled ? () => editing.remove(dependencyOfEdge(selectedEdge)!) : null}
             pending={editing.pending}
             onFocus={(id) => focusOn(id, "panel")}
-            onClose={clearFocus}
+            onClose={clearAll}
             headingRef={headingRef}
           />
         )}
