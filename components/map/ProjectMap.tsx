@@ -284,13 +284,18 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
             </span>
           )}
           Click a node to trace what it depends on and what depends on it.
-          {editing.enabled && " To add a dependency, drag from a milestone's right-hand handle to the milestone that must wait for it; click a dependency to remove it."}
         </p>
         <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
           {showList ? "Hide list" : "Show as list"}
         </button>
       </div>
 
+      {editing.enabled && (
+        <p className={styles.planHint}>
+          <span className={styles.planDot} aria-hidden />
+          To add a dependency, drag from a milestone&apos;s right-hand handle to the milestone that must wait for it (or focus a milestone and add a prerequisite); select a dependency to remove it.
+        </p>
+      )}
       <div className={styles.frame} ref={frameRef}>
         <div className={styles.canvas}>
           {layout ? (
