@@ -44,16 +44,16 @@ export function ServiceMilestonesCard({
                 <span className={styles.mono}>{m.key}</span>
                 <span aria-hidden>·</span>
                 <Link href={`/projects/${m.project.key}`}>{m.project.name}</Link>
-                {editable.has(m.project.key) && (
-                  <ActionForm action={unlink} className={styles.unlink} aria-label={`Remove ${m.key}`} quietSuccess>
-                    <input type="hidden" name="service" value={service} />
-                    <input type="hidden" name="milestone" value={m.id} />
-                    <SubmitButton variant="ghost" size="sm">
-                      Remove
-                    </SubmitButton>
-                  </ActionForm>
-                )}
               </span>
+              {editable.has(m.project.key) && (
+                <ActionForm action={unlink} className={styles.unlink} aria-label={`Remove ${m.key}`} quietSuccess>
+                  <input type="hidden" name="service" value={service} />
+                  <input type="hidden" name="milestone" value={m.id} />
+                  <SubmitButton variant="ghost" size="sm">
+                    Remove
+                  </SubmitButton>
+                </ActionForm>
+              )}
             </li>
           ))}
         </ul>
