@@ -117,7 +117,7 @@ test("an engineer links a milestone from a service's page and sees it on the mil
 
   await page.goto("/services/layout-api");
   const add = page.getByRole("form", { name: "Add milestone" });
-  await add.getByRole("combobox", { name: "Add milestone" }).selectOption({ value: m.id });
+  await add.getByRole("combobox", { name: "Milestone", exact: true }).selectOption({ value: m.id });
   await add.getByRole("button", { name: "Add" }).click();
   await expect(add.getByText(`${m.key} is now implemented by layout-api.`)).toBeVisible();
   const list = page.getByRole("list", { name: "Milestones layout-api implements" });

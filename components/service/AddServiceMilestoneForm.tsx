@@ -13,7 +13,7 @@ export function AddServiceMilestoneForm({ service, groups, action }: { service: 
   return (
     <ActionForm action={action} className={styles.addMilestone} aria-label="Add milestone" resetOnSuccess>
       <input type="hidden" name="service" value={service} />
-      <FormField name="milestone" label={`Add ${MILESTONE_PLAN_LABELS.milestone.toLowerCase()}`} hint={`A milestone ${service} implements, from a project where you plan milestones.`}>
+      <FormField name="milestone" label={MILESTONE_PLAN_LABELS.milestone} hint={`A milestone ${service} implements, from a project where you plan milestones.`}>
         <Select name="milestone" defaultValue="">
           <option value="" disabled>
             Choose a milestone…
