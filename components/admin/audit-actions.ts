@@ -64,6 +64,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "milestone.dependency.add": "Add a milestone dependency",
   "milestone.dependency.remove": "Remove a milestone dependency",
   "milestone.services": "Link a milestone to services",
+  "milestone.service.link": "Link a service to a milestone",
+  "milestone.service.unlink": "Unlink a service from a milestone",
   // Services
   "service.read": "Read the services catalog",
   "service.create": "Create a service",

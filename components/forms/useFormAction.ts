@@ -13,7 +13,7 @@ function isNavigation(error: unknown): boolean {
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
 
-const UNREACHABLE = "The server could not be reached, so nothing was saved. Check your connection and try again.";
+export const UNREACHABLE = "The server could not be reached, so nothing was saved. Check your connection and try again.";
 
 /**
  * A request that never gets an answer from the action (the network is down, the server refused

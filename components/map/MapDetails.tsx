@@ -1,7 +1,7 @@
 // The side panel for the focused node: what it is, its status, and what lies upstream and
 // downstream of it, each one a button that moves the focus there.
 import Link from "next/link";
-import type { Ref } from "react";
+import type { ReactNode, Ref } from "react";
 import { StatusBadge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { formatDate } from "@/components/ui/format";
@@ -17,9 +17,11 @@ type Props = {
   onFocus: (id: string) => void;
   onClose: () => void;
   headingRef: Ref<HTMLHeadingElement>;
+  /** Planning controls for roles that may change dependencies (MapAddPrerequisite). */
+  plan?: ReactNode;
 };
 
-export function MapDetails({ node, upstream, downstream, onFocus, onClose, headingRef }: Props) {
+export function MapDetails({ node, upstream, downstream, onFocus, onClose, headingRef, plan }: Props) {
   return (
     <aside className={styles.details} aria-labelledby="map-details-title" data-testid="map-details">
       <div className={styles.detailsTop}>
@@ -64,6 +66,7 @@ export function MapDetails({ node, upstream, downstream, onFocus, onClose, headi
       <Link href={node.href} className={styles.open}>
         Open {KIND_LABEL[node.kind].one.toLowerCase()} <IconExternal size={13} />
       </Link>
+      {plan}
       <Related title="Upstream" empty="Nothing leads here." nodes={upstream} onFocus={onFocus} />
       <Related title="Downstream" empty="Nothing depends on this." nodes={downstream} onFocus={onFocus} />
     </aside>

@@ -2,8 +2,8 @@
 // edges pass between the nodes of the columns they cross rather than over them.
 import { memo } from "react";
 import type { Edge, EdgeProps } from "@xyflow/react";
-import type { MapEdgeKind, Point } from "@/lib/graph/types";
-import { EDGE_DASH, EDGE_TONE } from "./map-model";
+import type { MapEdge, MapEdgeKind, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
+import { EDGE_DASH, EDGE_TONE, isBlockingDependency } from "./map-model";
 import type { FocusState } from "./MapNodes";
 import styles from "./ProjectMap.module.css";
 
@@ -45,3 +45,42 @@ export const RoutedEdge = memo(function RoutedEdge({ sourceX, sourceY, targetX, 
 });
 
 export const edgeTypes = { routed: RoutedEdge };
+
+type EdgeContext = {
+  byId: ReadonlyMap<string, MapNode>;
+  routes: ReadonlyMap<number, Point[]>;
+  hidden: ReadonlySet<MapNodeKind>;
+  /** Indexes of the edges on the focused node's paths; null when nothing is focused. */
+  focusEdges: ReadonlySet<number> | null;
+  selectedEdgeId: string | null;
+  /** The caller may plan: dependency edges can be focused and selected (to remove one). */
+  plannable: boolean;
+};
+
+/** The map's edges as React Flow draws them: routed, dimmed off the focused paths, selectable where the role plans. */
+export function toFlowEdges(edges: MapEdge[], { byId, routes, hidden, focusEdges, selectedEdgeId, plannable }: EdgeContext): MapFlowEdge[] {
+  return edges.map((edge, i) => {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    const onPath = (focusEdges?.has(i) ?? false) || edge.id === selectedEdgeId;
+    const selectable = plannable && edge.kind === "depends";
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: "routed",
+      hidden: !source || !target || hidden.has(source.kind) || hidden.has(target.kind),
+      focusable: selectable,
+      selectable,
+      selected: edge.id === selectedEdgeId,
+      ...(selectable && source && target ? { ariaLabel: `Dependency: ${source.sublabel} must finish before ${target.sublabel}` } : {}),
+      zIndex: onPath ? 1 : 0,
+      data: {
+        kind: edge.kind,
+        points: routes.get(i) ?? [],
+        blocking: isBlockingDependency(edge, source, target),
+        focus: onPath ? "path" : !focusEdges ? "none" : "dimmed",
+      },
+    };
+  });
+}

@@ -14,18 +14,38 @@ export type FocusState = "none" | "focus" | "upstream" | "downstream" | "dimmed"
 export type MapNodeData = { node: MapNode; focus: FocusState };
 export type MapFlowNode = Node<MapNodeData, MapNode["kind"]>;
 
-function Frame({ data, children }: { data: MapNodeData; children: ReactNode }) {
+/**
+ * Handles anchor the edges; on milestones, for roles that may plan, they are also drawn and
+ * dragged: from a milestone's right-hand handle to the milestone that must wait for it.
+ */
+function Frame({ data, connectable = false, children }: { data: MapNodeData; connectable?: boolean; children: ReactNode }) {
   const { node, focus } = data;
+  const live = connectable || undefined;
   return (
     <div
       className={styles.node}
       data-kind={node.kind}
       data-focus={focus}
+      data-connectable={live}
       style={{ ...NODE_SIZE[node.kind], "--status": statusColor(node) } as CSSProperties}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className={styles.handle} />
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={connectable}
+        className={styles.handle}
+        data-live={live}
+        title={live && `Drag to the milestone ${node.sublabel} must wait for`}
+      />
       {children}
-      <Handle type="source" position={Position.Right} isConnectable={false} className={styles.handle} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={connectable}
+        className={styles.handle}
+        data-live={live}
+        title={live && `Drag to a milestone that must wait for ${node.sublabel}`}
+      />
     </div>
   );
 }
@@ -62,10 +82,10 @@ export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<MapFlow
 /** Health means nothing once a milestone is done or cancelled. */
 const FINISHED = new Set(["done", "cancelled"]);
 
-export const MilestoneNode = memo(function MilestoneNode({ data }: NodeProps<MapFlowNode>) {
+export const MilestoneNode = memo(function MilestoneNode({ data, isConnectable }: NodeProps<MapFlowNode>) {
   const { node } = data;
   return (
-    <Frame data={data}>
+    <Frame data={data} connectable={isConnectable}>
       <div className={styles.top}>
         <span className={styles.key}>
           <IconFlag size={12} /> {node.sublabel}

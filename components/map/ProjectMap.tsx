@@ -2,27 +2,36 @@
 // The project map: papers → milestones → services, laid out by lib/graph/layout and drawn with
 // React Flow. Click (or Enter on) a node to focus it: its upstream and downstream stay lit, the
 // rest dims, and a side panel shows its details. Escape or a click on the background clears it.
-// Filter chips hide node kinds; "Show as list" renders the same map as tables.
+// Filter chips hide node kinds; "Show as list" renders the same map as tables. Roles that may plan
+// draw a dependency by dragging between milestone handles, or add one from the panel, and select
+// a dependency edge to remove it (useDependencyEditing: the server decides, naming any cycle).
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconNetwork } from "@/components/ui/icons";
 import { statusLabel } from "@/components/ui/status";
 import { neighbourhood } from "@/lib/graph/reachability";
 import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
+import { MapAddPrerequisite } from "./MapAddPrerequisite";
+import { MapDependencyDetails } from "./MapDependencyDetails";
 import { MapDetails } from "./MapDetails";
 import { Legend } from "./MapLegend";
 import { useFillHeight, useMapLayout } from "./useMapLayout";
-import { edgeTypes, type MapFlowEdge } from "./MapEdge";
+import { edgeTypes, toFlowEdges, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
 import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
-import { KIND_LABEL, KIND_ORDER, NODE_SIZE, isBlockingDependency, statusColor } from "./map-model";
+import { KIND_LABEL, KIND_ORDER, NODE_SIZE, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
+import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import styles from "./ProjectMap.module.css";
 
 export type ProjectMapProps = {
   nodes: MapNode[];
   edges: MapEdge[];
+  /** The milestone page's dependency actions, for roles that may plan; null otherwise. */
+  dependencies?: DependencyActions | null;
 };
 
 /** The smallest zoom the map opens at: below it node titles stop being readable. */
@@ -49,7 +58,7 @@ export function ProjectMap(props: ProjectMapProps) {
 
 type FocusOrigin = "canvas" | "list" | "panel";
 
-function MapView({ nodes, edges }: ProjectMapProps) {
+function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const layout = useMapLayout(nodes, edges);
   const frameRef = useFillHeight();
@@ -58,6 +67,9 @@ function MapView({ nodes, edges }: ProjectMapProps) {
   const [hidden, setHidden] = useState<ReadonlySet<MapNodeKind>>(() => new Set());
   const [showList, setShowList] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const [selectedEdgeId, setSelectedEdge] = useState<string | null>(null);
+  const editing = useDependencyEditing(dependencies);
+  const selectedEdge = edges.find((e) => e.id === selectedEdgeId && e.kind === "depends");
   const focusId = selected && byId.has(selected) && !hidden.has(byId.get(selected)!.kind) ? selected : null;
   const focus = useMemo(() => (focusId ? neighbourhood(focusId, edges) : null), [focusId, edges]);
 
@@ -81,9 +93,9 @@ function MapView({ nodes, edges }: ProjectMapProps) {
     };
   }, []);
   useEffect(() => {
-    if (focusId && moveFocusToPanel.current) headingRef.current?.focus();
+    if ((focusId || selectedEdgeId) && moveFocusToPanel.current) headingRef.current?.focus();
     moveFocusToPanel.current = false;
-  }, [focusId]);
+  }, [focusId, selectedEdgeId]);
 
   const positions = useMemo(() => new Map(layout?.positions.map((p) => [p.id, p])), [layout]);
   const routes = useMemo(() => new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points])), [layout]);
@@ -109,6 +121,7 @@ function MapView({ nodes, edges }: ProjectMapProps) {
   const focusOn = useCallback(
     (id: string | null, origin: FocusOrigin) => {
       setSelected(id);
+      setSelectedEdge(null);
       if (!id) return;
       moveFocusToPanel.current = keyboard.current || origin !== "canvas";
       if (origin === "canvas") {
@@ -144,9 +157,15 @@ function MapView({ nodes, edges }: ProjectMapProps) {
     }
   }, [focusId]);
 
-  useEffect(() => {
-    clearFocusRef.current = clearFocus;
+  /** Escape, a click on the background, or the panel's close button: nothing selected at all. */
+  const clearAll = useCallback(() => {
+    setSelectedEdge(null);
+    clearFocus();
   }, [clearFocus]);
+
+  useEffect(() => {
+    clearFocusRef.current = clearAll;
+  }, [clearAll]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
@@ -160,6 +179,24 @@ function MapView({ nodes, edges }: ProjectMapProps) {
       else if (next !== undefined) focusOn(next, "canvas");
     },
     [focusId, focusOn, clearFocus],
+  );
+
+  /** A dependency edge selected (clicked, or Enter on it): its panel replaces the node's. */
+  const onEdgesChange = useCallback((changes: EdgeChange<MapFlowEdge>[]) => {
+    const picked = changes.find((c) => c.type === "select" && c.selected);
+    if (!picked || picked.type !== "select") return;
+    moveFocusToPanel.current = keyboard.current;
+    setSelected(null);
+    setSelectedEdge(picked.id);
+  }, []);
+
+  const addDependency = editing.add;
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const dependency = dependencyOfConnection(connection);
+      if (dependency) addDependency(dependency);
+    },
+    [addDependency],
   );
 
   // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise its
@@ -177,7 +214,6 @@ function MapView({ nodes, edges }: ProjectMapProps) {
     },
     [layout, frameRef],
   );
-
 
   const flowNodes = useMemo<MapFlowNode[]>(() => {
     if (!layout) return [];
@@ -198,36 +234,15 @@ function MapView({ nodes, edges }: ProjectMapProps) {
         hidden: hidden.has(node.kind),
         selected: node.id === focusId,
         draggable: false,
-        connectable: false,
+        connectable: editing.enabled && node.kind === "milestone",
         ariaLabel: `${KIND_LABEL[node.kind].one} ${node.kind === "milestone" ? `${node.sublabel} ` : ""}${node.label}, ${statusLabel(node.kind === "service" ? "lifecycle" : node.kind, node.status)}`,
       };
     });
-  }, [layout, nodes, positions, focus, focusId, hidden]);
+  }, [layout, nodes, positions, focus, focusId, hidden, editing.enabled]);
 
-  const flowEdges = useMemo<MapFlowEdge[]>(
-    () =>
-      edges.map((edge, i) => {
-        const source = byId.get(edge.source);
-        const target = byId.get(edge.target);
-        const onPath = focus?.edges.has(i) ?? false;
-        return {
-          id: edge.id,
-          source: edge.source,
-          target: edge.target,
-          type: "routed",
-          hidden: !source || !target || hidden.has(source.kind) || hidden.has(target.kind),
-          focusable: false,
-          selectable: false,
-          zIndex: onPath ? 1 : 0,
-          data: {
-            kind: edge.kind,
-            points: routes.get(i) ?? [],
-            blocking: isBlockingDependency(edge, source, target),
-            focus: !focus ? "none" : onPath ? "path" : "dimmed",
-          },
-        };
-      }),
-    [edges, byId, routes, focus, hidden],
+  const flowEdges = useMemo(
+    () => toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled }),
+    [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled],
   );
 
   const counts = useMemo(() => {
@@ -275,6 +290,12 @@ function MapView({ nodes, edges }: ProjectMapProps) {
         </button>
       </div>
 
+      {editing.enabled && (
+        <p className={styles.planHint}>
+          <span className={styles.planDot} aria-hidden />
+          To add a dependency, drag from a milestone&apos;s right-hand handle to the milestone that must wait for it (or focus a milestone and add a prerequisite); select a dependency to remove it.
+        </p>
+      )}
       <div className={styles.frame} ref={frameRef}>
         <div className={styles.canvas}>
           {layout ? (
@@ -284,9 +305,12 @@ function MapView({ nodes, edges }: ProjectMapProps) {
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
-              onPaneClick={clearFocus}
+              onPaneClick={clearAll}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              isValidConnection={(c) => dependencyOfConnection(c) !== null}
               nodesDraggable={false}
-              nodesConnectable={false}
+              nodesConnectable={editing.enabled}
               edgesFocusable={false}
               deleteKeyCode={null}
               selectionKeyCode={null}
@@ -318,7 +342,26 @@ function MapView({ nodes, edges }: ProjectMapProps) {
             </p>
           )}
           <Legend />
+          {editing.notice && (
+            <div className={styles.notice} key={editing.notice.at}>
+              <Alert tone={editing.notice.ok ? "success" : "error"} action={<Button variant="ghost" size="sm" onClick={editing.dismiss}>Dismiss</Button>}>
+                {editing.notice.text}
+              </Alert>
+            </div>
+          )}
         </div>
+        {selectedEdge && byId.has(selectedEdge.source) && byId.has(selectedEdge.target) && (
+          <MapDependencyDetails
+            key={selectedEdge.id}
+            prerequisite={byId.get(selectedEdge.source)!}
+            dependent={byId.get(selectedEdge.target)!}
+            onRemove={editing.enabled ? () => editing.remove(dependencyOfEdge(selectedEdge)!) : null}
+            pending={editing.pending}
+            onFocus={(id) => focusOn(id, "panel")}
+            onClose={clearAll}
+            headingRef={headingRef}
+          />
+        )}
         {focused && (
           <MapDetails
             node={focused}
@@ -327,6 +370,11 @@ function MapView({ nodes, edges }: ProjectMapProps) {
             onFocus={(id) => focusOn(id, "panel")}
             onClose={clearFocus}
             headingRef={headingRef}
+            plan={
+              editing.enabled && focused.kind === "milestone" ? (
+                <MapAddPrerequisite node={focused} candidates={prerequisiteChoices(nodes, edges, focused.id)} pending={editing.pending} onAdd={(id) => onConnect({ source: id, target: focused.id, sourceHandle: null, targetHandle: null })} />
+              ) : null
+            }
           />
         )}
       </div>

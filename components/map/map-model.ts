@@ -75,3 +75,36 @@ export const STATUS_KIND: Record<MapNodeKind, StatusKind> = { handoff: "handoff"
 export function statusColor(node: MapNode): string {
   return toneColor(statusTone(STATUS_KIND[node.kind], node.status));
 }
+
+/** The milestone a node stands for ("milestone:ID" → "ID"), or null for a paper or a service. */
+export function milestoneIdOf(nodeId: string | null | undefined): string | null {
+  const prefix = "milestone:";
+  return nodeId?.startsWith(prefix) && nodeId.length > prefix.length ? nodeId.slice(prefix.length) : null;
+}
+
+/** A dependency in the data layer's words: `milestoneId` depends on (waits for) `dependsOnId`. */
+export type DependencyRef = { milestoneId: string; dependsOnId: string };
+
+/**
+ * What a drag on the map means. Dependency arrows run from the prerequisite to the milestone that
+ * waits for it, so a drag from one milestone's right-hand handle (source) to another's left-hand
+ * one (target) reads the same way: the target waits for the source. Null unless both ends are
+ * milestones and differ (the server still refuses duplicates and cycles, naming them).
+ */
+export function dependencyOfConnection(connection: { source: string | null; target: string | null }): DependencyRef | null {
+  const dependsOnId = milestoneIdOf(connection.source);
+  const milestoneId = milestoneIdOf(connection.target);
+  if (!dependsOnId || !milestoneId || dependsOnId === milestoneId) return null;
+  return { milestoneId, dependsOnId };
+}
+
+/** The dependency a map edge draws, or null for every other kind of link. */
+export function dependencyOfEdge(edge: MapEdge): DependencyRef | null {
+  return edge.kind === "depends" ? dependencyOfConnection(edge) : null;
+}
+
+/** Milestones the milestone `nodeId` could wait for: every other one it does not wait for already. */
+export function prerequisiteChoices(nodes: readonly MapNode[], edges: readonly MapEdge[], nodeId: string): MapNode[] {
+  const already = new Set(edges.filter((e) => e.kind === "depends" && e.target === nodeId).map((e) => e.source));
+  return nodes.filter((n) => n.kind === "milestone" && n.id !== nodeId && !already.has(n.id));
+}

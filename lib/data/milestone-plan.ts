@@ -22,7 +22,8 @@ async function projectOfMilestone(id: string) {
   return (await db().milestone.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
 }
 
-const authorizePlan = async (caller: Caller, id: string) =>
+/** The caller may plan milestone `id` (the milestone "update" cell in its project); else 404 or 403, audited. */
+export const authorizePlan = async (caller: Caller, id: string) =>
   authorizeInProject(caller, await projectOfMilestone(id), "milestone", "update", target(id), "Milestone");
 
 /** A dependency that would close a cycle; `cycle` lists the keys in order, first and last the same. */

@@ -23,6 +23,7 @@ export const MILESTONE_LABELS = {
 /** The milestone page's planning controls: dependencies, the services that implement it, the criteria checklist. */
 export const MILESTONE_PLAN_LABELS = {
   dependsOn: "Depends on",
+  milestone: "Milestone",
   services: "Implemented by",
   criterion: "Criterion",
   checked: "Done",

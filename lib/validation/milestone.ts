@@ -79,6 +79,9 @@ export const milestoneServicesSchema = z.object({
   services: labelled(z.array(serviceNameSchema).max(100, "can list at most 100 services"), P.services),
 });
 
+/** One milestone linked to (or unlinked from) a service, from the service's page: by id. */
+export const serviceMilestoneSchema = z.object({ milestone: idSchema(P.milestone) });
+
 /** Ticks or unticks the index-th "- [ ] …" item of the acceptance criteria. */
 export const tickCriterionSchema = z.object({
   index: labelled(z.coerce.number().int().min(0, "must be 0 or more").max(9_999, "must be at most 9,999"), P.criterion),

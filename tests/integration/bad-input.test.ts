@@ -316,6 +316,8 @@ const ACTION_CASES: ActionCase[] = [
     spoil: ["service", "displayName", "description", "repositoryPath", "image"],
   },
   { file: A("(app)/settings/tokens"), name: "revokeTokenAction", form: (f) => ({ tokenId: f.tokenId }), spoil: ["tokenId"] },
+  { file: A("(app)/services/[name]"), name: "linkMilestoneAction", form: (f) => ({ service: f.serviceName, milestone: f.milestoneId }), spoil: ["service", "milestone"] },
+  { file: A("(app)/services/[name]"), name: "unlinkMilestoneAction", form: (f) => ({ service: f.serviceName, milestone: f.milestoneId }), spoil: ["service", "milestone"] },
 ];
 
 const routeKey = (file: string, method: string) => `${method} ${file}`;

@@ -14,6 +14,9 @@ import type { Tone } from "@/components/ui/status";
 import { getActor, requireActorOrRedirect } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
 import { getService } from "@/lib/data/services";
+import { serviceMilestoneChoices } from "@/lib/data/service-milestones";
+import { ServiceMilestonesCard } from "@/components/service/ServiceMilestonesCard";
+import { linkMilestoneAction, unlinkMilestoneAction } from "./actions";
 import { NotFoundError } from "@/lib/errors";
 import { codeFence } from "@/lib/markdown/fence";
 import { Markdown } from "@/lib/markdown/render";
@@ -80,6 +83,7 @@ export default async function ServicePage({ params }: { params: Params }) {
     throw error;
   }
   const { service, may } = data;
+  const choices = await serviceMilestoneChoices(actor, name);
   const now = new Date();
   const milestones = service.milestones.map((m) => m.milestone);
   const calls = [...service.calls].sort((a, b) => a.to.name.localeCompare(b.to.name));
@@ -235,27 +239,7 @@ export default async function ServicePage({ params }: { params: Params }) {
               </dl>
             </Card>
 
-            <Card title="Implements milestones" description={milestones.length === 0 ? undefined : `${milestones.length} in projects you can see`}>
-              {milestones.length === 0 ? (
-                <p className={styles.muted}>No milestone in your projects is implemented by this service yet.</p>
-              ) : (
-                <ul className={styles.milestones}>
-                  {milestones.map((m) => (
-                    <li key={m.id}>
-                      <Link href={`/projects/${m.project.key}/milestones/${m.id}`} className={styles.milestoneTitle}>
-                        {m.title}
-                      </Link>
-                      <StatusBadge kind="milestone" value={m.status} size="sm" />
-                      <span className={styles.milestoneMeta}>
-                        <span className={styles.mono}>{m.key}</span>
-                        <span aria-hidden>·</span>
-                        <Link href={`/projects/${m.project.key}`}>{m.project.name}</Link>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
+            <ServiceMilestonesCard service={service.name} milestones={milestones} choices={choices} link={linkMilestoneAction} unlink={unlinkMilestoneAction} />
           </Stack>
         </div>
       </Stack>

@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { ProjectMap } from "@/components/map/ProjectMap";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { roleAllows } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getProjectMap } from "@/lib/data/map";
 import { NotFoundError } from "@/lib/errors";
+import { addDependencyAction, removeDependencyAction } from "../milestones/[id]/actions";
 
 export const metadata: Metadata = { title: "Map" };
 
@@ -19,11 +21,13 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+  // Dependencies are planned as on the milestone page: the same permission, the same actions.
+  const canPlan = roleAllows(map.role, "milestone", "update");
   return (
     <PageContainer width="full">
       <Stack gap={4}>
         <PageHeader title="Map" description={`${map.project.name}: papers, the milestones they were decomposed into, and the services that implement them.`} />
-        <ProjectMap nodes={map.nodes} edges={map.edges} />
+        <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} />
       </Stack>
     </PageContainer>
   );

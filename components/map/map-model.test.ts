@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { MapEdge, MapNode } from "@/lib/graph/types";
+import { dependencyOfConnection, dependencyOfEdge, milestoneIdOf, prerequisiteChoices } from "./map-model";
+
+describe("milestoneIdOf", () => {
+  it("reads the id of a milestone node and nothing else", () => {
+    expect(milestoneIdOf("milestone:abc")).toBe("abc");
+    expect(milestoneIdOf("handoff:abc")).toBeNull();
+    expect(milestoneIdOf("service:abc")).toBeNull();
+    expect(milestoneIdOf("milestone:")).toBeNull();
+    expect(milestoneIdOf(null)).toBeNull();
+  });
+});
+
+describe("dependencyOfConnection", () => {
+  it("a drag from a prerequisite to a dependent: the target waits for the source", () => {
+    expect(dependencyOfConnection({ source: "milestone:a", target: "milestone:b" })).toEqual({ milestoneId: "b", dependsOnId: "a" });
+  });
+
+  it("refuses a milestone to itself and any end that is not a milestone", () => {
+    expect(dependencyOfConnection({ source: "milestone:a", target: "milestone:a" })).toBeNull();
+    expect(dependencyOfConnection({ source: "milestone:a", target: "service:s" })).toBeNull();
+    expect(dependencyOfConnection({ source: "handoff:h", target: "milestone:a" })).toBeNull();
+    expect(dependencyOfConnection({ source: null, target: "milestone:a" })).toBeNull();
+  });
+});
+
+describe("dependencyOfEdge", () => {
+  it("reads dependency edges as drawn (prerequisite → dependent) and ignores other links", () => {
+    const depends: MapEdge = { id: "depends:1", source: "milestone:a", target: "milestone:b", kind: "depends" };
+    expect(dependencyOfEdge(depends)).toEqual({ milestoneId: "b", dependsOnId: "a" });
+    expect(dependencyOfEdge({ ...depends, kind: "implements", target: "service:s" })).toBeNull();
+  });
+});
+
+describe("prerequisiteChoices", () => {
+  it("offers every other milestone the milestone does not wait for already", () => {
+    const node = (id: string, kind: "milestone" | "service" = "milestone"): MapNode => ({ id, kind, label: id, sublabel: id, status: "planned", href: "/" });
+    const nodes = [node("milestone:a"), node("milestone:b"), node("milestone:c"), node("service:s", "service")];
+    const edges: MapEdge[] = [{ id: "depends:1", source: "milestone:b", target: "milestone:a", kind: "depends" }];
+    expect(prerequisiteChoices(nodes, edges, "milestone:a").map((n) => n.id)).toEqual(["milestone:c"]);
+    expect(prerequisiteChoices(nodes, edges, "milestone:b").map((n) => n.id)).toEqual(["milestone:a", "milestone:c"]);
+  });
+});
