@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeBurnUp, formatDays, scopeChangeLabel, type BurnUpMilestone, type BurnUpStatusChange } from "@/lib/plan/burnup";
+import { burnUpSummary, computeBurnUp, formatDays, scopeChangeLabel, type BurnUpMilestone, type BurnUpStatusChange } from "@/lib/plan/burnup";
 import { computePlan, dayToIso, type PlanStatus } from "@/lib/graph/plan";
 import { seededRandom } from "@/lib/graph/plan-random";
 
@@ -122,6 +122,10 @@ describe("computeBurnUp", () => {
 describe("labels", () => {
   it("writes days with one decimal at most", () => {
     expect([formatDays(12), formatDays(2.5), formatDays(1 / 3)]).toEqual(["12 d", "2.5 d", "0.3 d"]);
+  });
+  it("sums up where the project stands", () => {
+    expect(burnUpSummary({ done: 43, scope: 154 })).toBe("43 of 154 estimated days done (28%)");
+    expect(burnUpSummary({ done: 0, scope: 0 })).toBe("0 of 0 estimated days done (0%)");
   });
   it("names the milestones of a scope change, a few at a time", () => {
     const base = { day: T, date: dayToIso(T), restored: [], cancelled: [] };

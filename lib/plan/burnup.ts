@@ -137,9 +137,18 @@ export function computeBurnUp(milestones: readonly BurnUpMilestone[], updates: r
   return { points, changes, done: done / UNIT, scope: scope / UNIT, today: dayToIso(today), defaultEstimateDays: defaultEstimate };
 }
 
-/** "12 d", "2.5 d": estimated days as the chart writes them (one decimal at most). */
+/** Estimated days as the chart writes them: one decimal at most. */
+export const roundDays = (days: number) => Math.round(days * 10) / 10;
+
+/** "12 d", "2.5 d". */
 export function formatDays(days: number): string {
-  return `${Math.round(days * 10) / 10} d`;
+  return `${roundDays(days)} d`;
+}
+
+/** "12 of 30 estimated days done (40%)": where the project stands today. */
+export function burnUpSummary({ done, scope }: Pick<BurnUp, "done" | "scope">): string {
+  const share = scope > 0 ? Math.round((done / scope) * 100) : 0;
+  return `${roundDays(done)} of ${roundDays(scope)} estimated days done (${share}%)`;
 }
 
 /** "+3 d: FLOOR-16 added", "−5 d: FLOOR-4 cancelled", "+1 d: FLOOR-2, FLOOR-3 and 4 more added". */
