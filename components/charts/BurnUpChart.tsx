@@ -148,7 +148,7 @@ export function BurnUpChart({ burnUp, title = "Burn-up" }: { burnUp: BurnUp; tit
                   </td>
                   <td data-align="right">{formatDays(p.done)}</td>
                   <td data-align="right">{formatDays(p.scope)}</td>
-                  <td>{c ? scopeChangeLabel(c) : ""}</td>
+                  <td>{c ? scopeChangeLabel(c, Infinity) : ""}</td>
                 </tr>
               );
             })}

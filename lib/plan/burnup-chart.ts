@@ -99,7 +99,7 @@ export function burnUpGeometry(burnUp: BurnUp, frame: ChartFrame): BurnUpGeometr
     let my = y(scopeOn.get(change.day) ?? 0);
     const previous = markers[markers.length - 1];
     if (previous && Math.abs(previous.x - mx) < 2 * MARKER_RADIUS + 2 && Math.abs(previous.y - my) < 2 * MARKER_RADIUS + 2) my = previous.y - (2 * MARKER_RADIUS + 2);
-    markers.push({ x: mx, y: Math.max(MARKER_RADIUS, my), n: i + 1, date: dayToIso(change.day), delta: change.delta, label: scopeChangeLabel(change) });
+    markers.push({ x: mx, y: Math.max(MARKER_RADIUS, my), n: i + 1, date: dayToIso(change.day), delta: change.delta, label: scopeChangeLabel(change, 20) });
   }
 
   return {

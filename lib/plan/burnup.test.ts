@@ -131,7 +131,9 @@ describe("labels", () => {
     const base = { day: T, date: dayToIso(T), restored: [], cancelled: [] };
     expect(scopeChangeLabel({ ...base, delta: 3, added: ["FLOOR-16"] })).toBe("+3 d: FLOOR-16 added");
     expect(scopeChangeLabel({ ...base, delta: -5, added: [], cancelled: ["FLOOR-4"] })).toBe("\u22125 d: FLOOR-4 cancelled");
-    expect(scopeChangeLabel({ ...base, delta: 6, added: ["A-1", "A-2", "A-3", "A-4", "A-5"] })).toBe("+6 d: A-1, A-2, A-3 and 2 more added");
+    const seven = ["A-1", "A-2", "A-3", "A-4", "A-5", "A-6", "A-7"];
+    expect(scopeChangeLabel({ ...base, delta: 6, added: seven })).toBe("+6 d: A-1, A-2, A-3, A-4, A-5 and 2 more added");
+    expect(scopeChangeLabel({ ...base, delta: 6, added: seven }, Infinity)).toBe("+6 d: A-1, A-2, A-3, A-4, A-5, A-6 and A-7 added");
     expect(scopeChangeLabel({ ...base, delta: 0, added: ["A-1"], cancelled: ["A-2"] })).toBe("±0 d: A-1 added; A-2 cancelled");
   });
 });

@@ -151,8 +151,8 @@ export function burnUpSummary({ done, scope }: Pick<BurnUp, "done" | "scope">): 
   return `${roundDays(done)} of ${roundDays(scope)} estimated days done (${share}%)`;
 }
 
-/** "+3 d: FLOOR-16 added", "−5 d: FLOOR-4 cancelled", "+1 d: FLOOR-2, FLOOR-3 and 4 more added". */
-export function scopeChangeLabel(change: ScopeChange, shown = 3): string {
+/** "+3 d: FLOOR-16 added", "−5 d: FLOOR-4 cancelled", "+9 d: FLOOR-2, …, FLOOR-6 and 4 more added" (past `shown` keys). */
+export function scopeChangeLabel(change: ScopeChange, shown = 5): string {
   const keys = (list: string[]) => (list.length <= shown ? joinList(list) : `${list.slice(0, shown).join(", ")} and ${list.length - shown} more`);
   const parts: string[] = [];
   if (change.added.length) parts.push(`${keys(change.added)} added`);

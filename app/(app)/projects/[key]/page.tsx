@@ -93,9 +93,6 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         <Card title="Milestone progress" actions={<Link href={`${base}/milestones`}>All milestones</Link>}>
           <SegmentedProgressBar counts={milestones.counts} label="Milestones by status" />
         </Card>
-        <Card title="Burn-up" description="Estimated days done against total scope, from the status history">
-          <BurnUpChart burnUp={burnUp} />
-        </Card>
         <div className={styles.columns}>
           <Card title="Needs attention" description="Blocked and overdue milestones">
             <MilestoneList projectKey={project.key} milestones={attention} now={now} empty="Nothing is blocked or overdue." />
@@ -110,6 +107,9 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
             <MilestoneList projectKey={project.key} milestones={milestones.dueSoon} now={now} empty="Nothing is due in the next 14 days." />
           </Card>
         </div>
+        <Card title="Burn-up" description="Estimated days done against total scope, from the status history">
+          <BurnUpChart burnUp={burnUp} />
+        </Card>
         <div className={styles.columns}>
           <Card title="Handoffs" actions={<Link href={`${base}/handoffs`}>All handoffs</Link>}>
             {recentHandoffs.length === 0 ? (
