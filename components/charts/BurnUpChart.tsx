@@ -57,16 +57,17 @@ export function BurnUpChart({ burnUp, title = "Burn-up" }: { burnUp: BurnUp; tit
             <path d={g.donePath} className={styles.doneLine} />
             <path d={g.scopePath} className={styles.scopeLine} />
             <g className={styles.ends} aria-hidden="true">
-              <text x={g.plot.x1 + 6} y={g.ends.scope.at} dominantBaseline="middle" data-line="scope">
+              <text x={g.plot.x1 + 10} y={g.ends.scope.at} dominantBaseline="middle" data-line="scope">
                 {g.ends.scope.label}
               </text>
-              <text x={g.plot.x1 + 6} y={g.ends.done.at} dominantBaseline="middle" data-line="done">
+              <text x={g.plot.x1 + 10} y={g.ends.done.at} dominantBaseline="middle" data-line="done">
                 {g.ends.done.label}
               </text>
             </g>
             <g className={styles.today}>
               <line x1={g.todayX} x2={g.todayX} y1={g.plot.y1} y2={g.plot.y0} />
-              <text x={g.todayX - 4} y={g.plot.y1 + 8} textAnchor="end">
+              {/* Above the plot, so that no line or marker runs through it. */}
+              <text x={g.todayX} y={g.plot.y1 - 4} textAnchor="end">
                 Today
               </text>
             </g>
