@@ -101,13 +101,18 @@ export function isFinished(status: PlanStatus): boolean {
 }
 
 /** The project's median estimate (of the milestones that have one, cancelled ones aside), or 1. */
-export function defaultEstimateOf(milestones: readonly PlanMilestoneInput[]): number {
+export function defaultEstimateOf(milestones: readonly Pick<PlanMilestoneInput, "status" | "estimateDays">[]): number {
   const values: number[] = [];
   for (const m of milestones) if (m.estimateDays !== null && m.status !== "cancelled" && Number.isFinite(m.estimateDays) && m.estimateDays >= 0) values.push(m.estimateDays);
   if (values.length === 0) return 1;
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A milestone's duration and weight: its own estimate, or the project's default when it has none (or a bad one). */
+export function estimateOrDefault(estimateDays: number | null, defaultEstimate: number): number {
+  return estimateDays !== null && Number.isFinite(estimateDays) && estimateDays >= 0 ? estimateDays : defaultEstimate;
 }
 
 type Csr = { start: Int32Array; list: Int32Array };
@@ -188,7 +193,7 @@ export function computePlan(milestones: readonly PlanMilestoneInput[], dependenc
   const progress = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const ms = milestones[i];
-    const estimate = ms.estimateDays !== null && Number.isFinite(ms.estimateDays) && ms.estimateDays >= 0 ? ms.estimateDays : defaultEstimate;
+    const estimate = estimateOrDefault(ms.estimateDays, defaultEstimate);
     finished[i] = isFinished(ms.status) ? 1 : 0;
     cancelled[i] = ms.status === "cancelled" ? 1 : 0;
     weight[i] = cancelled[i] ? 0 : estimate;

@@ -68,6 +68,8 @@ export async function seedHotReads(db: Db) {
   const m2 = await milestone(hr.id, "HR-2");
   const m3 = await milestone(hr.id, "HR-10", { dueDate: at(90), ownerId: ben.id, status: "blocked", health: "off_track" });
   const m4 = await milestone(oth.id, "OTH-1");
+  // Done with an estimate and no recorded history: the burn-up's read sees those columns set and its join empty.
+  await milestone(arc.id, "ARC-1", { status: "done", estimateDays: 2.5, completedAt: at(96) });
   await db.handoffMilestone.create({ data: { handoffId: full.id, milestoneId: m1.id, createdAt: at(40) } });
   await db.handoffMilestone.create({ data: { handoffId: full.id, milestoneId: m2.id, createdAt: at(41) } });
   await db.handoffMilestone.create({ data: { handoffId: elsewhere.id, milestoneId: m4.id } });

@@ -162,6 +162,20 @@ const STATEMENTS: Record<string, Entry> = {
         await db.membership.findMany({ where: { projectId: str(projectId) }, orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, email: true } } } })
       ).map(({ role, user }) => ({ role, ...user })),
   },
+  "lib/data/burnup.ts getProjectBurnUp #1": {
+    cases: (s) => [[s.projects.hr.id], [s.projects.arc.id]],
+    orm: async (db, [projectId]) =>
+      (
+        await db.milestone.findMany({
+          where: { projectId: str(projectId) },
+          select: { id: true, key: true, status: true, estimateDays: true, createdAt: true, completedAt: true, statusUpdates: { select: { fromStatus: true, toStatus: true, createdAt: true } } },
+        })
+      ).flatMap(({ statusUpdates, ...m }): Row[] =>
+        statusUpdates.length === 0
+          ? [{ ...m, fromStatus: null, toStatus: null, changedAt: null }]
+          : statusUpdates.map((u) => ({ ...m, fromStatus: u.fromStatus, toStatus: u.toStatus, changedAt: u.createdAt })),
+      ),
+  },
   "lib/data/projects.ts listProjectLinks #1": {
     cases: () => [[]],
     orm: (db) => db.project.findMany({ where: { archivedAt: null }, select: { key: true, name: true } }),

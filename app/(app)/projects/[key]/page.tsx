@@ -13,6 +13,8 @@ import { formatDate } from "@/components/ui/format";
 import { statusLabel } from "@/components/ui/status";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getProjectOverview } from "@/lib/data/projects";
+import { getProjectBurnUp } from "@/lib/data/burnup";
+import { BurnUpChart } from "@/components/charts/BurnUpChart";
 import { NotFoundError } from "@/lib/errors";
 import styles from "@/components/project/overview.module.css";
 
@@ -50,9 +52,10 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const { key } = await params;
   const actor = await requireActorOrRedirect(`/projects/${key}`);
   const now = new Date();
-  let overview;
+  let overview, burnUp;
   try {
-    overview = await getProjectOverview(actor, key, now);
+    // Both authorize through one cached project read (lib/data/access.ts).
+    [overview, burnUp] = await Promise.all([getProjectOverview(actor, key, now), getProjectBurnUp(actor, key, now)]);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -104,6 +107,9 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
             <MilestoneList projectKey={project.key} milestones={milestones.dueSoon} now={now} empty="Nothing is due in the next 14 days." />
           </Card>
         </div>
+        <Card title="Burn-up" description="Estimated days done against total scope, from the status history">
+          <BurnUpChart burnUp={burnUp} />
+        </Card>
         <div className={styles.columns}>
           <Card title="Handoffs" actions={<Link href={`${base}/handoffs`}>All handoffs</Link>}>
             {recentHandoffs.length === 0 ? (
