@@ -99,3 +99,32 @@ test("the board is readable at 1024 px in the dark theme: the columns scroll ins
   expect(pageWidth).toBeLessThanOrEqual(1024);
   await engineer.screenshot({ path: test.info().outputPath("board-1024-dark.png"), fullPage: true });
 });
+
+test("a board left open in a background tab shows another person's move when its tab comes back", async ({ browser }) => {
+  const manager = await signedInAs(browser, "manager");
+  const engineer = await signedInAs(browser, "engineer");
+  const m = await newMilestone(engineer, `Board refresh ${unique()}`);
+  await manager.goto("/projects/FLOOR/board");
+  await expect(column(manager, "Planned").locator(`[data-key="${m.key}"]`)).toBeVisible();
+
+  // The manager's tab goes to the background; meanwhile the engineer starts the work.
+  const setVisibility = (state: "hidden" | "visible", later = 0) =>
+    manager.evaluate(
+      ({ state, later }) => {
+        const now = Date.now;
+        if (later) Date.now = () => now() + later;
+        Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+        Date.now = now;
+      },
+      { state, later },
+    );
+  await setVisibility("hidden");
+  const moved = await engineer.request.post(`/api/v1/milestones/${m.id}/status`, { data: { status: "in_progress", health: "on_track", version: m.version }, headers: ownOrigin() });
+  expect(moved.status(), await moved.text()).toBe(200);
+
+  // A minute later the tab is back: the board re-reads the server and the card has moved.
+  await setVisibility("visible", 60_000);
+  await expect(column(manager, "In progress").locator(`[data-key="${m.key}"]`)).toBeVisible();
+  await expect(column(manager, "Planned").locator(`[data-key="${m.key}"]`)).toHaveCount(0);
+});

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
 import styles from "@/components/dashboard/dashboard.module.css";
+import { RefreshWhenVisible } from "@/components/ui/RefreshWhenVisible";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -17,6 +18,7 @@ export default async function DashboardPage() {
   const projects = await getDashboard(actor);
   return (
     <PageContainer width="wide">
+      <RefreshWhenVisible />
       <Stack>
         <PageHeader
           title="Dashboard"

@@ -17,6 +17,7 @@ import { listMilestoneTable } from "@/lib/data/milestone-table";
 import { facetCounts, filterRows, ownersOf, sortRows, upstreamKeys } from "@/lib/plan/milestone-table";
 import { DEFAULT_QUERY, OWNER_ME, OWNER_NONE, isFiltered, parseTableQuery, tableHref, type RawParams, type TableQuery } from "@/lib/plan/milestone-table-query";
 import styles from "@/components/milestone/milestone-table.module.css";
+import { RefreshWhenVisible } from "@/components/ui/RefreshWhenVisible";
 
 export const metadata: Metadata = { title: "Milestones across projects" };
 
@@ -54,6 +55,7 @@ export default async function PortfolioMilestonesPage({ searchParams }: { search
 
   return (
     <PageContainer width="wide">
+      <RefreshWhenVisible />
       <Stack>
         <PageHeader
           title="Milestones"

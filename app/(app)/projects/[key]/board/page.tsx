@@ -13,6 +13,7 @@ import { requireActorOrRedirect } from "@/lib/auth/session";
 import { listBoardMilestones } from "@/lib/data/board";
 import { NotFoundError } from "@/lib/errors";
 import { moveCardAction } from "./actions";
+import { RefreshWhenVisible } from "@/components/ui/RefreshWhenVisible";
 
 export const metadata: Metadata = { title: "Board" };
 
@@ -42,6 +43,7 @@ export default async function BoardPage({ params }: { params: Promise<{ key: str
   const canMove = roleAllows(data.role, "milestone", "updateStatus");
   return (
     <PageContainer width="wide">
+      <RefreshWhenVisible />
       <Stack>
         <PageHeader
           title="Board"
