@@ -9,7 +9,7 @@ import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SegmentedProgressBar } from "@/components/ui/ProgressBar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
-import { formatDate } from "@/components/ui/format";
+import { count, formatDate } from "@/components/ui/format";
 import { statusLabel } from "@/components/ui/status";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getProjectOverview } from "@/lib/data/projects";
@@ -62,7 +62,8 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   }
   const { project, milestones, handoffs, recentHandoffs, recentUpdates, members } = overview;
   const base = `/projects/${project.key}`;
-  const doneShare = milestones.total ? Math.round((milestones.counts.done / (milestones.total - milestones.counts.cancelled || 1)) * 100) : 0;
+  // A count, not a share: the dashboard's progress is weighted by estimate and the burn-up counts days.
+  const counted = milestones.total - milestones.counts.cancelled;
   const attention = [...milestones.blocked, ...milestones.overdue.filter((m) => m.status !== "blocked")];
   return (
     <PageContainer>
@@ -70,8 +71,8 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         <PageHeader title={project.name} description={project.description || undefined} />
         <section className={styles.stats} aria-label="Project at a glance">
           <div className={styles.stat}>
-            <span className={styles.statValue}>{doneShare}%</span>
-            <span className={styles.statLabel}>milestones done</span>
+            <span className={styles.statValue}>{milestones.counts.done}</span>
+            <span className={styles.statLabel}>of {count(counted, "milestone")} done</span>
           </div>
           <div className={styles.stat}>
             <span className={styles.statValue}>{milestones.counts.in_progress}</span>
