@@ -108,13 +108,14 @@ describe("layoutTimeline", () => {
     expect(row("P-2").critical).toBe(false);
   });
 
-  it("draws an arrow per dependency, the critical path's last and marked", () => {
+  it("draws an arrow per dependency, those along the critical path marked", () => {
     expect(layout.arrows.map((a) => [a.from, a.to, a.critical])).toEqual([
       ["P-1", "P-2", false],
       ["P-1", "P-3", true],
     ]);
     const p1 = row("P-1");
     expect(layout.arrows[1].d).toBe(`M${p1.endX - 3} ${p1.y + 7}V${row("P-3").y}H${row("P-3").x}`);
+    expect(layout.arrows[1].tip).toEqual({ x: row("P-3").x, y: row("P-3").y });
   });
 
   it("ticks months always and Mondays when a week is wide enough to label", () => {

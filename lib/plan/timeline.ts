@@ -60,7 +60,8 @@ export type TimelineRow = {
   critical: boolean;
 };
 
-export type TimelineArrow = { from: string; to: string; d: string; critical: boolean };
+/** `tip` is where the arrow ends, pointing right, at the dependent's bar. */
+export type TimelineArrow = { from: string; to: string; d: string; tip: { x: number; y: number }; critical: boolean };
 
 export type TimelineTick = { x: number; day: number };
 
@@ -304,12 +305,9 @@ export function layoutTimeline(input: TimelineInput, options: TimelineOptions = 
       const from = rowOf.get(key);
       if (!from || from === row) continue;
       const critical = criticalEdges.has(`${key}\u0000${row.milestone.key}`);
-      arrows.push({ from: key, to: row.milestone.key, d: arrowPath(from, row, options.rowHeight, options.barHeight), critical });
+      arrows.push({ from: key, to: row.milestone.key, d: arrowPath(from, row, options.rowHeight, options.barHeight), tip: { x: row.x, y: row.y }, critical });
     }
   }
-  // Critical arrows last, so they are drawn over the others.
-  arrows.sort((a, b) => Number(a.critical) - Number(b.critical));
-
   return {
     width: xOf(endDay + 1),
     height: rows.length * options.rowHeight,
