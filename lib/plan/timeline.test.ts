@@ -62,6 +62,8 @@ describe("scale and ticks", () => {
     expect(dayWidthFor(100)).toBe(11);
     expect(dayWidthFor(10)).toBe(TIMELINE_DEFAULTS.maxDayWidth);
     expect(dayWidthFor(5000)).toBe(TIMELINE_DEFAULTS.minDayWidth);
+    // Decades: narrower days rather than a chart wider than maxWidth.
+    expect(dayWidthFor(80_000) * 80_000).toBe(TIMELINE_DEFAULTS.maxWidth);
   });
 
   it("finds month starts (and a mid-month start) and Mondays", () => {
@@ -125,6 +127,14 @@ describe("layoutTimeline", () => {
     expect(long.dayWidth).toBe(TIMELINE_DEFAULTS.minDayWidth);
     expect(long.weeks).toEqual([]);
     expect(long.months.length).toBeGreaterThan(48);
+  });
+
+  it("ticks only each January when a plan spans decades, within the widest chart", () => {
+    const decades = layoutTimeline({ today: "2026-01-01", criticalPath: [], milestones: [milestone("L", { startDate: "2026-01-01", dueDate: "2199-12-31" })] });
+    expect(decades.width).toBeLessThanOrEqual(TIMELINE_DEFAULTS.maxWidth + 1);
+    // The range start (28 Dec 2025), then every January from 2026 to 2200.
+    expect(decades.months.length).toBe(1 + 175);
+    expect(decades.months.slice(1).every((t) => new Date(t.day * 86_400_000).getUTCMonth() === 0)).toBe(true);
   });
 
   it("has today alone when there are no milestones", () => {

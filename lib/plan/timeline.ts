@@ -33,9 +33,11 @@ export type TimelineOptions = {
   targetWidth: number;
   minDayWidth: number;
   maxDayWidth: number;
+  /** No chart grows wider than this: a plan spanning decades gets days narrower than minDayWidth. */
+  maxWidth: number;
 };
 
-export const TIMELINE_DEFAULTS: TimelineOptions = { rowHeight: 28, barHeight: 14, targetWidth: 1100, minDayWidth: 3, maxDayWidth: 28 };
+export const TIMELINE_DEFAULTS: TimelineOptions = { rowHeight: 28, barHeight: 14, targetWidth: 1100, minDayWidth: 3, maxDayWidth: 28, maxWidth: 24_000 };
 
 /** "planned": from its start date to its due date, both set. "computed": its earliest start to earliest finish. */
 export type BarKind = "planned" | "computed";
@@ -78,7 +80,7 @@ export type TimelineLayout = {
   todayX: number;
   rows: TimelineRow[];
   arrows: TimelineArrow[];
-  /** The first of each month in range, and the range's start when it is mid-month. */
+  /** The first of each month in range (of each year when months are too narrow), and the range's start. */
   months: TimelineTick[];
   /** Mondays in range, when a week is wide enough to label (else empty). */
   weeks: TimelineTick[];
@@ -87,8 +89,9 @@ export type TimelineLayout = {
 const DAYS_BEFORE = 4;
 /** Room after the last bar for its "+N d" slip label. */
 const DAYS_AFTER = 10;
-/** A week narrower than this draws no week ticks. */
+/** A week narrower than this draws no week ticks; months narrower than MIN_MONTH_WIDTH, only each January. */
 const MIN_WEEK_WIDTH = 28;
+const MIN_MONTH_WIDTH = 24;
 /** How far an arrow runs beside a bar before it turns. */
 const ELBOW = 6;
 
@@ -201,8 +204,9 @@ export function orderRows(milestones: readonly TimelineMilestone[], firstDays: r
 
 /** The pixel width of a day: the plan's span stretched to the target width, within the bounds. */
 export function dayWidthFor(days: number, options: TimelineOptions = TIMELINE_DEFAULTS): number {
-  const raw = options.targetWidth / Math.max(1, days);
-  return Math.min(options.maxDayWidth, Math.max(options.minDayWidth, Math.floor(raw * 2) / 2));
+  const span = Math.max(1, days);
+  const width = Math.min(options.maxDayWidth, Math.max(options.minDayWidth, Math.floor((options.targetWidth / span) * 2) / 2));
+  return width * span > options.maxWidth ? options.maxWidth / span : width;
 }
 
 /** First days of months in [startDay, endDay], the start itself first when it falls mid-month. */
@@ -320,7 +324,9 @@ export function layoutTimeline(input: TimelineInput, options: TimelineOptions = 
     todayX: xOf(today),
     rows,
     arrows,
-    months: monthStarts(startDay, endDay).map((day) => ({ day, x: xOf(day) })),
+    months: monthStarts(startDay, endDay)
+      .filter((day, i) => i === 0 || dayWidth * 30 >= MIN_MONTH_WIDTH || new Date(day * 86_400_000).getUTCMonth() === 0)
+      .map((day) => ({ day, x: xOf(day) })),
     weeks: dayWidth * 7 >= MIN_WEEK_WIDTH ? mondays(startDay, endDay).map((day) => ({ day, x: xOf(day) })) : [],
   };
 }
