@@ -47,10 +47,12 @@ export function barsMarkup(layout: TimelineLayout, classes: RowClasses): string 
     const top = row.y - half;
     svg += `<g role="img" class="${classes.bar}" data-key="${escapeHtml(m.key)}" data-status="${escapeHtml(m.status)}" data-kind="${row.kind}"${row.slip ? ` data-slip="${m.slipDays}"` : ""}>`;
     svg += `<title>${escapeHtml(describeBar(row))}</title>`;
-    if (row.critical) svg += `<rect x="${row.x - 2}" y="${top - 2}" width="${row.endX - row.x + 4}" height="${barHeight + 4}" rx="4" class="${classes.criticalOutline}"/>`;
+    // A computed bar can start after its due date: the slip then begins before the bar, under it.
+    const left = Math.min(row.x, row.slip?.x ?? row.x);
+    if (row.critical) svg += `<rect x="${left - 2}" y="${top - 2}" width="${row.endX - left + 4}" height="${barHeight + 4}" rx="4" class="${classes.criticalOutline}"/>`;
+    if (row.slip) svg += `<rect x="${row.slip.x}" y="${top}" width="${row.slip.width}" height="${barHeight}" class="${classes.slip}"/>`;
     svg += `<rect x="${row.x}" y="${top}" width="${row.width}" height="${barHeight}" rx="3" class="${classes.fill}"/>`;
     if (row.slip) {
-      svg += `<rect x="${row.slip.x}" y="${top}" width="${row.slip.width}" height="${barHeight}" class="${classes.slip}"/>`;
       svg += `<text x="${row.endX + 5}" y="${row.y + 4}" class="${classes.slipLabel}">+${m.slipDays} d</text>`;
     } else if (row.kind === "computed" && row.dueX !== null) {
       svg += `<path d="M${row.dueX} ${top - 3}l3.5 ${half + 3}-3.5 ${half + 3}-3.5-${half + 3}z" class="${classes.due}"/>`;

@@ -137,6 +137,13 @@ describe("layoutTimeline", () => {
     expect(decades.months.slice(1).every((t) => new Date(t.day * 86_400_000).getUTCMonth() === 0)).toBe(true);
   });
 
+  it("reaches back to a due date that lies before the bar, where the slip begins", () => {
+    const late = layoutTimeline({ today: "2026-03-05", criticalPath: [], milestones: [milestone("L", { dueDate: "2026-02-01", earliestStart: "2026-03-05", earliestFinish: "2026-03-06", slipDays: 33 })] });
+    expect(late.startDay).toBe(isoDay("2026-02-01") - 4);
+    expect(late.rows[0].slip).toEqual({ x: 5 * late.dayWidth, width: 33 * late.dayWidth });
+    expect(late.rows[0].x).toBe((isoDay("2026-03-05") - late.startDay) * late.dayWidth);
+  });
+
   it("has today alone when there are no milestones", () => {
     const empty = layoutTimeline({ today: "2026-03-05", criticalPath: [], milestones: [] });
     expect(empty.rows).toEqual([]);

@@ -261,7 +261,8 @@ export function layoutTimeline(input: TimelineInput, options: TimelineOptions = 
   let min = today;
   let max = today;
   milestones.forEach((_, i) => {
-    min = Math.min(min, bars[i].firstDay);
+    // A due date can lie before the bar (a computed bar that starts late): its slip starts there.
+    min = Math.min(min, bars[i].firstDay, dues[i] ?? min);
     max = Math.max(max, bars[i].lastDay, slips[i]?.lastDay ?? max, dues[i] ?? max);
   });
   const startDay = min - DAYS_BEFORE;
