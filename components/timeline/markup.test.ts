@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutTimeline, type TimelineMilestone } from "@/lib/plan/timeline";
+import { formatDate } from "@/components/ui/format";
+import { dayLabel, dayLabeler } from "./describe";
 import { barsMarkup, labelsMarkup, type RowClasses } from "./markup";
 
 const classes: RowClasses = { bar: "b", fill: "f", slip: "s", slipLabel: "sl", due: "d", risk: "r", criticalOutline: "c", flag: "fl", done: "dn" };
@@ -67,5 +69,15 @@ describe("barsMarkup", () => {
     expect(bar("P-3")).toContain(`class="r"`);
     expect(bar("P-3")).toContain("due 20 Mar 2026; at risk because of P-2");
     expect(bar("P-1")).not.toContain(`class="c"`);
+  });
+});
+
+describe("dayLabel", () => {
+  it("writes a day as formatDate does, remembered or not", () => {
+    const remembered = dayLabeler();
+    for (let day = 0; day < 100_000; day += 97) {
+      expect(dayLabel(day)).toBe(formatDate(day * 86_400_000));
+      expect(remembered(day)).toBe(dayLabel(day));
+    }
   });
 });

@@ -6,7 +6,7 @@
 // name. The chart around them (axis, grid, arrows, legend) stays ordinary React.
 import { escapeHtml } from "@/lib/markdown/fallback";
 import type { TimelineLayout, TimelineRow } from "@/lib/plan/timeline";
-import { describeBar } from "./describe";
+import { dayLabeler, describeBar } from "./describe";
 
 export type RowClasses = { bar: string; fill: string; slip: string; slipLabel: string; due: string; risk: string; criticalOutline: string; flag: string; done: string };
 
@@ -41,12 +41,13 @@ export function labelsMarkup(layout: TimelineLayout, milestonesHref: string, cla
 export function barsMarkup(layout: TimelineLayout, classes: RowClasses): string {
   const { barHeight } = layout;
   const half = barHeight / 2;
+  const label = dayLabeler();
   let svg = "";
   for (const row of layout.rows) {
     const m = row.milestone;
     const top = row.y - half;
     svg += `<g role="img" class="${classes.bar}" data-key="${escapeHtml(m.key)}" data-status="${escapeHtml(m.status)}" data-kind="${row.kind}"${row.slip ? ` data-slip="${m.slipDays}"` : ""}>`;
-    svg += `<title>${escapeHtml(describeBar(row))}</title>`;
+    svg += `<title>${escapeHtml(describeBar(row, label))}</title>`;
     // A computed bar can start after its due date: the slip then begins before the bar, under it.
     const left = Math.min(row.x, row.slip?.x ?? row.x);
     if (row.critical) svg += `<rect x="${left - 2}" y="${top - 2}" width="${row.endX - left + 4}" height="${barHeight + 4}" rx="4" class="${classes.criticalOutline}"/>`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { arrowPath, barDays, dayWidthFor, isoDay, layoutTimeline, mondays, monthStarts, orderRows, slipDays, TIMELINE_DEFAULTS, type TimelineMilestone } from "./timeline";
+import { dayNumber, dayToIso } from "@/lib/graph/plan";
+import { arrowPath, barDays, civilDate, dayWidthFor, isoDay, layoutTimeline, mondays, monthStarts, orderRows, slipDays, TIMELINE_DEFAULTS, type TimelineMilestone } from "./timeline";
 
 const milestone = (key: string, over: Partial<TimelineMilestone> = {}): TimelineMilestone => ({
   id: `id-${key}`,
@@ -14,6 +15,19 @@ const milestone = (key: string, over: Partial<TimelineMilestone> = {}): Timeline
   dependsOn: [],
   atRiskBecause: [],
   ...over,
+});
+
+describe("calendar arithmetic", () => {
+  it("agrees with Date on every 7th day from 1900 to 2300, both ways", () => {
+    for (let day = dayNumber(new Date("1900-01-01")); day < dayNumber(new Date("2300-01-01")); day += 7) {
+      const iso = dayToIso(day);
+      expect(isoDay(iso)).toBe(day);
+      const d = new Date(day * 86_400_000);
+      expect(civilDate(day)).toEqual({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+    }
+    expect(isoDay("2024-02-29")).toBe(dayNumber(new Date("2024-02-29")));
+    expect(civilDate(isoDay("2000-02-29"))).toEqual({ year: 2000, month: 2, day: 29 });
+  });
 });
 
 describe("bars", () => {
