@@ -19,6 +19,12 @@ export type PlanMilestone = {
   status: PlanMilestoneInput["status"];
   health: PlanMilestoneInput["health"];
   dueDate: string | null;
+  /** Its planned start date (YYYY-MM-DD), or null. */
+  startDate: string | null;
+  /** Its estimate in days as entered, or null (the plan then uses defaultEstimateDays). */
+  estimateDays: number | null;
+  /** Keys of the milestones it depends on (its prerequisites), in key order. */
+  dependsOn: string[];
   /** Its own progress: 1 when done, else the share of its acceptance criteria ticked (0 without). */
   progress: number;
   /**
@@ -127,6 +133,9 @@ export async function getProjectPlan(caller: Caller, key: string, now: Date = ne
       status: m.status,
       health: m.health,
       dueDate: m.dueDate ? dayToIso(dayNumber(m.dueDate)) : null,
+      startDate: m.startDate ? dayToIso(dayNumber(m.startDate)) : null,
+      estimateDays: m.estimateDays,
+      dependsOn: keysOf(Array.from(plan.preds.subarray(plan.predStart[i], plan.predStart[i + 1]))).sort(compareKeys),
       progress: round(plan.progress[i]),
       subtreeProgress: subtree ? round(subtree[i]) : null,
       earliestStart: dayToIso(plan.earliestStart[i]),

@@ -85,6 +85,11 @@ describeEachProvider("GET /projects/{key}/plan", (provider) => {
       "P-6": ["cancelled", 1, iso(0), iso(0), 0, false, [], null],
       "P-10": ["planned", 0, iso(6), iso(6), 0, true, ["P-2", "P-4"], "P-4"],
     });
+    // What the timeline draws besides: planned dates, the estimate as entered, prerequisites by key.
+    const p4 = plan.milestones.find((m: { key: string }) => m.key === "P-4");
+    expect([p4.startDate, p4.dueDate, p4.estimateDays, p4.dependsOn]).toEqual([null, null, null, ["P-2", "P-3"]]);
+    const p2 = plan.milestones.find((m: { key: string }) => m.key === "P-2");
+    expect([p2.startDate, p2.dueDate, p2.estimateDays, p2.dependsOn]).toEqual([null, iso(2), 3, ["P-1"]]);
     // P-4 and everything upstream: P-1's 1 day done of 2 + 3 + 1 + 2.
     expect(plan.milestones.find((m: { key: string }) => m.key === "P-4").subtreeProgress).toBe(0.125);
   });

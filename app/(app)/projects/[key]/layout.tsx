@@ -38,6 +38,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
             { href: `${base}/map`, label: "Map" },
             { href: `${base}/milestones`, label: "Milestones" },
             { href: `${base}/board`, label: "Board" },
+            { href: `${base}/timeline`, label: "Timeline" },
             { href: `${base}/settings`, label: "Settings" },
           ]}
         />
