@@ -17,6 +17,7 @@ import { getProjectBurnUp } from "@/lib/data/burnup";
 import { BurnUpChart } from "@/components/charts/BurnUpChart";
 import { NotFoundError } from "@/lib/errors";
 import styles from "@/components/project/overview.module.css";
+import { RefreshWhenVisible } from "@/components/ui/RefreshWhenVisible";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -67,6 +68,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const attention = [...milestones.blocked, ...milestones.overdue.filter((m) => m.status !== "blocked")];
   return (
     <PageContainer>
+      <RefreshWhenVisible />
       <Stack>
         <PageHeader title={project.name} description={project.description || undefined} />
         <section className={styles.stats} aria-label="Project at a glance">

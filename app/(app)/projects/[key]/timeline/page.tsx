@@ -19,6 +19,7 @@ import { getProjectPlan } from "@/lib/data/plan";
 import { getProjectHeader } from "@/lib/data/projects";
 import { NotFoundError } from "@/lib/errors";
 import { layoutTimeline } from "@/lib/plan/timeline";
+import { RefreshWhenVisible } from "@/components/ui/RefreshWhenVisible";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -28,7 +29,7 @@ export default async function TimelinePage({ params }: { params: Promise<{ key: 
   let plan, header;
   try {
     // The header is the layout's own read (cached per request): it gives the caller's role.
-    [plan, header] = await Promise.all([getProjectPlan(actor, key), getProjectHeader(actor, key)]);
+    [plan, header] = await Promise.all([getProjectPlan(actor, key, new Date(), { subtrees: false }), getProjectHeader(actor, key)]);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -71,6 +72,7 @@ export default async function TimelinePage({ params }: { params: Promise<{ key: 
   }
   return (
     <PageContainer width="wide">
+      <RefreshWhenVisible />
       <Stack gap={4}>
         <PageHeader title="Timeline" description={description} />
         <div className={styles.facts}>
