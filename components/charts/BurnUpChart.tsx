@@ -121,7 +121,7 @@ export function BurnUpChart({ burnUp, title = "Burn-up" }: { burnUp: BurnUp; tit
       </div>
       <figcaption className={styles.caption}>
         Estimated days of milestones done, against all milestones not cancelled, rebuilt from each milestone&apos;s status history. Estimates are counted at their current
-        value; a milestone without one counts as the project&apos;s default estimate ({formatDays(burnUp.defaultEstimateDays)}). Deleted milestones are not shown: their history is
+        value; a milestone without one counts as the median of the project&apos;s estimates ({formatDays(burnUp.defaultEstimateDays)}, 1 d when none has one). Deleted milestones are not shown: their history is
         deleted with them.
       </figcaption>
       <details className={styles.data}>

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import type { Edge, EdgeProps } from "@xyflow/react";
 import type { MapEdge, MapEdgeKind, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
-import { EDGE_DASH, EDGE_TONE, isBlockingDependency } from "./map-model";
+import { EDGE_DASH, EDGE_LABEL, EDGE_TONE, isBlockingDependency } from "./map-model";
 import type { FocusState } from "./MapNodes";
 import styles from "./ProjectMap.module.css";
 
@@ -57,6 +57,12 @@ type EdgeContext = {
   plannable: boolean;
 };
 
+/** What a screen reader hears for an edge: its two ends by name, never their ids. */
+function edgeName(kind: MapEdgeKind, source: MapNode, target: MapNode): string {
+  const name = (node: MapNode) => (node.kind === "milestone" ? node.sublabel : node.label);
+  return kind === "depends" ? `Dependency: ${name(source)} must finish before ${name(target)}` : `${name(source)} ${EDGE_LABEL[kind]} ${name(target)}`;
+}
+
 /** The map's edges as React Flow draws them: routed, dimmed off the focused paths, selectable where the role plans. */
 export function toFlowEdges(edges: MapEdge[], { byId, routes, hidden, focusEdges, selectedEdgeId, plannable }: EdgeContext): MapFlowEdge[] {
   return edges.map((edge, i) => {
@@ -73,7 +79,7 @@ export function toFlowEdges(edges: MapEdge[], { byId, routes, hidden, focusEdges
       focusable: selectable,
       selectable,
       selected: edge.id === selectedEdgeId,
-      ...(selectable && source && target ? { ariaLabel: `Dependency: ${source.sublabel} must finish before ${target.sublabel}` } : {}),
+      ...(source && target ? { ariaLabel: edgeName(edge.kind, source, target) } : {}),
       zIndex: onPath ? 1 : 0,
       data: {
         kind: edge.kind,

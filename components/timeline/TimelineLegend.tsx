@@ -28,7 +28,7 @@ export function TimelineLegend() {
         <rect x={1} y={1} width={34} height={14} rx={4} className={styles.criticalOutline} />
         <rect x={3} y={3} width={30} height={10} rx={3} className={styles.fill} />
       </g>,
-      "Critical path (outlined, with dark arrows)",
+      "Critical path (outlined, with bold arrows)",
     ],
     [
       <g key="s" className={styles.bar} data-status="in_progress" data-kind="planned">

@@ -11,6 +11,7 @@ import { SegmentedProgressBar } from "@/components/ui/ProgressBar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { count, formatDate } from "@/components/ui/format";
 import { statusLabel } from "@/components/ui/status";
+import { isCreationNote } from "@/components/milestone/history";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { getProjectOverview } from "@/lib/data/projects";
 import { getProjectBurnUp } from "@/lib/data/burnup";
@@ -145,7 +146,11 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
                   <li key={u.id}>
                     <p className={styles.update}>
                       <strong>{u.author?.name ?? "Someone"}</strong>{" "}
-                      {u.fromStatus && u.fromStatus !== u.toStatus ? (
+                      {!u.fromStatus ? (
+                        <>
+                          created <Link href={`${base}/milestones/${u.milestone.id}`}>{u.milestone.key}</Link>
+                        </>
+                      ) : u.fromStatus !== u.toStatus ? (
                         <>
                           moved <Link href={`${base}/milestones/${u.milestone.id}`}>{u.milestone.key}</Link> from {statusLabel("milestone", u.fromStatus).toLowerCase()} to{" "}
                           {statusLabel("milestone", u.toStatus).toLowerCase()}
@@ -156,7 +161,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
                         </>
                       )}
                     </p>
-                    {u.note && <p className={styles.note}>{u.note}</p>}
+                    {u.note && !isCreationNote(u) && <p className={styles.note}>{u.note}</p>}
                     <RelativeTime date={u.createdAt} now={now} className={styles.when} />
                   </li>
                 ))}

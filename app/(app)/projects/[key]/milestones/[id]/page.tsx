@@ -26,6 +26,7 @@ import { ChecklistForm } from "@/components/handoff/ChecklistForm";
 import { Button } from "@/components/ui/Button";
 import { criteriaItems, criteriaProse } from "@/lib/validation/milestone-criteria";
 import styles from "@/components/milestone/milestones.module.css";
+import { isCreationNote } from "@/components/milestone/history";
 import { LIMITS } from "@/lib/validation/limits";
 import { MILESTONE_LABELS, MILESTONE_PLAN_LABELS } from "@/lib/validation/labels";
 
@@ -128,7 +129,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
                         ? `set health to ${statusLabel("health", u.toHealth).toLowerCase()}`
                         : `created it as ${statusLabel("milestone", u.toStatus).toLowerCase()}`}
                     {u.fromHealth && u.fromHealth !== u.toHealth && u.fromStatus !== u.toStatus && `, health ${statusLabel("health", u.toHealth).toLowerCase()}`}
-                    {u.note && <p>{u.note}</p>}
+                    {u.note && !isCreationNote(u) && <p>{u.note}</p>}
                     <RelativeTime date={u.createdAt} now={now} className={styles.when} />
                   </li>
                 ))}
