@@ -20,6 +20,8 @@ function flag(row: TimelineRow, classes: RowClasses): string {
   const m = row.milestone;
   if (m.status === "blocked") return `<span class="${classes.flag}" data-tone="red">Blocked</span>`;
   if (m.atRiskBecause.length > 0 && isOpen(m.status)) return `<span class="${classes.flag}" data-tone="amber" title="At risk because of ${escapeHtml(m.atRiskBecause[0])}">At risk</span>`;
+  if (m.health === "off_track" && isOpen(m.status)) return `<span class="${classes.flag}" data-tone="red" title="Judged off track by its people">Off track</span>`;
+  if (m.health === "at_risk" && isOpen(m.status)) return `<span class="${classes.flag}" data-tone="amber" title="Judged at risk by its people">At risk</span>`;
   if (m.status === "done") return DONE_ICON(classes.done);
   if (m.status === "cancelled") return `<span class="${classes.flag}" data-tone="muted">Cancelled</span>`;
   return "";

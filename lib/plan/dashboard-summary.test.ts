@@ -54,6 +54,17 @@ describe("summarizePlan", () => {
     expect(s.overdue).toBe(1);
   });
 
+  it("counts a milestone its people judge at risk or off track as at risk, with its own note as the cause", () => {
+    const judged = summarizePlan(plan([m("J-1", { status: "in_progress", health: "at_risk" }), m("J-2", { status: "planned", health: "off_track" }), m("J-3", { status: "blocked", health: "at_risk" })]), new Map([["id-J-1", "Load test saturates the GPU"]]));
+    // J-3 is blocked: counted as blocked, not again as at risk.
+    expect(judged.atRisk).toBe(2);
+    expect(judged.chains.map((c) => [c.subject.key, c.subject.state, c.subject.note])).toEqual([
+      ["J-1", "at risk", "Load test saturates the GPU"],
+      ["J-2", "off track", null],
+      ["J-3", "blocked", null],
+    ]);
+  });
+
   it("lists the next due dates of open milestones from today, earliest first", () => {
     expect(s.nextDue.map((d) => [d.key, d.dueDate])).toEqual([
       ["P-5", "2026-11-29"],

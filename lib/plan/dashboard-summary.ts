@@ -25,7 +25,12 @@ export type ProjectSummary = {
   chains: CauseChain[];
 };
 
-const OPEN = (m: PlanMilestone) => m.status !== "done" && m.status !== "cancelled";
+const OPEN = (m: Pick<PlanMilestone, "status">) => m.status !== "done" && m.status !== "cancelled";
+/**
+ * At risk (and not itself blocked, which is counted apart): its people judge it at risk or off
+ * track, or something upstream is blocked, off track or late.
+ */
+export const isAtRisk = (m: Pick<PlanMilestone, "status" | "health" | "atRiskBecause">) => OPEN(m) && m.status !== "blocked" && (m.health !== "on_track" || m.atRiskBecause.length > 0);
 
 /** How a milestone stands, in a few words: "blocked", "off track, slipping 4 d", "slipping 4 d", "at risk". */
 export function stateOf(m: PlanMilestone): string {
@@ -33,7 +38,7 @@ export function stateOf(m: PlanMilestone): string {
   const first = m.status === "blocked" ? "blocked" : m.health === "off_track" ? "off track" : "";
   if (first) return slip ? `${first}, ${slip}` : first;
   if (slip) return slip;
-  if (m.atRiskBecause.length > 0) return "at risk";
+  if (m.health === "at_risk" || m.atRiskBecause.length > 0) return "at risk";
   return m.status.replace("_", " ");
 }
 
@@ -46,7 +51,7 @@ export function summarizePlan(plan: ProjectPlanView, notes: ReadonlyMap<string, 
   for (const m of plan.milestones) {
     counts[m.status]++;
     if (!OPEN(m)) continue;
-    if (m.atRiskBecause.length > 0) atRisk++;
+    if (isAtRisk(m)) atRisk++;
     if (m.slipDays > 0) slipping++;
     if (m.dueDate !== null && m.dueDate < plan.today) overdue++;
   }
@@ -55,7 +60,7 @@ export function summarizePlan(plan: ProjectPlanView, notes: ReadonlyMap<string, 
     return m ? { key, id: m.id, title: m.title, state: stateOf(m), note: notes.get(m.id) ?? null } : { key, id: null, title: key, state: "", note: null };
   };
   const chains: CauseChain[] = plan.milestones
-    .filter((m) => OPEN(m) && (m.status === "blocked" || m.slipDays > 0 || m.atRiskBecause.length > 0))
+    .filter((m) => OPEN(m) && (m.status === "blocked" || m.slipDays > 0 || isAtRisk(m)))
     .map((m) => ({
       subject: link(m.key),
       // atRiskBecause lists the root cause first and the subject's own prerequisite last.

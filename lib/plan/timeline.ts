@@ -22,6 +22,8 @@ export type TimelineMilestone = {
   dependsOn: string[];
   /** The upstream chain that puts it at risk, the cause first (carried for the drawing; no geometry). */
   atRiskBecause: string[];
+  /** Its people's judgement (carried for the drawing). */
+  health?: "on_track" | "at_risk" | "off_track";
 };
 
 export type TimelineInput = { today: string; milestones: readonly TimelineMilestone[]; criticalPath: readonly string[] };

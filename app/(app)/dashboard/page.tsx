@@ -22,7 +22,7 @@ export default async function DashboardPage() {
       <Stack>
         <PageHeader
           title="Dashboard"
-          description="Every project you can see: progress weighted by estimate, what is blocked, at risk, slipping or overdue, and the chain of causes behind each."
+          description="Every project you can see: progress weighted by estimate (ticked acceptance criteria count in part), what is blocked, at risk (judged so by its people, or waiting on trouble upstream), slipping or overdue, and the chain of causes behind each."
         />
         {projects.length === 0 ? (
           <EmptyState title="No projects yet" description="Ask a project owner to add you to their project." />

@@ -20,6 +20,7 @@ import { getProjectHeader } from "@/lib/data/projects";
 import { NotFoundError } from "@/lib/errors";
 import { layoutTimeline } from "@/lib/plan/timeline";
 import { RefreshWhenVisible } from "@/components/ui/RefreshWhenVisible";
+import { isAtRisk } from "@/lib/plan/dashboard-summary";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -68,7 +69,7 @@ export default async function TimelinePage({ params }: { params: Promise<{ key: 
   for (const m of plan.milestones) {
     if (m.slipDays > 0) slipping++;
     if (m.status === "blocked") blocked++;
-    else if (m.atRiskBecause.length > 0 && m.status !== "done" && m.status !== "cancelled") atRisk++;
+    else if (isAtRisk(m)) atRisk++;
   }
   return (
     <PageContainer width="wide">
