@@ -15,6 +15,7 @@ import { createProjectAction } from "./actions";
 import styles from "@/components/project/projects.module.css";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
 import { PROJECT_LABELS } from "@/lib/validation/labels";
+import { count } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -33,7 +34,8 @@ export default async function ProjectsPage() {
         ) : (
           <ul className={styles.grid} aria-label="Your projects">
             {projects.map((p) => {
-              const total = Object.values(p.milestones).reduce((a, b) => a + b, 0);
+              // As on the overview: cancelled milestones are no longer work to be done.
+              const counted = Object.values(p.milestones).reduce((a, b) => a + b, 0) - p.milestones.cancelled;
               const done = p.milestones.done;
               return (
                 <li key={p.id}>
@@ -47,10 +49,10 @@ export default async function ProjectsPage() {
                     <SegmentedProgressBar counts={p.milestones} label={`${p.name} milestones by status`} legend={false} size="sm" />
                     <div className={styles.facts}>
                       <span>
-                        {done}/{total} milestones done
+                        {done} of {count(counted, "milestone")} done
                       </span>
                       <span>
-                        {p.handoffs} {p.handoffs === 1 ? "handoff" : "handoffs"}
+                        {count(p.handoffs, "handoff")}
                       </span>
                       {p.milestones.blocked > 0 && <Badge tone="red" size="sm">{p.milestones.blocked} blocked</Badge>}
                       {p.overdue > 0 && <Badge tone="amber" size="sm">{p.overdue} overdue</Badge>}
