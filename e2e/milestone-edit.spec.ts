@@ -45,6 +45,9 @@ test("two people edit one milestone: the later save gets the newer version besid
   await mine.getByRole("button", { name: "Save changes" }).click();
   await expect(mine.getByText("Someone changed this milestone after you opened it.")).toBeVisible();
   await expect(mine.getByTestId("conflict-theirs")).toContainText(managersTitle);
+  // The fields saving again would replace are named and marked: the manager's title, and the description the engineer changed.
+  await expect(mine.getByText("What is saved now differs from yours in Title and Description.", { exact: false })).toBeVisible();
+  await expect(mine.getByTestId("conflict-theirs").locator("[data-differs]")).toHaveCount(2);
   await expect(mine.getByRole("textbox", { name: "Description" })).toHaveValue(myDescription);
 
   // Saving again, having seen theirs, keeps the manager's title (now in view) and adds the notes.

@@ -26,14 +26,13 @@ const savedSchema = z.object({
   estimateDays: z.number().nullable(),
 });
 
-/** The winning version's fields as strings, for the conflict view. */
-function theirs(current: unknown): Record<string, string> | undefined {
+/** The winning version's fields as strings, for the conflict view, and which of them differ from what was sent. */
+function theirs(current: unknown, sent: Record<string, string>): Record<string, string> | undefined {
   const saved = savedSchema.safeParse(current);
   if (!saved.success) return undefined;
   const m = saved.data;
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
-  return {
-    conflictVersion: String(m.version),
+  const fields: Record<string, string> = {
     key: m.key,
     title: m.title,
     description: m.description,
@@ -43,6 +42,10 @@ function theirs(current: unknown): Record<string, string> | undefined {
     dueDate: day(m.dueDate),
     estimateDays: m.estimateDays == null ? "" : String(m.estimateDays),
   };
+  // Line endings and surrounding spaces are not differences a person made.
+  const same = (a: string, b: string) => a.replace(/\r\n?/g, "\n").trim() === b.replace(/\r\n?/g, "\n").trim();
+  const differing = Object.keys(fields).filter((name) => !same(fields[name], sent[name] ?? ""));
+  return { ...fields, conflictVersion: String(m.version), differing: differing.join(",") };
 }
 
 export async function editMilestoneAction(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -52,7 +55,7 @@ export async function editMilestoneAction(_previous: ActionState, form: FormData
   try {
     saved = await updateMilestone(await getActor(), id, { ...values, ownerId: values.ownerId || null, estimateDays: values.estimateDays?.trim() ? values.estimateDays : null });
   } catch (error) {
-    if (error instanceof ConflictError) return { ok: false, message: error.message, result: theirs(error.current), at: Date.now() };
+    if (error instanceof ConflictError) return { ok: false, message: error.message, result: theirs(error.current, values), at: Date.now() };
     if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined, at: Date.now() };
     return { ok: false, message: toProblem(error).detail, at: Date.now() };
   }
