@@ -8,7 +8,7 @@ import { headers } from "next/headers";
 import { requestContextFrom, type Caller, type RequestContext } from "@/lib/auth/actor";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { env } from "@/lib/env";
-import { AppError, ValidationError, toProblem, type FieldErrors } from "@/lib/errors";
+import { AppError, ConflictError, ValidationError, toProblem, type FieldErrors } from "@/lib/errors";
 
 export type ActionState = {
   ok: boolean;
@@ -67,7 +67,7 @@ function action<T>(fn: (form: FormData) => Promise<T>, options: Options<T>) {
       result = await fn(form);
     } catch (error) {
       if (error instanceof AppError) {
-        return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined, at: Date.now() };
+        return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError || error instanceof ConflictError ? error.fieldErrors : undefined, at: Date.now() };
       }
       return { ok: false, message: toProblem(error).detail, at: Date.now() };
     }

@@ -36,6 +36,8 @@ export class ConflictError extends AppError {
   constructor(
     message: string,
     readonly current?: unknown,
+    /** The fields the conflict is about (a key another milestone has), for the message under each. */
+    readonly fieldErrors?: FieldErrors,
   ) {
     super(message, 409, "conflict");
   }
@@ -60,7 +62,14 @@ export class ValidationError extends AppError {
       const key = issue.path.join(".") || "_";
       (fieldErrors[key] ??= []).push(issue.message);
     }
-    return new ValidationError(error.issues[0] ? issueSentence(error.issues[0], schema) : "The input is not valid.", fieldErrors);
+    if (!error.issues[0]) return new ValidationError("The input is not valid.", fieldErrors);
+    // The first issue in full; the other fields that need a change named after it, so that a form's
+    // banner does not hide them (each also has its message under its field).
+    const first = error.issues[0].path.join(".");
+    const others = [...new Set(error.issues.slice(1).map((issue) => issue.path.join(".")))].filter((key) => key !== first && key !== "");
+    const labels = others.map((key) => (schema && labelAt(schema, key.split("."))) ?? humanize(key.split(".")));
+    const more = labels.length ? ` Also check ${labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`}.` : "";
+    return new ValidationError(issueSentence(error.issues[0], schema) + more, fieldErrors);
   }
 }
 
@@ -137,7 +146,7 @@ export function toProblem(error: unknown): Problem {
       title: titles[error.status] ?? "Error",
       status: error.status,
       detail: error.message,
-      ...(error instanceof ValidationError ? { errors: error.fieldErrors } : {}),
+      ...(error instanceof ValidationError || (error instanceof ConflictError && error.fieldErrors) ? { errors: error.fieldErrors } : {}),
       ...(error instanceof ConflictError && error.current !== undefined ? { current: error.current } : {}),
     };
   }

@@ -139,7 +139,7 @@ async function assertKeyFree(project: { id: string; key: string; name: string },
     throw new ValidationError(`${MILESTONE_LABELS.key} must start with ${project.key}-.`, { key: [`must start with ${project.key}-`] });
   }
   const other = await db().milestone.findUnique({ where: { projectId_key: { projectId: project.id, key } }, select: { id: true } });
-  if (other && other.id !== exceptId) throw new ConflictError(`${key} already exists in ${project.name}.`);
+  if (other && other.id !== exceptId) throw new ConflictError(`${key} already exists in ${project.name}.`, undefined, { key: [`${key} is another milestone's key`] });
 }
 
 /** Records a status or health change with who, when and a note; stale versions get 409. */

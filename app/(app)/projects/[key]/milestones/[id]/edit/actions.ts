@@ -55,7 +55,7 @@ export async function editMilestoneAction(_previous: ActionState, form: FormData
   try {
     saved = await updateMilestone(await getActor(), id, { ...values, ownerId: values.ownerId || null, estimateDays: values.estimateDays?.trim() ? values.estimateDays : null });
   } catch (error) {
-    if (error instanceof ConflictError) return { ok: false, message: error.message, result: theirs(error.current, values), at: Date.now() };
+    if (error instanceof ConflictError) return { ok: false, message: error.message, result: theirs(error.current, values), fieldErrors: error.fieldErrors, at: Date.now() };
     if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined, at: Date.now() };
     return { ok: false, message: toProblem(error).detail, at: Date.now() };
   }
