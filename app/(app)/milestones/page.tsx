@@ -108,9 +108,9 @@ export default async function PortfolioMilestonesPage({ searchParams }: { search
               />
             ) : (
               <>
-                <Pagination slice={slice} hrefFor={pageHref} label="Pages of milestones, above the table" noun="matching milestones" />
+                <Pagination slice={slice} hrefFor={pageHref} label="Pages of milestones, above the table" noun="milestones" />
                 <MilestoneTable rows={shown} query={query} today={data.today} links={links} />
-                <Pagination slice={slice} hrefFor={pageHref} label="Pages of milestones, below the table" noun="matching milestones" />
+                <Pagination slice={slice} hrefFor={pageHref} label="Pages of milestones, below the table" noun="milestones" />
               </>
             )}
           </>
