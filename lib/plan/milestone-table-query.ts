@@ -1,7 +1,8 @@
 // The state of the milestones table across projects (/milestones) lives in the URL, so that a link
-// reproduces the view: `?project=FLOOR&status=blocked,in_progress&sort=due&dir=asc&page=2`. This parses the
-// search params with zod, one filter at a time: a value that is not valid, or names nothing the
-// caller can see, is left out and named in a notice; it never fails the page. Pure: no React, no Prisma.
+// reproduces the view: `?project=FLOOR&status=blocked,in_progress&sort=due&dir=asc&page=2`. This
+// parses the search params with zod, one filter at a time: a value that is not valid, or names
+// nothing the caller can see, is left out and named in a notice; it never fails the page. Pure: no
+// React, no Prisma.
 import { z } from "zod";
 import { MILESTONE_HEALTHS, MILESTONE_STATUSES } from "@/lib/validation/milestone";
 import { MILESTONE_TABLE_LABELS as L } from "@/lib/validation/labels";
