@@ -52,7 +52,7 @@ export function MilestoneFields({ projectKey, owners, values, keyHint }: { proje
           </Select>
         </FormField>
         <FormField name="estimateDays" label={MILESTONE_LABELS.estimateDays} optional>
-          <Input name="estimateDays" type="number" min={0} max={1000} step="0.5" inputMode="decimal" defaultValue={values.estimateDays ?? ""} />
+          <Input name="estimateDays" type="number" min={0} max={LIMITS.milestone.estimateDays} step="0.5" inputMode="decimal" defaultValue={values.estimateDays ?? ""} />
         </FormField>
         <FormField name="startDate" label={MILESTONE_LABELS.startDate} optional>
           <Input name="startDate" type="date" min="1970-01-01" max="2200-12-31" defaultValue={day(values.startDate)} />

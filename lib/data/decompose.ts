@@ -11,6 +11,8 @@ import { findCycle } from "@/lib/graph/cycles";
 import { DECOMPOSE_LIMITS, formatDecomposeError, parseDecomposeList, type DecomposeError } from "@/lib/plan/decompose";
 import { labelled } from "@/lib/validation/field-label";
 import { text } from "@/lib/validation/text";
+import { LIMITS } from "@/lib/validation/limits";
+import { assertRoomForMilestones, tooManyMilestonesMessage } from "@/lib/data/plan-caps";
 
 /** The visible label of the list, as the Decompose page shows it. */
 export const DECOMPOSE_LABEL = "Milestones";
@@ -18,6 +20,30 @@ export const DECOMPOSE_LABEL = "Milestones";
 export const decomposeSchema = z.object({
   list: labelled(text(DECOMPOSE_LABEL, { max: DECOMPOSE_LIMITS.chars }), DECOMPOSE_LABEL),
 });
+
+/** The values `?dryRun=` takes: 1 or true preview, 0 or false create (as without it). */
+export const DRY_RUN_VALUES = ["1", "true", "0", "false"] as const;
+const DRY_RUN = "dryRun";
+const dryRunSchema = z.enum(DRY_RUN_VALUES);
+
+/**
+ * `?dryRun=` of the REST route. Anything but the documented values is refused (422) naming the
+ * parameter, and so is a differently-cased `dryrun`: a caller who meant a preview must never get
+ * milestones made for real. Other parameters are ignored, as everywhere in the API.
+ */
+export function parseDryRun(params: URLSearchParams): boolean {
+  const refuse = (message: string): never => {
+    throw new ValidationError(`${message} Nothing was created.`, { [DRY_RUN]: [message] });
+  };
+  const misspelt = [...params.keys()].find((name) => name !== DRY_RUN && name.toLowerCase() === DRY_RUN.toLowerCase());
+  if (misspelt) refuse(`Unknown parameter ${misspelt}: the preview parameter is spelt ${DRY_RUN} (?${DRY_RUN}=1).`);
+  const values = params.getAll(DRY_RUN);
+  if (values.length === 0) return false;
+  if (values.length > 1) refuse(`${DRY_RUN} must be given once.`);
+  const parsed = dryRunSchema.safeParse(values[0]);
+  if (!parsed.success) refuse(`${DRY_RUN} must be 1 or true (a preview) or 0 or false; "${values[0].slice(0, 20)}" is neither.`);
+  return parsed.data === "1" || parsed.data === "true";
+}
 
 /** A dependency of a milestone to be made: on another new one or on one the project has. */
 export type DecomposeDependency = { key: string; title: string; existing: boolean };
@@ -60,7 +86,9 @@ function nextNumber(keys: string[]): number {
 /**
  * Previews (`dryRun`) or creates the milestones a handoff decomposes into. Needs milestone
  * "create" in the handoff's project. Only the project's own milestones may be named after
- * "after"; a cycle among the new ones is refused with the cycle named in order.
+ * "after"; a cycle among the new ones is refused with the cycle named in order. The whole list is
+ * refused (409) when it would take the project past LIMITS.milestone.perProject milestones (the
+ * message says how many are left) or its keys past LIMITS.milestone.keyNumber.
  */
 export async function decomposeHandoff(caller: Caller, handoffId: string, input: unknown, opts: { dryRun?: boolean } = {}): Promise<DecomposeResult> {
   const { actor, project } = await authorizeHandoff(caller, handoffId, "create", "milestone");
@@ -70,7 +98,17 @@ export async function decomposeHandoff(caller: Caller, handoffId: string, input:
 
   const existing = await db().milestone.findMany({ where: { projectId: project.id }, select: { id: true, key: true, title: true } });
   const byKey = new Map(existing.map((m) => [m.key, m]));
+  const nothing = opts.dryRun ? "" : " Nothing was created.";
+  if (existing.length + parsed.items.length > LIMITS.milestone.perProject) {
+    throw new ConflictError(`${DECOMPOSE_LABEL}: ${tooManyMilestonesMessage(project.name, existing.length, parsed.items.length)}${nothing}`);
+  }
   const first = nextNumber(existing.map((m) => m.key));
+  const last = first + parsed.items.length - 1;
+  if (last > LIMITS.milestone.keyNumber) {
+    throw new ConflictError(
+      `${DECOMPOSE_LABEL}: the new milestones would need keys up to ${project.key}-${last}, past ${project.key}-${LIMITS.milestone.keyNumber}, the largest a key can be (keys continue after ${project.key}-${first - 1}).${nothing} Create them one at a time with free keys of your choosing.`,
+    );
+  }
   const keys = parsed.items.map((_, i) => `${project.key}-${first + i}`);
 
   const errors: DecomposeError[] = [];
@@ -99,6 +137,7 @@ export async function decomposeHandoff(caller: Caller, handoffId: string, input:
 
   try {
     const created = await db().$transaction(async (tx) => {
+      await assertRoomForMilestones(tx, project, planned.length, nothing, DECOMPOSE_LABEL);
       const ids = new Map<string, string>(existing.map((m) => [m.key, m.id]));
       for (const m of planned) {
         const row = await tx.milestone.create({ data: { projectId: project.id, key: m.key, title: m.title, estimateDays: m.estimateDays, status: "planned" }, select: { id: true } });

@@ -12,6 +12,7 @@ import { MILESTONE_PLAN_LABELS as P } from "@/lib/validation/labels";
 import { isLookupKey } from "@/lib/validation/text";
 import { authorizeInProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
+import { assertRoomForPrerequisite } from "@/lib/data/plan-caps";
 import { createsCycle, findCycle } from "@/lib/graph/cycles";
 import { compareKeys } from "@/lib/sort";
 
@@ -36,7 +37,8 @@ export class CycleError extends ConflictError {
 /**
  * "Milestone `id` depends on `dependsOn`" (a key such as FLOOR-3, or an id). Refused: itself, a
  * milestone outside this project (or one that does not exist: the same answer, so nothing leaks),
- * an edge it already has (409), and an edge that would close a cycle (409 naming the cycle).
+ * an edge it already has (409), an edge that would close a cycle (409 naming the cycle), and a
+ * prerequisite past LIMITS.milestone.prerequisites (409).
  */
 export async function addDependency(caller: Caller, id: string, input: unknown) {
   const { actor, project } = await authorizePlan(caller, id);
@@ -56,6 +58,7 @@ export async function addDependency(caller: Caller, id: string, input: unknown) 
     if (edges.some((e) => e.source === id && e.target === other.id)) throw new ConflictError(`${self.key} already depends on ${other.key}.`);
     const edge = { source: id, target: other.id };
     if (createsCycle(edges, edge)) throw new CycleError(cycleThrough(milestones, [...edges, edge], id));
+    await assertRoomForPrerequisite(tx, self);
     const dependency = await tx.milestoneDependency.create({ data: { projectId: project.id, milestoneId: id, dependsOnId: other.id } });
     await auditWrite(tx, actor, { action: "milestone.dependency.add", targetType: "milestone", targetId: id, projectId: project.id, details: { key: self.key, dependsOn: other.key } });
     return { id: dependency.id, milestone: self.key, dependsOn: { id: other.id, key: other.key } };

@@ -9,9 +9,11 @@ import {
 } from "@/lib/validation/milestone";
 import { authorizeInProject, authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
+import { assertRoomForMilestones } from "@/lib/data/plan-caps";
 import { isLookupKey } from "@/lib/validation/text";
 import { MILESTONE_LABELS } from "@/lib/validation/labels";
 import { compareKeys } from "@/lib/sort";
+import { LIMITS } from "@/lib/validation/limits";
 import { asChecklist } from "@/lib/validation/milestone-criteria";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
@@ -69,6 +71,16 @@ export async function getMilestone(caller: Caller, id: string) {
   return { ...access, milestone };
 }
 
+/** After the largest number in use; past the largest a key can have, the smallest free one. */
+function nextKeyNumber(numbers: number[]): number {
+  const next = Math.max(0, ...numbers) + 1;
+  if (next <= LIMITS.milestone.keyNumber) return next;
+  const used = new Set(numbers);
+  let free = 1;
+  while (used.has(free)) free++;
+  return free;
+}
+
 /**
  * What the new-milestone form needs: the project, the next free key and who may own the work.
  * Reading it needs only read access (the page tells others who plans milestones); creating is
@@ -84,7 +96,7 @@ export async function newMilestoneForm(caller: Caller, key: string) {
     }),
   ]);
   const numbers = keys.map((m) => Number(/-(\d+)$/.exec(m.key)?.[1] ?? 0));
-  const nextKey = `${access.project.key}-${Math.max(0, ...numbers) + 1}`;
+  const nextKey = `${access.project.key}-${nextKeyNumber(numbers)}`;
   const owners = members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name));
   return { ...access, nextKey, owners };
 }
@@ -96,6 +108,7 @@ export async function createMilestone(caller: Caller, key: string, input: unknow
   await assertOwnerIsMember(project.id, data.ownerId);
   await assertKeyFree(project, data.key);
   return db().$transaction(async (tx) => {
+    await assertRoomForMilestones(tx, project, 1);
     const milestone = await tx.milestone.create({ data: { ...data, projectId: project.id } });
     await tx.statusUpdate.create({ data: { milestoneId: milestone.id, authorId: actor.id, toStatus: milestone.status, toHealth: milestone.health, note: "Created" } });
     await auditWrite(tx, actor, { action: "milestone.create", targetType: "milestone", targetId: milestone.id, projectId: project.id, details: { key: milestone.key } });

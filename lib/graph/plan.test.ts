@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { computePlan, criticalPathTo, dayNumber, dayToIso, groupProgress, riskChain, type PlanDependency, type PlanMilestoneInput } from "@/lib/graph/plan";
 import { subtreeProgress } from "@/lib/graph/plan-subtree";
 import { checklistFraction } from "@/lib/graph/checklist";
+import { DECOMPOSE_LIMITS } from "@/lib/plan/decompose";
+import { DATE_YEARS } from "@/lib/validation/date";
+import { LIMITS } from "@/lib/validation/limits";
 
 const TODAY = 20_000;
 
@@ -142,5 +145,30 @@ describe("riskChain with a limit", () => {
     expect(keysOf(plan, riskChain(plan, 29))).toEqual(chainMs.slice(0, 29).map((m) => m.key));
     expect(keysOf(plan, riskChain(plan, 29, 4))).toEqual(["m0", "m26", "m27", "m28"]);
     expect(keysOf(plan, riskChain(plan, 3, 4))).toEqual(["m0", "m1", "m2"]);
+  });
+});
+
+describe("the largest plan the caps allow", () => {
+  it("ends in a four-digit year: LIMITS.milestone.perProject milestones in a chain, each of the largest estimate, starting on the last day a date may name", () => {
+    const { perProject } = LIMITS.milestone;
+    const lastDay = dayNumber(new Date(`${DATE_YEARS.max}-12-31T00:00:00Z`));
+    const firstDay = dayNumber(new Date(`${DATE_YEARS.min}-01-01T00:00:00Z`));
+    // The milestone form and Decompose both cap an estimate at LIMITS.milestone.estimateDays.
+    expect(DECOMPOSE_LIMITS.maxEstimate).toBe(LIMITS.milestone.estimateDays);
+    const maxEstimate = LIMITS.milestone.estimateDays;
+    const milestones = Array.from({ length: perProject }, (_, i) => ms(`M-${i + 1}`, { estimateDays: maxEstimate, startDay: lastDay, dueDay: firstDay }));
+    const deps = milestones.slice(1).map((m, i) => dep(m.id, milestones[i].id));
+    // "Today" a century past the last date a milestone may name, to be generous.
+    const plan = computePlan(milestones, deps, lastDay + 36_525);
+    expect(plan.projectFinish).not.toBeNull();
+    // 1,000 × 1,000 days ≈ 2,738 years after 2300: about the year 5040, far from 9999.
+    expect(perProject * maxEstimate).toBeLessThan(1_500_000);
+    const last = dayToIso(plan.projectFinish!);
+    expect(last).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Number(last.slice(0, 4))).toBeLessThan(6_000);
+    for (let i = 0; i < perProject; i++) {
+      expect(dayToIso(plan.finishDay[i])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(dayToIso(plan.earliestStart[i])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   });
 });

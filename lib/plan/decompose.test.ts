@@ -63,7 +63,20 @@ describe("parseDecomposeList", () => {
     ]);
   });
 
+  it("refuses a title the milestone form refuses: other line breaks and text-direction controls, at their column", () => {
+    expect(errors("- Data loader\u202Efor RPLAN (3d)")).toEqual([
+      "Line 1, column 14: the title contains an invisible text-direction control character (U+202E), which can make it read differently from what it says. Remove it.",
+    ]);
+    for (const ch of ["\u2066", "\u2067", "\u2068", "\u2069", "\u202A"]) expect(errors(`Fine title\nBad ${ch}title`)[0]).toMatch(/^Line 2, column 5: the title contains an invisible text-direction control/);
+    for (const ch of ["\v", "\f", "\u0085", "\u2028", "\u2029"]) {
+      expect(errors(`Good one\nTwo${ch}lines after 1`)).toEqual(["Line 2, column 4: the title must be on one line: remove the line break."]);
+    }
+    // Leading ones are trimmed away with the other whitespace, as the milestone form trims titles.
+    expect(items("\u2028 Trimmed title")[0].title).toBe("Trimmed title");
+  });
+
   it("caps the number of milestones, the size of the text and the references on a line", () => {
+    expect(DECOMPOSE_LIMITS.refs).toBe(LIMITS.milestone.prerequisites);
     const many = Array.from({ length: DECOMPOSE_LIMITS.items + 1 }, (_, i) => `Milestone number ${i + 1}`).join("\n");
     expect(errors(many)).toEqual([`Line 101, column 1: a decomposition takes at most 100 milestones; this is the 101st.`]);
     expect(errors("x".repeat(DECOMPOSE_LIMITS.chars + 1))[0]).toMatch(/^Line 1, column 1: the list is 40,001 characters/);

@@ -15,17 +15,21 @@
 // - A trailing "after …" whose words are not all numbers or keys is part of the title
 //   ("Tidy up after lunch").
 //
+// A title is one line like any milestone title: a line break other than LF/CR (VT, FF, NEL, U+2028,
+// U+2029) or a text-direction control in it is an error, as the milestone form says.
+//
 // Errors name the text's line and column (1-based, as an editor shows them). Caps: at most
 // DECOMPOSE_LIMITS.items milestones, DECOMPOSE_LIMITS.chars characters in all and
 // DECOMPOSE_LIMITS.line on a line, titles of at most LIMITS.milestone.title characters and
 // DECOMPOSE_LIMITS.refs references on a line, so the work stays small whatever is typed.
 import { LIMITS } from "@/lib/validation/limits";
+import { notOneLine, notOneLineIndex } from "@/lib/validation/text";
 
 /**
  * `line` leaves room for a longest title, an estimate and `refs` keys; checked before any pattern
  * runs, so no line is long enough for backtracking to matter.
  */
-export const DECOMPOSE_LIMITS = { items: 100, chars: 40_000, line: 600, refs: 20, minTitle: 3, maxEstimate: 1000 } as const;
+export const DECOMPOSE_LIMITS = { items: 100, chars: 40_000, line: 600, refs: LIMITS.milestone.prerequisites, minTitle: 3, maxEstimate: LIMITS.milestone.estimateDays } as const;
 
 export type DecomposeRef = { kind: "item"; item: number; column: number } | { kind: "key"; key: string; column: number };
 
@@ -107,6 +111,9 @@ function parseLine(raw: Raw, errors: DecomposeError[]): Pending | null {
     }
   }
   const title = rest.trim();
+  // The check a milestone title's schema makes (a vertical tab, NEL or U+2028 is not a line end here).
+  const broken = notOneLine(title);
+  if (broken) return fail(rest.indexOf(title) + notOneLineIndex(title), `the title ${broken}`);
   if (title.length < DECOMPOSE_LIMITS.minTitle) return fail(0, `the title must be at least ${DECOMPOSE_LIMITS.minTitle} characters.`);
   if (title.length > LIMITS.milestone.title) return fail(LIMITS.milestone.title, `the title is ${title.length} characters; a milestone title takes at most ${LIMITS.milestone.title}.`);
   if (estimate && estimate.days > DECOMPOSE_LIMITS.maxEstimate) return fail(estimate.index, `the estimate must be at most ${DECOMPOSE_LIMITS.maxEstimate.toLocaleString("en-US")} days.`);

@@ -21,6 +21,7 @@ describe("parseTableQuery", () => {
         blockedBy: "floor-8",
         sort: "due",
         dir: "desc",
+        page: "3",
       },
       context,
     );
@@ -36,7 +37,17 @@ describe("parseTableQuery", () => {
       blockedBy: "FLOOR-8",
       sort: "due",
       dir: "desc",
+      page: 3,
     });
+  });
+
+  it("reads the page, naming a value that is no page number and showing the first", () => {
+    expect(parseTableQuery({ page: "2" }, context).query.page).toBe(2);
+    for (const bad of ["0", "-1", "two", "1.5", "1e3", "9999999"]) {
+      const { query, notices } = parseTableQuery({ page: bad }, context);
+      expect(query.page).toBe(1);
+      expect(notices).toEqual([`Page: "${bad}" is not a page number; showing the first page.`]);
+    }
   });
 
   it("leaves out each bad value with a notice naming the filter by its label, keeping the good ones", () => {
@@ -87,6 +98,9 @@ describe("tableHref and sortHref", () => {
     expect(href).toBe("/milestones?project=FLOOR&status=blocked%2Cin_progress&overdue=yes&sort=due&dir=asc");
     const params = Object.fromEntries(new URL(href, "http://x").searchParams);
     expect(parseTableQuery(params, context).query).toEqual(query);
+    const paged = { ...query, page: 2 };
+    expect(tableHref(paged)).toBe(`${href}&page=2`);
+    expect(parseTableQuery(Object.fromEntries(new URL(tableHref(paged), "http://x").searchParams), context).query).toEqual(paged);
   });
 
   it("a header sorts by its column ascending, and flips the order of the current column", () => {
@@ -94,6 +108,8 @@ describe("tableHref and sortHref", () => {
     expect(sortHref({ ...DEFAULT_QUERY, sort: "due" }, "due")).toBe("/milestones?sort=due&dir=desc");
     expect(sortHref({ ...DEFAULT_QUERY, sort: "due", dir: "desc" }, "due")).toBe("/milestones?sort=due&dir=asc");
     expect(sortHref(DEFAULT_QUERY, "project")).toBe("/milestones?sort=project&dir=desc");
+    // The filters stay and the new order starts on its first page.
+    expect(sortHref({ ...DEFAULT_QUERY, status: ["blocked"], page: 4 }, "due")).toBe("/milestones?status=blocked&sort=due&dir=asc");
   });
 
   it("isFiltered counts the search and every filter, not the order", () => {

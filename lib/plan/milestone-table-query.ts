@@ -1,10 +1,12 @@
 // The state of the milestones table across projects (/milestones) lives in the URL, so that a link
-// reproduces the view: `?project=FLOOR&status=blocked,in_progress&sort=due&dir=asc`. This parses the
-// search params with zod, one filter at a time: a value that is not valid, or names nothing the
-// caller can see, is left out and named in a notice; it never fails the page. Pure: no React, no Prisma.
+// reproduces the view: `?project=FLOOR&status=blocked,in_progress&sort=due&dir=asc&page=2`. This
+// parses the search params with zod, one filter at a time: a value that is not valid, or names
+// nothing the caller can see, is left out and named in a notice; it never fails the page. Pure: no
+// React, no Prisma.
 import { z } from "zod";
 import { MILESTONE_HEALTHS, MILESTONE_STATUSES } from "@/lib/validation/milestone";
 import { MILESTONE_TABLE_LABELS as L } from "@/lib/validation/labels";
+import { parsePage } from "./paging";
 
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export type MilestoneHealth = (typeof MILESTONE_HEALTHS)[number];
@@ -28,6 +30,8 @@ export type TableQuery = {
   blockedBy: string | null;
   sort: SortKey;
   dir: SortDir;
+  /** 1-based page of LIMITS.milestone.pageRows rows (lib/plan/paging.ts). */
+  page: number;
 };
 
 export const DEFAULT_QUERY: TableQuery = {
@@ -41,6 +45,7 @@ export const DEFAULT_QUERY: TableQuery = {
   blockedBy: null,
   sort: "project",
   dir: "asc",
+  page: 1,
 };
 
 /** What exists for the caller, so that a filter naming anything else is reported, not applied. */
@@ -137,6 +142,9 @@ export function parseTableQuery(raw: RawParams, context: QueryContext): { query:
     if (parsed.success) query.dir = parsed.data;
     else notices.push(`${L.dir}: ${quote(dir)} is not asc or desc; ignored.`);
   }
+  const page = parsePage(raw.page);
+  query.page = page.page;
+  if (page.notice) notices.push(page.notice);
   return { query, notices };
 }
 
@@ -169,12 +177,16 @@ export function tableHref(query: TableQuery, base = "/milestones"): string {
     params.set("sort", query.sort);
     params.set("dir", query.dir);
   }
+  if (query.page > 1) params.set("page", String(query.page));
   const qs = params.toString();
   return qs ? `${base}?${qs}` : base;
 }
 
-/** The link a column header carries: sort by it ascending, or flip the order when it is the current column. */
+/**
+ * The link a column header carries: sort by it ascending, or flip the order when it is the current
+ * column. The filters stay; the page goes back to the first, where the new order starts.
+ */
 export function sortHref(query: TableQuery, column: SortKey): string {
   const dir: SortDir = query.sort === column && query.dir === "asc" ? "desc" : "asc";
-  return tableHref({ ...query, sort: column, dir });
+  return tableHref({ ...query, sort: column, dir, page: 1 });
 }

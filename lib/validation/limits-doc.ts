@@ -1,6 +1,13 @@
 // docs/limits.md, rendered from LIMITS (npm run docs:limits); limits.test.ts fails when the
 // file and the code disagree, so the page never promises a cap the code does not enforce.
 import { LIMITS, formatBytes, formatCount } from "./limits";
+import { DATE_YEARS } from "./date";
+
+/** The year the largest plan the caps allow ends in: every milestone in one chain of the longest estimates, from the last date. */
+function latestPlanYear(): number {
+  const days = LIMITS.milestone.perProject * LIMITS.milestone.estimateDays;
+  return new Date(Date.UTC(DATE_YEARS.max, 11, 31) + days * 86_400_000).getUTCFullYear();
+}
 
 const chars = (n: number) => `${formatCount(n)} characters`;
 const row = (...cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -89,6 +96,26 @@ export function renderLimitsMarkdown(): string {
     row("Template name", chars(t.name)),
     row("Template description", chars(t.description)),
     row("Template sections", `${t.sections} sections; keys of ${chars(t.sectionKey)}, titles of ${formatCount(t.sectionTitle)}, guidance of ${formatCount(t.guidance)}`),
+    "",
+    "## Plans",
+    "",
+    row("what", "at most"),
+    row("---", "---:"),
+    row("Milestones in one project", formatCount(m.perProject)),
+    row("Prerequisites of one milestone (what it depends on directly)", formatCount(m.prerequisites)),
+    row("A milestone's estimate", `${formatCount(m.estimateDays)} days`),
+    row("The number a milestone key ends in", `${m.keyNumber} (\`FLOOR-${m.keyNumber}\`)`),
+    row("Rows on one page of a milestones list", formatCount(m.pageRows)),
+    "",
+    "- Every way of making milestones (the form, the API, Decompose) counts the project's milestones in the same",
+    "  transaction that adds them, with the project locked, so two requests at once cannot both take the last places.",
+    "  Decompose refuses the whole list when it would not fit, saying how many more the project can take, and when",
+    `  its new keys would pass \`${m.keyNumber}\`; nothing of it is created.`,
+    "- A prerequisite past the cap is refused (409), on the milestone's page, its map and the API alike.",
+    "- The milestones table across projects (`/milestones`) and a project's Milestones page show their rows a page",
+    "  at a time (`?page=2`); filters and sorting apply to every row, and the page links keep them.",
+    "- With these caps the latest date a plan can compute (the largest project as one chain of the longest",
+    `  estimates, starting on the last day of ${DATE_YEARS.max}) is in the year ${latestPlanYear()}, within the four-digit years of ISO dates.`,
     "",
     "## Attachments",
     "",

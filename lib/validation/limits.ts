@@ -34,7 +34,22 @@ export const LIMITS = {
     reviewNote: 2_000,
   },
   comment: 10_000,
-  milestone: { title: 200, description: 20_000, acceptanceCriteria: 20_000, statusNote: 2_000 },
+  milestone: {
+    title: 200,
+    description: 20_000,
+    acceptanceCriteria: 20_000,
+    statusNote: 2_000,
+    /** The largest estimate, in days (the form, the API and Decompose alike). */
+    estimateDays: 1_000,
+    /** Milestones in one project, however made (the form, the API, Decompose): it bounds every plan, timeline and map. */
+    perProject: 1_000,
+    /** Milestones one milestone depends on directly (its prerequisites). */
+    prerequisites: 20,
+    /** The largest number a milestone key ends in: keys look like FLOOR-12, with at most 5 digits. */
+    keyNumber: 99_999,
+    /** Rows one page of a milestones list shows (/milestones, a project's Milestones); `?page=N` shows the rest. */
+    pageRows: 200,
+  },
   service: { displayName: 120, description: 20_000, repositoryPath: 500, image: 500 },
   project: { name: 80, description: 2_000 },
   template: { name: 80, description: 500, sections: 40, sectionKey: 40, sectionTitle: 80, guidance: 600 },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS } from "./limits";
+import { LIMITS, formatCount } from "./limits";
 import { optionalDate } from "./date";
 import { labelled } from "./field-label";
 import { MILESTONE_LABELS as L, MILESTONE_PLAN_LABELS as P } from "./labels";
@@ -13,6 +13,9 @@ export const MILESTONE_HEALTHS = ["on_track", "at_risk", "off_track"] as const;
 
 export const milestoneStatusSchema = labelled(z.enum(MILESTONE_STATUSES, { message: `must be one of ${MILESTONE_STATUSES.join(", ")}` }), L.status);
 export const milestoneHealthSchema = labelled(z.enum(MILESTONE_HEALTHS, { message: `must be one of ${MILESTONE_HEALTHS.join(", ")}` }), L.health);
+
+/** A milestone key: its project's key, a dash and a number of at most LIMITS.milestone.keyNumber (FLOOR-12). */
+export const MILESTONE_KEY_PATTERN = new RegExp(`^[A-Z][A-Z0-9]{1,9}-\\d{1,${String(M.keyNumber).length}}$`);
 
 /** The version the user saw; a stale one is a conflict (409), never a silent overwrite. */
 const version = labelled(z.coerce.number().int().min(1), L.version);
@@ -34,7 +37,7 @@ const fields = {
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,5}$/, "must look like FLOOR-12"),
+      .regex(MILESTONE_KEY_PATTERN, "must look like FLOOR-12"),
     L.key,
   ),
   title: text(L.title, { min: 3, max: M.title, trim: true, singleLine: true }),
@@ -44,7 +47,7 @@ const fields = {
   ownerId: idSchema(L.ownerId).nullable().optional(),
   startDate: optionalDate(L.startDate),
   dueDate: optionalDate(L.dueDate),
-  estimateDays: labelled(z.coerce.number().min(0, "must be 0 or more").max(1000, "must be at most 1,000"), L.estimateDays).nullable().optional(),
+  estimateDays: labelled(z.coerce.number().min(0, "must be 0 or more").max(M.estimateDays, `must be at most ${formatCount(M.estimateDays)}`), L.estimateDays).nullable().optional(),
 };
 
 export const milestoneFieldsSchema = z.object({

@@ -50,6 +50,12 @@ export function notOneLine(value: string): string | null {
   return null;
 }
 
+/** The index of the character notOneLine refuses first (a line break, else a bidi control), or -1 when it refuses none. */
+export function notOneLineIndex(value: string): number {
+  const lineBreak = value.search(LINE_BREAK);
+  return lineBreak >= 0 ? lineBreak : value.search(new RegExp(BIDI_CONTROLS.source));
+}
+
 /** The text with every bidi control removed (uploaded file names: kept, but never disguised). */
 export function withoutBidiControls(value: string): string {
   return value.replace(BIDI_CONTROLS, "");

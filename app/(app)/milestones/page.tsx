@@ -18,6 +18,8 @@ import { facetCounts, filterRows, ownersOf, sortRows, upstreamKeys } from "@/lib
 import { DEFAULT_QUERY, OWNER_ME, OWNER_NONE, isFiltered, parseTableQuery, tableHref, type RawParams, type TableQuery } from "@/lib/plan/milestone-table-query";
 import styles from "@/components/milestone/milestone-table.module.css";
 import { RefreshWhenVisible } from "@/components/ui/RefreshWhenVisible";
+import { Pagination } from "@/components/ui/Pagination";
+import { pageOf } from "@/lib/plan/paging";
 
 export const metadata: Metadata = { title: "Milestones across projects" };
 
@@ -45,7 +47,11 @@ export default async function PortfolioMilestonesPage({ searchParams }: { search
     ownerIds: owners.map((o) => o.id),
     milestoneKeys: data.rows.map((r) => r.key),
   });
-  const shown = sortRows(filterRows(data.rows, query, { me: actor.id, today: data.today }), query.sort, query.dir);
+  const matching = sortRows(filterRows(data.rows, query, { me: actor.id, today: data.today }), query.sort, query.dir);
+  // Filters and the order apply to every row; the page shows LIMITS.milestone.pageRows of them.
+  const slice = pageOf(matching.length, query.page);
+  const shown = matching.slice(slice.start, slice.end);
+  const pageHref = (page: number) => tableHref({ ...query, page });
   const facets = facetCounts(data.rows);
   const links = new Map<string, MilestoneLink>(data.rows.map((r) => [r.key, { id: r.id, projectKey: r.project.key, title: r.title }]));
   const projectName = (key: string) => data.projects.find((p) => p.key === key)?.name ?? key;
@@ -90,9 +96,9 @@ export default async function PortfolioMilestonesPage({ searchParams }: { search
             />
             <p className={styles.summary} role="status" aria-live="polite">
               <span>
-                <strong>{shown.length}</strong> of <strong>{data.rows.length}</strong> milestones
+                <strong>{matching.length}</strong> of <strong>{data.rows.length}</strong> milestones
               </span>
-              {filtered && shown.length > 0 && <Link href={clearHref}>Clear filters</Link>}
+              {filtered && matching.length > 0 && <Link href={clearHref}>Clear filters</Link>}
             </p>
             {shown.length === 0 ? (
               <EmptyState
@@ -101,7 +107,11 @@ export default async function PortfolioMilestonesPage({ searchParams }: { search
                 action={<Link href={clearHref}>Clear filters</Link>}
               />
             ) : (
-              <MilestoneTable rows={shown} query={query} today={data.today} links={links} />
+              <>
+                <Pagination slice={slice} hrefFor={pageHref} label="Pages of milestones, above the table" noun="milestones" />
+                <MilestoneTable rows={shown} query={query} today={data.today} links={links} />
+                <Pagination slice={slice} hrefFor={pageHref} label="Pages of milestones, below the table" noun="milestones" />
+              </>
             )}
           </>
         )}
