@@ -116,7 +116,14 @@ export function MilestoneTable({ rows, query, today, links }: { rows: TableRow[]
                 {overdue && <span className={styles.overdueTag}>Overdue</span>}
               </td>
               <td>
-                <ProgressBar value={m.progress} max={1} label={`${m.key} progress`} size="sm" showValue className={styles.progress} />
+                {/* A cancelled milestone counts no work: no progress to show. */}
+                {m.status === "cancelled" ? (
+                  <span className={styles.none} title="Cancelled: it counts no work">
+                    —
+                  </span>
+                ) : (
+                  <ProgressBar value={m.progress} max={1} label={`${m.key} progress`} size="sm" showValue className={styles.progress} />
+                )}
               </td>
               <td data-align="right" className={isSlipping(m) ? styles.slip : undefined}>
                 {isSlipping(m) ? `+${m.slipDays} d` : <span className={styles.none}>—</span>}
