@@ -56,11 +56,14 @@ test("moving to Blocked asks for the note; an empty one is refused by its label,
 
   const note = `Waiting for the GPU quota ${unique()}`;
   await dialog.getByRole("textbox", { name: "Note" }).fill(note);
+  // Blocked work is rarely on track: the health the card leaves in starts at At risk.
+  await expect(dialog.getByRole("combobox", { name: "Health" })).toHaveValue("at_risk");
+  await dialog.getByRole("combobox", { name: "Health" }).selectOption({ label: "Off track" });
   await dialog.getByRole("button", { name: "Move to Blocked" }).click();
   await expect(dialog).toBeHidden();
   await expect(column(engineer, "Blocked").locator(`[data-key="${m.key}"]`)).toBeVisible();
   await engineer.goto(`/projects/FLOOR/milestones/${m.id}`);
-  await expect(engineer.getByText("moved it from planned to blocked")).toBeVisible();
+  await expect(engineer.getByText("moved it from planned to blocked, health off track")).toBeVisible();
   await expect(engineer.getByText(note)).toBeVisible();
 });
 

@@ -39,10 +39,10 @@ export function Board({ projectKey, statuses, cards: initial, canMove, move }: P
   const [, startTransition] = useTransition();
   const dragged = useRef<string | null>(null);
 
-  function send(card: BoardCard, status: string, note: string) {
+  function send(card: BoardCard, status: string, note: string, health = card.health) {
     setPendingId(card.id);
     startTransition(async () => {
-      const result = await move({ id: card.id, status, health: card.health, note, version: String(card.version) });
+      const result = await move({ id: card.id, status, health, note, version: String(card.version) });
       setPendingId(null);
       if (result.card) {
         const next = result.card;
@@ -132,10 +132,11 @@ export function Board({ projectKey, statuses, cards: initial, canMove, move }: P
       {blocking && (
         <BlockedDialog
           milestoneKey={blocking.card.key}
+          health={blocking.card.health}
           error={blocking.error}
           pending={pendingId === blocking.card.id}
           onCancel={() => setBlocking(null)}
-          onSubmit={(note) => send(blocking.card, "blocked", note)}
+          onSubmit={(note, health) => send(blocking.card, "blocked", note, health)}
         />
       )}
     </div>
