@@ -1,7 +1,8 @@
 // The services catalog offers each person what the permission matrix lets them do, and nothing
 // more: in the demo the researcher owns floorplan-generator only and plans no work, the engineer
-// owns layout-api and plans Floor-plan milestones (which use ai-gateway, owned by the admin), and
-// postgres is used by no milestone of theirs.
+// owns layout-api and plans Floor-plan milestones (which use ai-gateway, whose owner, the admin,
+// linked them, and floorplan-generator, linked by planners who cannot edit it), and postgres is
+// used by no milestone of theirs.
 import { expect, test } from "@playwright/test";
 import { signedInAs, unique } from "./helpers/handoff";
 
@@ -53,6 +54,11 @@ test("an engineer adds a service they then own, edits those their milestones use
   const edit = page.getByRole("form", { name: "Edit ai-gateway" });
   await expect(edit.getByRole("combobox", { name: "Lifecycle" })).toBeVisible();
   await expect(edit.getByRole("textbox", { name: "Owner's email" })).toHaveCount(0);
+
+  // Floor-plan milestones use floorplan-generator too, but its editors never linked them: read only.
+  await page.goto("/services/floorplan-generator");
+  await expect(page.getByRole("heading", { name: "floorplan-generator", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit service" })).toHaveCount(0);
 
   // No milestone of the engineer's uses postgres.
   await page.goto("/services/postgres");

@@ -96,10 +96,11 @@ export function listRoles(roles: readonly ProjectRole[], capital = false, last: 
 /**
  * Instance-wide permissions, which do not depend on one project. Each cell names an audience
  * (INSTANCE_AUDIENCES says who that is). The services catalog is organisation-wide, but each
- * entry belongs to someone: a service is edited by its owner, by the engineers, managers and
- * owners of the projects whose milestones it implements, and by admins; only its owner and
- * admins hand it to another owner. Owning a project gives no power over services its milestones
- * do not use, so creating a project (PROJECT_CREATION) never opens the catalog.
+ * entry belongs to someone: a service is edited by its owner, by admins, and by the engineers,
+ * managers and owners of the projects whose milestones were linked to it by one of its editors;
+ * only its owner and admins hand it to another owner. Any planner may say a service implements
+ * their milestone, but a link made by someone who could not edit the service grants nothing, so
+ * creating a project (PROJECT_CREATION) and linking never opens the catalog.
  */
 export const INSTANCE_MATRIX = {
   project: { create: "project creator" },
@@ -118,13 +119,19 @@ export const INSTANCE_AUDIENCES: Record<InstanceAudience, string> = {
   member: "any signed-in user whose account is active",
   "project creator": "a member when `PROJECT_CREATION=members` (the default); only admins when `PROJECT_CREATION=admins`",
   "catalog editor": "a member who is engineer, manager or owner in at least one active project",
-  "service editor": "for one service: its owner, or an engineer, manager or owner of an active project with a milestone the service implements",
+  "service editor":
+    "for one service: its owner, or an engineer, manager or owner of an active project with a milestone linked to the service by someone who could already edit it (its owner, an admin or another of its editors); a link made by anyone else records that the service implements the milestone and grants nothing",
   "service owner": "for one service: its owner",
   admin: "an instance admin",
 };
 
-/** The project roles that plan work: they edit the catalog for the services their milestones use. */
+/** The project roles that plan work: they edit the services an editor of each linked to their milestones. */
 export const CATALOG_EDITOR_ROLES: readonly ProjectRole[] = ["engineer", "manager", "owner"];
+
+/** Who edits one service, in words for its pages: "Its owner, instance admins, and the …" (`owner` starts it). */
+export function serviceEditorsPhrase(owner = "Its owner"): string {
+  return `${owner}, instance admins, and the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones its owner, an admin or another of its editors linked to it`;
+}
 
 export function instanceAudience<R extends InstanceResource>(resource: R, action: InstanceAction<R>): InstanceAudience {
   return (INSTANCE_MATRIX[resource] as Record<string, InstanceAudience>)[action];
@@ -139,7 +146,7 @@ export type InstanceFacts = {
   editsSomeProject?: boolean;
   /** The service's owner (for one service). */
   ownsService?: boolean;
-  /** Engineer, manager or owner of an active project with a milestone the service implements. */
+  /** Engineer, manager or owner of an active project with a milestone an editor of the service linked to it. */
   editsImplementingProject?: boolean;
 };
 
@@ -211,12 +218,15 @@ export function renderPermissionsMarkdown(): string {
     "",
     "### The services catalog",
     "",
-    "The catalog is organisation-wide, but each service belongs to someone. It is edited by its owner, by the engineers,",
-    "managers and owners of the projects whose milestones it implements, and by admins; only its owner and admins give it",
-    "another owner, and only admins delete it. Whoever adds a service owns it unless they name another owner. Owning a",
-    "project gives no power over services its milestones do not use, so a member who creates a project (when",
-    "`PROJECT_CREATION=members`) can add services but cannot edit anyone else's. With `PROJECT_CREATION=admins` only",
-    "admins create projects, so adding services takes an engineer, manager or owner role someone else gave.",
+    "The catalog is organisation-wide, but each service belongs to someone. It is edited by its owner, by admins, and by",
+    "the engineers, managers and owners of the projects whose milestones were linked to it by someone who could already",
+    "edit it; only its owner and admins give it another owner, and only admins delete it. Whoever adds a service owns it",
+    "unless they name another owner. Linking a milestone to a service is planning: any engineer, manager or owner of the",
+    "milestone's project may say that a shared service implements it, and the link shows on the map, but a link made by",
+    "someone who could not edit the service grants no one anything; removing a granting link removes what it granted.",
+    "So a member who creates a project (when `PROJECT_CREATION=members`) can add services and link any service to their",
+    "milestones, but cannot edit anyone else's. With `PROJECT_CREATION=admins` only admins create projects, so adding",
+    "services takes an engineer, manager or owner role someone else gave. Links made before this rule keep granting.",
     "",
     "## Sessions",
     "",

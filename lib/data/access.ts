@@ -1,11 +1,12 @@
 // Project-level authorization: every lib/data/ function that touches a project's objects
 // starts here. A project the caller cannot see answers 404, exactly as one that does not exist.
 import { cache } from "react";
-import { db, read } from "@/lib/db/client";
+import { db, read, type Tx } from "@/lib/db/client";
 import type { Actor, Caller } from "@/lib/auth/actor";
 import {
   CATALOG_EDITOR_ROLES,
   listRoles,
+  serviceEditorsPhrase,
   audienceAdmits,
   instanceAudience,
   roleAllows,
@@ -196,16 +197,42 @@ export type ServiceAccess = {
 
 function serviceRefusal(action: ServiceAction, name: string): string {
   if (action === "update") {
-    return `Only ${name}'s owner, the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements, and instance admins can edit it.`;
+    return `Only ${serviceEditorsPhrase(`${name}'s owner`)} can edit it.`;
   }
   if (action === "changeOwner") return `Only ${name}'s owner and instance admins can give it another owner.`;
   return "Only instance admins can do that.";
 }
 
 /**
+ * The links that make the caller an editor of a service (at most one is needed): links that grant
+ * editing (made by someone who could edit the service then), from milestones of active projects
+ * where the caller plans. A link anyone else made counts for the map and the plan, not here.
+ */
+function editorLinks(actor: Actor) {
+  const planners = { some: { userId: actor.id, role: { in: [...CATALOG_EDITOR_ROLES] } } };
+  return { where: { grantsEdit: true, milestone: { project: { archivedAt: null, memberships: planners } } }, select: { id: true as const }, take: 1 };
+}
+
+function serviceFacts(actor: Actor, row: { ownerId: string | null; milestones: unknown[] }): InstanceFacts {
+  return { isAdmin: actor.isAdmin, ownsService: row.ownerId !== null && row.ownerId === actor.id, editsImplementingProject: row.milestones.length > 0 };
+}
+
+/**
+ * Which of these services (by id) the caller may edit now, read in `tx`: a link the caller makes
+ * to one of them grants editing, a link to any other does not.
+ */
+export async function servicesEditableBy(tx: Tx, actor: Actor, serviceIds: string[]): Promise<Set<string>> {
+  if (actor.isAdmin || serviceIds.length === 0) return new Set(actor.isAdmin ? serviceIds : []);
+  const rows = await tx.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, ownerId: true, milestones: editorLinks(actor) } });
+  const audience = instanceAudience("service", "update");
+  return new Set(rows.filter((row) => audienceAdmits(audience, serviceFacts(actor, row))).map((row) => row.id));
+}
+
+/**
  * One service of the catalog and whether the caller may act on it: the service and the caller's
- * relation to it (owner; engineer, manager or owner of an active project with a milestone it
- * implements) come from one query. A missing service is 404, a refused action 403; both audited.
+ * relation to it (owner; engineer, manager or owner of an active project with a milestone one of
+ * its editors linked to it) come from one query. A missing service is 404, a refused action 403;
+ * both audited.
  */
 export async function authorizeService(caller: Caller, name: string, action: ServiceAction): Promise<ServiceAccess> {
   const entry = { action: `service.${action}`, targetType: "service", targetId: name };
@@ -216,19 +243,11 @@ export async function authorizeService(caller: Caller, name: string, action: Ser
       id: true,
       name: true,
       ownerId: true,
-      milestones: {
-        where: { milestone: { project: { archivedAt: null, memberships: { some: { userId: actor.id, role: { in: [...CATALOG_EDITOR_ROLES] } } } } } },
-        select: { id: true },
-        take: 1,
-      },
+      milestones: editorLinks(actor),
     },
   });
   if (!row) return deny(actor, entry, new NotFoundError("Service"));
-  const facts: InstanceFacts = {
-    isAdmin: actor.isAdmin,
-    ownsService: row.ownerId !== null && row.ownerId === actor.id,
-    editsImplementingProject: row.milestones.length > 0,
-  };
+  const facts = serviceFacts(actor, row);
   const may = Object.fromEntries(
     SERVICE_ACTIONS.map((a) => [a, audienceAdmits(instanceAudience("service", a), facts)]),
   ) as Record<ServiceAction, boolean>;

@@ -3,12 +3,14 @@
 // link is authorized on the milestone: the caller's role in its project must allow planning it
 // (milestone "update", as setMilestoneServices asks), and a milestone of a project the caller
 // cannot see is not found. Both writes are idempotent and audited like the other plan writes.
+// A link grants the planners of the milestone's project editing of the service only when the
+// caller could edit it (its owner, an admin, another editor): see lib/auth/permissions.ts.
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { rolesAllowed } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/errors";
 import { serviceMilestoneSchema } from "@/lib/validation/milestone";
-import { authorizeService } from "@/lib/data/access";
+import { authorizeService, servicesEditableBy } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { authorizePlan } from "@/lib/data/milestone-plan";
 import { compareKeys } from "@/lib/sort";
@@ -24,17 +26,24 @@ async function authorizeLink(caller: Caller, name: string, input: unknown) {
   return { actor, project, service, milestoneId };
 }
 
-/** "`name` implements this milestone." Linking a milestone already linked changes nothing. */
+/**
+ * "`name` implements this milestone." The link grants editing when the caller could edit the
+ * service now; linking a milestone already linked changes nothing, unless such a caller confirms
+ * a link someone else made, which then grants.
+ */
 export async function linkServiceMilestone(caller: Caller, name: string, input: unknown) {
   const { actor, project, service, milestoneId } = await authorizeLink(caller, name, input);
   return db().$transaction(async (tx) => {
     const where = { milestoneId_serviceId: { milestoneId, serviceId: service.id } };
-    const existing = await tx.milestoneService.findUnique({ where, select: { id: true } });
-    if (!existing) await tx.milestoneService.create({ data: { milestoneId, serviceId: service.id } });
+    const existing = await tx.milestoneService.findUnique({ where, select: { id: true, grantsEdit: true } });
+    const grantsEdit = (await servicesEditableBy(tx, actor, [service.id])).has(service.id);
+    if (!existing) await tx.milestoneService.create({ data: { milestoneId, serviceId: service.id, grantsEdit } });
+    else if (grantsEdit && !existing.grantsEdit) await tx.milestoneService.update({ where: { id: existing.id }, data: { grantsEdit } });
+    const changed = !existing || (grantsEdit && !existing.grantsEdit);
     const { key } = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: { key: true } });
-    const details = { key, service: service.name, changed: !existing };
+    const details = { key, service: service.name, changed, grantsEdit: existing?.grantsEdit || grantsEdit };
     await auditWrite(tx, actor, { action: "milestone.service.link", targetType: "milestone", targetId: milestoneId, projectId: project.id, details });
-    return { key, project: project.key, service: service.name, linked: true, changed: !existing };
+    return { key, project: project.key, service: service.name, linked: true, changed };
   });
 }
 

@@ -1,7 +1,10 @@
 // The organisation-wide services catalog. Who may do what is in lib/auth/permissions.ts: any
 // member reads it; engineers, managers and owners of a project add services; a service is edited
-// by its owner, by the engineers, managers and owners of the projects whose milestones it
-// implements, and by admins (authorizeService checks that per service).
+// by its owner, by admins, and by the engineers, managers and owners of the projects whose
+// milestones one of its editors linked to it (authorizeService checks that per service). Links
+// are counted and listed only from projects the caller can see, so the catalog tells nobody
+// about work in projects they are not in.
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
@@ -10,8 +13,12 @@ import { SERVICE_LABELS } from "@/lib/validation/labels";
 import { authorizeInstance, authorizeService, denyService, instanceAllows } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
 
+/** The milestone links of a service the caller may know of: those in projects they can see (admins: all). */
+const visibleLinks = (actor: Actor) => (actor.isAdmin ? {} : { milestone: { project: { memberships: { some: { userId: actor.id } } } } });
+
+/** The catalog; `_count.milestones` counts the milestones of projects the caller can see. */
 export async function listServices(caller: Caller) {
-  await authorizeInstance(caller, "service", "read", { targetType: "service" });
+  const actor = await authorizeInstance(caller, "service", "read", { targetType: "service" });
   return db().service.findMany({
     select: {
       id: true,
@@ -24,7 +31,7 @@ export async function listServices(caller: Caller) {
       repositoryPath: true,
       updatedAt: true,
       owner: { select: { id: true, name: true } },
-      _count: { select: { interfaces: true, calls: true, calledBy: true, milestones: true } },
+      _count: { select: { interfaces: true, calls: true, calledBy: true, milestones: { where: visibleLinks(actor) } } },
     },
     orderBy: [{ layer: "asc" }, { name: "asc" }],
   });
@@ -50,7 +57,7 @@ export async function getService(caller: Caller, name: string) {
       calls: { select: { kind: true, description: true, to: { select: { name: true, displayName: true, layer: true } } } },
       calledBy: { select: { kind: true, description: true, from: { select: { name: true, displayName: true, layer: true } } } },
       milestones: {
-        where: actor.isAdmin ? {} : { milestone: { project: { memberships: { some: { userId: actor.id } } } } },
+        where: visibleLinks(actor),
         select: { milestone: { select: { id: true, key: true, title: true, status: true, project: { select: { key: true, name: true } } } } },
       },
     },

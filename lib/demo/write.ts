@@ -4,6 +4,7 @@
 // Runs against the database db() returns (lib/demo/scratch.ts points it at a scratch one).
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { roleAllows } from "@/lib/auth/permissions";
 import { createProject } from "@/lib/data/projects";
 import { addMember } from "@/lib/data/memberships";
 import { createService } from "@/lib/data/services";
@@ -19,6 +20,7 @@ import { PROJECTS, type ProjectPlan } from "@/lib/demo/plan/projects";
 import { SERVICES } from "@/lib/demo/plan/services";
 import { addServiceInterfacesAndCalls, createDemoUsers } from "@/lib/demo/write-direct";
 import { addDependency, setMilestoneServices } from "@/lib/data/milestone-plan";
+import { linkServiceMilestone } from "@/lib/data/service-milestones";
 import type { DemoClock } from "@/lib/demo/clock";
 
 /** Where the demo's own writes say they came from in the audit log. */
@@ -101,6 +103,18 @@ async function writeProject(p: ProjectPlan, c: Context) {
   }
   for (const m of p.milestones.filter((x) => x.services.length > 0)) {
     await act(m.history[0].at, () => setMilestoneServices(as[m.history[0].by], milestones[m.key], { services: m.services }));
+  }
+  // A link grants its project's planners editing only when one of the service's editors made it.
+  // Each service's owner confirms the links others made to it, where they may plan: so the admin's
+  // ai-gateway is edited by FLOOR's engineers, while the researcher's floorplan-generator is not.
+  const role = (user: UserKey) => (user === p.createdBy ? "owner" : (p.members.find(([u]) => u === user)?.[1] ?? null));
+  for (const m of p.milestones) {
+    const by = m.history[0].by;
+    for (const name of m.services) {
+      const owner = SERVICES.find((s) => s.name === name)!.owner;
+      if (owner === by || as[by].isAdmin || !(as[owner].isAdmin || roleAllows(role(owner), "milestone", "update"))) continue;
+      await act(m.history[0].at, () => linkServiceMilestone(as[owner], name, { milestone: milestones[m.key] }));
+    }
   }
 
   const handoffs: Ids = {};

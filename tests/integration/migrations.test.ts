@@ -106,6 +106,28 @@ describeEachProvider("migrate", (provider) => {
     expect(await testDb.db.user.count()).toBe(0);
   });
 
+  it("0007 keeps every link made before it granting editing; links made after it grant only when set so", async () => {
+    // The committed migrations up to 0006, a link made then, and 0007 applied on top.
+    const before = mkdtempSync(path.join(os.tmpdir(), "legible-migrations-"));
+    cleanups.push(() => rmSync(before, { recursive: true, force: true }));
+    cpSync(migrationsDir(provider), migrationsDir(provider, before), { recursive: true });
+    rmSync(path.join(migrationsDir(provider, before), "0007_service_link_grants"), { recursive: true });
+    const empty = await createEmptyDatabase(provider);
+    cleanups.push(() => empty.remove());
+    await migrate(empty.url, before);
+    const db = createDb(empty.url);
+    cleanups.push(() => closeDb(db));
+    const project = await db.project.create({ data: { key: "OLD", name: "Old links" } });
+    const milestone = await db.milestone.create({ data: { projectId: project.id, key: "OLD-1", title: "Linked before" } });
+    const service = await db.service.create({ data: { name: "postgres", layer: "data" } });
+    await db.$executeRawUnsafe(`INSERT INTO "MilestoneService" ("id", "milestoneId", "serviceId") VALUES ('link-before', '${milestone.id}', '${service.id}')`);
+
+    expect((await migrate(empty.url)).applied).toEqual(committedIds.filter((id) => id >= "0007"));
+    expect(await db.milestoneService.findUniqueOrThrow({ where: { id: "link-before" } })).toMatchObject({ grantsEdit: true });
+    const later = await db.milestone.create({ data: { projectId: project.id, key: "OLD-2", title: "Linked after" } });
+    expect(await db.milestoneService.create({ data: { milestoneId: later.id, serviceId: service.id } })).toMatchObject({ grantsEdit: false });
+  });
+
   if (provider === "sqlite") {
     it("leaves SQLite in WAL mode", async () => {
       const testDb = await migrated();

@@ -156,8 +156,8 @@ describeEachProvider("milestone planning", (provider) => {
     const links = await t.db.milestoneService.findMany({ where: { milestoneId: id }, select: { service: { select: { name: true } } } });
     expect(links.map((l) => l.service.name)).toEqual(["layout-api"]);
     expect((await audits("milestone.services")).map((e) => e.details)).toEqual([
-      { key: "FLOOR-2", services: ["floor-model", "layout-api"], added: ["floor-model", "layout-api"], removed: [] },
-      { key: "FLOOR-2", services: ["layout-api"], added: [], removed: ["floor-model"] },
+      { key: "FLOOR-2", services: ["floor-model", "layout-api"], added: ["floor-model", "layout-api"], removed: [], grantsEdit: [] },
+      { key: "FLOOR-2", services: ["layout-api"], added: [], removed: ["floor-model"], grantsEdit: [] },
     ]);
   });
 

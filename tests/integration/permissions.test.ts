@@ -170,10 +170,10 @@ describeEachProvider("permission matrix", (provider) => {
     }
   });
 
-  /** A service owned by the "service owner" subject that a milestone of this project implements. */
+  /** A service owned by the "service owner" subject that a milestone of this project implements, linked by an editor. */
   async function makeProjectService(layer: "api" | "worker" = "worker") {
     const service = await sys().service.create({ data: { name: `svc-${uid()}`, layer, ownerId: actors["service owner"].id } });
-    await sys().milestoneService.create({ data: { milestoneId: (await makeMilestone()).id, serviceId: service.id } });
+    await sys().milestoneService.create({ data: { milestoneId: (await makeMilestone()).id, serviceId: service.id, grantsEdit: true } });
     return service;
   }
 
@@ -266,7 +266,7 @@ describeEachProvider("permission matrix", (provider) => {
       const m = await sys().milestone.create({ data: { projectId: other.id, key: `${other.key}-1`, title: "Serve layouts" } });
       const name = `layout-api-${uid()}`;
       const service = await sys().service.create({ data: { name, layer: "api", ownerId: actors["service owner"].id } });
-      await sys().milestoneService.create({ data: { milestoneId: m.id, serviceId: service.id } });
+      await sys().milestoneService.create({ data: { milestoneId: m.id, serviceId: service.id, grantsEdit: true } });
       const viewer = actors.viewer;
       const headers = await browser(viewer);
       const patch = () =>
@@ -281,7 +281,7 @@ describeEachProvider("permission matrix", (provider) => {
       expect(created.status).toBe(201);
       const again = await patch();
       expect(again.status).toBe(403);
-      expect((await again.json()).detail).toBe(`Only ${name}'s owner, the engineers, managers and owners of the projects whose milestones it implements, and instance admins can edit it.`);
+      expect((await again.json()).detail).toBe(`Only ${name}'s owner, instance admins, and the engineers, managers and owners of the projects whose milestones its owner, an admin or another of its editors linked to it can edit it.`);
       expect((await sys().service.findUniqueOrThrow({ where: { name } })).lifecycle).toBe("experimental");
       // What the new project's owner may do: add a service, which is theirs to edit.
       const own = `mine-${uid()}`;
@@ -308,7 +308,7 @@ describeEachProvider("permission matrix", (provider) => {
       await sys().membership.create({ data: { projectId: archived.id, userId: engineer.id, role: "engineer" } });
       const m = await sys().milestone.create({ data: { projectId: archived.id, key: `${archived.key}-1`, title: "Old work" } });
       const service = await sys().service.create({ data: { name: `svc-${uid()}`, layer: "api" } });
-      await sys().milestoneService.create({ data: { milestoneId: m.id, serviceId: service.id } });
+      await sys().milestoneService.create({ data: { milestoneId: m.id, serviceId: service.id, grantsEdit: true } });
       await expect(updateService(engineer, service.name, { layer: "worker", version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
       await sys().project.update({ where: { id: archived.id }, data: { archivedAt: null } });
       await expect(updateService(engineer, service.name, { layer: "worker", version: 1 })).resolves.toMatchObject({ layer: "worker" });

@@ -41,8 +41,8 @@ describeEachProvider("linking milestones from a service's page", (provider) => {
     expect(await unlinkServiceMilestone(actors.engineer, "layout-api", { milestone })).toMatchObject({ changed: false });
     expect(await links()).toEqual([]);
     expect((await audits("milestone.service.link")).map((e) => e.details)).toEqual([
-      { key: "FLOOR-2", service: "layout-api", changed: true },
-      { key: "FLOOR-2", service: "layout-api", changed: false },
+      { key: "FLOOR-2", service: "layout-api", changed: true, grantsEdit: false },
+      { key: "FLOOR-2", service: "layout-api", changed: false, grantsEdit: false },
     ]);
     expect((await audits("milestone.service.unlink")).at(0)).toMatchObject({ targetId: milestone, details: { key: "FLOOR-2", service: "layout-api", changed: true } });
   });

@@ -168,7 +168,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                       <abbr className={styles.hint} title="Services that depend on it">Called by</abbr>
                     </th>
                     <th scope="col" data-align="right" className={styles.countCell}>
-                      Milestones
+                      <abbr className={styles.hint} title="Milestones it implements, in projects you can see">Milestones</abbr>
                     </th>
                     <th scope="col">Updated</th>
                   </tr>

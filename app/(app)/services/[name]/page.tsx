@@ -22,7 +22,7 @@ import { codeFence } from "@/lib/markdown/fence";
 import { Markdown } from "@/lib/markdown/render";
 import styles from "@/components/service/services.module.css";
 import { serviceSegment } from "../_lib/segment";
-import { CATALOG_EDITOR_ROLES, listRoles } from "@/lib/auth/permissions";
+import { serviceEditorsPhrase } from "@/lib/auth/permissions";
 
 type Params = Promise<{ name: string }>;
 
@@ -235,7 +235,7 @@ export default async function ServicePage({ params }: { params: Params }) {
                   <RelativeTime date={service.createdAt} now={now} mode="date" />
                 </dd>
                 <dt>Edited by</dt>
-                <dd className={styles.muted}>Its owner, the {listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements, and instance admins</dd>
+                <dd className={styles.muted}>{serviceEditorsPhrase()}</dd>
               </dl>
             </Card>
 

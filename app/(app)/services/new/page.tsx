@@ -37,7 +37,7 @@ export default async function NewServicePage() {
         <PageHeader
           breadcrumbs={breadcrumbs}
           title="New service"
-          description={`A container of the monorepo, by the name other services reach it by. You own it unless you name another owner; the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements can edit it too.`}
+          description={`A container of the monorepo, by the name other services reach it by. You own it unless you name another owner; when you or another of its editors link it to a milestone, the ${listRoles(CATALOG_EDITOR_ROLES)} of that milestone's project can edit it too.`}
         />
         <Card padding="lg">
           <ActionForm action={createServiceAction} guardUnsaved className={pages.form} aria-label="New service">

@@ -14,7 +14,7 @@ import { NotFoundError } from "@/lib/errors";
 import pages from "@/app/(app)/_components/pages.module.css";
 import { updateServiceAction } from "../../actions";
 import { serviceSegment } from "../../_lib/segment";
-import { CATALOG_EDITOR_ROLES, listRoles } from "@/lib/auth/permissions";
+import { serviceEditorsPhrase } from "@/lib/auth/permissions";
 
 type Params = Promise<{ name: string }>;
 
@@ -40,7 +40,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
         title={`Edit ${service.name}`}
         icon={<IconServer size={20} />}
         heading={`Who edits ${service.name}`}
-        description={`Its owner${service.owner ? ` (${service.owner.name})` : ""}, the ${listRoles(CATALOG_EDITOR_ROLES)} of the projects whose milestones it implements, and instance admins. You can read it and see what it implements.`}
+        description={`${serviceEditorsPhrase(`Its owner${service.owner ? ` (${service.owner.name})` : ""}`)}. You can read it and see what it implements.`}
         back={{ href, label: `Back to ${service.name}` }}
       />
     );
