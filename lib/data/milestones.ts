@@ -180,7 +180,20 @@ export async function updateMilestoneStatus(caller: Caller, id: string, input: u
       projectId: project.id,
       details: { from: before.status, to: data.status, health: data.health },
     });
-    return tx.milestone.findUniqueOrThrow({ where: { id } });
+    const saved = await tx.milestone.findUniqueOrThrow({ where: { id } });
+    // Done with prerequisites still open is allowed (plans change), but said: the answer names them.
+    const openPrerequisites =
+      data.status === "done"
+        ? (
+            await tx.milestoneDependency.findMany({
+              where: { milestoneId: id, dependsOn: { status: { notIn: ["done", "cancelled"] } } },
+              select: { dependsOn: { select: { key: true } } },
+            })
+          )
+            .map((d) => d.dependsOn.key)
+            .sort(compareKeys)
+        : [];
+    return { ...saved, openPrerequisites };
   });
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/data/tokens";
-import { deleteMilestone, updateMilestone } from "@/lib/data/milestones";
+import { deleteMilestone, updateMilestone, updateMilestoneStatus } from "@/lib/data/milestones";
 import { addDependency, removeDependency, setMilestoneServices, tickMilestoneCriterion } from "@/lib/data/milestone-plan";
 import * as milestoneRoute from "@/app/api/v1/milestones/[id]/route";
 import * as dependenciesRoute from "@/app/api/v1/milestones/[id]/dependencies/route";
@@ -185,5 +185,17 @@ describeEachProvider("milestone planning", (provider) => {
     expect(await t.db.milestoneService.count({ where: { milestoneId: id } })).toBe(0);
     expect((await audits("milestone.delete")).at(-1)?.details).toMatchObject({ key: "FLOOR-7", dependencies: 2 });
     await expect(deleteMilestone(actors.owner, id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("marking a milestone done answers with the prerequisites still open, in key order", async () => {
+    const make = async (key: string, status: "planned" | "done" | "cancelled" | "blocked") =>
+      (await t.db.milestone.create({ data: { projectId, key, title: key, status } })).id;
+    const [goal, open, blocked, done, cancelled] = await Promise.all([make("FLOOR-30", "planned"), make("FLOOR-32", "planned"), make("FLOOR-31", "blocked"), make("FLOOR-33", "done"), make("FLOOR-34", "cancelled")]);
+    await t.db.milestoneDependency.createMany({ data: [open, blocked, done, cancelled].map((dependsOnId) => ({ projectId, milestoneId: goal, dependsOnId })) });
+    const started = await updateMilestoneStatus(actors.engineer, goal, { status: "in_progress", health: "on_track", version: 1 });
+    expect(started.openPrerequisites).toEqual([]);
+    const finished = await updateMilestoneStatus(actors.engineer, goal, { status: "done", health: "on_track", version: 2 });
+    expect(finished.status).toBe("done");
+    expect(finished.openPrerequisites).toEqual(["FLOOR-31", "FLOOR-32"]);
   });
 });

@@ -8,6 +8,7 @@ import { getActor } from "@/lib/auth/session";
 import { updateMilestoneStatus } from "@/lib/data/milestones";
 import { AppError, ConflictError, ValidationError, toProblem } from "@/lib/errors";
 import type { BoardMove, BoardMoveResult } from "@/components/board/types";
+import { statusChangeMessage } from "@/components/milestone/status-message";
 
 /** What a board sends: strings (a version may come as a number); anything else is refused. */
 const moveSchema = z.object({
@@ -31,7 +32,7 @@ export async function moveCardAction(move: BoardMove): Promise<BoardMoveResult> 
   try {
     const saved = await updateMilestoneStatus(await getActor(), id, input);
     for (const path of ["/projects/[key]/board", "/projects/[key]/milestones", "/projects/[key]/milestones/[id]"]) revalidatePath(path, "page");
-    return { ok: true, message: `${saved.key} is now ${saved.status.replace("_", " ")}.`, card: cardOf(saved) };
+    return { ok: true, message: statusChangeMessage(saved), card: cardOf(saved) };
   } catch (error) {
     if (error instanceof ConflictError) return { ok: false, conflict: true, message: error.message, card: cardOf(error.current) };
     if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined };

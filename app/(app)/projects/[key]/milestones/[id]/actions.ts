@@ -2,13 +2,14 @@
 import { authAction, field, fieldList, formValues } from "@/lib/actions";
 import { addDependency, removeDependency, setMilestoneServices, tickMilestoneCriterion } from "@/lib/data/milestone-plan";
 import { updateMilestoneStatus } from "@/lib/data/milestones";
+import { statusChangeMessage } from "@/components/milestone/status-message";
 
 export const updateStatusAction = authAction(
   (caller, form) => {
     const { id, ...values } = formValues(form);
     return updateMilestoneStatus(caller, id ?? "", values);
   },
-  { success: (m) => `Saved: ${m.key} is now ${m.status.replace("_", " ")}.`, revalidate: "/projects/[key]/milestones/[id]" },
+  { success: (m) => `Saved: ${statusChangeMessage(m)}`, revalidate: "/projects/[key]/milestones/[id]" },
 );
 
 const VIEW = "/projects/[key]/milestones/[id]";
