@@ -68,8 +68,13 @@ export type DecomposeResult = {
  * starting and ending with the same key, as the message reads.
  */
 export class DecomposeCycleError extends ConflictError {
-  constructor(readonly cycle: string[]) {
-    super(`These milestones would depend on each other in a cycle: ${cycle.join(" → ")}. Nothing was created.`);
+  constructor(
+    readonly cycle: string[],
+    /** The list's line of each key in the cycle, in order, so the message points at the text. */
+    lines: number[],
+    nothing: string,
+  ) {
+    super(`These milestones would depend on each other in a cycle: ${cycle.join(" → ")} (${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")} of the list).${nothing}`);
   }
 }
 
@@ -130,7 +135,10 @@ export async function decomposeHandoff(caller: Caller, handoffId: string, input:
   // Existing milestones never depend on new ones, so a cycle can only run through the new ones.
   const edges = planned.flatMap((m) => m.after.filter((d) => !d.existing).map((d) => ({ source: m.key, target: d.key })));
   const cycle = findCycle(planned.map((m) => ({ id: m.key })), edges);
-  if (cycle) throw new DecomposeCycleError([...cycle, cycle[0]]);
+  if (cycle) {
+    const lineOf = new Map(planned.map((m) => [m.key, m.line]));
+    throw new DecomposeCycleError([...cycle, cycle[0]], cycle.map((key) => lineOf.get(key) ?? 0), nothing);
+  }
 
   const summary = { dryRun: true, handoffId, project: { key: project.key, name: project.name } };
   if (opts.dryRun) return { ...summary, milestones: planned };

@@ -70,7 +70,10 @@ describeEachProvider("decompose a handoff", (provider) => {
     const cycle = decomposeHandoff(actors.engineer, handoffId, { list: "First step after 3\nSecond step after 1\nThird step after 2" });
     await expect(cycle).rejects.toBeInstanceOf(DecomposeCycleError);
     await expect(cycle).rejects.toMatchObject({ cycle: ["FLOOR-5", "FLOOR-7", "FLOOR-6", "FLOOR-5"] });
-    await expect(cycle).rejects.toThrow("FLOOR-5 → FLOOR-7 → FLOOR-6 → FLOOR-5");
+    await expect(cycle).rejects.toThrow("FLOOR-5 → FLOOR-7 → FLOOR-6 → FLOOR-5 (lines 1, 3, 2 of the list). Nothing was created.");
+    // A preview names the same cycle without claiming anything was not created.
+    const preview = decomposeHandoff(actors.engineer, handoffId, { list: "First step after 3\nSecond step after 1\nThird step after 2" }, { dryRun: true });
+    await expect(preview).rejects.toThrow(/FLOOR-5 → FLOOR-7 → FLOOR-6 → FLOOR-5 \(lines 1, 3, 2 of the list\)\.$/);
     const unknown = decomposeHandoff(actors.engineer, handoffId, { list: "First step\nSecond step after 1, FLOOR-99" });
     await expect(unknown).rejects.toBeInstanceOf(ValidationError);
     await expect(unknown).rejects.toThrow(`Milestones: Line 2, column 22: "after FLOOR-99" — Floor plans has no milestone FLOOR-99.`);
