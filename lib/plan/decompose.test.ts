@@ -49,6 +49,16 @@ describe("parseDecomposeList", () => {
     expect(items("Bare days (4)")[0].estimateDays).toBe(4);
   });
 
+  it("refuses something in parentheses that ends like an estimate but is not one, instead of keeping it in the title", () => {
+    const result = parseDecomposeList("Train the denoiser (abc d)\nShip it (3,5 days) after 1\nEnd-to-end test (end-to-end)\nRender in (3D)");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [1, 20, '"(abc d)" is not an estimate: write a number of days, as (3d) or ~5 days.'],
+      [2, 9, '"(3,5 days)" is not an estimate: write a number of days, as (3d) or ~5 days.'],
+    ]);
+  });
+
   it("names the line and column of a reference past the end of the list", () => {
     expect(errors("One thing\nTwo things\nThree things after 7\nFour things")).toEqual([`Line 3, column 20: "after 7" — the list has 4 milestones.`]);
   });

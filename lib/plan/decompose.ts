@@ -57,6 +57,8 @@ const REF_TOKEN = /^(?:\d{1,4}|[A-Za-z][A-Za-z0-9]{1,9}-\d{1,5})$/;
 // No leading \s*: a match starts at "(" or "~" only (the head is trimmed instead).
 const ESTIMATE_PAREN = /\(\s*(\d{1,4}(?:\.\d{1,2})?)\s*(?:(?:d|days?)\s*)?\)$/i;
 const ESTIMATE_TILDE = /(?<=\s)~\s*(\d{1,4}(?:\.\d{1,2})?)(?:\s*(?:d|days?))?$/i;
+/** Something in parentheses that ends like an estimate ("(abc d)", "(3,5 days)") but is not one. */
+const ESTIMATE_LIKE = /\((?=[^()]{0,40}\))[^()]*[\d\s](?:d|days?)\s*\)$/i;
 // Case-insensitive "after" as a word, the last one on the line.
 const AFTER = /(^|\s)after\s+/gi;
 
@@ -111,6 +113,10 @@ function parseLine(raw: Raw, errors: DecomposeError[]): Pending | null {
     }
   }
   const title = rest.trim();
+  if (!estimate) {
+    const like = ESTIMATE_LIKE.exec(rest.trimEnd());
+    if (like) return fail(like.index, `"${like[0]}" is not an estimate: write a number of days, as (3d) or ~5 days.`);
+  }
   // The check a milestone title's schema makes (a vertical tab, NEL or U+2028 is not a line end here).
   const broken = notOneLine(title);
   if (broken) return fail(rest.indexOf(title) + notOneLineIndex(title), `the title ${broken}`);
