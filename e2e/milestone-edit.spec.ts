@@ -74,6 +74,12 @@ test("a dependency that would close a cycle is refused, naming the cycle in orde
   const a = await newMilestone(page, `Collect floor plans ${unique()}`, { description: "Plans from **RPLAN**, cleaned.", acceptanceCriteria: "- 80k plans" });
   const b = await newMilestone(page, `Train on them ${unique()}`, { description: "A *diffusion* model." });
 
+  // b's page is open in another tab before anything depends on anything: a is offered there.
+  const other = await page.context().newPage();
+  await other.goto(`/projects/FLOOR/milestones/${b.id}`);
+  const back = other.getByRole("form", { name: "Add dependency" });
+  await expect(back.getByRole("combobox", { name: "Depends on" }).locator(`option[value="${a.id}"]`)).toHaveCount(1);
+
   // a depends on b, from a's page.
   await page.goto(`/projects/FLOOR/milestones/${a.id}`);
   const add = page.getByRole("form", { name: "Add dependency" });
@@ -81,12 +87,13 @@ test("a dependency that would close a cycle is refused, naming the cycle in orde
   await add.getByRole("button", { name: "Add" }).click();
   await expect(page.getByRole("link", { name: new RegExp(`^${b.key} `) })).toBeVisible();
 
-  // b depends on a would close b → a → b.
-  await page.goto(`/projects/FLOOR/milestones/${b.id}`);
-  const back = page.getByRole("form", { name: "Add dependency" });
+  // From the stale tab, b depends on a would close b → a → b: the server refuses it, naming the cycle.
   await back.getByRole("combobox", { name: "Depends on" }).selectOption({ value: a.id });
   await back.getByRole("button", { name: "Add" }).click();
   await expect(back.getByText(/would close a cycle/)).toContainText(`${b.key} → ${a.key} → ${b.key}`);
+  // Read afresh, b's page no longer offers a at all.
+  await other.reload();
+  await expect(other.getByRole("form", { name: "Add dependency" }).getByRole("combobox", { name: "Depends on" }).locator(`option[value="${a.id}"]`)).toHaveCount(0);
 
   // Removing the first edge from a's page.
   await page.goto(`/projects/FLOOR/milestones/${a.id}`);

@@ -15,6 +15,7 @@ import { auditWrite } from "@/lib/data/audit";
 import { assertRoomForPrerequisite } from "@/lib/data/plan-caps";
 import { createsCycle, findCycle } from "@/lib/graph/cycles";
 import { compareKeys } from "@/lib/sort";
+import { reachable } from "@/lib/graph/reachability";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
 
@@ -145,9 +146,13 @@ export async function tickMilestoneCriterion(caller: Caller, id: string, input: 
 /** What the planning controls offer: the project's other milestones and the services catalog. */
 export async function milestonePlanChoices(caller: Caller, id: string) {
   const { project } = await authorizePlan(caller, id);
-  const [milestones, services] = await Promise.all([
+  const [milestones, services, dependencies] = await Promise.all([
     db().milestone.findMany({ where: { projectId: project.id, id: { not: id } }, select: { id: true, key: true, title: true } }),
     db().service.findMany({ select: { name: true, displayName: true, layer: true }, orderBy: { name: "asc" } }),
+    db().milestoneDependency.findMany({ where: { projectId: project.id }, select: { milestoneId: true, dependsOnId: true } }),
   ]);
-  return { milestones: milestones.sort((a, b) => compareKeys(a.key, b.key)), services };
+  // Milestones that wait on this one, directly or through others, are not offered as its
+  // prerequisites: choosing one would close a cycle (the server would refuse it anyway).
+  const waiting = reachable(id, dependencies.map((d) => ({ source: d.dependsOnId, target: d.milestoneId })), "downstream");
+  return { milestones: milestones.filter((m) => !waiting.has(m.id)).sort((a, b) => compareKeys(a.key, b.key)), services };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/data/tokens";
 import { deleteMilestone, updateMilestone, updateMilestoneStatus } from "@/lib/data/milestones";
-import { addDependency, removeDependency, setMilestoneServices, tickMilestoneCriterion } from "@/lib/data/milestone-plan";
+import { addDependency, milestonePlanChoices, removeDependency, setMilestoneServices, tickMilestoneCriterion } from "@/lib/data/milestone-plan";
 import * as milestoneRoute from "@/app/api/v1/milestones/[id]/route";
 import * as dependenciesRoute from "@/app/api/v1/milestones/[id]/dependencies/route";
 import * as dependencyRoute from "@/app/api/v1/milestones/[id]/dependencies/[dependsOnId]/route";
@@ -197,5 +197,18 @@ describeEachProvider("milestone planning", (provider) => {
     const finished = await updateMilestoneStatus(actors.engineer, goal, { status: "done", health: "on_track", version: 2 });
     expect(finished.status).toBe("done");
     expect(finished.openPrerequisites).toEqual(["FLOOR-31", "FLOOR-32"]);
+  });
+
+  it("does not offer as a prerequisite any milestone that waits on this one, directly or through others", async () => {
+    const make = async (key: string) => (await t.db.milestone.create({ data: { projectId, key, title: key } })).id;
+    const [root, middle, leaf, free] = [await make("FLOOR-40"), await make("FLOOR-41"), await make("FLOOR-42"), await make("FLOOR-43")];
+    // leaf waits on middle, middle waits on root.
+    await t.db.milestoneDependency.createMany({ data: [{ projectId, milestoneId: middle, dependsOnId: root }, { projectId, milestoneId: leaf, dependsOnId: middle }] });
+    const offered = (await milestonePlanChoices(actors.engineer, root)).milestones.map((m) => m.id);
+    expect(offered).toContain(free);
+    expect(offered).not.toContain(middle);
+    expect(offered).not.toContain(leaf);
+    expect(offered).not.toContain(root);
+    expect((await milestonePlanChoices(actors.engineer, leaf)).milestones.map((m) => m.id)).toEqual(expect.arrayContaining([root, middle, free]));
   });
 });
