@@ -101,6 +101,12 @@ test("the board is readable at 1024 px in the dark theme: the columns scroll ins
   const pageWidth = await engineer.evaluate(() => document.documentElement.scrollWidth);
   expect(pageWidth).toBeLessThanOrEqual(1024);
   await engineer.screenshot({ path: test.info().outputPath("board-1024-dark.png"), fullPage: true });
+
+  // At 1280 px every column is in view beside the sidebar, Cancelled included.
+  await engineer.setViewportSize({ width: 1280, height: 800 });
+  const board = engineer.getByRole("region", { name: "Board" });
+  expect(await board.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  await expect(column(engineer, "Cancelled")).toBeInViewport();
 });
 
 test("a board left open in a background tab shows another person's move when its tab comes back", async ({ browser }) => {
