@@ -12,7 +12,7 @@ export function AddDependencyForm({ id, candidates, action }: { id: string; cand
   return (
     <ActionForm action={action} className={styles.addDep} aria-label="Add dependency" resetOnSuccess quietSuccess>
       <input type="hidden" name="id" value={id} />
-      <FormField name="dependsOn" label={MILESTONE_PLAN_LABELS.dependsOn} hint="Another milestone of this project that must finish first. Milestones that wait on this one are not offered: that would close a cycle.">
+      <FormField name="dependsOn" label={MILESTONE_PLAN_LABELS.dependsOn} hint="Another milestone of this project that must finish first. Milestones waiting on this one are left out: each would make the plan circular.">
         <Select name="dependsOn" defaultValue="">
           <option value="" disabled>
             Choose a milestone…
