@@ -57,9 +57,9 @@ export const Q_MAX = 100;
 /** More values than this in one filter are not a view anyone built: the rest are ignored. */
 const VALUES_MAX = 50;
 
-const keySchema = z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9]{1,9}$/);
-const milestoneKeySchema = z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,5}$/);
-const ownerSchema = z.string().trim().regex(/^[\w-]{1,64}$/);
+const keySchema = z.string().max(64).trim().toUpperCase().regex(/^[A-Z][A-Z0-9]{1,9}$/);
+const milestoneKeySchema = z.string().max(64).trim().toUpperCase().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,5}$/);
+const ownerSchema = z.string().max(200).trim().regex(/^[\w-]{1,64}$/);
 const statusSchema = z.enum(MILESTONE_STATUSES);
 const healthSchema = z.enum(MILESTONE_HEALTHS);
 const yesSchema = z.enum(["yes", "1", "true", "on"]);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
 
 /** Page numbers are small; a longer one is no page anyone reached by a link. */
-const pageSchema = z.string().trim().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1));
+const pageSchema = z.string().max(64).trim().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1));
 
 /** The page a `?page=` value asks for (1 when absent); `notice` says why a bad one was ignored. */
 export function parsePage(raw: string | string[] | undefined): { page: number; notice: string | null } {

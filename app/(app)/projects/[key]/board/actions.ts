@@ -17,7 +17,7 @@ const moveSchema = z.object({
   health: z.string().max(40),
   // The data layer caps the note by its own rule; this only bounds what is carried there.
   note: z.string().max(100_000).optional().default(""),
-  version: z.union([z.string(), z.number()]).transform(String),
+  version: z.union([z.string().max(20), z.number()]).transform(String),
 });
 
 /** The card's new place, from the saved milestone or a 409's current one. */
