@@ -26,6 +26,7 @@ async function readRows(scratch: Db, clock: DemoClock) {
     statusUpdate: await scratch.statusUpdate.findMany(),
     milestoneDependency: await scratch.milestoneDependency.findMany(),
     milestoneService: await scratch.milestoneService.findMany(),
+    projectService: await scratch.projectService.findMany(),
     handoff: await scratch.handoff.findMany(),
     handoffRevision: await scratch.handoffRevision.findMany(),
     handoffMilestone: await scratch.handoffMilestone.findMany(),
@@ -95,7 +96,7 @@ export async function copyDemoRows(tx: Tx, rows: DemoRows) {
     if (existing) templates.set(t.id, existing.id);
     else await tx.handoffTemplate.create({ data: { ...t, sections: t.sections as Prisma.InputJsonValue } });
   }
-  await tx.service.createMany({ data: rows.service });
+  await tx.service.createMany({ data: rows.service.map((s) => withoutNull(s, ["runtime"]) as Prisma.ServiceCreateManyInput) });
   await tx.interface.createMany({ data: rows.interface.map((i) => withoutNull(i, ["requestSchema", "responseSchema"]) as Prisma.InterfaceCreateManyInput) });
   await tx.serviceDependency.createMany({ data: rows.serviceDependency });
   await tx.project.createMany({ data: rows.project });
@@ -104,6 +105,7 @@ export async function copyDemoRows(tx: Tx, rows: DemoRows) {
   await tx.statusUpdate.createMany({ data: rows.statusUpdate });
   await tx.milestoneDependency.createMany({ data: rows.milestoneDependency });
   await tx.milestoneService.createMany({ data: rows.milestoneService });
+  await tx.projectService.createMany({ data: rows.projectService });
   await tx.handoff.createMany({
     data: rows.handoff.map((h) => ({
       ...h,

@@ -1,0 +1,4 @@
+// Every command of `npm run legible`, by name. Each lives in its own file beside this one.
+import type { Command } from "./context";
+
+export const COMMANDS: Record<string, Command> = {};
