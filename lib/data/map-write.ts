@@ -117,5 +117,5 @@ export async function writeMap(tx: Tx, actor: Actor, key: string, writes: MapWri
   }
 
   const names = planNames(plan);
-  await auditWrite(tx, actor, { action: "map.import", targetType: "project", targetId: projectId, projectId, details: { key, filename, create: names.create, update: names.update } });
+  await auditWrite(tx, actor, { action: "map.import", targetType: "project", targetId: projectId, projectId, details: { key, filename, created: names.create.length, updated: names.update.length, first: [...names.create, ...names.update].slice(0, 12) } });
 }

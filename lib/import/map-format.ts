@@ -190,7 +190,8 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): { message: strin
     return { message: `unknown key “${key}”${where ? ` in ${where}` : ""}${others}; the map format does not have it (see docs/map-format.md).`, path: [...issue.path, key] };
   }
   const sentence = ValidationError.fromZod(new z.ZodError([issue]), MAP_FILE_SCHEMA).message;
-  const where = describePath(value, issue.path);
+  // A top-level field's label says where it is; deeper ones are named by path ("milestones[3] (FLOOR-4).title").
+  const where = issue.path.length > 1 ? describePath(value, issue.path) : "";
   return { message: where ? `${where}: ${sentence}` : sentence, path: issue.path };
 }
 
