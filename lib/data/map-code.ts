@@ -25,7 +25,8 @@ export const MAP_IMPORT_LABELS = { text: "Map file", filename: "File name" } as 
 
 /** What the API, the page and the command line send: the file's text and, for messages, its name. */
 export const mapImportSchema = z.object({
-  text: text(MAP_IMPORT_LABELS.text, { min: 1, max: YAML_LIMITS.maxBytes }),
+  // Characters, a loose bound: readYaml refuses a file over YAML_LIMITS.maxBytes (UTF-8) with its size.
+  text: text(MAP_IMPORT_LABELS.text, { min: 1, max: 2 * YAML_LIMITS.maxBytes }),
   filename: text(MAP_IMPORT_LABELS.filename, { max: 200, trim: true, singleLine: true }).default("map.yaml"),
 });
 

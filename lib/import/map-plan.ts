@@ -183,7 +183,7 @@ export function planMap(file: MapFile, state: MapState, ctx: MapPlanContext): { 
   });
   const createCount = file.milestones.filter((m) => !existing.has(m.key)).length;
   if (state.milestones.length + createCount > LIMITS.milestone.perProject) {
-    fail(["milestones"], tooManyMilestonesMessage(state.project?.key ?? projectKey, state.milestones.length, createCount));
+    fail(["milestones"], tooManyMilestonesMessage(state.project?.name ?? file.project.name, state.milestones.length, createCount));
   }
   file.milestones.forEach((m, i) => {
     m.dependsOn.forEach((key, j) => {
