@@ -8,6 +8,7 @@
 // lib/import/map-checks.ts. Pure.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { MILESTONE_LABELS } from "@/lib/validation/labels";
 import { labelled } from "@/lib/validation/field-label";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
 import { milestoneFieldsSchema, milestoneHealthSchema, milestoneStatusSchema } from "@/lib/validation/milestone";
@@ -153,15 +154,31 @@ function keepGiven(parsed: Parsed, raw: Record<string, unknown>): MapFile {
 
 /** The JSON Schema of the format (docs/map-format.schema.json), as a file would be written. */
 export function mapJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(MAP_FILE_SCHEMA, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  const dates = new Set<string>([MILESTONE_LABELS.startDate, MILESTONE_LABELS.dueDate]);
+  const schema = z.toJSONSchema(MAP_FILE_SCHEMA, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+    // The field's visible label becomes the standard `title`; dates (parsed by code) are described.
+    override: ({ jsonSchema }) => {
+      const label = jsonSchema.label;
+      if (typeof label !== "string") return;
+      delete jsonSchema.label;
+      jsonSchema.title = label;
+      if (dates.has(label)) Object.assign(jsonSchema, { type: ["string", "null"], format: "date", description: "A calendar day, YYYY-MM-DD (null: none)." });
+    },
+  });
   return {
     $schema: schema.$schema,
     $id: "https://legible.dev/schemas/map-format.schema.json",
     title: "Legible project map",
     description: "One project of Legible as code: its handoff references, milestones and services. See docs/map-format.md.",
-    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema" && k !== "title")),
   };
 }
+
+/** docs/map-format.schema.json's text (`npm run docs:map-format`; a unit test keeps the file current). */
+export const renderMapJsonSchema = () => `${JSON.stringify(mapJsonSchema(), null, 2)}\n`;
 
 /** "milestones[3] (FLOOR-4)": where in the file a path points, as a reader finds it. */
 export function describePath(value: unknown, path: readonly PropertyKey[]): string {
