@@ -214,6 +214,12 @@ const ACTION_CASES: ActionCase[] = [
   { file: A("(app)/admin/users"), name: "setAdminAction", form: (f) => ({ userId: f.memberId, isAdmin: "true" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "setDisabledAction", form: (f) => ({ userId: f.memberId, disabled: "true" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "unlockSignInAction", form: (f) => ({ userId: f.memberId }), spoil: ["userId"] },
+  {
+    file: A("(app)/projects/import"),
+    name: "mapImportAction",
+    form: (f) => ({ text: `format: 1\nproject:\n  key: ${f.key}\n  name: From a map file\nmilestones:\n  - key: ${f.key}-78\n    title: Planned in a map\n`, filename: "map.yaml", apply: "1" }),
+    spoil: ["text", "filename"],
+  },
   { file: A("(app)/projects"), name: "createProjectAction", form: () => ({ key: "ACTP", name: "Action project", description: "About it." }), spoil: ["key", "name", "description"] },
   {
     file: A("(app)/projects/[key]/handoffs/new"),
