@@ -226,8 +226,3 @@ export function parseMapFile(text: string, filename: string): { map: MapFile; po
   }
   return { map: keepGiven(result.data, file.value as Record<string, unknown>), positionOf: file.positionOf };
 }
-
-/** A refusal at a place in the file (a duplicate, a reference to nothing, a cycle). */
-export function fileError(filename: string, positionOf: (path: readonly (string | number)[]) => { line: number; column: number } | undefined, path: (string | number)[], detail: string): ImportFileError {
-  return new ImportFileError(detail, filename, positionOf(path));
-}

@@ -123,9 +123,9 @@ export function mapDocument(state: MapState) {
     format: MAP_FORMAT_VERSION,
     project: { key: state.project.key, name: state.project.name, description: state.project.description },
     handoffs: handoffs.map((h) => {
-      const twin = handoffs.some((o) => o.id !== h.id && o.title === h.title && o.paperTitle === h.paperTitle);
+      // The id only where the title alone would not say which handoff (milestones then refer to it by id).
       const sameTitle = handoffs.some((o) => o.id !== h.id && o.title === h.title);
-      return { title: h.title, ...(h.paperTitle ? { paperTitle: h.paperTitle } : {}), ...(twin || sameTitle ? { id: h.id } : {}) };
+      return { title: h.title, ...(h.paperTitle ? { paperTitle: h.paperTitle } : {}), ...(sameTitle ? { id: h.id } : {}) };
     }),
     milestones: [...state.milestones].sort((a, b) => compareKeys(a.key, b.key)).map((m) => ({
       key: m.key,

@@ -3,7 +3,7 @@
 // refused with a clear message, in bounded time, with nothing written. On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { applyMapImport, planMapImport } from "@/lib/data/map-code";
+import { applyMapImport, exportProjectMap, planMapImport } from "@/lib/data/map-code";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const ROLES = ["owner", "engineer", "researcher", "viewer", "outsider", "admin"] as const;
@@ -143,6 +143,20 @@ describeEachProvider("map import", (provider) => {
     // Owners must be members: a new project has only its creator.
     const other = text.replace(/NEWMAP/g, "NEWMAP2").replace("outsider@", "engineer@");
     expect((await refusal(() => planMapImport(a.outsider, { text: other }))).message).toMatch(/line 8, column 12: milestones\[0\] \(NEWMAP2-1\): Owner engineer@example.test must be a member of NEWMAP2/);
+  });
+
+  it("handoffs with the same title are told apart by id, the only id a map holds; the export round-trips", async () => {
+    const project = await t.db.project.findUniqueOrThrow({ where: { key: "MAP" } });
+    const twins = [];
+    for (const paper of ["One", "Two"]) twins.push(await t.db.handoff.create({ data: { projectId: project.id, title: "Twin", paperTitle: paper, authors: [], sections: {} } }));
+    const m1 = await t.db.milestone.findFirstOrThrow({ where: { key: "MAP-1" } });
+    await t.db.handoffMilestone.create({ data: { handoffId: twins[1].id, milestoneId: m1.id } });
+    const { text } = await exportProjectMap(a.owner, "MAP");
+    expect(text).toContain(`  - title: Twin\n    paperTitle: Two\n    id: ${twins[1].id}\n`);
+    expect(text).toContain(`    decomposedFrom:\n      - ${twins[1].id}\n      - Paper A\n`);
+    const { plan } = await planMapImport(a.owner, { text });
+    expect([plan.create, plan.update, plan.missing]).toEqual([[], [], []]);
+    expect(text.match(/^ {4}id: /gm)).toHaveLength(2);
   });
 
   describe("hostile and broken files: refused with a clear message, quickly, nothing written", () => {
