@@ -107,6 +107,7 @@ export async function applyMapImport(caller: Caller, input: unknown): Promise<{ 
       throw new ConflictError(`${key} changed while the file was being imported. Review the new dry run and apply again.`);
     }
     await writeMap(tx, actor, key, again.writes, again.plan, ctx.filename);
-  });
+    // A file may add 1,000 milestones with their history, dependencies and links: more than the default 5 s.
+  }, { timeout: 60_000, maxWait: 10_000 });
   return { project: key, plan, applied: true };
 }

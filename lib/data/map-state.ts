@@ -4,6 +4,7 @@
 // the client given: the database, or the import's transaction (so the plan it applies is the plan
 // of what the transaction sees). No authorization here: lib/data/map-code.ts checks first.
 import type { Tx } from "@/lib/db/client";
+import { inChunks } from "@/lib/data/map-write";
 import { dayOf, normalRuntime, type MapState, type ServiceState } from "@/lib/import/map-state";
 
 /** The extra names a file brings: services, dependency targets and owners' emails. */
@@ -30,7 +31,7 @@ async function loadServices(client: Tx, names: string[]): Promise<ServiceState[]
   let wanted = [...new Set(names)];
   // One query per step of the dependency chain: a handful for any real catalog.
   for (let round = 0; wanted.length && round < 50; round++) {
-    const rows = await client.service.findMany({ where: { name: { in: wanted } }, select: SERVICE_SELECT });
+    const rows = (await Promise.all(inChunks(wanted).map((part) => client.service.findMany({ where: { name: { in: part } }, select: SERVICE_SELECT })))).flat();
     for (const s of rows) {
       found.set(s.name, {
         id: s.id,
@@ -56,7 +57,9 @@ async function loadServices(client: Tx, names: string[]): Promise<ServiceState[]
 export async function loadMapState(client: Tx, key: string, extra: MapNames = { services: [], emails: [] }): Promise<MapState> {
   const project = await client.project.findUnique({ where: { key }, select: { id: true, key: true, name: true, description: true } });
   const users = extra.emails.length
-    ? (await client.user.findMany({ where: { email: { in: [...new Set(extra.emails)] } }, select: { id: true, email: true, disabledAt: true } })).map((u) => ({ id: u.id, email: u.email, active: !u.disabledAt }))
+    ? (await Promise.all(inChunks([...new Set(extra.emails)]).map((part) => client.user.findMany({ where: { email: { in: part } }, select: { id: true, email: true, disabledAt: true } }))))
+        .flat()
+        .map((u) => ({ id: u.id, email: u.email, active: !u.disabledAt }))
     : [];
   if (!project) return { project: null, memberEmails: [], handoffs: [], milestones: [], services: await loadServices(client, extra.services), runs: [], users };
   const [members, handoffs, milestones, runs] = await Promise.all([

@@ -10,9 +10,14 @@ import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { auditWrite } from "@/lib/data/audit";
 import { servicesEditableBy } from "@/lib/data/access";
-import { assertRoomForMilestones, assertRoomForPrerequisite } from "@/lib/data/plan-caps";
+import { assertRoomForMilestones, assertRoomForPrerequisite, tooManyPrerequisitesMessage } from "@/lib/data/plan-caps";
+import { ConflictError } from "@/lib/errors";
+import { LIMITS } from "@/lib/validation/limits";
 import { planNames, type ImportPlan } from "@/lib/import/plan";
 import type { MapWrites, MilestoneWrite, ServiceWrite } from "@/lib/import/map-plan";
+
+/** Lists cut to what one query's `in` may hold on SQLite (at most 999 parameters). */
+export const inChunks = <T>(list: T[], size = 500): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 const day = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(`${value}T00:00:00.000Z`));
 
@@ -20,7 +25,7 @@ const day = (value: string | null | undefined) => (value === undefined ? undefin
 async function userIds(tx: Tx, emails: (string | null | undefined)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(emails.filter((e): e is string => Boolean(e)))];
   if (!wanted.length) return new Map();
-  const rows = await tx.user.findMany({ where: { email: { in: wanted } }, select: { id: true, email: true } });
+  const rows = (await Promise.all(inChunks(wanted).map((part) => tx.user.findMany({ where: { email: { in: part } }, select: { id: true, email: true } })))).flat();
   return new Map(rows.map((u) => [u.email, u.id]));
 }
 
@@ -75,7 +80,9 @@ export async function writeMap(tx: Tx, actor: Actor, key: string, writes: MapWri
     await tx.service.update({ where: { name: u.name }, data: { ...serviceData(u.data, ids), version: { increment: 1 } } });
   }
   const serviceNames = [...writes.serviceDependencies.create, ...writes.serviceDependencies.update].flatMap((d) => [d.from, d.to]).concat(writes.serviceLinks.map((l) => l.service), writes.runs);
-  for (const s of await tx.service.findMany({ where: { name: { in: [...new Set(serviceNames)] } }, select: { id: true, name: true } })) serviceId.set(s.name, s.id);
+  for (const part of inChunks([...new Set(serviceNames)])) {
+    for (const s of await tx.service.findMany({ where: { name: { in: part } }, select: { id: true, name: true } })) serviceId.set(s.name, s.id);
+  }
   const sid = (name: string) => serviceId.get(name)!;
   for (const d of writes.serviceDependencies.create) await tx.serviceDependency.create({ data: { fromId: sid(d.from), toId: sid(d.to), kind: d.kind, description: d.description } });
   for (const d of writes.serviceDependencies.update) {
@@ -85,12 +92,15 @@ export async function writeMap(tx: Tx, actor: Actor, key: string, writes: MapWri
 
   // Milestones, within the project's cap; each status or health change is history.
   if (writes.milestones.create.length) await assertRoomForMilestones(tx, { id: projectId, name: project.name }, writes.milestones.create.length, " Nothing was imported.");
-  for (const m of writes.milestones.create) {
-    const created = await tx.milestone.create({
-      data: { ...milestoneData(m, ids), key: m.key, title: m.title, status: m.status, health: m.health, completedAt: m.status === "done" ? new Date() : null, projectId },
-      select: { id: true },
+  // In bulk: a file may add up to 1,000 milestones, each with its first status entry.
+  if (writes.milestones.create.length) {
+    await tx.milestone.createMany({
+      data: writes.milestones.create.map((m) => ({ ...milestoneData(m, ids), key: m.key, title: m.title, status: m.status, health: m.health, completedAt: m.status === "done" ? new Date() : null, projectId })),
     });
-    await tx.statusUpdate.create({ data: { milestoneId: created.id, authorId: actor.id, toStatus: m.status, toHealth: m.health, note: `Created by ${note.charAt(0).toLowerCase()}${note.slice(1)}` } });
+    const keys = new Set(writes.milestones.create.map((m) => m.key));
+    const created = (await tx.milestone.findMany({ where: { projectId }, select: { id: true, key: true, status: true, health: true } })).filter((m) => keys.has(m.key));
+    const first = `Created by ${note.charAt(0).toLowerCase()}${note.slice(1)}`;
+    await tx.statusUpdate.createMany({ data: created.map((m) => ({ milestoneId: m.id, authorId: actor.id, toStatus: m.status, toHealth: m.health, note: first })) });
   }
   for (const u of writes.milestones.update) {
     const before = await tx.milestone.findUniqueOrThrow({ where: { projectId_key: { projectId, key: u.key } }, select: { id: true, status: true, health: true, completedAt: true } });
@@ -106,9 +116,15 @@ export async function writeMap(tx: Tx, actor: Actor, key: string, writes: MapWri
   // Dependencies (checked acyclic by the plan), handoff and service links.
   const milestoneIds = new Map((await tx.milestone.findMany({ where: { projectId }, select: { id: true, key: true } })).map((m) => [m.key, m.id]));
   const mid = (k: string) => milestoneIds.get(k)!;
-  for (const d of writes.dependencies) {
-    await assertRoomForPrerequisite(tx, { id: mid(d.milestone), key: d.milestone });
-    await tx.milestoneDependency.create({ data: { projectId, milestoneId: mid(d.milestone), dependsOnId: mid(d.dependsOn) } });
+  if (writes.dependencies.length) {
+    // Each milestone gaining prerequisites: its row locked and its room checked (plan-caps), then all
+    // edges at once, then the cap checked on the result (the plan counted the same edges).
+    const gaining = [...new Set(writes.dependencies.map((d) => d.milestone))];
+    for (const key of gaining) await assertRoomForPrerequisite(tx, { id: mid(key), key });
+    await tx.milestoneDependency.createMany({ data: writes.dependencies.map((d) => ({ projectId, milestoneId: mid(d.milestone), dependsOnId: mid(d.dependsOn) })) });
+    const counts = await tx.milestoneDependency.groupBy({ by: ["milestoneId"], where: { projectId }, _count: { _all: true } });
+    const over = counts.find((c) => c._count._all > LIMITS.milestone.prerequisites);
+    if (over) throw new ConflictError(tooManyPrerequisitesMessage([...milestoneIds].find(([, id]) => id === over.milestoneId)?.[0] ?? ""));
   }
   if (writes.handoffLinks.length) await tx.handoffMilestone.createMany({ data: writes.handoffLinks.map((l) => ({ handoffId: l.handoffId, milestoneId: mid(l.milestone) })) });
   if (writes.serviceLinks.length) {

@@ -159,6 +159,19 @@ describeEachProvider("map import", (provider) => {
     expect(text.match(/^ {4}id: /gm)).toHaveLength(2);
   });
 
+  it("a new project of 1,000 milestones in a chain, each with a link, imports in one transaction, in bounded time", async () => {
+    const lines = ["format: 1", "project: {key: BIG, name: A big plan}", "milestones:"];
+    for (let i = 1; i <= 1000; i++) lines.push(`  - {key: BIG-${i}, title: Step ${i}, status: ${i < 10 ? "done" : "planned"}${i > 1 ? `, dependsOn: [BIG-${i - 1}]` : ""}, implementedBy: [db]}`);
+    const started = performance.now();
+    const { plan } = await applyMapImport(a.admin, { text: lines.join("\n"), filename: "big.yaml" });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(plan.create).toHaveLength(1 + 1000 + 999 + 1000);
+    const project = await t.db.project.findUniqueOrThrow({ where: { key: "BIG" }, include: { _count: { select: { milestones: true, dependencies: true } } } });
+    expect(project._count).toEqual({ milestones: 1000, dependencies: 999 });
+    expect(await t.db.statusUpdate.count({ where: { milestone: { projectId: project.id } } })).toBe(1000);
+    expect((await t.db.milestone.findFirstOrThrow({ where: { key: "BIG-3" } })).completedAt).not.toBeNull();
+  }, 60_000);
+
   describe("hostile and broken files: refused with a clear message, quickly, nothing written", () => {
     const cases: [string, () => string, RegExp][] = [
       ["an alias bomb", () => `format: 1\na: &a ["x","x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${"bcdefghij"[i]}: &${"bcdefghij"[i]} [${Array(10).fill(i === 0 ? "*a" : `*${"bcdefghij"[i - 1]}`).join(",")}]`).join("\n")}\nproject: {key: MAP, name: Bomb}\n`, /alias bomb/],
