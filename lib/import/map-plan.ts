@@ -157,7 +157,8 @@ export function planMap(file: MapFile, state: MapState, ctx: MapPlanContext): { 
   file.services.forEach((s, i) => {
     if (fileServices.has(s.name)) fail(["services", i, "name"], `services[${i}]: the service ${s.name} is listed twice; each service name may appear once.`);
     fileServices.set(s.name, s);
-    if (s.owner && !users.get(s.owner)?.active) fail(["services", i, "owner"], `services[${i}] (${s.name}): ${SERVICE_LABELS.ownerEmail} must be the email of an active account on this instance; none has the email ${s.owner}.`);
+    // An owner the service already has stays acceptable (an export of it must import back unchanged).
+    if (s.owner && !users.get(s.owner)?.active && catalog.get(s.name)?.owner !== s.owner) fail(["services", i, "owner"], `services[${i}] (${s.name}): ${SERVICE_LABELS.ownerEmail} must be the email of an active account on this instance; none has the email ${s.owner}.`);
     const seen = new Set<string>();
     s.dependencies.forEach((d, j) => {
       const at = ["services", i, "dependencies", j, "to"];
@@ -176,7 +177,8 @@ export function planMap(file: MapFile, state: MapState, ctx: MapPlanContext): { 
     if (fileMilestones.has(m.key)) fail(["milestones", i, "key"], `milestones[${i}]: the key ${m.key} is listed twice; each milestone key may appear once.`);
     fileMilestones.set(m.key, m);
     if (!m.key.startsWith(`${projectKey}-`)) fail(["milestones", i, "key"], `milestones[${i}]: ${MILESTONE_LABELS.key} ${m.key} must start with ${projectKey}-, the project's key.`);
-    if (m.owner && !members.has(m.owner)) fail(["milestones", i, "owner"], `milestones[${i}] (${m.key}): ${MILESTONE_LABELS.ownerId} ${m.owner} must be a member of ${projectKey}${state.project ? "" : " (a project the import creates has only you as a member)"}.`);
+    // As for services: the owner a milestone already has (since disabled, or no longer a member) may stay.
+    if (m.owner && !members.has(m.owner) && existing.get(m.key)?.owner !== m.owner) fail(["milestones", i, "owner"], `milestones[${i}] (${m.key}): ${MILESTONE_LABELS.ownerId} ${m.owner} must be a member of ${projectKey}${state.project ? "" : " (a project the import creates has only you as a member)"}.`);
     const start = m.startDate === undefined ? existing.get(m.key)?.startDate : dayOf(m.startDate);
     const due = m.dueDate === undefined ? existing.get(m.key)?.dueDate : dayOf(m.dueDate);
     if (start && due && start > due) fail(["milestones", i, "dueDate"], `milestones[${i}] (${m.key}): ${MILESTONE_LABELS.dueDate} must be on or after the start date.`);

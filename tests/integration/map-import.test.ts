@@ -172,6 +172,19 @@ describeEachProvider("map import", (provider) => {
     expect((await t.db.milestone.findFirstOrThrow({ where: { key: "BIG-3" } })).completedAt).not.toBeNull();
   }, 60_000);
 
+  it("an owner who has since been disabled or left the project does not stop the export from importing back unchanged", async () => {
+    const left = await t.db.user.create({ data: { email: "left@example.test", name: "Left", disabledAt: new Date() } });
+    await t.db.milestone.update({ where: { projectId_key: { projectId: (await t.db.project.findUniqueOrThrow({ where: { key: "MAP" } })).id, key: "MAP-9" } }, data: { ownerId: left.id } });
+    await t.db.service.update({ where: { name: "ingest" }, data: { ownerId: left.id } });
+    const { text } = await exportProjectMap(a.owner, "MAP");
+    expect(text).toContain("owner: left@example.test");
+    const { plan } = await planMapImport(a.owner, { text });
+    expect([plan.create, plan.update, plan.missing]).toEqual([[], [], []]);
+    // Naming them as a new owner is still refused.
+    const moved = text.replace(/owner: engineer@example.test/, "owner: left@example.test");
+    expect((await refusal(() => planMapImport(a.owner, { text: moved }))).message).toMatch(/must be a member of MAP/);
+  });
+
   describe("hostile and broken files: refused with a clear message, quickly, nothing written", () => {
     const cases: [string, () => string, RegExp][] = [
       ["an alias bomb", () => `format: 1\na: &a ["x","x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${"bcdefghij"[i]}: &${"bcdefghij"[i]} [${Array(10).fill(i === 0 ? "*a" : `*${"bcdefghij"[i - 1]}`).join(",")}]`).join("\n")}\nproject: {key: MAP, name: Bomb}\n`, /alias bomb/],
