@@ -10,6 +10,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { auditWrite } from "@/lib/data/audit";
 import { servicesEditableBy } from "@/lib/data/access";
+import { completedAtAfter, recordStatusChange } from "@/lib/data/milestone-status";
 import { assertRoomForMilestones, assertRoomForPrerequisite, tooManyPrerequisitesMessage } from "@/lib/data/plan-caps";
 import { ConflictError } from "@/lib/errors";
 import { LIMITS } from "@/lib/validation/limits";
@@ -95,7 +96,7 @@ export async function writeMap(tx: Tx, actor: Actor, key: string, writes: MapWri
   // In bulk: a file may add up to 1,000 milestones, each with its first status entry.
   if (writes.milestones.create.length) {
     await tx.milestone.createMany({
-      data: writes.milestones.create.map((m) => ({ ...milestoneData(m, ids), key: m.key, title: m.title, status: m.status, health: m.health, completedAt: m.status === "done" ? new Date() : null, projectId })),
+      data: writes.milestones.create.map((m) => ({ ...milestoneData(m, ids), key: m.key, title: m.title, status: m.status, health: m.health, completedAt: completedAtAfter(m.status, null), projectId })),
     });
     const keys = new Set(writes.milestones.create.map((m) => m.key));
     const created = (await tx.milestone.findMany({ where: { projectId }, select: { id: true, key: true, status: true, health: true } })).filter((m) => keys.has(m.key));
@@ -106,11 +107,9 @@ export async function writeMap(tx: Tx, actor: Actor, key: string, writes: MapWri
     const before = await tx.milestone.findUniqueOrThrow({ where: { projectId_key: { projectId, key: u.key } }, select: { id: true, status: true, health: true, completedAt: true } });
     const status = u.data.status ?? before.status;
     const health = u.data.health ?? before.health;
-    const completedAt = status === "done" ? (before.completedAt ?? new Date()) : null;
+    const completedAt = completedAtAfter(status, before.completedAt);
     await tx.milestone.update({ where: { id: before.id }, data: { ...milestoneData(u.data, ids), status, health, completedAt, version: { increment: 1 } } });
-    if (u.statusChanged) {
-      await tx.statusUpdate.create({ data: { milestoneId: before.id, authorId: actor.id, fromStatus: before.status, toStatus: status, fromHealth: before.health, toHealth: health, note } });
-    }
+    if (u.statusChanged) await recordStatusChange(tx, before.id, actor.id, before, { status, health }, note);
   }
 
   // Dependencies (checked acyclic by the plan), handoff and service links.
