@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "project.update": "Edit a project",
   "project.archive": "Archive a project",
   "project.unarchive": "Unarchive a project",
+  "map.import": "Import a project map",
   "membership.read": "See project members",
   "membership.manage": "Manage project members",
   "membership.add": "Add a project member",

@@ -15,6 +15,7 @@ import { MILESTONE_LABELS } from "@/lib/validation/labels";
 import { compareKeys } from "@/lib/sort";
 import { LIMITS } from "@/lib/validation/limits";
 import { asChecklist } from "@/lib/validation/milestone-criteria";
+import { completedAtAfter, recordStatusChange } from "@/lib/data/milestone-status";
 
 const target = (id: string) => ({ targetType: "milestone", targetId: id });
 
@@ -110,7 +111,7 @@ export async function createMilestone(caller: Caller, key: string, input: unknow
   return db().$transaction(async (tx) => {
     await assertRoomForMilestones(tx, project, 1);
     const milestone = await tx.milestone.create({ data: { ...data, projectId: project.id } });
-    await tx.statusUpdate.create({ data: { milestoneId: milestone.id, authorId: actor.id, toStatus: milestone.status, toHealth: milestone.health, note: "Created" } });
+    await recordStatusChange(tx, milestone.id, actor.id, null, milestone, "Created");
     await auditWrite(tx, actor, { action: "milestone.create", targetType: "milestone", targetId: milestone.id, projectId: project.id, details: { key: milestone.key } });
     return milestone;
   });
@@ -161,7 +162,7 @@ export async function updateMilestoneStatus(caller: Caller, id: string, input: u
   const data = parseInput(updateMilestoneStatusSchema, input);
   return db().$transaction(async (tx) => {
     const before = await tx.milestone.findUniqueOrThrow({ where: { id }, select: { status: true, health: true, completedAt: true } });
-    const completedAt = data.status === "done" ? (before.completedAt ?? new Date()) : null;
+    const completedAt = completedAtAfter(data.status, before.completedAt);
     const result = await tx.milestone.updateMany({
       where: { id, version: data.version },
       data: { status: data.status, health: data.health, completedAt, version: { increment: 1 } },
@@ -170,9 +171,7 @@ export async function updateMilestoneStatus(caller: Caller, id: string, input: u
       const current = await tx.milestone.findUnique({ where: { id } });
       throw new ConflictError("Someone updated this milestone's status after you opened it. Review the latest status and try again.", current);
     }
-    await tx.statusUpdate.create({
-      data: { milestoneId: id, authorId: actor.id, fromStatus: before.status, toStatus: data.status, fromHealth: before.health, toHealth: data.health, note: data.note },
-    });
+    await recordStatusChange(tx, id, actor.id, before, data, data.note);
     await auditWrite(tx, actor, {
       action: "milestone.updateStatus",
       targetType: "milestone",

@@ -1,4 +1,9 @@
 // Every command of `npm run legible`, by name. Each lives in its own file beside this one.
 import type { Command } from "./context";
+import { exportMap } from "./export-map";
+import { importMap } from "./import-map";
 
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  "export-map": exportMap,
+  "import-map": importMap,
+};

@@ -165,6 +165,15 @@ const API_CASES: ApiCase[] = [
   { method: "GET", file: "app/api/v1/handoffs/[id]/attachments/[attachmentId]/route.ts", params: (f) => ({ id: f.handoffId, attachmentId: f.attachmentId }), spoil: ["params.id", "params.attachmentId"] },
   { method: "GET", file: "app/api/v1/handoffs/[id]/revisions/route.ts", params: (f) => ({ id: f.handoffId }), spoil: ["params.id"] },
   { method: "GET", file: "app/api/v1/handoffs/[id]/export/route.ts", params: (f) => ({ id: f.handoffId }), spoil: ["params.id"] },
+  { method: "GET", file: "app/api/v1/projects/[key]/map-export/route.ts", params: (f) => ({ key: f.key }), spoil: ["params.key"] },
+  {
+    method: "POST",
+    file: "app/api/v1/map-imports/route.ts",
+    params: () => ({}),
+    query: () => ({ apply: "1" }),
+    body: (f) => ({ text: `format: 1\nproject:\n  key: ${f.key}\n  name: From a map file\nmilestones:\n  - key: ${f.key}-77\n    title: Planned in a map\n`, filename: "map.yaml" }),
+    spoil: ["query.apply", "body.text", "body.filename"],
+  },
   {
     method: "POST",
     file: "app/api/v1/services/route.ts",
@@ -205,6 +214,12 @@ const ACTION_CASES: ActionCase[] = [
   { file: A("(app)/admin/users"), name: "setAdminAction", form: (f) => ({ userId: f.memberId, isAdmin: "true" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "setDisabledAction", form: (f) => ({ userId: f.memberId, disabled: "true" }), spoil: ["userId"] },
   { file: A("(app)/admin/users"), name: "unlockSignInAction", form: (f) => ({ userId: f.memberId }), spoil: ["userId"] },
+  {
+    file: A("(app)/projects/import"),
+    name: "mapImportAction",
+    form: (f) => ({ text: `format: 1\nproject:\n  key: ${f.key}\n  name: From a map file\nmilestones:\n  - key: ${f.key}-78\n    title: Planned in a map\n`, filename: "map.yaml", apply: "1" }),
+    spoil: ["text", "filename"],
+  },
   { file: A("(app)/projects"), name: "createProjectAction", form: () => ({ key: "ACTP", name: "Action project", description: "About it." }), spoil: ["key", "name", "description"] },
   {
     file: A("(app)/projects/[key]/handoffs/new"),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, FormField, SubmitButton } from "@/components/forms/ActionForm";
 import { Badge, StatusBadge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Input, Textarea } from "@/components/ui/Input";
@@ -25,7 +26,15 @@ export default async function ProjectsPage() {
   return (
     <PageContainer>
       <Stack>
-        <PageHeader title="Projects" description="Each project follows papers from handoff to milestones to the services that ship them." />
+        <PageHeader
+          title="Projects"
+          description="Each project follows papers from handoff to milestones to the services that ship them."
+          actions={
+            <Button href="/projects/import" variant="secondary" size="sm">
+              Import a project map
+            </Button>
+          }
+        />
         {projects.length === 0 ? (
           <EmptyState
             title="No projects yet"

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { buttonClassName } from "@/components/ui/Button";
 import { SegmentedProgressBar } from "@/components/ui/ProgressBar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { count, formatDate } from "@/components/ui/format";
@@ -71,7 +72,16 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     <PageContainer>
       <RefreshWhenVisible />
       <Stack>
-        <PageHeader title={project.name} description={project.description || undefined} />
+        <PageHeader
+          title={project.name}
+          description={project.description || undefined}
+          actions={
+            // A download from the API (the session cookie authenticates it): the project as a map file.
+            <a href={`/api/v1/projects/${project.key}/map-export`} download className={buttonClassName({ variant: "secondary", size: "sm" })}>
+              Export as YAML
+            </a>
+          }
+        />
         <section className={styles.stats} aria-label="Project at a glance">
           <div className={styles.stat}>
             <span className={styles.statValue}>{milestones.counts.done}</span>
