@@ -40,7 +40,7 @@ test("an engineer uploads an OpenAPI file, previews it, applies it, and a re-imp
   await text.fill('openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: /etc/passwd}\n');
   await page.getByRole("button", { name: "Preview" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This file cannot be imported" });
-  await expect(alert).toContainText('openapi-petstore.yaml, line 6, column 14: $ref "/etc/passwd" points to a file outside this document.');
+  await expect(alert).toContainText('openapi-petstore.yaml, line 6, column 15: $ref "/etc/passwd" points to a file outside this document.');
   await expect(alert.locator("pre")).toContainText("6 |     A: {$ref: /etc/passwd}");
 });
 

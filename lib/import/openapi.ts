@@ -110,6 +110,8 @@ async function readOpenApi(doc: Record<string, unknown>, format: "OpenAPI 3.0" |
       const operation = item[method];
       if (!isObject(operation)) continue;
       const at: Path = ["paths", route, method];
+      // Path items reached through $refs count too.
+      if (interfaces.length >= OA.operations) fail(`the file has more than ${formatCount(OA.operations)} operations; at most ${formatCount(OA.operations)} can be imported at once. Split it by tag or path.`, ["paths"]);
       const operationId = typeof operation.operationId === "string" ? operation.operationId.trim() : "";
       const name = operationId || `${method.toUpperCase()} ${route}`;
       if (name.length > OA.name) fail(`the operation's name (operationId) is ${formatCount(name.length)} characters; at most ${formatCount(OA.name)}.`, [...at, "operationId"]);

@@ -4,6 +4,7 @@
 import { Badge } from "@/components/ui/Badge";
 import type { Tone } from "@/components/ui/status";
 import type { InterfaceEntry, InterfaceImportResult } from "@/lib/data/interface-import";
+import { schemaDifferences } from "./schema-diff";
 import styles from "./openapi-import.module.css";
 
 const SECTIONS = [
@@ -44,6 +45,40 @@ function Operation({ entry }: { entry: InterfaceEntry }) {
   );
 }
 
+/** A schema's change: the places that differ, then both schemas whole on demand. */
+function SchemaChange({ label, from, to }: { label: string; from: unknown; to: unknown }) {
+  if (from === null || to === null) {
+    return (
+      <details>
+        <summary>{from === null ? "added" : "removed"}: show the schema</summary>
+        <pre className={styles.schema} aria-label={`${label} ${from === null ? "after" : "before"}`}>
+          {shown(from === null ? to : from)}
+        </pre>
+      </details>
+    );
+  }
+  const { differences, more } = schemaDifferences(from, to);
+  return (
+    <>
+      <ul className={styles.differences}>
+        {differences.map((d) => (
+          <li key={d.path}>
+            <code>{d.path}</code>: <del className={styles.before}>{d.from}</del> → <ins className={styles.after}>{d.to}</ins>
+          </li>
+        ))}
+        {more && <li className={styles.muted}>and more</li>}
+      </ul>
+      <details>
+        <summary>Show both schemas</summary>
+        <div className={styles.schemas}>
+          <pre aria-label={`${label} before`}>{shown(from)}</pre>
+          <pre aria-label={`${label} after`}>{shown(to)}</pre>
+        </div>
+      </details>
+    </>
+  );
+}
+
 export function ImportPlanView({ result }: { result: InterfaceImportResult }) {
   return (
     <div className={styles.plan}>
@@ -74,13 +109,7 @@ export function ImportPlanView({ result }: { result: InterfaceImportResult }) {
                             <dt>{change.label}</dt>
                             <dd>
                               {isSchema(change.field) ? (
-                                <details>
-                                  <summary>{change.from === null ? "added" : change.to === null ? "removed" : "changed"}: show before and after</summary>
-                                  <div className={styles.schemas}>
-                                    <pre aria-label={`${change.label} before`}>{shown(change.from)}</pre>
-                                    <pre aria-label={`${change.label} after`}>{shown(change.to)}</pre>
-                                  </div>
-                                </details>
+                                <SchemaChange label={change.label} from={change.from} to={change.to} />
                               ) : (
                                 <>
                                   <del className={styles.before}>{shown(change.from)}</del> → <ins className={styles.after}>{shown(change.to)}</ins>

@@ -17,6 +17,8 @@ import styles from "./openapi-import.module.css";
 
 /** The import's byte cap (lib/import/yaml.ts), checked here too so a large file is not sent for nothing. */
 const MAX_BYTES = 1_000_000;
+/** What messages call a document that was pasted rather than uploaded. */
+const PASTED = "pasted text";
 
 function planOf(result: Record<string, string> | undefined): InterfaceImportResult | null {
   if (!result?.plan) return null;
@@ -77,7 +79,7 @@ export function OpenApiImportForm({ service, preview, apply }: { service: string
         noValidate
       >
         <input type="hidden" name="service" value={service} />
-        <input type="hidden" name="filename" value={filename} />
+        <input type="hidden" name="filename" value={filename || PASTED} />
         <Field label="Upload a file" hint="OpenAPI 3.0 or 3.1 (YAML or JSON), or a JSON Schema such as Pydantic's model_json_schema() writes. At most 1 MB." error={fileProblem ?? undefined}>
           <Input type="file" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" onChange={onFile} />
         </Field>
@@ -132,7 +134,7 @@ export function OpenApiImportForm({ service, preview, apply }: { service: string
               <ImportPlanView result={plan} />
               <form onSubmit={applied.onSubmit} aria-label="Apply the import" className={styles.actions}>
                 <input type="hidden" name="service" value={service} />
-                <input type="hidden" name="filename" value={filename} />
+                <input type="hidden" name="filename" value={filename || PASTED} />
                 <input type="hidden" name="text" value={text} />
                 {writes ? (
                   <Button type="submit" variant="primary" loading={applied.pending}>
