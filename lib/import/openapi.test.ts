@@ -74,6 +74,39 @@ describe("readInterfaces: the real specs", () => {
   });
 });
 
+describe("readInterfaces: $refs the parser resolves", () => {
+  it("follows path items, request bodies and responses by $ref, and never fetches a schema's $id or $schema", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const text = `${head("3.1.0")}paths:
+  /a: {$ref: "#/components/pathItems/P"}
+  /b:
+    post:
+      operationId: make
+      requestBody: {$ref: "#/components/requestBodies/R"}
+      responses: {"201": {$ref: "#/components/responses/Made"}}
+components:
+  pathItems:
+    P:
+      get:
+        operationId: viaPathItem
+        responses: {"200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/B"}}}}}
+  requestBodies:
+    R: {content: {application/json: {schema: {$ref: "#/components/schemas/B"}}}}
+  responses:
+    Made: {description: made, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/B"}}}}}
+  schemas:
+    B: {$schema: "http://169.254.169.254/schema", $id: "http://169.254.169.254/b", type: object, properties: {n: {type: string}}}
+`;
+    const [viaPathItem, make] = (await readInterfaces(text, { filename: "r.yaml" })).interfaces;
+    expect(viaPathItem).toMatchObject({ name: "viaPathItem", method: "GET", path: "/a" });
+    expect(viaPathItem.responseSchema).toMatchObject({ type: "object", properties: { n: { type: "string" } } });
+    expect(make.requestSchema).toMatchObject({ type: "object" });
+    expect(make.responseSchema).toMatchObject({ type: "array", items: { $ref: "#/$defs/B" } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+});
+
 describe("readInterfaces: refusals", () => {
   it.each([
     ["/etc/passwd", "a file"],
