@@ -4,6 +4,7 @@
 // a service the test makes itself, since the demo database is shared.
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { ownOrigin } from "./helpers/api";
 import { signedInAs, unique } from "./helpers/handoff";
 
 const petstore = path.join(process.cwd(), "tests", "fixtures", "real", "openapi-petstore.yaml");
@@ -11,7 +12,7 @@ const petstore = path.join(process.cwd(), "tests", "fixtures", "real", "openapi-
 test("an engineer uploads an OpenAPI file, previews it, applies it, and a re-import changes nothing", async ({ browser }) => {
   const page = await signedInAs(browser, "engineer");
   const name = `e2e-pets-${unique()}`;
-  const made = await page.request.post("/api/v1/services", { data: { name, layer: "api" }, headers: { origin: new URL(page.url()).origin } });
+  const made = await page.request.post("/api/v1/services", { data: { name, layer: "api" }, headers: ownOrigin() });
   expect(made.status()).toBe(201);
 
   await page.goto(`/services/${name}/import`);
