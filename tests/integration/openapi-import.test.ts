@@ -8,6 +8,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { applyInterfaceImport, planInterfaceImport } from "@/lib/data/interface-import";
 import { planNames } from "@/lib/import/plan";
+import { createToken } from "@/lib/data/tokens";
+import * as route from "@/app/api/v1/services/[name]/imports/openapi/route";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const fixture = (name: string) => readFileSync(path.join(process.cwd(), "tests", "fixtures", name), "utf8");
@@ -110,6 +112,33 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
     await expect(planInterfaceImport(actors.owner, "pets", { text: "" })).rejects.toMatchObject({ status: 422, message: "OpenAPI or JSON Schema file is required." });
   });
 
+  it("the API: a dry run unless ?apply=1 (or true); other apply values are 422 and write nothing", async () => {
+    const { token } = await createToken(actors.owner, { name: "import" });
+    const post = (query: string, body: unknown = { text: petstore.text, filename: "petstore.yaml" }) =>
+      route.POST(
+        new Request(`http://test/api/v1/services/api-pets/imports/openapi${query}`, { method: "POST", body: JSON.stringify(body), headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }),
+        { params: Promise.resolve({ name: "api-pets" }) },
+      );
+    await t.db.service.create({ data: { name: "api-pets", layer: "api", ownerId: actors.owner.id } });
+    for (const query of ["", "?apply=0", "?apply=false"]) {
+      const res = await post(query);
+      expect(res.status, query).toBe(200);
+      expect(await res.json()).toMatchObject({ applied: false, plan: { create: [{ name: "listPets", method: "GET", path: "/pets" }, {}, {}] } });
+    }
+    for (const query of ["?apply=yes", "?apply=", "?Apply=1", "?apply=1&apply=1", "?apply=TRUE"]) {
+      const res = await post(query);
+      expect(res.status, query).toBe(422);
+      expect((await res.json()).detail, query).toMatch(/Nothing was written\.$/);
+    }
+    expect(await interfaces("api-pets")).toEqual([]);
+    const bad = await post("?apply=1", { text: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {A: {$ref: ./a.yaml}}}\n", filename: "a.yaml" });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ detail: expect.stringMatching(/^a\.yaml, line 4, column \d+: \$ref "\.\/a\.yaml" points to a file/), errors: { file: [expect.any(String)] } });
+    const applied = await post("?apply=1");
+    expect(await applied.json()).toMatchObject({ applied: true, plan: { create: [{}, {}, {}] } });
+    expect(await interfaces("api-pets")).toHaveLength(3);
+  });
+
   it("hostile files are refused with a clear message, and nothing is written", async () => {
     const head = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\n';
     const bombSchemas = Array.from({ length: 40 }, (_, i) => `    A${i}:\n      type: object\n      properties:\n        a: {$ref: "#/components/schemas/A${i + 1}"}\n        b: {$ref: "#/components/schemas/A${i + 1}"}\n`).join("");
@@ -136,6 +165,6 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
       expect(Date.now() - started, what).toBeLessThan(3_000);
     }
     expect(await interfaces("hostile")).toEqual([]);
-    expect(await audits()).toHaveLength(4); // petstore twice, kserve, the JSON Schema: none from these
+    expect(await audits()).toHaveLength(5); // petstore twice, kserve, the JSON Schema, the API: none from these
   });
 });
