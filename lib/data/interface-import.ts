@@ -10,7 +10,7 @@ import type { Caller } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 // DbNull (SQL NULL in a Json? column) is one value from Prisma's shared runtime, for both providers' clients.
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { ValidationError, parseInput } from "@/lib/errors";
+import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
 import { diffFields, emptyPlan, planChangesSomething, type ImportPlan, type PlanEntry } from "@/lib/import/plan";
 import { readInterfaces, type ImportedDocument, type ImportedInterface } from "@/lib/import/openapi";
 import { sortedKeys } from "@/lib/import/openapi-schemas";
@@ -40,7 +40,7 @@ const COMPARED = {
   responseSchema: INTERFACE_LABELS.responseSchema,
 } as const;
 
-type Stored = { id: string; name: string; kind: string; method: string; path: string; summary: string; requestSchema: unknown; responseSchema: unknown };
+type Stored = { id: string; version?: number; name: string; kind: string; method: string; path: string; summary: string; requestSchema: unknown; responseSchema: unknown };
 
 /** Schemas compared with their keys sorted: PostgreSQL's jsonb returns keys in its own order. */
 const comparable = (i: Omit<Stored, "id" | "name">) => ({
@@ -86,7 +86,7 @@ export function planInterfaces(current: readonly Stored[], imported: readonly Im
   return { ...plan, changed };
 }
 
-const storedFields = { id: true, name: true, kind: true, method: true, path: true, summary: true, requestSchema: true, responseSchema: true } as const;
+const storedFields = { id: true, version: true, name: true, kind: true, method: true, path: true, summary: true, requestSchema: true, responseSchema: true } as const;
 const currentInterfaces = (tx: Tx, serviceId: string): Promise<Stored[]> => tx.interface.findMany({ where: { serviceId }, select: storedFields, orderBy: { name: "asc" } });
 
 async function prepare(caller: Caller, serviceName: string, input: unknown) {
@@ -116,6 +116,7 @@ export async function planInterfaceImport(caller: Caller, serviceName: string, i
 /** Imports the file: creates and updates interfaces in one transaction, audited; never deletes. */
 export async function applyInterfaceImport(caller: Caller, serviceName: string, input: unknown): Promise<InterfaceImportResult> {
   const { actor, service, document, filename } = await prepare(caller, serviceName, input);
+  const raced = () => new ConflictError(`Someone changed ${service.name}'s interfaces at the same time. Nothing was written; preview the file again.`);
   const plan = await db().$transaction(async (tx) => {
     const current = await currentInterfaces(tx, service.id);
     const planned = planInterfaces(current, document.interfaces);
@@ -135,7 +136,8 @@ export async function applyInterfaceImport(caller: Caller, serviceName: string, 
       else {
         // A schema the file no longer has is cleared (JSON null), so the stored interface is what the file says.
         const cleared = { requestSchema: next.requestSchema ?? Prisma.DbNull, responseSchema: next.responseSchema ?? Prisma.DbNull };
-        await tx.interface.update({ where: { id: existing.id }, data: { ...data, ...cleared, version: { increment: 1 } } });
+        const { count } = await tx.interface.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...data, ...cleared, version: { increment: 1 } } });
+        if (count === 0) throw raced();
       }
     }
     await auditWrite(tx, actor, {
@@ -145,6 +147,11 @@ export async function applyInterfaceImport(caller: Caller, serviceName: string, 
       details: { name: service.name, file: filename, created: planned.create.map((e) => e.name).slice(0, 20), updated: planned.update.map((e) => e.name).slice(0, 20), createdCount: planned.create.length, updatedCount: planned.update.length },
     });
     return planned;
+  }).catch((error: unknown) => {
+    // Two imports creating the same interface at once: the unique name refuses the second.
+    // Checked by code, not class: the SQLite and PostgreSQL clients are generated apart.
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") throw raced();
+    throw error;
   });
   return result(service.name, filename, document, true, plan);
 }

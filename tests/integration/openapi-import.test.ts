@@ -139,6 +139,20 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
     expect(await interfaces("api-pets")).toHaveLength(3);
   });
 
+  it("two imports at once: the interfaces are created once; the second finds them or is told to preview again (409)", async () => {
+    await t.db.service.create({ data: { name: "race-pets", layer: "api", ownerId: actors.owner.id } });
+    const outcomes = await Promise.allSettled([applyInterfaceImport(actors.owner, "race-pets", petstore), applyInterfaceImport(actors.owner, "race-pets", petstore)]);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") expect(outcome.reason).toMatchObject({ status: 409, message: expect.stringContaining("preview the file again") });
+    }
+    expect(outcomes.some((o) => o.status === "fulfilled")).toBe(true);
+    expect((await interfaces("race-pets")).map((i) => [i.name, i.version])).toEqual([
+      ["createPets", 1],
+      ["listPets", 1],
+      ["showPetById", 1],
+    ]);
+  });
+
   it("hostile files are refused with a clear message, and nothing is written", async () => {
     const head = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\n';
     const bombSchemas = Array.from({ length: 40 }, (_, i) => `    A${i}:\n      type: object\n      properties:\n        a: {$ref: "#/components/schemas/A${i + 1}"}\n        b: {$ref: "#/components/schemas/A${i + 1}"}\n`).join("");
@@ -165,6 +179,6 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
       expect(Date.now() - started, what).toBeLessThan(3_000);
     }
     expect(await interfaces("hostile")).toEqual([]);
-    expect(await audits()).toHaveLength(5); // petstore twice, kserve, the JSON Schema, the API: none from these
+    expect(await audits()).toHaveLength(6); // petstore twice, kserve, the JSON Schema, the API, the race: none from these
   });
 });
