@@ -143,6 +143,12 @@ describe("readInterfaces: refusals", () => {
     expect(missing.message).toBe('spec.yaml, line 11, column 30: $ref "#/components/schemas/Nope" points to nothing in this file.');
   });
 
+  it("refuses unknown top-level keys of an OpenAPI document (x-… extensions are allowed)", async () => {
+    const error = await refusal(`${head()}paths: {}\nservices: {api: {image: x}}\nx-team: layouts\n`);
+    expect(error.message).toBe("spec.yaml, line 4, column 11: services is not expected to be here (must NOT have additional properties).");
+    await expect(readInterfaces(`${head("3.1.0")}paths: {}\nx-team: layouts\n`, { filename: "x.yaml" })).resolves.toMatchObject({ interfaces: [] });
+  });
+
   it("refuses circular $refs that name no schema: a schema that is only a ref to itself, and a → b → a", async () => {
     const self = await refusal(`${head()}paths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: "#/components/schemas/A"\n`);
     expect(self.message).toBe('spec.yaml, line 7, column 13: $ref "#/components/schemas/A" only refers to other $refs that come back to it (A → A), so it names no schema.');
