@@ -73,6 +73,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "service.update": "Edit a service",
   "service.changeOwner": "Change a service's owner",
   "service.delete": "Delete a service",
+  "service.interfaces.import": "Import a service's interfaces from OpenAPI or JSON Schema",
   // Accounts and administration
   "apiToken.manageOwn": "Manage own API tokens",
   "apiToken.manageAny": "Manage anyone's API tokens",

@@ -36,6 +36,7 @@ export const API_ROUTES: Record<string, readonly string[]> = {
   "/projects/[key]/plan": ["GET"],
   "/services": ["GET", "POST"],
   "/services/[name]": ["GET", "PATCH", "DELETE"],
+  "/services/[name]/imports/openapi": ["POST"],
 };
 
 const compiled = Object.entries(API_ROUTES).map(([path, methods]) => ({

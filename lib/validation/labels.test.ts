@@ -13,11 +13,12 @@ import * as milestone from "./milestone";
 import * as project from "./project";
 import * as service from "./service";
 import * as template from "./template";
+import * as interfaceImport from "./interface-import";
 import * as text from "./text";
 import * as user from "./user";
 import { MILESTONE_LABELS } from "./labels";
 
-const modules = { date, handoff, milestone, project, service, template, text, user };
+const modules = { date, handoff, interfaceImport, milestone, project, service, template, text, user };
 /** Schemas made per handoff template: checked with the default one. */
 const builders: Record<string, () => z.ZodType> = {
   handoffContentSchemaFor: () => handoff.handoffContentSchemaFor(),

@@ -55,6 +55,23 @@ export const SERVICE_LABELS = {
   version: "Version",
 } as const;
 
+/** A service's interfaces (operations and data schemas): an import's preview names changed fields by these. */
+export const INTERFACE_LABELS = {
+  name: "Name",
+  kind: "Kind",
+  method: "Method",
+  path: "Path",
+  summary: "Summary",
+  requestSchema: "Request schema",
+  responseSchema: "Response schema",
+} as const;
+
+/** Importing a service's interfaces from an OpenAPI document or a JSON Schema. */
+export const INTERFACE_IMPORT_LABELS = {
+  text: "OpenAPI or JSON Schema file",
+  filename: "File name",
+} as const;
+
 /** First run: the first admin's account. */
 export const SETUP_LABELS = {
   name: "Your name",

@@ -2,6 +2,7 @@
 // file and the code disagree, so the page never promises a cap the code does not enforce.
 import { LIMITS, formatBytes, formatCount } from "./limits";
 import { DATE_YEARS } from "./date";
+import { YAML_LIMITS } from "@/lib/import/yaml";
 
 /** The year the largest plan the caps allow ends in: every milestone in one chain of the longest estimates, from the last date. */
 function latestPlanYear(): number {
@@ -13,7 +14,7 @@ const chars = (n: number) => `${formatCount(n)} characters`;
 const row = (...cells: string[]) => `| ${cells.join(" | ")} |`;
 
 export function renderLimitsMarkdown(): string {
-  const { handoff: h, milestone: m, service: s, project: p, template: t, attachment: a, revisions: r, request: q, markdown: md, notebook: nb } = LIMITS;
+  const { handoff: h, milestone: m, service: s, project: p, template: t, attachment: a, revisions: r, request: q, markdown: md, notebook: nb, openapi: oa } = LIMITS;
   return [
     "# Limits",
     "",
@@ -140,6 +141,24 @@ export function renderLimitsMarkdown(): string {
     row("Arrays and objects nested", formatCount(nb.depth)),
     row("Time to render it", `${nb.renderMs / 1000} s`),
     row("Its rendered form", `${nb.renderedPerByte} times the file, at least ${chars(nb.renderedMinChars)}, at most ${chars(nb.renderedMaxChars)}`),
+    "",
+    "## Interface imports (OpenAPI and JSON Schema)",
+    "",
+    `A file is read within the YAML limits every import shares (at most ${formatCount(YAML_LIMITS.maxBytes)} bytes, nesting at most ${YAML_LIMITS.maxDepth} deep,`,
+    `at most ${YAML_LIMITS.maxAliasCount} alias uses). Over any cap below the file is refused with a message naming it, and nothing is written.`,
+    "",
+    row("what", "at most"),
+    row("---", "---:"),
+    row("Operations in one file", formatCount(oa.operations)),
+    row("Values the document holds with every `$ref` written out (what the validator walks)", formatCount(oa.expandedValues)),
+    row("One stored schema (request or response, its `$defs` included, as JSON)", chars(oa.schemaChars)),
+    row("All schemas one import stores", chars(oa.totalSchemaChars)),
+    row("Named schemas in one stored schema's `$defs`", formatCount(oa.defs)),
+    row("An interface's name (operationId, or `METHOD path`)", chars(oa.name)),
+    row("An operation's path", chars(oa.path)),
+    row("An operation's summary", chars(oa.summary)),
+    "",
+    "`$ref`s must point into the same file (`#/…`); a file path or URL is refused and never read or fetched.",
     "",
     "## Revisions",
     "",

@@ -51,6 +51,25 @@ export const LIMITS = {
     pageRows: 200,
   },
   service: { displayName: 120, description: 20_000, repositoryPath: 500, image: 500 },
+  /** Importing interfaces from an OpenAPI document or a JSON Schema (lib/import/openapi.ts): over a cap, the file is refused and nothing written. */
+  openapi: {
+    /** Operations in one file. */
+    operations: 500,
+    /** Values (objects, arrays, scalars) the document would have with every $ref written out: the validator walks that many. */
+    expandedValues: 300_000,
+    /** Characters of one stored schema (request or response), its $defs included, as JSON. */
+    schemaChars: 200_000,
+    /** Characters of all the schemas one import stores, together. */
+    totalSchemaChars: 5_000_000,
+    /** Named schemas one stored schema carries in its $defs. */
+    defs: 500,
+    /** An interface's name (the operationId, or "METHOD path"). */
+    name: 200,
+    /** An operation's path. */
+    path: 1_000,
+    /** An operation's summary. */
+    summary: 2_000,
+  },
   project: { name: 80, description: 2_000 },
   template: { name: 80, description: 500, sections: 40, sectionKey: 40, sectionTitle: 80, guidance: 600 },
   attachment: {

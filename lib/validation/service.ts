@@ -15,7 +15,7 @@ export const SERVICE_LIFECYCLES = ["experimental", "production", "deprecated", "
  * a service by one of these names could not be reached at /services/<name>, or would shadow a page.
  * tests/integration/input-hygiene.test.ts checks this list against the route folders on disk.
  */
-export const RESERVED_SERVICE_NAMES = ["new", "edit"] as const;
+export const RESERVED_SERVICE_NAMES = ["new", "edit", "import"] as const;
 
 // As in a compose file and a DNS label: how other services reach this one.
 export const serviceNameSchema = labelled(

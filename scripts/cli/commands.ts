@@ -2,8 +2,10 @@
 import type { Command } from "./context";
 import { exportMap } from "./export-map";
 import { importMap } from "./import-map";
+import { importOpenApi } from "./import-openapi";
 
 export const COMMANDS: Record<string, Command> = {
+  "import-openapi": importOpenApi,
   "export-map": exportMap,
   "import-map": importMap,
 };

@@ -113,6 +113,9 @@ const handoffContent = (_f?: Fixture) => ({
 });
 const contentFields = ["title", "paperTitle", "authors.0", "venue", "arxivId", "doi", "url", "bibtex", "sections.tldr", "sections.@tldr", "body"].map((p) => `body.${p}`);
 
+/** A small valid OpenAPI document, for the interface import's cases. */
+const OPENAPI_TEXT = 'openapi: 3.1.0\ninfo: {title: Layout, version: "1"}\npaths:\n  /v1/layouts:\n    get:\n      operationId: listLayouts\n      summary: List the layouts\n      responses: {"200": {description: ok}}\n';
+
 const API_CASES: ApiCase[] = [
   { method: "GET", file: "app/api/v1/audit/route.ts", params: () => ({}), query: () => ({ action: "handoff", actor: "admin", before: "cmabcdefghijklmnopqrstuvw", outcome: "success" }), spoil: ["query.action", "query.actor", "query.before", "query.outcome"] },
   { method: "POST", file: "app/api/v1/projects/route.ts", params: () => ({}), body: () => ({ key: "NEWP", name: "New project", description: "About it." }), spoil: ["body.key", "body.name", "body.description"] },
@@ -190,6 +193,14 @@ const API_CASES: ApiCase[] = [
     spoil: ["params.name", "body.displayName", "body.description", "body.layer", "body.ownerId", "body.repositoryPath", "body.image"],
   },
   { method: "DELETE", file: "app/api/v1/services/[name]/route.ts", params: (f) => ({ name: f.serviceName }), spoil: ["params.name"] },
+  {
+    method: "POST",
+    file: "app/api/v1/services/[name]/imports/openapi/route.ts",
+    params: (f) => ({ name: f.serviceName }),
+    query: () => ({ apply: "1" }),
+    body: () => ({ text: OPENAPI_TEXT, filename: "layout.yaml" }),
+    spoil: ["params.name", "query.apply", "body.text", "body.filename"],
+  },
 ];
 
 type Form = Record<string, string | string[]>;
@@ -333,6 +344,8 @@ const ACTION_CASES: ActionCase[] = [
   { file: A("(app)/settings/tokens"), name: "revokeTokenAction", form: (f) => ({ tokenId: f.tokenId }), spoil: ["tokenId"] },
   { file: A("(app)/services/[name]"), name: "linkMilestoneAction", form: (f) => ({ service: f.serviceName, milestone: f.milestoneId }), spoil: ["service", "milestone"] },
   { file: A("(app)/services/[name]"), name: "unlinkMilestoneAction", form: (f) => ({ service: f.serviceName, milestone: f.milestoneId }), spoil: ["service", "milestone"] },
+  { file: A("(app)/services/[name]/import"), name: "previewOpenApiImportAction", form: (f) => ({ service: f.serviceName, text: OPENAPI_TEXT, filename: "layout.yaml" }), spoil: ["service", "text", "filename"] },
+  { file: A("(app)/services/[name]/import"), name: "applyOpenApiImportAction", form: (f) => ({ service: f.serviceName, text: OPENAPI_TEXT, filename: "layout.yaml" }), spoil: ["service", "text", "filename"] },
 ];
 
 const routeKey = (file: string, method: string) => `${method} ${file}`;
