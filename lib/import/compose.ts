@@ -238,7 +238,7 @@ function expectedAt(path: readonly PropertyKey[]): string {
 /** Reads a compose file, or throws an ImportFileError naming the file, line and column. */
 export function readCompose(text: string, options: { filename: string }): ComposeFile {
   const file = readYaml(text, options);
-  const reader = new Reader(text, file, options.filename);
+  const reader: Reader = new Reader(text, file, options.filename);
   const root = file.value;
   if (!isMap(root)) reader.fail("a compose file is a map of top-level keys (services:, networks:, …).", file.positionOf([]));
   checkKeys(reader, root, TOP_KEY_SET, [], "top-level");
@@ -270,7 +270,8 @@ export function readCompose(text: string, options: { filename: string }): Compos
     const check = serviceNameSchema.safeParse(name);
     if (!check.success) {
       const why = check.error.issues[0]?.message ?? "is not a DNS-safe name";
-      reader.fail(`services: the service name ${composeName}${name !== composeName ? ` (${name} in the catalog)` : ""} ${why.replace(/^Name /, "")}.`.replace(/\.\.$/, "."), reader.keyPosition(["services"], composeName));
+      const detail = why.replace(/^Name /, "").replace(/\.?$/, ".");
+      reader.fail(`services: the service name ${composeName}${name !== composeName ? ` (${name} in the catalog)` : ""} cannot be a catalog name: it ${detail}`, reader.keyPosition(["services"], composeName));
     }
     const clash = byCatalogName.get(check.data);
     if (clash !== undefined) reader.fail(`services: ${clash} and ${composeName} would both be ${check.data} in the catalog; rename one of them.`, reader.keyPosition(["services"], composeName));

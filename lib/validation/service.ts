@@ -72,3 +72,23 @@ export const updateServiceSchema = z.object({
   version: labelled(z.coerce.number().int().min(1), L.version),
 });
 export type UpdateServiceInput = z.input<typeof updateServiceSchema>;
+
+/**
+ * How a service runs, as a compose file says (Service.runtime): each a list of strings as the file
+ * writes them; environment holds variable NAMES only, never their values.
+ */
+export const serviceRuntimeSchema = z.object({
+  ports: z.array(z.string().max(200)).max(1_000).default([]),
+  profiles: z.array(z.string().max(200)).max(1_000).default([]),
+  networks: z.array(z.string().max(200)).max(1_000).default([]),
+  environment: z.array(z.string().max(200)).max(5_000).default([]),
+});
+export type ServiceRuntime = z.output<typeof serviceRuntimeSchema>;
+
+/** The labels of the runtime's lists, as the service page and the import preview show them. */
+export const SERVICE_RUNTIME_LABELS: Record<keyof ServiceRuntime, string> = {
+  ports: "Ports",
+  profiles: "Profiles",
+  networks: "Networks",
+  environment: "Environment variables",
+};
