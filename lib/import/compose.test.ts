@@ -103,3 +103,12 @@ services:
     expect(() => read(text)).toThrow(message);
   });
 });
+
+describe("anchors", () => {
+  it("take one anchor reused by every service of a large file, and refuse a nested alias bomb", () => {
+    const services = Array.from({ length: 1_000 }, (_, i) => `  s${i}:\n    image: x\n    logging: *logging\n`).join("");
+    expect(read(`x-logging: &logging\n  driver: json-file\nservices:\n${services}`).services).toHaveLength(1_000);
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f"].map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcde"[i]}`).join(", ")}]`)];
+    expect(() => read(`${levels.join("\n")}\nservices: {}\n`)).toThrow(/alias/);
+  });
+});

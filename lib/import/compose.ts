@@ -22,6 +22,14 @@ import { LIMITS } from "@/lib/validation/limits";
 export const COMPOSE_LIMITS = {
   /** Services in one file. */
   services: 1_000,
+  /**
+   * Alias uses, weighted by the aliases inside what they point at (the yaml parser's count):
+   * compose files reuse one anchor per service (`logging: *default-logging`, `<<: *common`), so a
+   * file of 1,000 services needs more than readYaml's general 200. A nested alias bomb still
+   * passes this within a few levels (9 × 9 × 9 × 9 > 5,000), and readYaml's cap on the expanded
+   * document (YAML_LIMITS.maxNodes) bounds the rest.
+   */
+  aliasUses: 5_000,
 } as const;
 
 export type ComposeService = {
@@ -237,7 +245,7 @@ function expectedAt(path: readonly PropertyKey[]): string {
 
 /** Reads a compose file, or throws an ImportFileError naming the file, line and column. */
 export function readCompose(text: string, options: { filename: string }): ComposeFile {
-  const file = readYaml(text, options);
+  const file = readYaml(text, { ...options, maxAliasCount: COMPOSE_LIMITS.aliasUses });
   const reader: Reader = new Reader(text, file, options.filename);
   const root = file.value;
   if (!isMap(root)) reader.fail("a compose file is a map of top-level keys (services:, networks:, …).", file.positionOf([]));

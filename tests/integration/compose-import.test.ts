@@ -121,7 +121,7 @@ describeEachProvider("compose import", (provider) => {
   });
 
   const hostile: [string, string, RegExp][] = [
-    ["an alias bomb", `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nservices: {}\n`, /alias/],
+    ["an alias bomb", `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nservices: {}\n`, /alias/],
     ["deep nesting", `services:\n  web:\n    x-deep: ${"[".repeat(100)}${"]".repeat(100)}\n`, /nested more than/],
     ["a file over the size cap", `services:\n  web:\n    image: nginx\n# ${"x".repeat(1_000_001)}\n`, /Compose file must be at most 1,000,000 characters/],
     ["a file over the size cap in bytes", `services:\n  web:\n    image: nginx\n# ${"€".repeat(340_000)}\n`, /the file is 1\.0 MB; the limit is 1\.0 MB/],
