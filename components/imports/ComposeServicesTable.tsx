@@ -45,7 +45,7 @@ export function ComposeServicesTable({ services, onLayer, disabled }: { services
                 )}
               </td>
               <td>
-                <Select aria-label={`Layer of ${s.name}`} value={s.layer} disabled={disabled} onChange={(e) => {
+                <Select aria-label={`Layer of ${s.name}`} className={styles.layerSelect} value={s.layer} disabled={disabled} onChange={(e) => {
                     const layer = SERVICE_LAYERS.find((l) => l === e.target.value);
                     if (layer) onLayer(s.name, layer);
                   }}
@@ -74,7 +74,7 @@ export function ComposeServicesTable({ services, onLayer, disabled }: { services
                 <span className="mono">{s.image ?? "—"}</span>
                 {s.repositoryPath !== null && <div className={`${styles.sub} mono`}>{s.repositoryPath}</div>}
               </td>
-              <td className="mono">
+              <td className={`${styles.deps} mono`}>
                 {s.dependsOn.length
                   ? s.dependsOn.map((d, i) => (
                       <span key={d.name} title={`${d.kind}${d.status === "create" ? " (new)" : ""}`}>
