@@ -34,8 +34,8 @@ test("an engineer imports a compose file from the map: preview, change a layer, 
   await page.getByLabel("Upload a file").setInputFiles({ name: "compose.yaml", mimeType: "application/yaml", buffer: Buffer.from(file("imagee")) });
   await expect(page.getByRole("textbox", { name: "Compose file" })).toHaveValue(file("imagee"));
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("alert")).toContainText("compose.yaml, line 8, column 5: services.e2e_");
-  await expect(page.getByRole("alert")).toContainText("imagee is not a service key of the Compose specification. Did you mean image?");
+  await expect(page.getByRole("alert").filter({ hasText: "compose.yaml" })).toContainText("compose.yaml, line 8, column 5: services.e2e_");
+  await expect(page.getByRole("alert").filter({ hasText: "compose.yaml" })).toContainText("imagee is not a service key of the Compose specification. Did you mean image?");
 
   await page.getByRole("textbox", { name: "Compose file" }).fill(file("image"));
   await page.getByRole("button", { name: "Preview" }).click();
