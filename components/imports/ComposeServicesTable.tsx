@@ -15,8 +15,7 @@ const STATUS = { create: { label: "New", tone: "green" }, update: { label: "Chan
 
 export function ComposeServicesTable({ services, onLayer, disabled }: { services: ComposeServiceRow[]; onLayer: (name: string, layer: ServiceLayer) => void; disabled: boolean }) {
   return (
-    <div className={styles.tableWrap}>
-      <Table aria-label="Services in the file">
+    <Table aria-label="Services in the file" density="compact">
         <thead>
           <tr>
             <th scope="col">Service</th>
@@ -87,7 +86,6 @@ export function ComposeServicesTable({ services, onLayer, disabled }: { services
             </tr>
           ))}
         </tbody>
-      </Table>
-    </div>
+    </Table>
   );
 }

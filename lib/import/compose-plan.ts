@@ -95,7 +95,12 @@ export function buildComposePlan(file: ComposeFile, state: CatalogState, layers:
     const runtime = runtimeOf(s);
     const renamed = s.composeName !== s.name ? `; written ${s.composeName} in the file` : "";
     const chosen = chosenLayer(layers, s);
-    const layerNote = chosen && chosen !== s.suggestion.layer ? `layer ${layer} (chosen; suggested ${s.suggestion.layer} from ${s.suggestion.reason})` : `layer ${layer} (${s.suggestion.reason})`;
+    const suggested = `suggested ${s.suggestion.layer} from ${s.suggestion.reason}`;
+    const layerNote = chosen
+      ? `layer ${layer} (${chosen === s.suggestion.layer ? suggested.replace("suggested", "chosen; suggested") : `chosen; ${suggested}`})`
+      : current
+        ? `layer ${layer} (as in the catalog${current.layer === s.suggestion.layer ? "" : `; ${suggested}`})`
+        : `layer ${layer} (${s.suggestion.reason})`;
 
     // Dependencies: from this service, each once.
     const dependsOn = s.dependsOn.map((to) => {
@@ -183,5 +188,7 @@ export function buildComposePlan(file: ComposeFile, state: CatalogState, layers:
   for (const e of state.edges) {
     if (!stated.has(`${e.from}\u0000${e.to}`)) plan.missing.push({ kind: "dependency", name: dependencyName(e.from, e.to, e.kind), note: "in the catalog, not in this file (left alone)" });
   }
+  // Services first, then dependencies, each in the file's order.
+  for (const list of Object.values(plan)) list.sort((a, b) => Number(a.kind === "dependency") - Number(b.kind === "dependency"));
   return { plan, services: rows, writes, refused: [...refused] };
 }
