@@ -19,10 +19,10 @@ describe("buildComposePlan", () => {
     expect(built.writes.record).toEqual(["api-server", "db", "queue"]);
   });
 
-  it("keeps an existing layer unless one is chosen, changes only stated fields, and lists drift both ways", () => {
+  it("keeps an existing layer unless one is chosen, changes only stated fields (db states no build: its path stays), and lists drift both ways", () => {
     const built = buildComposePlan(
       file,
-      state([service({ name: "api-server", layer: "service", image: "example/api:1", repositoryPath: "./api" }), service({ name: "db", image: "postgres:16" }), service({ name: "queue", image: "rabbitmq:3", inProject: false })], {
+      state([service({ name: "api-server", layer: "service", image: "example/api:1", repositoryPath: "./api" }), service({ name: "db", image: "postgres:16", repositoryPath: "infra/db" }), service({ name: "queue", image: "rabbitmq:3", inProject: false })], {
         edges: [{ from: "api-server", to: "db", kind: "calls" }, { from: "db", to: "queue", kind: "calls" }],
         projectServices: ["api-server", "db", "old-thing"],
       }),
