@@ -73,13 +73,12 @@ export function ComposeServicesTable({ services, onLayer, disabled }: { services
                 <span className="mono">{s.image ?? "—"}</span>
                 {s.repositoryPath !== null && <div className={`${styles.sub} mono`}>{s.repositoryPath}</div>}
               </td>
-              <td className={`${styles.deps} mono`}>
+              <td className={styles.deps}>
                 {s.dependsOn.length
-                  ? s.dependsOn.map((d, i) => (
-                      <span key={d.name} title={`${d.kind}${d.status === "create" ? " (new)" : ""}`}>
-                        {i > 0 && ", "}
-                        {d.name}
-                      </span>
+                  ? s.dependsOn.map((d) => (
+                      <div key={d.name}>
+                        <span className="mono">{d.name}</span> <span className={styles.sub}>{d.kind}{d.status === "create" ? ", new" : ""}</span>
+                      </div>
                     ))
                   : "—"}
               </td>

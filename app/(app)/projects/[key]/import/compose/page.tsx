@@ -40,14 +40,14 @@ export default async function ComposeImportPage({ params }: { params: Promise<{ 
     );
   }
   return (
-    <PageContainer>
+    <PageContainer width="wide">
       <Stack>
         <PageHeader
           breadcrumbs={breadcrumbs}
           title="Import a compose file"
           description={`Keep the services catalog current from the monorepo's docker-compose file: each service, its image, build context (the repository path), ports, profiles, networks, environment variable names and dependencies, recorded as run by ${project.name}.`}
         />
-        <Card padding="lg">
+        <Card padding="md">
           <ComposeImport projectKey={project.key} label={COMPOSE_IMPORT_LABELS.text} />
         </Card>
         <Card title="What applying does" padding="md">
