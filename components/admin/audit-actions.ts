@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "project.create": "Create a project",
   "project.update": "Edit a project",
   "project.archive": "Archive a project",
+  "project.importServices": "Import a compose file into a project",
   "project.unarchive": "Unarchive a project",
   "map.import": "Import a project map",
   "membership.read": "See project members",

@@ -6,7 +6,7 @@
 // draw a dependency by dragging between milestone handles, or add one from the panel, and select
 // a dependency edge to remove it (useDependencyEditing: the server decides, naming any cycle).
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -32,6 +32,8 @@ export type ProjectMapProps = {
   edges: MapEdge[];
   /** The milestone page's dependency actions, for roles that may plan; null otherwise. */
   dependencies?: DependencyActions | null;
+  /** What the empty map offers (the compose import, for those who may import). */
+  emptyAction?: ReactNode;
 };
 
 /** The smallest zoom the map opens at: below it node titles stop being readable. */
@@ -45,7 +47,8 @@ export function ProjectMap(props: ProjectMapProps) {
       <EmptyState
         icon={<IconNetwork size={20} />}
         title="Nothing on this map yet"
-        description="It shows this project's handoffs, the milestones each was decomposed into, and the services those milestones name. Add a handoff, or a milestone, to start it."
+        description="It shows this project's handoffs, the milestones each was decomposed into, and the services those milestones name. Add a handoff, or a milestone, to start it; importing the monorepo's compose file brings its services into the catalog."
+        action={props.emptyAction}
       />
     );
   }

@@ -30,6 +30,7 @@ export const API_ROUTES: Record<string, readonly string[]> = {
   "/projects": ["GET", "POST"],
   "/projects/[key]": ["GET", "PATCH"],
   "/projects/[key]/handoffs": ["GET", "POST"],
+  "/projects/[key]/imports/compose": ["POST"],
   "/projects/[key]/map-export": ["GET"],
   "/projects/[key]/members": ["GET", "POST"],
   "/projects/[key]/milestones": ["GET", "POST"],

@@ -25,6 +25,9 @@ export const PROJECT_MATRIX = {
     read: everyone,
     update: ["owner"],
     archive: ["owner"],
+    // A compose import into the project (lib/data/compose-import.ts): planning it, as milestones
+    // are planned. Each service it adds or changes also needs the catalog's own permission.
+    importServices: ["engineer", "manager", "owner"],
   },
   membership: {
     read: everyone,

@@ -37,6 +37,7 @@ type Target = { targetType?: string; targetId?: string };
 /** How a refusal reads where "cannot <action> <resource>s" would not. */
 const ACTION_PHRASES: Partial<Record<string, string>> = {
   "milestone.updateStatus": "update milestone status",
+  "project.importServices": "import services into it",
   "comment.editOwn": "edit comments",
   "comment.deleteOwn": "delete comments",
   "comment.deleteAny": "delete other people's comments",

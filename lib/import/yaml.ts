@@ -44,7 +44,7 @@ export class ImportFileError extends ValidationError {
   }
 }
 
-export type ReadOptions = Partial<typeof YAML_LIMITS> & {
+export type ReadOptions = Partial<Record<keyof typeof YAML_LIMITS, number>> & {
   /** Shown in messages: "compose.yaml, line 3, column 5: …". */
   filename: string;
 };

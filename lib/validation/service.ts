@@ -72,3 +72,26 @@ export const updateServiceSchema = z.object({
   version: labelled(z.coerce.number().int().min(1), L.version),
 });
 export type UpdateServiceInput = z.input<typeof updateServiceSchema>;
+
+/** The labels of the runtime's lists, as the service page and the import preview show them. */
+export const SERVICE_RUNTIME_LABELS = {
+  ports: "Ports",
+  profiles: "Profiles",
+  networks: "Networks",
+  environment: "Environment variables",
+} as const;
+
+const runtimeList = (label: string, max: number) => labelled(z.array(text(label, { max: 200 })).max(max, `must list at most ${max}`), label).default([]);
+
+/**
+ * How a service runs, as a compose file says (Service.runtime): each a list of strings as the file
+ * writes them; environment holds variable NAMES only, never their values.
+ */
+export const serviceRuntimeSchema = z.object({
+  ports: runtimeList(SERVICE_RUNTIME_LABELS.ports, 1_000),
+  profiles: runtimeList(SERVICE_RUNTIME_LABELS.profiles, 1_000),
+  networks: runtimeList(SERVICE_RUNTIME_LABELS.networks, 1_000),
+  environment: runtimeList(SERVICE_RUNTIME_LABELS.environment, 5_000),
+});
+export type ServiceRuntime = z.output<typeof serviceRuntimeSchema>;
+

@@ -129,6 +129,14 @@ const API_CASES: ApiCase[] = [
     body: (f) => ({ key: `${f.key}-77`, title: "Serve it", description: "What.", acceptanceCriteria: "When.", ownerId: f.admin.id }),
     spoil: ["params.key", "body.key", "body.title", "body.description", "body.acceptanceCriteria", "body.ownerId"],
   },
+  {
+    method: "POST",
+    file: "app/api/v1/projects/[key]/imports/compose/route.ts",
+    params: (f) => ({ key: f.key }),
+    query: () => ({ apply: "1" }),
+    body: () => ({ text: "services:\n  web-app:\n    image: nginx\n    environment: [API_KEY]\n", filename: "compose.yaml", layers: { "web-app": "gateway" } }),
+    spoil: ["params.key", "query.apply", "body.text", "body.filename", "body.layers.web-app", "body.layers.@web-app"],
+  },
   { method: "POST", file: "app/api/v1/projects/[key]/handoffs/route.ts", params: (f) => ({ key: f.key }), body: (f) => handoffContent(f), spoil: ["params.key", ...contentFields] },
   { method: "POST", file: "app/api/v1/milestones/[id]/status/route.ts", params: (f) => ({ id: f.milestoneId }), body: () => ({ status: "in_progress", health: "on_track", note: "Started.", version: 1 }), spoil: ["params.id", "body.status", "body.note"] },
   {

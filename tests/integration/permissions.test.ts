@@ -3,6 +3,7 @@
 // allowed cells succeed, denied cells throw ForbiddenError (or NotFoundError where the matrix
 // says hidden), outsiders get NotFoundError and signed-out callers UnauthenticatedError.
 // Each denial must leave an audit event behind.
+import { planComposeImport } from "@/lib/data/compose-import";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Caller } from "@/lib/auth/actor";
@@ -82,6 +83,7 @@ describeEachProvider("permission matrix", (provider) => {
       read: (c) => getProjectOverview(c, KEY),
       update: (c) => updateProject(c, KEY, { name: `Permissions ${uid()}` }),
       archive: (c) => setProjectArchived(c, KEY, false),
+      importServices: (c) => planComposeImport(c, KEY, { text: "services:\n  web:\n    image: nginx\n" }),
     },
     membership: {
       read: (c) => listMembers(c, KEY),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProjectMap } from "@/components/map/ProjectMap";
+import { Button } from "@/components/ui/Button";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { roleAllows } from "@/lib/auth/permissions";
@@ -23,11 +24,16 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
   }
   // Dependencies are planned as on the milestone page: the same permission, the same actions.
   const canPlan = roleAllows(map.role, "milestone", "update");
+  const importLink = roleAllows(map.role, "project", "importServices") ? (
+    <Button href={`/projects/${map.project.key}/import/compose`} variant="secondary">
+      Import a compose file
+    </Button>
+  ) : undefined;
   return (
     <PageContainer width="full">
       <Stack gap={4}>
-        <PageHeader title="Map" description={`${map.project.name}: papers, the milestones they were decomposed into, and the services that implement them.`} />
-        <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} />
+        <PageHeader title="Map" description={`${map.project.name}: papers, the milestones they were decomposed into, and the services that implement them.`} actions={importLink} />
+        <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} emptyAction={importLink} />
       </Stack>
     </PageContainer>
   );
