@@ -32,18 +32,6 @@ export type ComposeImportResult = {
   refused: string[];
 };
 
-/** `?apply=` of the REST route: 1 or true writes, 0 or false (or none) previews; anything else is 422. */
-export function parseApply(params: URLSearchParams): boolean {
-  const misspelt = [...params.keys()].find((k) => k !== "apply" && k.toLowerCase() === "apply");
-  if (misspelt) throw new ValidationError(`Unknown parameter ${misspelt}: the parameter is spelt apply (?apply=1). Nothing was written.`, { apply: ["unknown parameter"] });
-  const values = params.getAll("apply");
-  if (values.length === 0) return false;
-  if (values.length > 1 || !["1", "true", "0", "false"].includes(values[0])) {
-    throw new ValidationError(`apply must be given once, as 1 or true (write) or 0 or false (preview); "${values.join(",").slice(0, 20)}" is neither. Nothing was written.`, { apply: ["must be 1, true, 0 or false"] });
-  }
-  return values[0] === "1" || values[0] === "true";
-}
-
 /** What the catalog holds about the file's services, read in `reader` (the transaction when applying). */
 async function loadState(reader: Tx, actor: Actor, project: { id: string; key: string }, file: ComposeFile, canCreate: boolean): Promise<CatalogState> {
   const names = file.services.map((s) => s.name);

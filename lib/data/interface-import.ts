@@ -10,7 +10,7 @@ import type { Caller } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 // DbNull (SQL NULL in a Json? column) is one value from Prisma's shared runtime, for both providers' clients.
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
+import { ConflictError, parseInput } from "@/lib/errors";
 import { diffFields, emptyPlan, planChangesSomething, type ImportPlan, type PlanEntry } from "@/lib/import/plan";
 import { readInterfaces, type ImportedDocument, type ImportedInterface } from "@/lib/import/openapi";
 import { sortedKeys } from "@/lib/import/openapi-schemas";
@@ -154,26 +154,4 @@ export async function applyInterfaceImport(caller: Caller, serviceName: string, 
     throw error;
   });
   return result(service.name, filename, document, true, plan);
-}
-
-const APPLY = "apply";
-
-/**
- * `?apply=1` (or true) writes; no `apply`, or 0 or false, is the preview. Any other value, `apply`
- * given twice, or a differently-cased `Apply` is refused (422): a caller who meant to write must
- * never get a silent preview, nor one who meant a preview a write.
- */
-export function parseApply(params: URLSearchParams): boolean {
-  const refuse = (message: string): never => {
-    throw new ValidationError(`${message} Nothing was written.`, { [APPLY]: [message] });
-  };
-  const misspelt = [...params.keys()].find((name) => name !== APPLY && name.toLowerCase() === APPLY);
-  if (misspelt) refuse(`Unknown parameter ${misspelt.slice(0, 20)}: the parameter that writes the import is spelt ${APPLY} (?${APPLY}=1).`);
-  const values = params.getAll(APPLY);
-  if (values.length === 0) return false;
-  if (values.length > 1) refuse(`${APPLY} must be given once.`);
-  const value = values[0].slice(0, 20);
-  if (value === "1" || value === "true") return true;
-  if (value === "0" || value === "false") return false;
-  return refuse(`${APPLY} must be 1 or true (write the import) or 0 or false (a preview); "${value}" is neither.`);
 }

@@ -5,6 +5,7 @@
 //   unchanged: in both, the same
 //   missing:   in the catalog or project, not in the file (drift the other way): left alone, listed
 // Pure.
+import { ValidationError } from "@/lib/errors";
 
 /** One field an update changes, by the label its form shows. */
 export type FieldChange = { field: string; label: string; from: unknown; to: unknown };
@@ -50,4 +51,26 @@ export function diffFields<T extends Record<string, unknown>>(current: T, next: 
     if (!same(current[field], next[field])) changes.push({ field, label, from: current[field] ?? null, to: next[field] });
   }
   return changes;
+}
+
+const APPLY = "apply";
+
+/**
+ * `?apply=` of every import route: 1 or true writes; none, 0 or false is the preview. Any other
+ * value, `apply` given twice, or a differently-cased `Apply` is refused (422): a caller who meant
+ * to write must never get a silent preview, nor one who meant a preview a write.
+ */
+export function parseApply(params: URLSearchParams): boolean {
+  const refuse = (message: string): never => {
+    throw new ValidationError(`${message} Nothing was written.`, { [APPLY]: [message] });
+  };
+  const misspelt = [...params.keys()].find((name) => name !== APPLY && name.toLowerCase() === APPLY);
+  if (misspelt) refuse(`Unknown parameter ${misspelt.slice(0, 20)}: the parameter that writes the import is spelt ${APPLY} (?${APPLY}=1).`);
+  const values = params.getAll(APPLY);
+  if (values.length === 0) return false;
+  if (values.length > 1) refuse(`${APPLY} must be given once.`);
+  const value = values[0].slice(0, 20);
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  return refuse(`${APPLY} must be 1 or true (write the import) or 0 or false (a preview); "${value}" is neither.`);
 }

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { applyComposeImport, parseApply, planComposeImport } from "@/lib/data/compose-import";
+import { applyComposeImport, planComposeImport } from "@/lib/data/compose-import";
+import { parseApply } from "@/lib/import/plan";
 import { planNames } from "@/lib/import/plan";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 

@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { applyComposeImport, parseApply, planComposeImport } from "@/lib/data/compose-import";
+import { applyComposeImport, planComposeImport } from "@/lib/data/compose-import";
+import { parseApply } from "@/lib/import/plan";
 
 type Params = { key: string };
 

@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { applyInterfaceImport, parseApply, planInterfaceImport } from "@/lib/data/interface-import";
+import { applyInterfaceImport, planInterfaceImport } from "@/lib/data/interface-import";
+import { parseApply } from "@/lib/import/plan";
 
 type Params = { name: string };
 
