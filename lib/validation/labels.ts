@@ -53,6 +53,10 @@ export const SERVICE_LABELS = {
   repositoryPath: "Repository path",
   image: "Image",
   version: "Version",
+  runtimePorts: "Ports",
+  runtimeProfiles: "Profiles",
+  runtimeNetworks: "Networks",
+  runtimeEnvironment: "Environment variables",
 } as const;
 
 /** First run: the first admin's account. */

@@ -72,3 +72,24 @@ export const updateServiceSchema = z.object({
   version: labelled(z.coerce.number().int().min(1), L.version),
 });
 export type UpdateServiceInput = z.input<typeof updateServiceSchema>;
+
+const runtimeList = (label: string) =>
+  labelled(
+    z
+      .array(text(label, { max: S.runtimeEntry, trim: true, singleLine: true }), { error: `${label} must be a list of text.` })
+      .max(S.runtimeEntries, `${label} can list at most ${S.runtimeEntries}.`),
+    label,
+  ).optional();
+
+/**
+ * How a service runs, as a compose file says (Service.runtime): the ports it publishes, the
+ * profiles it belongs to, the networks it joins and the NAMES of its environment variables
+ * (never their values). Every list optional; unknown keys refused.
+ */
+export const serviceRuntimeSchema = z.strictObject({
+  ports: runtimeList(L.runtimePorts),
+  profiles: runtimeList(L.runtimeProfiles),
+  networks: runtimeList(L.runtimeNetworks),
+  environment: runtimeList(L.runtimeEnvironment),
+});
+export type ServiceRuntime = z.output<typeof serviceRuntimeSchema>;
