@@ -59,6 +59,25 @@ export const SERVICE_LABELS = {
   runtimeEnvironment: "Environment variables",
 } as const;
 
+/** A service's interfaces (operations and data schemas) and its dependencies on other services. */
+export const INTERFACE_LABELS = {
+  kind: "Kind",
+  name: "Name",
+  method: "Method",
+  path: "Path",
+  summary: "Summary",
+  requestSchema: "Request schema",
+  responseSchema: "Response schema",
+  dataSchema: "Data schema",
+  version: "Version",
+} as const;
+
+export const DEPENDENCY_LABELS = {
+  to: "Service",
+  kind: "Kind",
+  description: "Description",
+} as const;
+
 /** First run: the first admin's account. */
 export const SETUP_LABELS = {
   name: "Your name",

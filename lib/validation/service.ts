@@ -93,3 +93,6 @@ export const serviceRuntimeSchema = z.strictObject({
   environment: runtimeList(L.runtimeEnvironment),
 });
 export type ServiceRuntime = z.output<typeof serviceRuntimeSchema>;
+
+/** Retiring names the version read, like any edit. */
+export const retireServiceSchema = z.object({ version: labelled(z.coerce.number().int().min(1), L.version) });
