@@ -90,3 +90,9 @@ export async function removeServiceDependency(caller: Caller, fromName: string, 
     return { id: found.id, from: service.name, to: found.to.name, kind: found.kind, removed: true };
   });
 }
+
+/** The services `name` could depend on (every other one in the catalog), for the add form. */
+export async function dependencyChoices(caller: Caller, name: string): Promise<{ name: string; layer: string }[]> {
+  const { service } = await authorizeService(caller, name, "read");
+  return db().service.findMany({ where: { id: { not: service.id } }, select: { name: true, layer: true }, orderBy: [{ layer: "asc" }, { name: "asc" }] });
+}
