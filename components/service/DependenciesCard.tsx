@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/Card";
 import { Input, Select } from "@/components/ui/Input";
 import type { Tone } from "@/components/ui/status";
 import { statusLabel } from "@/components/ui/status";
-import { DEPENDENCY_LABELS as D } from "@/lib/validation/labels";
+import { DEPENDENCY_LABELS } from "@/lib/validation/labels";
 import { LIMITS } from "@/lib/validation/limits";
 import { ConfirmAction } from "./ConfirmAction";
 import services from "./services.module.css";
@@ -123,14 +123,14 @@ export function DependenciesCard({
           <ActionForm action={actions.add} className={styles.form} resetOnSuccess aria-label={`Add a dependency of ${service}`}>
             <input type="hidden" name="service" value={service} />
             <div className={styles.formRow}>
-              <FormField name="kind" label={D.kind} required>
+              <FormField name="kind" label={DEPENDENCY_LABELS.kind} required>
                 <Select name="kind" defaultValue="calls">
                   <option value="calls">{service} calls</option>
                   <option value="reads">{service} reads from</option>
                   <option value="publishes">{service} publishes to</option>
                 </Select>
               </FormField>
-              <FormField name="to" label={D.to} required>
+              <FormField name="to" label={DEPENDENCY_LABELS.to} required>
                 <Select name="to" defaultValue="">
                   <option value="" disabled>
                     Choose a service
@@ -149,7 +149,7 @@ export function DependenciesCard({
                 </Select>
               </FormField>
             </div>
-            <FormField name="description" label={D.description} optional hint="What it sends or reads, and why.">
+            <FormField name="description" label={DEPENDENCY_LABELS.description} optional hint="What it sends or reads, and why.">
               <Input name="description" maxLength={LIMITS.dependency.description} />
             </FormField>
             <div className={styles.formActions}>

@@ -8,7 +8,9 @@ import { ActionForm, FormField, SubmitButton, useActionResult } from "@/componen
 import type { ServerAction } from "@/components/forms/useFormAction";
 import { Alert } from "@/components/ui/Alert";
 import { Input, Select, Textarea } from "@/components/ui/Input";
-import { INTERFACE_LABELS as L } from "@/lib/validation/labels";
+import { INTERFACE_LABELS } from "@/lib/validation/labels";
+
+const L = INTERFACE_LABELS;
 import { LIMITS } from "@/lib/validation/limits";
 import styles from "./catalog.module.css";
 
@@ -59,6 +61,9 @@ function Theirs({ values }: { values?: InterfaceValues }) {
   );
 }
 
+const SCHEMA_HINT = "A JSON Schema, pasted as JSON. Shared parts can live in $defs and be used with $ref.";
+const SCHEMA_PLACEHOLDER = '{"type": "object", "properties": {"id": {"type": "string"}}}';
+
 const truncate = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
 
 export function InterfaceForm({ action, service, values }: { action: ServerAction; service: string; values?: InterfaceValues }) {
@@ -71,19 +76,19 @@ export function InterfaceForm({ action, service, values }: { action: ServerActio
       {values && <input type="hidden" name="interfaceId" value={values.id} />}
       <Theirs values={values} />
       <div className={styles.formRow}>
-        <FormField name="kind" label={L.kind} required>
+        <FormField name="kind" label={INTERFACE_LABELS.kind} required>
           <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="operation">Operation (an endpoint)</option>
             <option value="schema">Data schema</option>
           </Select>
         </FormField>
-        <FormField name="name" label={L.name} required hint={isSchema ? "The schema's name, like Room." : "The operationId or a readable name, like createLayout."}>
+        <FormField name="name" label={INTERFACE_LABELS.name} required hint={isSchema ? "The schema's name, like Room." : "The operationId or a readable name, like createLayout."}>
           <Input name="name" required maxLength={I.name} defaultValue={values?.name} className="mono" autoComplete="off" />
         </FormField>
       </div>
       {!isSchema && (
         <div className={styles.formRow}>
-          <FormField name="method" label={L.method} optional hint="Empty for a queue topic or a port.">
+          <FormField name="method" label={INTERFACE_LABELS.method} optional hint="Empty for a queue topic or a port.">
             <Select name="method" defaultValue={values?.method ?? "GET"}>
               <option value="">None</option>
               {METHODS.map((m) => (
@@ -93,19 +98,25 @@ export function InterfaceForm({ action, service, values }: { action: ServerActio
               ))}
             </Select>
           </FormField>
-          <FormField name="path" label={L.path} optional>
+          <FormField name="path" label={INTERFACE_LABELS.path} optional>
             <Input name="path" maxLength={I.path} defaultValue={values?.path} className="mono" placeholder="/v1/layouts/{id}" autoComplete="off" />
           </FormField>
         </div>
       )}
-      <FormField name="summary" label={L.summary} optional>
+      <FormField name="summary" label={INTERFACE_LABELS.summary} optional>
         <Input name="summary" maxLength={I.summary} defaultValue={values?.summary} />
       </FormField>
-      <FormField name="requestSchema" label={isSchema ? L.dataSchema : L.requestSchema} optional hint="A JSON Schema, pasted as JSON. Shared parts can live in $defs and be used with $ref.">
-        <Textarea name="requestSchema" rows={8} maxLength={I.schemaChars} defaultValue={values?.requestSchema} className={styles.schemaInput} spellCheck={false} placeholder='{"type": "object", "properties": {"id": {"type": "string"}}}' />
-      </FormField>
+      {isSchema ? (
+        <FormField name="dataSchema" label={INTERFACE_LABELS.dataSchema} optional hint={SCHEMA_HINT}>
+          <Textarea name="dataSchema" rows={8} maxLength={I.schemaChars} defaultValue={values?.requestSchema} className={styles.schemaInput} spellCheck={false} placeholder={SCHEMA_PLACEHOLDER} />
+        </FormField>
+      ) : (
+        <FormField name="requestSchema" label={INTERFACE_LABELS.requestSchema} optional hint={SCHEMA_HINT}>
+          <Textarea name="requestSchema" rows={8} maxLength={I.schemaChars} defaultValue={values?.requestSchema} className={styles.schemaInput} spellCheck={false} placeholder={SCHEMA_PLACEHOLDER} />
+        </FormField>
+      )}
       {!isSchema && (
-        <FormField name="responseSchema" label={L.responseSchema} optional>
+        <FormField name="responseSchema" label={INTERFACE_LABELS.responseSchema} optional>
           <Textarea name="responseSchema" rows={6} maxLength={I.schemaChars} defaultValue={values?.responseSchema} className={styles.schemaInput} spellCheck={false} />
         </FormField>
       )}

@@ -12,12 +12,13 @@ import * as handoff from "./handoff";
 import * as milestone from "./milestone";
 import * as project from "./project";
 import * as service from "./service";
+import * as serviceInterface from "./service-interface";
 import * as template from "./template";
 import * as text from "./text";
 import * as user from "./user";
 import { MILESTONE_LABELS } from "./labels";
 
-const modules = { date, handoff, milestone, project, service, template, text, user };
+const modules = { date, handoff, milestone, project, service, serviceInterface, template, text, user };
 /** Schemas made per handoff template: checked with the default one. */
 const builders: Record<string, () => z.ZodType> = {
   handoffContentSchemaFor: () => handoff.handoffContentSchemaFor(),

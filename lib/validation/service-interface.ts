@@ -21,30 +21,64 @@ export type JsonObject = { [key: string]: unknown };
 
 type Problem = { message: string };
 
+const JSON_TYPES = ["string", "number", "integer", "boolean", "object", "array", "null"];
+/** Keywords whose value is one schema, a map of schemas, or a list of schemas. */
+const ONE = new Set(["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems"]);
+const MAP = new Set(["properties", "$defs", "definitions", "patternProperties", "dependentSchemas"]);
+const LIST = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+
+type Place = "schema" | "map" | "list" | "data";
+
+/** What is wrong with one schema object's own keywords, as the end of a sentence; null when nothing. */
+function keywordProblem(node: Record<string, unknown>): string | null {
+  const type = node.type;
+  const types = typeof type === "string" ? [type] : Array.isArray(type) ? type : type === undefined ? [] : null;
+  if (!types || types.some((t) => typeof t !== "string" || !JSON_TYPES.includes(t))) return `"type" must be one of ${JSON_TYPES.join(", ")} (or a list of them)`;
+  if (node.required !== undefined && !(Array.isArray(node.required) && node.required.every((r) => typeof r === "string"))) return `"required" must be a list of property names`;
+  if (node.enum !== undefined && !Array.isArray(node.enum)) return `"enum" must be a list of values`;
+  for (const key of ["$ref", "title", "description", "format", "pattern"]) if (node[key] !== undefined && typeof node[key] !== "string") return `"${key}" must be text`;
+  return null;
+}
+
 /**
- * Why a JSON value cannot be kept as a schema (too deep, a string no database stores), or null.
- * Iterative, so a hostile depth cannot overflow the stack.
+ * Why a JSON value cannot be kept as a JSON Schema, or null: a keyword of the wrong shape (with
+ * where it is, as a JSON pointer), nesting past the cap, a string no database stores. Iterative,
+ * so a hostile depth cannot overflow the stack.
  */
 function schemaProblem(value: unknown, label: string): Problem | null {
-  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 1 }];
+  const stack: { node: unknown; depth: number; place: Place; at: string }[] = [{ node: value, depth: 1, place: "schema", at: "" }];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const { node, depth, place, at } = stack.pop()!;
     if (typeof node === "string") {
       const bad = unstorable(node);
       if (bad) return { message: `${label}: a text value ${bad}` };
       continue;
     }
+    if (place === "schema" && typeof node !== "boolean" && (node === null || typeof node !== "object" || Array.isArray(node))) {
+      return { message: `${label}: ${at || "the top"} must be a schema (a JSON object), not ${JSON.stringify(node)?.slice(0, 40)}.` };
+    }
+    if ((place === "map" && !isPlainObject(node)) || (place === "list" && !Array.isArray(node))) {
+      return { message: `${label}: ${at} must be ${place === "map" ? "an object of schemas" : "a list of schemas"}.` };
+    }
     if (node === null || typeof node !== "object") continue;
     if (depth > I.schemaDepth) return { message: `${label} nests objects and lists more than ${I.schemaDepth} deep; simplify it or move shared parts into $defs.` };
-    const entries = Array.isArray(node) ? node.map((v) => ["", v] as const) : Object.entries(node);
+    if (place === "schema") {
+      const problem = keywordProblem(node as Record<string, unknown>);
+      if (problem) return { message: `${label}: at ${at || "the top"}, ${problem}.` };
+    }
+    const entries: [string, unknown][] = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
     for (const [key, child] of entries) {
-      const bad = key ? unstorable(key) : null;
+      const bad = Array.isArray(node) ? null : unstorable(key);
       if (bad) return { message: `${label}: a property name ${bad}` };
-      stack.push({ node: child, depth: depth + 1 });
+      const childPlace: Place =
+        place === "map" || place === "list" ? "schema" : place === "data" ? "data" : ONE.has(key) ? (key === "items" && Array.isArray(child) ? "list" : "schema") : MAP.has(key) ? "map" : LIST.has(key) ? "list" : "data";
+      stack.push({ node: child, depth: depth + 1, place: childPlace, at: `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` });
     }
   }
   return null;
 }
+
+const isPlainObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * A schema field's value as sent: JSON text (a form) or a JSON value (the API); empty text and
@@ -72,7 +106,20 @@ export function readSchemaValue(raw: unknown, label: string): { value: JsonObjec
   return { value: value as JsonObject };
 }
 
-const schemaField = (label: string) => labelled(z.unknown(), label).optional();
+/** A schema field: JSON text or a JSON value, read and checked under its own label; undefined when not sent. */
+const schemaField = (label: string) =>
+  labelled(
+    z.unknown().transform((raw, ctx): JsonObject | null | undefined => {
+      if (raw === undefined) return undefined;
+      const read = readSchemaValue(raw, label);
+      if ("message" in read) {
+        ctx.addIssue({ code: "custom", message: read.message, params: LABELLED });
+        return z.NEVER;
+      }
+      return read.value;
+    }),
+    label,
+  ).optional();
 
 const fields = {
   kind: labelled(z.enum(INTERFACE_KINDS, { message: `must be one of ${INTERFACE_KINDS.join(", ")}` }), L.kind),
@@ -88,26 +135,26 @@ const fields = {
   summary: text(L.summary, { max: I.summary, trim: true }),
 };
 
-type RawInterface = { kind?: (typeof INTERFACE_KINDS)[number]; method?: string; path?: string; requestSchema?: unknown; responseSchema?: unknown };
+type ReadInterface = { kind?: (typeof INTERFACE_KINDS)[number]; method?: string; requestSchema?: JsonObject | null; responseSchema?: JsonObject | null; dataSchema?: JsonObject | null };
 
 /**
- * Reads both schema fields (a data schema's one schema is the request schema, labelled "Data
- * schema") and refuses what a data schema cannot have. Leaves a schema out when it was not sent.
+ * The schemas to store: a data schema's one schema may come as `dataSchema` (the form's field) or
+ * `requestSchema`, and it has no method and no response schema. Leaves out a schema not sent.
  */
-function withSchemas<T extends RawInterface>(data: T, ctx: z.RefinementCtx, kind: (typeof INTERFACE_KINDS)[number] | undefined) {
+function withSchemas(data: ReadInterface, ctx: z.RefinementCtx, kind: (typeof INTERFACE_KINDS)[number] | undefined) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, params: LABELLED });
+  if (data.dataSchema !== undefined) {
+    if (kind === "operation") issue("dataSchema", `${L.dataSchema} is for a data schema (${L.kind} schema); an operation has a ${L.requestSchema} and a ${L.responseSchema}.`);
+    else if (data.requestSchema !== undefined) issue("dataSchema", `Send the ${L.dataSchema} once, as dataSchema or as requestSchema.`);
+  }
+  if (kind === "schema") {
+    if (data.responseSchema) issue("responseSchema", `A data schema has one schema, the ${L.dataSchema}; leave ${L.responseSchema} empty.`);
+    if (data.method) issue("method", `A data schema is not an endpoint; leave ${L.method} empty.`);
+  }
   const out: { requestSchema?: JsonObject | null; responseSchema?: JsonObject | null } = {};
-  const isSchema = kind === "schema";
-  for (const key of ["requestSchema", "responseSchema"] as const) {
-    if (!(key in data) || data[key] === undefined) continue;
-    const label = isSchema && key === "requestSchema" ? L.dataSchema : L[key];
-    const read = readSchemaValue(data[key], label);
-    if ("message" in read) ctx.addIssue({ code: "custom", path: [key], message: read.message, params: LABELLED });
-    else out[key] = read.value;
-  }
-  if (isSchema) {
-    if (out.responseSchema) ctx.addIssue({ code: "custom", path: ["responseSchema"], message: `A data schema has one schema, the ${L.dataSchema}; leave ${L.responseSchema} empty.`, params: LABELLED });
-    if (data.method) ctx.addIssue({ code: "custom", path: ["method"], message: `A data schema is not an endpoint; leave ${L.method} empty.`, params: LABELLED });
-  }
+  const request = data.dataSchema !== undefined ? data.dataSchema : data.requestSchema;
+  if (request !== undefined) out.requestSchema = request;
+  if (data.responseSchema !== undefined) out.responseSchema = data.responseSchema;
   return out;
 }
 
@@ -120,10 +167,12 @@ export const interfaceSchema = z
     summary: fields.summary.default(""),
     requestSchema: schemaField(L.requestSchema),
     responseSchema: schemaField(L.responseSchema),
+    dataSchema: schemaField(L.dataSchema),
   })
   .transform((data, ctx) => {
     const schemas = withSchemas(data, ctx, data.kind);
-    return { ...data, requestSchema: schemas.requestSchema ?? null, responseSchema: schemas.responseSchema ?? null };
+    const { dataSchema: _d, ...rest } = data;
+    return { ...rest, requestSchema: schemas.requestSchema ?? null, responseSchema: schemas.responseSchema ?? null };
   });
 export type InterfaceInput = z.input<typeof interfaceSchema>;
 
@@ -137,10 +186,11 @@ export const updateInterfaceSchema = z
     summary: fields.summary.optional(),
     requestSchema: schemaField(L.requestSchema),
     responseSchema: schemaField(L.responseSchema),
+    dataSchema: schemaField(L.dataSchema),
     version: labelled(z.coerce.number().int().min(1), L.version),
   })
   .transform((data, ctx) => {
-    const { requestSchema: _r, responseSchema: _s, ...rest } = data;
+    const { requestSchema: _r, responseSchema: _s, dataSchema: _d, ...rest } = data;
     return { ...rest, ...withSchemas(data, ctx, data.kind) };
   });
 export type UpdateInterfaceInput = z.input<typeof updateInterfaceSchema>;

@@ -28,6 +28,9 @@ export const unlinkMilestoneAction = authAction((caller, form) => unlinkServiceM
   revalidate: VIEWS,
 });
 
+/** A field the form has (even empty), else undefined: not sent. */
+const sent = (form: FormData, name: string) => (form.has(name) ? field(form, name) : undefined);
+
 /** The interface form's fields as the schema takes them; schemas as the JSON text pasted. */
 function interfaceFields(form: FormData) {
   return {
@@ -36,8 +39,10 @@ function interfaceFields(form: FormData) {
     method: field(form, "method"),
     path: field(form, "path"),
     summary: field(form, "summary"),
-    requestSchema: field(form, "requestSchema"),
-    responseSchema: field(form, "responseSchema"),
+    // A data schema's form sends its one schema as dataSchema; an operation's, the other two.
+    requestSchema: sent(form, "requestSchema"),
+    responseSchema: sent(form, "responseSchema"),
+    dataSchema: sent(form, "dataSchema"),
   };
 }
 
