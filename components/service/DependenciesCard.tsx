@@ -28,18 +28,18 @@ const OUTGOING: Record<string, string> = { calls: "calls", reads: "reads from", 
 function Edge({ edge, kindLabel, tools }: { edge: DependencyEdge; kindLabel: string; tools?: React.ReactNode }) {
   const o = edge.other;
   return (
-    <li className={services.edge}>
+    <li className={`${services.edge} ${tools ? styles.edgeWithTools : ""}`}>
       <Badge tone={KIND_TONES[edge.kind] ?? "gray"} size="sm">
         {kindLabel}
       </Badge>
-      <span className={services.edgeName}>
+      <span className={`${services.edgeName} ${styles.edgeNameWrap}`}>
         <Link href={`/services/${encodeURIComponent(o.name)}`} title={o.displayName || undefined}>
           {o.name}
         </Link>
         <StatusBadge kind="layer" value={o.layer} size="sm" />
         {o.lifecycle === "retired" && <StatusBadge kind="lifecycle" value={o.lifecycle} size="sm" />}
-        {tools && <span className={styles.edgeTools}>{tools}</span>}
       </span>
+      {tools && <span className={styles.edgeTools}>{tools}</span>}
       {edge.description && <span className={services.edgeDescription}>{edge.description}</span>}
     </li>
   );
