@@ -54,14 +54,17 @@ test("an engineer adds an interface with a nested schema and a dependency closin
   const op = page.getByTestId("interface-createLayout");
   await op.getByText("/v1/layouts").click();
   const request = op.getByRole("region", { name: "Request" });
-  await expect(request.getByRole("rowheader", { name: "plan required" })).toBeVisible();
-  await expect(request.getByText("The floor plan to lay out.")).toBeVisible();
-  await expect(request.getByText('"ft"')).toBeVisible();
-  await request.getByText("2 fields", { exact: false }).first().click();
-  await expect(request.getByRole("cell", { name: "array of Room" })).toBeVisible();
-  await request.getByText("in each item").click();
-  await expect(request.getByText("What the room is called.")).toBeVisible();
-  await expect(request.getByText("min 0")).toBeVisible();
+  // The field table (the raw JSON Schema below it stays folded).
+  const fields = request.getByRole("table").first();
+  await expect(fields.getByRole("rowheader", { name: "plan required" })).toBeVisible();
+  await expect(fields.getByText("The floor plan to lay out.")).toBeVisible();
+  await expect(fields.getByText('"ft"')).toBeVisible();
+  await expect(fields.getByText("rooms", { exact: true })).toBeHidden();
+  await fields.getByText("1 field", { exact: true }).click();
+  await expect(fields.getByRole("cell", { name: "array of Room" })).toBeVisible();
+  await fields.getByText("2 fields in each item").click();
+  await expect(fields.getByText("What the room is called.")).toBeVisible();
+  await expect(fields.getByText("min 0")).toBeVisible();
   await request.getByText("Raw JSON Schema").click();
   await expect(request.getByText('"$defs"')).toBeVisible();
 

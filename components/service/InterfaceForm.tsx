@@ -71,7 +71,7 @@ export function InterfaceForm({ action, service, values }: { action: ServerActio
   const isSchema = kind === "schema";
   const I = LIMITS.interface;
   return (
-    <ActionForm action={action} className={styles.form} resetOnSuccess={!values} closeOnSuccess aria-label={values ? `Edit ${values.name}` : `Add an interface to ${service}`}>
+    <ActionForm action={action} className={styles.form} resetOnSuccess={!values} closeOnSuccess={Boolean(values)} aria-label={values ? `Edit ${values.name}` : `Add an interface to ${service}`}>
       <input type="hidden" name="service" value={service} />
       {values && <input type="hidden" name="interfaceId" value={values.id} />}
       <Theirs values={values} />
