@@ -28,7 +28,7 @@ const OUTGOING: Record<string, string> = { calls: "calls", reads: "reads from", 
 function Edge({ edge, kindLabel, tools }: { edge: DependencyEdge; kindLabel: string; tools?: React.ReactNode }) {
   const o = edge.other;
   return (
-    <li className={`${services.edge} ${tools ? styles.edgeWithTools : ""}`}>
+    <li className={services.edge}>
       <Badge tone={KIND_TONES[edge.kind] ?? "gray"} size="sm">
         {kindLabel}
       </Badge>
@@ -39,8 +39,8 @@ function Edge({ edge, kindLabel, tools }: { edge: DependencyEdge; kindLabel: str
         <StatusBadge kind="layer" value={o.layer} size="sm" />
         {o.lifecycle === "retired" && <StatusBadge kind="lifecycle" value={o.lifecycle} size="sm" />}
       </span>
-      {tools && <span className={styles.edgeTools}>{tools}</span>}
       {edge.description && <span className={services.edgeDescription}>{edge.description}</span>}
+      {tools && <span className={styles.edgeTools}>{tools}</span>}
     </li>
   );
 }
@@ -75,9 +75,11 @@ export function DependenciesCard({
           <p>Cycles are allowed, but each service in one waits on the others to start and to change safely. Check that this is intended.</p>
         </Alert>
       )}
-      <div className={services.flow}>
+      <div className={styles.flow}>
         <div className={services.flowColumn}>
-          <span className={services.flowHeading}>Upstream · {upstream.length}</span>
+          <span className={services.flowHeading}>
+            Upstream · {upstream.length} <span className={styles.flowArrow}>→ {service}</span>
+          </span>
           {upstream.length === 0 ? (
             <p className={services.emptyNote}>No service is recorded as reaching it.</p>
           ) : (
@@ -88,13 +90,10 @@ export function DependenciesCard({
             </ul>
           )}
         </div>
-        <div className={services.center} aria-hidden>
-          <span className={services.arrow}>→</span>
-          <span className={services.centerNode}>{service}</span>
-          <span className={services.arrow}>→</span>
-        </div>
         <div className={services.flowColumn}>
-          <span className={services.flowHeading}>Downstream · {downstream.length}</span>
+          <span className={services.flowHeading}>
+            Downstream · {downstream.length} <span className={styles.flowArrow}>{service} →</span>
+          </span>
           {downstream.length === 0 ? (
             <p className={services.emptyNote}>It is not recorded as reaching other services.</p>
           ) : (
