@@ -101,3 +101,31 @@ test("an engineer adds an interface with a nested schema and a dependency closin
   await expect(page.getByTestId("interface-createLayout")).toHaveCount(0);
   await expect(page.getByText("No interfaces are recorded for this service.")).toBeVisible();
 });
+
+test("a service saved by someone else while it was being edited shows both versions; retiring asks first", async ({ browser }) => {
+  const page = await signedInAs(browser, "engineer");
+  const name = `e2e-retire-${unique()}`;
+  expect((await page.request.post("/api/v1/services", { data: { name, layer: "worker", displayName: "Before" }, headers: ownOrigin() })).status()).toBe(201);
+
+  await page.goto(`/services/${name}/edit`);
+  const form = page.getByRole("form", { name: `Edit ${name}` });
+  await form.getByRole("textbox", { name: "Display name" }).fill("Mine");
+  // Someone else saves first.
+  expect((await page.request.patch(`/api/v1/services/${name}`, { data: { displayName: "Theirs", version: 1 }, headers: ownOrigin() })).status()).toBe(200);
+  await form.getByRole("button", { name: "Save service" }).click();
+  const theirs = form.getByTestId("conflict-theirs");
+  await expect(form.getByText("Someone else saved this service while you were editing")).toBeVisible();
+  await expect(theirs.locator("[data-differs]")).toContainText("Theirs");
+  await expect(form.getByRole("textbox", { name: "Display name" })).toHaveValue("Mine");
+  // Saving again is a deliberate overwrite.
+  await form.getByRole("button", { name: "Save service" }).click();
+  await expect(page).toHaveURL(new RegExp(`/services/${name}$`));
+  await expect(page.getByText("Mine", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Retire" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: `Retire ${name}?` })).toBeVisible();
+  await dialog.getByRole("button", { name: "Retire service" }).click();
+  await expect(page.getByRole("button", { name: "Retire" })).toHaveCount(0);
+  await expect(page.getByText("Retired").first()).toBeVisible();
+});
