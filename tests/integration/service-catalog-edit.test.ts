@@ -120,6 +120,27 @@ describeEachProvider("editing a service's interfaces and dependencies", (provide
     expect(service.calls.map((c) => c.to.name).sort()).toEqual(["ai-gateway", "postgres", "postgres"]);
   });
 
+  it("reads the runtime through serviceRuntimeSchema, and lists only the projects the caller can see run it", async () => {
+    const layout = await t.db.service.findUniqueOrThrow({ where: { name: "layout-api" } });
+    await t.db.service.update({ where: { id: layout.id }, data: { runtime: { ports: ["8080:8080"], environment: ["DATABASE_URL", "MODEL_URL"] } } });
+    const floor = await t.db.project.findUniqueOrThrow({ where: { key: "FLOOR" } });
+    const hidden = await t.db.project.create({ data: { key: "HIDDEN", name: "Hidden" } });
+    await t.db.projectService.createMany({ data: [{ projectId: floor.id, serviceId: layout.id }, { projectId: hidden.id, serviceId: layout.id }] });
+    const { service } = await getService(actors.engineer, "layout-api");
+    expect(service.runtime).toEqual({ ports: ["8080:8080"], environment: ["DATABASE_URL", "MODEL_URL"] });
+    expect(service.projects.map((p) => p.project.key)).toEqual(["FLOOR"]);
+    expect((await getService(actors.admin, "layout-api")).service.projects.map((p) => p.project.key).sort()).toEqual(["FLOOR", "HIDDEN"]);
+    // Milestones carry the handoffs they were decomposed from: why the service exists.
+    const handoff = await t.db.handoff.create({ data: { projectId: floor.id, title: "HouseDiffusion", authors: [], sections: {} } });
+    const milestone = await t.db.milestone.findFirstOrThrow({ where: { key: "FLOOR-1" } });
+    await t.db.handoffMilestone.create({ data: { handoffId: handoff.id, milestoneId: milestone.id } });
+    const again = await getService(actors.engineer, "layout-api");
+    expect(again.service.milestones[0].milestone.handoffs.map((h) => h.handoff.title)).toEqual(["HouseDiffusion"]);
+    // A runtime that does not parse is shown as none, never as something it is not.
+    await t.db.service.update({ where: { id: layout.id }, data: { runtime: { ports: "8080" } } });
+    expect((await getService(actors.engineer, "layout-api")).service.runtime).toBeNull();
+  });
+
   it("retires a service with the version read; a stale retire gets 409 with what is saved now", async () => {
     const before = await t.db.service.findUniqueOrThrow({ where: { name: "postgres" } });
     await expect(retireService(actors.owner, "postgres", { version: before.version + 1 })).rejects.toMatchObject({ status: 409, current: { lifecycle: "experimental", version: before.version } });
