@@ -74,7 +74,7 @@ export function ConfirmAction({
                   <span className={styles.versionsHead}>Saved now (version {theirs.conflictVersion})</span>
                   <span className={styles.versionsHead}>Yours (version {version})</span>
                   {compare.map((f) => (
-                    <div key={f.name} style={{ display: "contents" }} data-differs={(theirs[f.name] ?? "") !== f.yours || undefined}>
+                    <div key={f.name} className={styles.contents} data-differs={(theirs[f.name] ?? "") !== f.yours || undefined}>
                       <dt>{f.label}</dt>
                       <dd className={(theirs[f.name] ?? "") !== f.yours ? styles.differs : undefined}>{theirs[f.name] || "—"}</dd>
                       <dd>{f.yours || "—"}</dd>

@@ -117,7 +117,7 @@ export function DependenciesCard({
         </div>
       </div>
       {actions && candidates.length > 0 && (
-        <details className={styles.disclosure} style={{ marginTop: "var(--space-4)" }}>
+        <details className={`${styles.disclosure} ${styles.spaced}`}>
           <summary>Add a dependency</summary>
           <ActionForm action={actions.add} className={styles.form} resetOnSuccess aria-label={`Add a dependency of ${service}`}>
             <input type="hidden" name="service" value={service} />

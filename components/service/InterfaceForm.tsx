@@ -44,7 +44,7 @@ function Theirs({ values }: { values?: InterfaceValues }) {
             <span className={styles.versionsHead}>Saved now</span>
             <span className={styles.versionsHead}>When you opened it</span>
             {COMPARED.map((name) => (
-              <div key={name} style={{ display: "contents" }}>
+              <div key={name} className={styles.contents}>
                 <dt>{L[name]}</dt>
                 <dd className={(theirs[name] ?? "") !== values[name] ? styles.differs : undefined}>
                   <code className={styles.schemaInput}>{truncate(theirs[name] ?? "") || "—"}</code>

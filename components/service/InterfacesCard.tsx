@@ -75,7 +75,7 @@ function Tools({ service, row, actions }: { service: string; row: InterfaceRow; 
   const what = row.kind === "schema" ? "data schema" : "interface";
   return (
     <div className={styles.opTools}>
-      <details className={styles.disclosure} style={{ flex: "1 1 100%" }}>
+      <details className={`${styles.disclosure} ${styles.fullRow}`}>
         <summary>Edit {row.name}</summary>
         <InterfaceForm action={actions.update} service={service} values={formValues(row)} />
       </details>

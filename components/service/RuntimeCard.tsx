@@ -22,7 +22,7 @@ export function RuntimeCard({ runtime, projects }: { runtime: ServiceRuntime | n
     <Card title="Runtime" description={lists.length > 0 ? "As its compose file describes it. Environment variables by name only." : undefined}>
       <dl className={services.facts}>
         {lists.map(([key, label]) => (
-          <div key={key} style={{ display: "contents" }}>
+          <div key={key} className={styles.contents}>
             <dt>{label}</dt>
             <dd className={styles.chips}>
               {runtime?.[key]?.map((v) => (
