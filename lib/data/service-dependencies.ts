@@ -16,15 +16,23 @@ import { auditWrite } from "@/lib/data/audit";
 
 const VERB: Record<string, string> = { calls: "calls", reads: "reads from", publishes: "publishes to" };
 
+async function allEdges() {
+  const edges = await db().serviceDependency.findMany({ select: { id: true, from: { select: { name: true } }, to: { select: { name: true } } } });
+  return edges.map((e) => ({ id: e.id, source: e.from.name, target: e.to.name }));
+}
+
 /** The shortest cycle of dependencies through this service (names, starting with it), or null. */
 export async function serviceCycle(serviceId: string): Promise<string[] | null> {
-  const edges = await db().serviceDependency.findMany({ select: { from: { select: { name: true } }, to: { select: { name: true } } } });
   const start = await db().service.findUnique({ where: { id: serviceId }, select: { name: true } });
   if (!start) return null;
-  return cycleThrough(
-    start.name,
-    edges.map((e) => ({ source: e.from.name, target: e.to.name })),
-  );
+  return cycleThrough(start.name, await allEdges());
+}
+
+/** The shortest cycle the dependency `id` (from → to) is part of, starting with its `from`, or null. */
+async function cycleOfEdge(id: string, from: string): Promise<string[] | null> {
+  // Of from's own edges only this one: a cycle through `from` then has to take it.
+  const edges = (await allEdges()).filter((e) => e.source !== from || e.id === id);
+  return cycleThrough(from, edges);
 }
 
 /** "a → b → a": a cycle as people read it, back to where it started. */
@@ -34,8 +42,8 @@ export function cycleText(cycle: readonly string[]): string {
 
 /**
  * `fromName` calls (reads, publishes to) the service `input.to`. Refuses the service itself
- * (422) and an edge already recorded (409). Answers with the dependency and the cycle it is now
- * part of, if any.
+ * (422) and an edge already recorded (409). Answers with the dependency and the shortest cycle it
+ * closes (names, starting with this service), if any.
  */
 export async function addServiceDependency(caller: Caller, fromName: string, input: unknown) {
   const { actor, service } = await authorizeService(caller, fromName, "update");
@@ -68,7 +76,7 @@ export async function addServiceDependency(caller: Caller, fromName: string, inp
     });
     return dependency;
   });
-  const cycle = await serviceCycle(service.id);
+  const cycle = await cycleOfEdge(created.id, service.name);
   return { id: created.id, from: service.name, to: target.name, kind: created.kind, description: created.description, cycle };
 }
 

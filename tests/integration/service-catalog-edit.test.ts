@@ -108,14 +108,16 @@ describeEachProvider("editing a service's interfaces and dependencies", (provide
     expect(toGateway.cycle).toBeNull();
     const back = await addServiceDependency(actors.owner, "ai-gateway", { to: "layout-api" });
     expect(back.cycle).toEqual(["ai-gateway", "layout-api"]);
+    // A later edge that closes nothing says so, though its service is in a cycle.
+    expect((await addServiceDependency(actors.owner, "ai-gateway", { to: "postgres", kind: "reads" })).cycle).toBeNull();
     const layout = await t.db.service.findUniqueOrThrow({ where: { name: "layout-api" } });
     expect(await serviceCycle(layout.id)).toEqual(["layout-api", "ai-gateway"]);
-    expect(await edges()).toEqual(["ai-gateway calls layout-api", "layout-api calls ai-gateway", "layout-api calls postgres", "layout-api reads postgres"]);
+    expect(await edges()).toEqual(["ai-gateway calls layout-api", "ai-gateway reads postgres", "layout-api calls ai-gateway", "layout-api calls postgres", "layout-api reads postgres"]);
     // Removing breaks the cycle; another service's dependency id is not found.
     await expect(removeServiceDependency(actors.owner, "layout-api", back.id)).rejects.toMatchObject({ status: 404 });
     expect(await removeServiceDependency(actors.owner, "ai-gateway", back.id)).toMatchObject({ to: "layout-api", removed: true });
     expect(await serviceCycle(layout.id)).toBeNull();
-    expect([await audits("service.dependency.add"), await audits("service.dependency.remove")]).toEqual([4, 1]);
+    expect([await audits("service.dependency.add"), await audits("service.dependency.remove")]).toEqual([5, 1]);
     const { service } = await getService(actors.engineer, "layout-api");
     expect(service.calls.map((c) => c.to.name).sort()).toEqual(["ai-gateway", "postgres", "postgres"]);
   });
