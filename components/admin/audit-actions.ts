@@ -75,6 +75,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "service.changeOwner": "Change a service's owner",
   "service.delete": "Delete a service",
   "service.interfaces.import": "Import a service's interfaces from OpenAPI or JSON Schema",
+  "service.retire": "Retire a service",
+  "service.interface.create": "Add an interface to a service",
+  "service.interface.update": "Edit a service's interface",
+  "service.interface.delete": "Remove an interface from a service",
+  "service.dependency.add": "Add a dependency between services",
+  "service.dependency.remove": "Remove a dependency between services",
   // Accounts and administration
   "apiToken.manageOwn": "Manage own API tokens",
   "apiToken.manageAny": "Manage anyone's API tokens",

@@ -38,6 +38,11 @@ export const API_ROUTES: Record<string, readonly string[]> = {
   "/services": ["GET", "POST"],
   "/services/[name]": ["GET", "PATCH", "DELETE"],
   "/services/[name]/imports/openapi": ["POST"],
+  "/services/[name]/dependencies": ["POST"],
+  "/services/[name]/dependencies/[dependencyId]": ["DELETE"],
+  "/services/[name]/interfaces": ["POST"],
+  "/services/[name]/interfaces/[interfaceId]": ["PATCH", "DELETE"],
+  "/services/[name]/retire": ["POST"],
 };
 
 const compiled = Object.entries(API_ROUTES).map(([path, methods]) => ({

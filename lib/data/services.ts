@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, parseInput } from "@/lib/errors";
-import { serviceSchema, updateServiceSchema } from "@/lib/validation/service";
+import { retireServiceSchema, serviceRuntimeSchema, serviceSchema, updateServiceSchema } from "@/lib/validation/service";
 import { SERVICE_LABELS } from "@/lib/validation/labels";
 import { authorizeInstance, authorizeService, denyService, instanceAllows } from "@/lib/data/access";
 import { auditWrite, requireSignedIn } from "@/lib/data/audit";
@@ -54,17 +54,35 @@ export async function getService(caller: Caller, name: string) {
     include: {
       owner: { select: { id: true, name: true, email: true } },
       interfaces: { orderBy: { name: "asc" } },
-      calls: { select: { kind: true, description: true, to: { select: { name: true, displayName: true, layer: true } } } },
-      calledBy: { select: { kind: true, description: true, from: { select: { name: true, displayName: true, layer: true } } } },
+      calls: { select: { id: true, kind: true, description: true, to: { select: { name: true, displayName: true, layer: true, lifecycle: true } } } },
+      calledBy: { select: { id: true, kind: true, description: true, from: { select: { name: true, displayName: true, layer: true, lifecycle: true } } } },
       milestones: {
         where: visibleLinks(actor),
-        select: { milestone: { select: { id: true, key: true, title: true, status: true, project: { select: { key: true, name: true } } } } },
+        select: {
+          milestone: {
+            select: {
+              id: true,
+              key: true,
+              title: true,
+              status: true,
+              project: { select: { key: true, name: true } },
+              // The handoffs (papers) each milestone was decomposed from: why the service exists.
+              handoffs: { select: { handoff: { select: { id: true, title: true, paperTitle: true, status: true } } } },
+            },
+          },
+        },
+      },
+      // The projects that run it (a compose file names it), of those the caller can see.
+      projects: {
+        where: actor.isAdmin ? {} : { project: { memberships: { some: { userId: actor.id } } } },
+        select: { project: { select: { key: true, name: true } } },
       },
     },
   });
   // The owner's email fills the owner field of the edit form, for those who may change it only.
   const owner = service.owner && { id: service.owner.id, name: service.owner.name, email: may.changeOwner ? service.owner.email : undefined };
-  return { actor, service: { ...service, owner }, may };
+  const runtime = serviceRuntimeSchema.safeParse(service.runtime ?? {});
+  return { actor, service: { ...service, owner, runtime: runtime.success ? runtime.data : null }, may };
 }
 
 /** The owner a write names: by email (the form) or id (the API); each must be an active account. */
@@ -120,5 +138,21 @@ export async function deleteService(caller: Caller, name: string) {
   await db().$transaction(async (tx) => {
     await tx.service.delete({ where: { id: service.id } });
     await auditWrite(tx, actor, { action: "service.delete", targetType: "service", targetId: service.id, details: { name } });
+  });
+}
+
+/**
+ * Retires a service: its lifecycle becomes "retired" (it stays in the catalog, and on the maps
+ * that show it, marked). `version` is the one read: 409 with what is saved now when stale.
+ */
+export async function retireService(caller: Caller, name: string, input: unknown) {
+  const { actor, service } = await authorizeService(caller, name, "update");
+  const { version } = parseInput(retireServiceSchema, input);
+  return db().$transaction(async (tx) => {
+    const result = await tx.service.updateMany({ where: { id: service.id, version }, data: { lifecycle: "retired", version: { increment: 1 } } });
+    const current = await tx.service.findUniqueOrThrow({ where: { id: service.id } });
+    if (result.count === 0) throw new ConflictError("Someone changed this service after you opened it. Review their change and try again.", current);
+    await auditWrite(tx, actor, { action: "service.retire", targetType: "service", targetId: current.id, details: { name } });
+    return current;
   });
 }

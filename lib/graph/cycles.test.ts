@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backEdges, createsCycle, findCycle } from "@/lib/graph/cycles";
+import { backEdges, createsCycle, cycleThrough, findCycle } from "@/lib/graph/cycles";
 
 const nodes = (...ids: string[]) => ids.map((id) => ({ id }));
 const edge = (source: string, target: string) => ({ source, target });
@@ -66,5 +66,21 @@ describe("createsCycle", () => {
   it("allows an edge that keeps the graph acyclic", () => {
     expect(createsCycle(deps, edge("a", "c"))).toBe(false);
     expect(createsCycle(deps, edge("d", "a"))).toBe(false);
+  });
+});
+
+describe("cycleThrough", () => {
+  const e = (source: string, target: string) => ({ source, target });
+  it("names the shortest cycle through the node, starting with it", () => {
+    const edges = [e("a", "b"), e("b", "c"), e("c", "a"), e("b", "a"), e("c", "d")];
+    expect(cycleThrough("a", edges)).toEqual(["a", "b"]);
+    expect(cycleThrough("c", edges)).toEqual(["c", "a", "b"]);
+  });
+  it("is null when no cycle passes through the node, even if others exist", () => {
+    expect(cycleThrough("x", [e("x", "a"), e("a", "b"), e("b", "a")])).toBeNull();
+    expect(cycleThrough("a", [])).toBeNull();
+  });
+  it("treats a self-loop as a cycle of one", () => {
+    expect(cycleThrough("a", [e("a", "a")])).toEqual(["a"]);
   });
 });

@@ -157,3 +157,34 @@ export function createsCycle(edges: readonly GraphEdge[], edge: GraphEdge): bool
   }
   return false;
 }
+
+/**
+ * The shortest cycle through `start` as its node ids in edge order, starting with `start` (the
+ * last node has an edge back to it), or null when no cycle passes through it. Breadth-first, so
+ * the cycle shown is the one a person would name first. A self-loop is [start].
+ */
+export function cycleThrough(start: string, edges: readonly GraphEdge[]): string[] | null {
+  const out = new Map<string, string[]>();
+  for (const e of edges) {
+    const list = out.get(e.source);
+    if (list) list.push(e.target);
+    else out.set(e.source, [e.target]);
+  }
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head];
+    for (const next of out.get(node) ?? []) {
+      if (next === start) {
+        const path = [node];
+        while (path[0] !== start) path.unshift(parent.get(path[0])!);
+        return path;
+      }
+      if (!parent.has(next)) {
+        parent.set(next, node);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
+}

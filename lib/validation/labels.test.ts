@@ -12,13 +12,14 @@ import * as handoff from "./handoff";
 import * as milestone from "./milestone";
 import * as project from "./project";
 import * as service from "./service";
+import * as serviceInterface from "./service-interface";
 import * as template from "./template";
 import * as interfaceImport from "./interface-import";
 import * as text from "./text";
 import * as user from "./user";
 import { MILESTONE_LABELS } from "./labels";
 
-const modules = { date, handoff, interfaceImport, milestone, project, service, template, text, user };
+const modules = { date, handoff, interfaceImport, milestone, project, service, serviceInterface, template, text, user };
 /** Schemas made per handoff template: checked with the default one. */
 const builders: Record<string, () => z.ZodType> = {
   handoffContentSchemaFor: () => handoff.handoffContentSchemaFor(),

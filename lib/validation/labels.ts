@@ -53,6 +53,29 @@ export const SERVICE_LABELS = {
   repositoryPath: "Repository path",
   image: "Image",
   version: "Version",
+  runtimePorts: "Ports",
+  runtimeProfiles: "Profiles",
+  runtimeNetworks: "Networks",
+  runtimeEnvironment: "Environment variables",
+} as const;
+
+/** A service's interfaces (operations and data schemas) and its dependencies on other services. */
+export const INTERFACE_LABELS = {
+  kind: "Kind",
+  name: "Name",
+  method: "Method",
+  path: "Path",
+  summary: "Summary",
+  requestSchema: "Request schema",
+  responseSchema: "Response schema",
+  dataSchema: "Data schema",
+  version: "Version",
+} as const;
+
+export const DEPENDENCY_LABELS = {
+  to: "Service",
+  kind: "Kind",
+  description: "Description",
 } as const;
 
 /** A service's interfaces (operations and data schemas): an import's preview names changed fields by these. */

@@ -50,7 +50,29 @@ export const LIMITS = {
     /** Rows one page of a milestones list shows (/milestones, a project's Milestones); `?page=N` shows the rest. */
     pageRows: 200,
   },
-  service: { displayName: 120, description: 20_000, repositoryPath: 500, image: 500 },
+  service: {
+    displayName: 120,
+    description: 20_000,
+    repositoryPath: 500,
+    image: 500,
+    /** One entry of a service's runtime (a port, a profile, a network, an environment variable name). */
+    runtimeEntry: 200,
+    /** Entries in each runtime list (ports, profiles, networks, environment). */
+    runtimeEntries: 5_000,
+  },
+  interface: {
+    name: 200,
+    method: 10,
+    path: 1_000,
+    summary: 2_000,
+    /** One request or response JSON Schema, as pasted JSON text. */
+    schemaChars: 200_000,
+    /** How deeply objects and arrays may nest in one JSON Schema. */
+    schemaDepth: 64,
+    /** Interfaces on one service. */
+    perService: 500,
+  },
+  dependency: { description: 1_000, perService: 200 },
   /** Importing interfaces from an OpenAPI document or a JSON Schema (lib/import/openapi.ts): over a cap, the file is refused and nothing written. */
   openapi: {
     /** Operations in one file. */

@@ -75,23 +75,32 @@ export type UpdateServiceInput = z.input<typeof updateServiceSchema>;
 
 /** The labels of the runtime's lists, as the service page and the import preview show them. */
 export const SERVICE_RUNTIME_LABELS = {
-  ports: "Ports",
-  profiles: "Profiles",
-  networks: "Networks",
-  environment: "Environment variables",
+  ports: L.runtimePorts,
+  profiles: L.runtimeProfiles,
+  networks: L.runtimeNetworks,
+  environment: L.runtimeEnvironment,
 } as const;
 
-const runtimeList = (label: string, max: number) => labelled(z.array(text(label, { max: 200 })).max(max, `must list at most ${max}`), label).default([]);
+const runtimeList = (label: string) =>
+  labelled(
+    z
+      .array(text(label, { max: S.runtimeEntry, trim: true, singleLine: true }), { error: `${label} must be a list of text.` })
+      .max(S.runtimeEntries, `${label} can list at most ${S.runtimeEntries}.`),
+    label,
+  ).optional();
 
 /**
- * How a service runs, as a compose file says (Service.runtime): each a list of strings as the file
- * writes them; environment holds variable NAMES only, never their values.
+ * How a service runs, as a compose file says (Service.runtime): the ports it publishes, the
+ * profiles it belongs to, the networks it joins and the NAMES of its environment variables
+ * (never their values). Every list optional; unknown keys refused.
  */
-export const serviceRuntimeSchema = z.object({
-  ports: runtimeList(SERVICE_RUNTIME_LABELS.ports, 1_000),
-  profiles: runtimeList(SERVICE_RUNTIME_LABELS.profiles, 1_000),
-  networks: runtimeList(SERVICE_RUNTIME_LABELS.networks, 1_000),
-  environment: runtimeList(SERVICE_RUNTIME_LABELS.environment, 5_000),
+export const serviceRuntimeSchema = z.strictObject({
+  ports: runtimeList(L.runtimePorts),
+  profiles: runtimeList(L.runtimeProfiles),
+  networks: runtimeList(L.runtimeNetworks),
+  environment: runtimeList(L.runtimeEnvironment),
 });
 export type ServiceRuntime = z.output<typeof serviceRuntimeSchema>;
 
+/** Retiring names the version read, like any edit. */
+export const retireServiceSchema = z.object({ version: labelled(z.coerce.number().int().min(1), L.version) });

@@ -80,6 +80,8 @@ type Fixture = {
   commentId: string;
   attachmentId: string;
   serviceName: string;
+  interfaceId: string;
+  dependencyId: string;
   templateId: string;
   memberId: string;
   tokenId: string;
@@ -209,6 +211,30 @@ const API_CASES: ApiCase[] = [
     body: () => ({ text: OPENAPI_TEXT, filename: "layout.yaml" }),
     spoil: ["params.name", "query.apply", "body.text", "body.filename"],
   },
+  { method: "POST", file: "app/api/v1/services/[name]/retire/route.ts", params: (f) => ({ name: f.serviceName }), body: () => ({ version: 1 }), spoil: ["params.name"] },
+  {
+    method: "POST",
+    file: "app/api/v1/services/[name]/interfaces/route.ts",
+    params: (f) => ({ name: f.serviceName }),
+    body: () => ({ kind: "operation", name: "getLayout", method: "GET", path: "/v1/layouts/{id}", summary: "One layout.", requestSchema: { type: "object", description: "The query." }, responseSchema: '{"type": "object"}' }),
+    spoil: ["params.name", "body.kind", "body.name", "body.method", "body.path", "body.summary", "body.requestSchema.description", "body.requestSchema.@type", "body.responseSchema"],
+  },
+  {
+    method: "PATCH",
+    file: "app/api/v1/services/[name]/interfaces/[interfaceId]/route.ts",
+    params: (f) => ({ name: f.serviceName, interfaceId: f.interfaceId }),
+    body: () => ({ name: "renamed", summary: "Changed.", requestSchema: { type: "object", title: "Query" }, version: 1 }),
+    spoil: ["params.name", "params.interfaceId", "body.name", "body.summary", "body.requestSchema.title"],
+  },
+  { method: "DELETE", file: "app/api/v1/services/[name]/interfaces/[interfaceId]/route.ts", params: (f) => ({ name: f.serviceName, interfaceId: f.interfaceId }), spoil: ["params.name", "params.interfaceId"] },
+  {
+    method: "POST",
+    file: "app/api/v1/services/[name]/dependencies/route.ts",
+    params: (f) => ({ name: f.serviceName }),
+    body: () => ({ to: "render-worker", kind: "publishes", description: "Render jobs." }),
+    spoil: ["params.name", "body.to", "body.kind", "body.description"],
+  },
+  { method: "DELETE", file: "app/api/v1/services/[name]/dependencies/[dependencyId]/route.ts", params: (f) => ({ name: f.serviceName, dependencyId: f.dependencyId }), spoil: ["params.name", "params.dependencyId"] },
 ];
 
 type Form = Record<string, string | string[]>;
@@ -354,6 +380,22 @@ const ACTION_CASES: ActionCase[] = [
   { file: A("(app)/services/[name]"), name: "unlinkMilestoneAction", form: (f) => ({ service: f.serviceName, milestone: f.milestoneId }), spoil: ["service", "milestone"] },
   { file: A("(app)/services/[name]/import"), name: "previewOpenApiImportAction", form: (f) => ({ service: f.serviceName, text: OPENAPI_TEXT, filename: "layout.yaml" }), spoil: ["service", "text", "filename"] },
   { file: A("(app)/services/[name]/import"), name: "applyOpenApiImportAction", form: (f) => ({ service: f.serviceName, text: OPENAPI_TEXT, filename: "layout.yaml" }), spoil: ["service", "text", "filename"] },
+  {
+    file: A("(app)/services/[name]"),
+    name: "createInterfaceAction",
+    form: (f) => ({ service: f.serviceName, kind: "operation", name: "listLayouts", method: "GET", path: "/v1/layouts", summary: "All layouts.", requestSchema: '{"type": "object", "description": "The query."}', responseSchema: "" }),
+    spoil: ["service", "kind", "name", "method", "path", "summary", "requestSchema"],
+  },
+  {
+    file: A("(app)/services/[name]"),
+    name: "updateInterfaceAction",
+    form: (f) => ({ service: f.serviceName, interfaceId: f.interfaceId, kind: "operation", name: "renamed", method: "POST", path: "/v1/x", summary: "Changed.", requestSchema: '{"title": "Query"}', responseSchema: "", version: "1" }),
+    spoil: ["service", "interfaceId", "kind", "name", "method", "path", "summary", "requestSchema", "version"],
+  },
+  { file: A("(app)/services/[name]"), name: "deleteInterfaceAction", form: (f) => ({ service: f.serviceName, interfaceId: f.interfaceId }), spoil: ["service", "interfaceId"] },
+  { file: A("(app)/services/[name]"), name: "addDependencyAction", form: (f) => ({ service: f.serviceName, to: "render-worker", kind: "publishes", description: "Render jobs." }), spoil: ["service", "to", "kind", "description"] },
+  { file: A("(app)/services/[name]"), name: "removeDependencyAction", form: (f) => ({ service: f.serviceName, dependencyId: f.dependencyId }), spoil: ["service", "dependencyId"] },
+  { file: A("(app)/services/[name]"), name: "retireServiceAction", form: (f) => ({ service: f.serviceName, version: "1" }), spoil: ["service", "version"] },
 ];
 
 const routeKey = (file: string, method: string) => `${method} ${file}`;
@@ -366,9 +408,9 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
   const outcomes: string[] = [];
 
   async function fingerprint(): Promise<string> {
-    const tables = ["Project", "Membership", "Handoff", "HandoffRevision", "HandoffDraft", "HandoffReviewer", "HandoffApproval", "HandoffMilestone", "HandoffTemplate", "Comment", "Attachment", "Milestone", "MilestoneDependency", "MilestoneService", "StatusUpdate", "Service", "User", "ApiToken", "Invite"];
+    const tables = ["Project", "Membership", "Handoff", "HandoffRevision", "HandoffDraft", "HandoffReviewer", "HandoffApproval", "HandoffMilestone", "HandoffTemplate", "Comment", "Attachment", "Milestone", "MilestoneDependency", "MilestoneService", "StatusUpdate", "Service", "Interface", "ServiceDependency", "User", "ApiToken", "Invite"];
     const counts = tables.map((name) => `(SELECT COUNT(*) FROM "${name}") AS "${name}"`);
-    const changed = ["Project", "Handoff", "Milestone", "Service", "Comment", "User", "HandoffTemplate", "Membership"].map((name) => `(SELECT MAX("updatedAt") FROM "${name}") AS "${name}At"`);
+    const changed = ["Project", "Handoff", "Milestone", "Service", "Interface", "Comment", "User", "HandoffTemplate", "Membership"].map((name) => `(SELECT MAX("updatedAt") FROM "${name}") AS "${name}At"`);
     const revoked = `(SELECT COUNT(*) FROM "ApiToken" WHERE "revokedAt" IS NOT NULL) AS "revoked"`;
     const rows = await t.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${[...counts, ...changed, revoked].join(", ")}`);
     return JSON.stringify(rows[0], (_k, v) => (typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString() : v));
@@ -397,7 +439,10 @@ describeEachProvider("bad input gets 4xx and writes nothing", (provider) => {
     f.attachmentId = (await t.db.attachment.create({ data: { handoffId: handoff.id, filename: "a.txt", contentType: "text/plain", size: 1, sha256: "0", data: Buffer.from("a") } })).id;
     f.milestoneId = (await t.db.milestone.create({ data: { projectId: project.id, key: `${f.key}-1`, title: "First" } })).id;
     f.serviceName = "layout-api";
-    await t.db.service.create({ data: { name: f.serviceName, layer: "api" } });
+    const layout = await t.db.service.create({ data: { name: f.serviceName, layer: "api" } });
+    const worker = await t.db.service.create({ data: { name: "render-worker", layer: "worker" } });
+    f.interfaceId = (await t.db.interface.create({ data: { serviceId: layout.id, name: "getLayout", method: "GET", path: "/v1/layouts/{id}" } })).id;
+    f.dependencyId = (await t.db.serviceDependency.create({ data: { fromId: layout.id, toId: worker.id, kind: "calls" } })).id;
     const token = await createToken(f.admin, { name: "bad input" });
     f.token = token.token;
     f.tokenId = token.id;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ActionForm, SubmitButton } from "@/components/forms/ActionForm";
 import { RoleNotice } from "@/components/project/RoleNotice";
 import { ServiceFields } from "@/components/service/ServiceFields";
+import { ServiceConflictPanel } from "@/components/service/ServiceConflictPanel";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { IconServer } from "@/components/ui/icons";
@@ -52,7 +53,7 @@ export default async function EditServicePage({ params }: { params: Params }) {
         <Card padding="lg">
           <ActionForm action={updateServiceAction} guardUnsaved className={pages.form} aria-label={`Edit ${service.name}`}>
             <input type="hidden" name="service" value={service.name} />
-            <input type="hidden" name="version" value={service.version} />
+            <ServiceConflictPanel version={service.version} />
             <ServiceFields
               values={service}
               owner={may.changeOwner ? { email: service.owner?.email ?? "", hint: "Only the owner and instance admins can hand a service to someone else." } : undefined}
