@@ -59,7 +59,7 @@ export const SERVICE_LABELS = {
   runtimeEnvironment: "Environment variables",
 } as const;
 
-/** A service's interfaces (operations and data schemas) and its dependencies on other services. */
+/** A service's interfaces (operations and data schemas) and its dependencies on other services; an import's preview names changed fields by these too. */
 export const INTERFACE_LABELS = {
   kind: "Kind",
   name: "Name",
@@ -76,17 +76,6 @@ export const DEPENDENCY_LABELS = {
   to: "Service",
   kind: "Kind",
   description: "Description",
-} as const;
-
-/** A service's interfaces (operations and data schemas): an import's preview names changed fields by these. */
-export const INTERFACE_LABELS = {
-  name: "Name",
-  kind: "Kind",
-  method: "Method",
-  path: "Path",
-  summary: "Summary",
-  requestSchema: "Request schema",
-  responseSchema: "Response schema",
 } as const;
 
 /** Importing a service's interfaces from an OpenAPI document or a JSON Schema. */
