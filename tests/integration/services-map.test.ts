@@ -52,7 +52,7 @@ describeEachProvider("project map services and the services map", (provider) => 
   });
   afterAll(() => t?.drop());
 
-  const service = (nodes: { id: string; label: string }[], name: string) => nodes.find((n) => n.id === `service:${svc[name]}`);
+  const service = <N extends { id: string }>(nodes: N[], name: string) => nodes.find((n) => n.id === `service:${svc[name]}`);
 
   it("includes services reached transitively through calls, reads and publishes, saying through which", async () => {
     const map = await getProjectMap(actors.engineer, "FLOOR");
