@@ -83,13 +83,13 @@ export function MapDetails({ node, upstream, downstream, onFocus, onClose, headi
 /** The services map: who uses this service, among the projects the viewer can see. */
 function Usage({ usage }: { usage: MapUsage }) {
   const lists = [
-    { title: "Projects", empty: "No project you can see uses it.", items: usage.projects.map((p) => ({ id: p.key, label: p.name, href: p.href })) },
-    { title: "Papers", empty: "No paper you can see leads to it.", items: usage.papers },
+    { title: "Projects using it", empty: "No project you can see uses it.", items: usage.projects.map((p) => ({ id: p.key, label: p.name, href: p.href })) },
+    { title: "Papers behind it", empty: "No paper you can see leads to it.", items: usage.papers },
   ];
   return lists.map(({ title, empty, items }) => (
     <section key={title} className={styles.related} aria-label={`${title}: ${items.length}`}>
       <h3>
-        Used by: {title.toLowerCase()} <span className={styles.count}>{items.length}</span>
+        {title} <span className={styles.count}>{items.length}</span>
       </h3>
       {items.length === 0 ? (
         <p className={styles.muted}>{empty}</p>

@@ -13,13 +13,11 @@ type Props = {
   edgeKinds?: readonly MapEdgeKind[];
   /** Show how a link on a cycle among services is drawn. */
   cycles?: boolean;
-  /** Open from the start (the services map, where the cycle mark needs explaining). */
-  open?: boolean;
 };
 
-export function Legend({ status = "milestone", edgeKinds = EDGE_KIND_ORDER, cycles = false, open = false }: Props) {
+export function Legend({ status = "milestone", edgeKinds = EDGE_KIND_ORDER, cycles = false }: Props) {
   return (
-    <details className={styles.legend} open={open} data-testid="map-legend">
+    <details className={styles.legend} data-testid="map-legend">
       <summary>Legend</summary>
       <div className={styles.legendBody}>
         <div className={styles.legendGroup}>

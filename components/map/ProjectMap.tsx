@@ -345,7 +345,6 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
             status={lanes ? "lifecycle" : "milestone"}
             edgeKinds={lanes ? EDGE_KIND_ORDER.filter((k) => SERVICE_LINKS.has(k)) : EDGE_KIND_ORDER}
             cycles={Boolean(lanes) || cycles !== null}
-            open={Boolean(lanes && cycles)}
           />
           {editing.notice && (
             <div className={styles.notice} key={editing.notice.at}>

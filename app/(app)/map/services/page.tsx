@@ -6,15 +6,16 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { IconServer } from "@/components/ui/icons";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { statusLabel } from "@/components/ui/status";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { LAYER_LABELS } from "@/lib/data/map";
 import { canAddServices } from "@/lib/data/services";
 import { getServicesMap } from "@/lib/data/services-map";
 import { SERVICE_LAYERS } from "@/lib/validation/service";
 
 export const metadata: Metadata = { title: "Services map" };
 
-const LANES = { order: SERVICE_LAYERS, labels: LAYER_LABELS };
+/** Lanes left to right in the order a request flows, labelled as the catalog labels layers. */
+const LANES = { order: SERVICE_LAYERS, labels: Object.fromEntries(SERVICE_LAYERS.map((l) => [l, statusLabel("layer", l)])) };
 
 /** Every service in the catalog, in lanes by layer, with the projects and papers that use each. */
 export default async function ServicesMapPage() {
