@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProjectMap } from "@/components/map/ProjectMap";
+import { Button } from "@/components/ui/Button";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { roleAllows } from "@/lib/auth/permissions";
@@ -26,7 +27,10 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
   return (
     <PageContainer width="full">
       <Stack gap={4}>
-        <PageHeader title="Map" description={`${map.project.name}: papers, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.${map.servicesCapped ? ` Services are followed to ${MAP_SERVICE_CAP} at most; the service pages show the rest.` : ""}`} />
+        <PageHeader
+          title="Map"
+          actions={<Button href="/map/services" variant="secondary">Services map</Button>}
+          description={`${map.project.name}: papers, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.${map.servicesCapped ? ` Services are followed to ${MAP_SERVICE_CAP} at most; the service pages show the rest.` : ""}`} />
         <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} />
       </Stack>
     </PageContainer>
