@@ -7,6 +7,7 @@ import { IconServer } from "@/components/ui/icons";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { statusLabel } from "@/components/ui/status";
+import { CATALOG_EDITOR_ROLES, listRoles } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { canAddServices } from "@/lib/data/services";
 import { getServicesMap } from "@/lib/data/services-map";
@@ -28,7 +29,7 @@ export default async function ServicesMapPage() {
       description={
         canAdd
           ? "Add the monorepo's services (gateway, APIs, workers, models, databases) and the calls, reads and publishes between them; they appear here in lanes by layer."
-          : "Engineers, managers and owners of a project add services to the catalog; they appear here in lanes by layer."
+          : `${listRoles(CATALOG_EDITOR_ROLES, true)} of a project add services to the catalog; they appear here in lanes by layer.`
       }
       action={canAdd ? <Button href="/services/new" variant="primary">Add a service</Button> : <Link href="/services">Services catalog</Link>}
     />
