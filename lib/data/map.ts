@@ -30,8 +30,9 @@ export type CallRow = { id: string; fromId: string; toId: string; kind: "calls" 
 /**
  * Everything the map draws, in a few round trips after authorization: handoffs, milestones, the
  * three kinds of links, the services the project runs (ProjectService) and the first hop of calls
- * from those and the milestones' services; then one query per further hop (at most
- * MAP_SERVICE_HOPS, never per service) and one for the services reached. A service reached
+ * from those and the milestones' services, each with the service it reaches and how many calls
+ * that one makes; then one query per further hop, only while a reached service calls on (at most
+ * MAP_SERVICE_HOPS, never per service). A service reached
  * through calls, reads or publishes is drawn with its edges and says why it is there.
  * Milestone dependencies point from prerequisite to dependent, so work flows left to right.
  */
@@ -40,7 +41,9 @@ export async function getProjectMap(caller: Caller, key: string) {
   const projectId = access.project.id;
   const usedByProject = { milestones: { some: { milestone: { projectId } } } };
   const runByProject = { projects: { some: { projectId } } };
-  const callFields = { id: true, fromId: true, toId: true, kind: true } as const;
+  // Each call brings the service it reaches, and whether that one calls on (so that a hop to
+  // services that call nothing, such as databases, needs no further query).
+  const callFields = { id: true, fromId: true, toId: true, kind: true, to: { select: { ...serviceFields, _count: { select: { calls: true } } } } } as const;
   const [handoffs, milestones, dependencies, decompositions, implementations, runs, firstHop] = await Promise.all([
     db().handoff.findMany({
       where: { projectId },
@@ -69,7 +72,8 @@ export async function getProjectMap(caller: Caller, key: string) {
   const included = new Set(services.keys());
   const through = new Map<string, string>(); // reached service → the service it was reached through
   const calls = new Map<string, CallRow>();
-  let hop: CallRow[] = firstHop;
+  const reached = new Map<string, ServiceRow>();
+  let hop: (CallRow & { to: ServiceRow & { _count: { calls: number } } })[] = firstHop;
   let pending: string[] = [];
   for (let hops = 1; ; hops++) {
     pending = [];
@@ -78,20 +82,19 @@ export async function getProjectMap(caller: Caller, key: string) {
       calls.set(call.id, call);
       if (included.has(call.toId) || included.size >= MAP_SERVICE_CAP) continue;
       included.add(call.toId);
+      reached.set(call.toId, call.to);
       through.set(call.toId, call.fromId);
-      pending.push(call.toId);
+      if (call.to._count.calls > 0) pending.push(call.toId);
     }
     if (pending.length === 0 || hops >= MAP_SERVICE_HOPS || included.size >= MAP_SERVICE_CAP) break;
     hop = await db().serviceDependency.findMany({ where: { fromId: { in: pending } }, select: callFields });
   }
-  const reachedIds = [...included].filter((id) => !services.has(id));
-  const [reached, lastHop] = await Promise.all([
-    reachedIds.length ? db().service.findMany({ where: { id: { in: reachedIds } }, select: serviceFields }) : [],
-    // The last services reached: their calls among the services already on the map.
-    pending.length ? db().serviceDependency.findMany({ where: { fromId: { in: pending }, toId: { in: [...included] } }, select: callFields }) : [],
-  ]);
-  for (const s of reached) services.set(s.id, s);
-  for (const call of lastHop) calls.set(call.id, call);
+  // The last services reached, if they call on: their calls among the services on the map.
+  if (pending.length) {
+    const lastHop = await db().serviceDependency.findMany({ where: { fromId: { in: pending }, toId: { in: [...included] } }, select: { id: true, fromId: true, toId: true, kind: true } });
+    for (const call of lastHop) calls.set(call.id, call);
+  }
+  for (const [id, s] of reached) services.set(id, s);
   for (const [id, from] of through) {
     const name = services.get(from)?.name;
     if (name) reason.set(id, `Reached through ${name}`);
