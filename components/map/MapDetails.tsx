@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { formatDate } from "@/components/ui/format";
 import { IconExternal } from "@/components/ui/icons";
-import type { MapNode } from "@/lib/graph/types";
+import type { MapNode, MapUsage } from "@/lib/graph/types";
 import { KIND_LABEL, KIND_ORDER, STATUS_KIND, statusColor } from "./map-model";
 import styles from "./ProjectMap.module.css";
 
@@ -56,6 +56,12 @@ export function MapDetails({ node, upstream, downstream, onFocus, onClose, headi
             <dd>{node.owner}</dd>
           </>
         )}
+        {node.reason && (
+          <>
+            <dt>On this map</dt>
+            <dd data-testid="map-reason">{node.reason}</dd>
+          </>
+        )}
         {node.dueDate && (
           <>
             <dt>Due</dt>
@@ -67,10 +73,39 @@ export function MapDetails({ node, upstream, downstream, onFocus, onClose, headi
         Open {KIND_LABEL[node.kind].one.toLowerCase()} <IconExternal size={13} />
       </Link>
       {plan}
+      {node.usedBy && <Usage usage={node.usedBy} />}
       <Related title="Upstream" empty="Nothing leads here." nodes={upstream} onFocus={onFocus} />
       <Related title="Downstream" empty="Nothing depends on this." nodes={downstream} onFocus={onFocus} />
     </aside>
   );
+}
+
+/** The services map: who uses this service, among the projects the viewer can see. */
+function Usage({ usage }: { usage: MapUsage }) {
+  const lists = [
+    { title: "Projects using it", empty: "No project you can see uses it.", items: usage.projects.map((p) => ({ id: p.key, label: p.name, href: p.href })) },
+    { title: "Papers behind it", empty: "No paper you can see leads to it.", items: usage.papers },
+  ];
+  return lists.map(({ title, empty, items }) => (
+    <section key={title} className={styles.related} aria-label={`${title}: ${items.length}`}>
+      <h3>
+        {title} <span className={styles.count}>{items.length}</span>
+      </h3>
+      {items.length === 0 ? (
+        <p className={styles.muted}>{empty}</p>
+      ) : (
+        <ul>
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link href={item.href} className={styles.relatedButton}>
+                <span className={styles.relatedLabel}>{item.label}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  ));
 }
 
 function Related({ title, empty, nodes, onFocus }: { title: string; empty: string; nodes: MapNode[]; onFocus: (id: string) => void }) {

@@ -11,6 +11,8 @@ export type MapEdgeData = {
   kind: MapEdgeKind;
   points: Point[];
   blocking: boolean;
+  /** A call, read or publish on a cycle among services: drawn with a halo, named in the legend. */
+  cycle: boolean;
   focus: Exclude<FocusState, "upstream" | "downstream"> | "path";
 };
 export type MapFlowEdge = Edge<MapEdgeData, "routed">;
@@ -36,8 +38,9 @@ export const RoutedEdge = memo(function RoutedEdge({ sourceX, sourceY, targetX, 
   const path = routedPath([{ x: sourceX, y: sourceY }, ...data.points, end]);
   const colour = data.blocking ? "var(--tone-red-solid)" : EDGE_TONE[data.kind];
   return (
-    <g className={styles.edge} data-focus={data.focus} data-blocking={data.blocking || undefined} data-kind={data.kind}>
+    <g className={styles.edge} data-focus={data.focus} data-blocking={data.blocking || undefined} data-cycle={data.cycle || undefined} data-kind={data.kind}>
       <path d={path} className={styles.edgeHit} />
+      {data.cycle && <path d={path} className={styles.cycleHalo} />}
       <path d={path} className={styles.edgePath} style={{ stroke: colour, strokeDasharray: data.blocking ? "6 4" : EDGE_DASH[data.kind] }} />
       <path d={`M${end.x - 1},${targetY - ARROW / 2 - 0.5} L${targetX},${targetY} L${end.x - 1},${targetY + ARROW / 2 + 0.5} Z`} className={styles.arrow} style={{ fill: colour }} />
     </g>
@@ -55,21 +58,25 @@ type EdgeContext = {
   selectedEdgeId: string | null;
   /** The caller may plan: dependency edges can be focused and selected (to remove one). */
   plannable: boolean;
+  /** Flag per edge: on a cycle (lib/graph/cycles cycleEdges); null when there is none. */
+  cycles?: Uint8Array | null;
 };
 
 /** What a screen reader hears for an edge: its two ends by name, never their ids. */
-function edgeName(kind: MapEdgeKind, source: MapNode, target: MapNode): string {
+function edgeName(kind: MapEdgeKind, source: MapNode, target: MapNode, cycle: boolean): string {
   const name = (node: MapNode) => (node.kind === "milestone" ? node.sublabel : node.label);
-  return kind === "depends" ? `Dependency: ${name(source)} must finish before ${name(target)}` : `${name(source)} ${EDGE_LABEL[kind]} ${name(target)}`;
+  if (kind === "depends") return `Dependency: ${name(source)} must finish before ${name(target)}`;
+  return `${name(source)} ${EDGE_LABEL[kind]} ${name(target)}${cycle ? " (in a cycle)" : ""}`;
 }
 
 /** The map's edges as React Flow draws them: routed, dimmed off the focused paths, selectable where the role plans. */
-export function toFlowEdges(edges: MapEdge[], { byId, routes, hidden, focusEdges, selectedEdgeId, plannable }: EdgeContext): MapFlowEdge[] {
+export function toFlowEdges(edges: MapEdge[], { byId, routes, hidden, focusEdges, selectedEdgeId, plannable, cycles }: EdgeContext): MapFlowEdge[] {
   return edges.map((edge, i) => {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
     const onPath = (focusEdges?.has(i) ?? false) || edge.id === selectedEdgeId;
     const selectable = plannable && edge.kind === "depends";
+    const cycle = cycles?.[i] === 1;
     return {
       id: edge.id,
       source: edge.source,
@@ -79,12 +86,13 @@ export function toFlowEdges(edges: MapEdge[], { byId, routes, hidden, focusEdges
       focusable: selectable,
       selectable,
       selected: edge.id === selectedEdgeId,
-      ...(source && target ? { ariaLabel: edgeName(edge.kind, source, target) } : {}),
+      ...(source && target ? { ariaLabel: edgeName(edge.kind, source, target, cycle) } : {}),
       zIndex: onPath ? 1 : 0,
       data: {
         kind: edge.kind,
         points: routes.get(i) ?? [],
         blocking: isBlockingDependency(edge, source, target),
+        cycle,
         focus: onPath ? "path" : !focusEdges ? "none" : "dimmed",
       },
     };

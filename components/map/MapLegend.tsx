@@ -1,45 +1,65 @@
-// The map's legend: milestone status colours and the kinds of link, as drawn on the canvas.
+// The map's legend: status colours (milestones on a project map, lifecycles on the services map)
+// and the kinds of link, as drawn on the canvas, with the mark of a cycle among services.
 import type { CSSProperties } from "react";
-import { statusLabel, statusValues } from "@/components/ui/status";
+import { statusLabel, statusTone, statusValues, toneColor } from "@/components/ui/status";
+import type { MapEdgeKind } from "@/lib/graph/types";
 import { EDGE_DASH, EDGE_KIND_ORDER, EDGE_LABEL, EDGE_TONE } from "./map-model";
 import styles from "./ProjectMap.module.css";
 
-export function Legend() {
+type Props = {
+  /** Whose colours the nodes wear. Default "milestone". */
+  status?: "milestone" | "lifecycle";
+  /** The kinds of link on this map. Default all. */
+  edgeKinds?: readonly MapEdgeKind[];
+  /** Show how a link on a cycle among services is drawn. */
+  cycles?: boolean;
+};
+
+export function Legend({ status = "milestone", edgeKinds = EDGE_KIND_ORDER, cycles = false }: Props) {
   return (
-    <details className={styles.legend}>
+    <details className={styles.legend} data-testid="map-legend">
       <summary>Legend</summary>
       <div className={styles.legendBody}>
         <div className={styles.legendGroup}>
-          <span className={styles.legendHeading}>Milestone status</span>
-          {statusValues("milestone").map((status) => (
-            <span key={status} className={styles.legendItem}>
-              <span className={styles.legendDot} style={{ background: `var(--milestone-${status})` }} aria-hidden />
-              {statusLabel("milestone", status)}
+          <span className={styles.legendHeading}>{status === "milestone" ? "Milestone status" : "Service lifecycle"}</span>
+          {statusValues(status).map((value) => (
+            <span key={value} className={styles.legendItem}>
+              <span className={styles.legendDot} style={{ background: status === "milestone" ? `var(--milestone-${value})` : toneColor(statusTone(status, value)) }} aria-hidden />
+              {statusLabel(status, value)}
             </span>
           ))}
         </div>
         <div className={styles.legendGroup}>
           <span className={styles.legendHeading}>Links</span>
-          {EDGE_KIND_ORDER.map((kind) => (
+          {edgeKinds.map((kind) => (
             <span key={kind} className={styles.legendItem}>
               <LineSample stroke={EDGE_TONE[kind]} dash={EDGE_DASH[kind]} />
               {EDGE_LABEL[kind]}
             </span>
           ))}
-          <span className={styles.legendItem}>
-            <LineSample stroke="var(--tone-red-solid)" dash="6 4" />
-            blocked dependency
-          </span>
+          {edgeKinds.includes("depends") && (
+            <span className={styles.legendItem}>
+              <LineSample stroke="var(--tone-red-solid)" dash="6 4" />
+              blocked dependency
+            </span>
+          )}
+          {cycles && (
+            <span className={styles.legendItem} data-testid="legend-cycle">
+              <LineSample stroke="var(--tone-blue-solid)" halo />
+              on a cycle among services
+            </span>
+          )}
         </div>
       </div>
     </details>
   );
 }
 
-function LineSample({ stroke, dash }: { stroke: string; dash?: string }) {
+function LineSample({ stroke, dash, halo = false }: { stroke: string; dash?: string; halo?: boolean }) {
   return (
-    <svg width="28" height="8" aria-hidden className={styles.lineSample}>
-      <line x1="1" y1="4" x2="27" y2="4" style={{ stroke, strokeDasharray: dash, strokeWidth: 2 } as CSSProperties} />
+    <svg width="28" height="10" aria-hidden className={styles.lineSample}>
+      {halo && <line x1="3" y1="5" x2="25" y2="5" style={{ stroke: "var(--tone-orange-solid)", strokeOpacity: 0.35, strokeWidth: 7, strokeLinecap: "round" }} />}
+      <line x1="1" y1="5" x2="27" y2="5" style={{ stroke, strokeDasharray: dash, strokeWidth: 2 } as CSSProperties} />
     </svg>
   );
 }

@@ -18,12 +18,14 @@ import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { MapAddPrerequisite } from "./MapAddPrerequisite";
 import { MapDependencyDetails } from "./MapDependencyDetails";
 import { MapDetails } from "./MapDetails";
+import { MapLanes } from "./MapLanes";
 import { Legend } from "./MapLegend";
 import { useFillHeight, useMapLayout } from "./useMapLayout";
 import { edgeTypes, toFlowEdges, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
 import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
-import { KIND_LABEL, KIND_ORDER, NODE_SIZE, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
+import { useKeyboardTracking } from "./useKeyboardTracking";
+import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import styles from "./ProjectMap.module.css";
 
@@ -34,7 +36,15 @@ export type ProjectMapProps = {
   dependencies?: DependencyActions | null;
   /** What the empty map offers (the compose import, for those who may import). */
   emptyAction?: ReactNode;
+  /**
+   * Lay services out in lanes by layer, in this order, labelled (the services map); without it,
+   * papers → milestones → services in columns (a project map).
+   */
+  lanes?: { order: readonly string[]; labels: Readonly<Record<string, string>> };
+  /** The canvas's accessible name. Default "Project map". */
+  label?: string;
 };
+
 
 /** The smallest zoom the map opens at: below it node titles stop being readable. */
 const READABLE_ZOOM = 0.7;
@@ -61,9 +71,9 @@ export function ProjectMap(props: ProjectMapProps) {
 
 type FocusOrigin = "canvas" | "list" | "panel";
 
-function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
+function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: ProjectMapProps) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
-  const layout = useMapLayout(nodes, edges);
+  const layout = useMapLayout(nodes, edges, lanes?.order);
   const frameRef = useFillHeight();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
@@ -76,25 +86,10 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
   const focusId = selected && byId.has(selected) && !hidden.has(byId.get(selected)!.kind) ? selected : null;
   const focus = useMemo(() => (focusId ? neighbourhood(focusId, edges) : null), [focusId, edges]);
 
-  // Whether the last interaction was the keyboard: then focusing a node moves keyboard focus to
-  // the details panel, and clearing it moves keyboard focus back to the node.
-  const keyboard = useRef(false);
+  // Keyboard users get keyboard focus moved to the details panel and back (useKeyboardTracking).
   const moveFocusToPanel = useRef(false);
   const clearFocusRef = useRef<() => void>(() => setSelected(null));
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      keyboard.current = true;
-      const target = event.target as HTMLElement | null;
-      if (event.key === "Escape" && !target?.closest("input, textarea, select, [contenteditable]")) clearFocusRef.current();
-    };
-    const onPointer = () => (keyboard.current = false);
-    window.addEventListener("keydown", onKey, true);
-    window.addEventListener("pointerdown", onPointer, true);
-    return () => {
-      window.removeEventListener("keydown", onKey, true);
-      window.removeEventListener("pointerdown", onPointer, true);
-    };
-  }, []);
+  const keyboard = useKeyboardTracking(clearFocusRef);
   useEffect(() => {
     if ((focusId || selectedEdgeId) && moveFocusToPanel.current) headingRef.current?.focus();
     moveFocusToPanel.current = false;
@@ -148,7 +143,7 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
         void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(READABLE_ZOOM, flow.getViewport().zoom), duration: 400 });
       }, 60);
     },
-    [edges, hidden, byId, flow, frameRef, reveal, positions],
+    [edges, hidden, byId, flow, frameRef, reveal, positions, keyboard],
   );
 
   const clearFocus = useCallback(() => {
@@ -158,7 +153,7 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
       const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(previous)}"]`);
       element?.focus();
     }
-  }, [focusId]);
+  }, [focusId, keyboard]);
 
   /** Escape, a click on the background, or the panel's close button: nothing selected at all. */
   const clearAll = useCallback(() => {
@@ -191,7 +186,7 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
     moveFocusToPanel.current = keyboard.current;
     setSelected(null);
     setSelectedEdge(picked.id);
-  }, []);
+  }, [keyboard]);
 
   const addDependency = editing.add;
   const onConnect = useCallback(
@@ -243,9 +238,11 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
     });
   }, [layout, nodes, positions, focus, focusId, hidden, editing.enabled]);
 
+  // Cycles among services are allowed but marked, on both maps.
+  const cycles = useMemo(() => serviceCycles(nodes, edges), [nodes, edges]);
   const flowEdges = useMemo(
-    () => toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled }),
-    [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled],
+    () => toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles }),
+    [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles],
   );
 
   const counts = useMemo(() => {
@@ -255,6 +252,8 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
   }, [nodes]);
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking).length, [flowEdges]);
   const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
+  // The services map draws services only: no kinds to choose between, no milestone colours.
+  const kinds = lanes ? [] : KIND_ORDER;
   const visibleNodes = useMemo(() => nodes.filter((n) => !hidden.has(n.kind)), [nodes, hidden]);
   const visibleEdges = useMemo(() => edges.filter((_, i) => !flowEdges[i].hidden), [edges, flowEdges]);
   const focused = focusId ? byId.get(focusId) : undefined;
@@ -271,8 +270,8 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
   return (
     <div className={styles.root}>
       <div className={styles.toolbar}>
-        <div className={styles.chips} role="group" aria-label="Show on the map">
-          {KIND_ORDER.map((kind) => (
+        <div className={styles.chips} role="group" aria-label="Show on the map" hidden={kinds.length === 0}>
+          {kinds.map((kind) => (
             <button key={kind} type="button" className={styles.chip} data-kind={kind} aria-pressed={!hidden.has(kind)} onClick={() => toggleKind(kind)} disabled={counts[kind] === 0}>
               <span className={styles.swatch} data-kind={kind} aria-hidden />
               {KIND_LABEL[kind].many}
@@ -323,8 +322,9 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
               maxZoom={2}
               onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
               className={styles.flow}
-              aria-label="Project map"
+              aria-label={label}
             >
+              {layout.lanes && lanes && <MapLanes lanes={layout.lanes} labels={lanes.labels} />}
               <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
               <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls" />
               <MiniMap<MapFlowNode>
@@ -344,7 +344,11 @@ function MapView({ nodes, edges, dependencies }: ProjectMapProps) {
               Laying out {nodes.length.toLocaleString("en")} nodes and {edges.length.toLocaleString("en")} links…
             </p>
           )}
-          <Legend />
+          <Legend
+            status={lanes ? "lifecycle" : "milestone"}
+            edgeKinds={lanes ? EDGE_KIND_ORDER.filter((k) => SERVICE_LINKS.has(k)) : EDGE_KIND_ORDER}
+            cycles={Boolean(lanes) || cycles !== null}
+          />
           {editing.notice && (
             <div className={styles.notice} key={editing.notice.at}>
               <Alert tone={editing.notice.ok ? "success" : "error"} action={<Button variant="ghost" size="sm" onClick={editing.dismiss}>Dismiss</Button>}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MapEdge, MapNode } from "@/lib/graph/types";
-import { dependencyOfConnection, dependencyOfEdge, milestoneIdOf, prerequisiteChoices } from "./map-model";
+import { dependencyOfConnection, dependencyOfEdge, milestoneIdOf, prerequisiteChoices, serviceCycles } from "./map-model";
 
 describe("milestoneIdOf", () => {
   it("reads the id of a milestone node and nothing else", () => {
@@ -40,5 +40,16 @@ describe("prerequisiteChoices", () => {
     const edges: MapEdge[] = [{ id: "depends:1", source: "milestone:b", target: "milestone:a", kind: "depends" }];
     expect(prerequisiteChoices(nodes, edges, "milestone:a").map((n) => n.id)).toEqual(["milestone:c"]);
     expect(prerequisiteChoices(nodes, edges, "milestone:b").map((n) => n.id)).toEqual(["milestone:a", "milestone:c"]);
+  });
+});
+
+describe("serviceCycles", () => {
+  const node = (id: string, kind: MapNode["kind"]): MapNode => ({ id, kind, label: id, sublabel: "", status: "planned", href: "/" });
+  const edge = (source: string, target: string, kind: MapEdge["kind"]): MapEdge => ({ id: `${source}>${target}`, source, target, kind });
+  it("marks calls, reads and publishes on a cycle among services, never other links", () => {
+    const nodes = [node("m1", "milestone"), node("a", "service"), node("b", "service"), node("c", "service")];
+    const edges = [edge("m1", "a", "implements"), edge("a", "b", "calls"), edge("b", "a", "publishes"), edge("b", "c", "reads")];
+    expect(Array.from(serviceCycles(nodes, edges)!)).toEqual([0, 1, 1, 0]);
+    expect(serviceCycles(nodes, edges.slice(0, 2))).toBeNull();
   });
 });

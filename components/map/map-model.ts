@@ -1,6 +1,7 @@
 // Pure helpers behind the map view: node sizes, layout hints, labels and edge styling rules.
 // No React here, so the rules can be read (and tested) on their own.
 import { statusTone, toneColor, type StatusKind } from "@/components/ui/status";
+import { cycleEdges } from "@/lib/graph/cycles";
 import type { LayoutNode, MapEdge, MapEdgeKind, MapNode, MapNodeKind } from "@/lib/graph/types";
 
 /** Fixed node sizes: the layout needs them before anything is drawn, and the CSS matches them. */
@@ -107,4 +108,13 @@ export function dependencyOfEdge(edge: MapEdge): DependencyRef | null {
 export function prerequisiteChoices(nodes: readonly MapNode[], edges: readonly MapEdge[], nodeId: string): MapNode[] {
   const already = new Set(edges.filter((e) => e.kind === "depends" && e.target === nodeId).map((e) => e.source));
   return nodes.filter((n) => n.kind === "milestone" && n.id !== nodeId && !already.has(n.id));
+}
+
+/** Links among services: the only ones that may form cycles worth marking. */
+export const SERVICE_LINKS: ReadonlySet<MapEdgeKind> = new Set(["calls", "reads", "publishes"]);
+
+/** Per edge, whether it is a call, read or publish on a cycle among services; null when none is. */
+export function serviceCycles(nodes: readonly MapNode[], edges: readonly MapEdge[]): Uint8Array | null {
+  const flags = cycleEdges(nodes, edges.map((e) => (SERVICE_LINKS.has(e.kind) ? e : { source: "", target: "" })));
+  return flags.includes(1) ? flags : null;
 }

@@ -1,23 +1,33 @@
 "use client";
-// The map's layout and frame as hooks: the layered layout computed once per graph (after the first
-// paint when the graph is large) and a canvas that fills the viewport below it.
+// The map's layout and frame as hooks: the layered layout (or, given lanes, the lane layout)
+// computed once per graph (after the first paint when the graph is large) and a canvas that fills
+// the viewport below it.
 import { useEffect, useMemo, useRef, useState } from "react";
+import { laneLayout, type LaneBox } from "@/lib/graph/lanes";
 import { layeredLayout } from "@/lib/graph/layout";
 import type { LayoutResult, MapEdge, MapNode } from "@/lib/graph/types";
-import { layoutNodes } from "./map-model";
+import { NODE_SIZE, layoutNodes } from "./map-model";
 
 /** Above this many nodes the layout runs after the first paint, behind a progress message. */
 const EAGER_LAYOUT_LIMIT = 1500;
 
-export function useMapLayout(nodes: MapNode[], edges: MapEdge[]): LayoutResult | null {
+export type MapLayout = LayoutResult & { lanes?: LaneBox[] };
+
+function layOut(nodes: MapNode[], edges: MapEdge[], lanes: readonly string[] | undefined): MapLayout {
+  const links = edges.map((e) => ({ source: e.source, target: e.target, group: e.kind }));
+  if (!lanes) return layeredLayout(layoutNodes(nodes), links);
+  return laneLayout(nodes.map((n) => ({ id: n.id, ...NODE_SIZE[n.kind], lane: n.layer ?? n.kind })), links, lanes);
+}
+
+export function useMapLayout(nodes: MapNode[], edges: MapEdge[], lanes?: readonly string[]): MapLayout | null {
   const eager = nodes.length <= EAGER_LAYOUT_LIMIT;
-  const input = useMemo(() => ({ nodes: layoutNodes(nodes), edges: edges.map((e) => ({ source: e.source, target: e.target, group: e.kind })) }), [nodes, edges]);
-  const eagerLayout = useMemo(() => (eager ? layeredLayout(input.nodes, input.edges) : null), [eager, input]);
-  const [deferred, setDeferred] = useState<{ input: unknown; layout: LayoutResult } | null>(null);
+  const input = useMemo(() => ({ nodes, edges, lanes }), [nodes, edges, lanes]);
+  const eagerLayout = useMemo(() => (eager ? layOut(input.nodes, input.edges, input.lanes) : null), [eager, input]);
+  const [deferred, setDeferred] = useState<{ input: unknown; layout: MapLayout } | null>(null);
   useEffect(() => {
     if (eager) return;
     // Let the "Laying out…" message paint before the main thread is busy.
-    const timer = setTimeout(() => setDeferred({ input, layout: layeredLayout(input.nodes, input.edges) }), 30);
+    const timer = setTimeout(() => setDeferred({ input, layout: layOut(input.nodes, input.edges, input.lanes) }), 30);
     return () => clearTimeout(timer);
   }, [eager, input]);
   return eagerLayout ?? (deferred?.input === input ? deferred.layout : null);
@@ -39,4 +49,3 @@ export function useFillHeight() {
   }, []);
   return ref;
 }
-

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backEdges, createsCycle, cycleThrough, findCycle } from "@/lib/graph/cycles";
+import { backEdges, createsCycle, cycleEdges, cycleThrough, findCycle } from "@/lib/graph/cycles";
 
 const nodes = (...ids: string[]) => ids.map((id) => ({ id }));
 const edge = (source: string, target: string) => ({ source, target });
@@ -82,5 +82,28 @@ describe("cycleThrough", () => {
   });
   it("treats a self-loop as a cycle of one", () => {
     expect(cycleThrough("a", [e("a", "a")])).toEqual(["a"]);
+
+describe("cycleEdges", () => {
+  const ids = (...names: string[]) => names.map((id) => ({ id }));
+  it("flags exactly the edges within a strongly connected component, and self-loops", () => {
+    const edges = [
+      { source: "a", target: "b" },
+      { source: "b", target: "c" },
+      { source: "c", target: "a" },
+      { source: "c", target: "d" },
+      { source: "d", target: "d" },
+      { source: "e", target: "a" },
+      { source: "a", target: "nowhere" },
+    ];
+    expect(Array.from(cycleEdges(ids("a", "b", "c", "d", "e"), edges))).toEqual([1, 1, 1, 0, 1, 0, 0]);
+  });
+  it("flags nothing in a DAG, and survives a long chain closed into a ring", () => {
+    expect(Array.from(cycleEdges(ids("a", "b", "c"), [{ source: "a", target: "b" }, { source: "a", target: "c" }, { source: "b", target: "c" }]))).toEqual([0, 0, 0]);
+    const n = 20_000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}` }));
+    const edges = nodes.map((_, i) => ({ source: `n${i}`, target: `n${(i + 1) % n}` }));
+    expect(cycleEdges(nodes, edges).every((f) => f === 1)).toBe(true);
+    edges.pop();
+    expect(cycleEdges(nodes, edges).some((f) => f === 1)).toBe(false);
   });
 });

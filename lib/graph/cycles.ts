@@ -187,4 +187,61 @@ export function cycleThrough(start: string, edges: readonly GraphEdge[]): string
     }
   }
   return null;
+ * Which edges lie on a cycle: flag e is 1 when edge e's source and target are in the same
+ * strongly connected component (Tarjan's algorithm on an explicit stack), or e is a self-loop.
+ * Edges naming unknown nodes are never on a cycle. Linear in nodes plus edges.
+ */
+export function cycleEdges(nodes: readonly { id: string }[], edges: readonly GraphEdge[]): Uint8Array {
+  const graph = indexGraph(nodes, edges, { keepSelfLoops: true });
+  const n = graph.ids.length;
+  const out = adjacency(n, graph.source);
+  const order = new Int32Array(n).fill(-1); // discovery index, -1 unvisited
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const call = new Int32Array(n);
+  const cursor = out.offsets.slice(0, n);
+  let top = 0;
+  let depth = 0;
+  let counter = 0;
+  let components = 0;
+  for (let root = 0; root < n; root++) {
+    if (order[root] !== -1) continue;
+    call[depth++] = root;
+    order[root] = low[root] = counter++;
+    stack[top++] = root;
+    onStack[root] = 1;
+    while (depth > 0) {
+      const v = call[depth - 1];
+      if (cursor[v] < out.offsets[v + 1]) {
+        const w = graph.target[out.edges[cursor[v]++]];
+        if (order[w] === -1) {
+          order[w] = low[w] = counter++;
+          stack[top++] = w;
+          onStack[w] = 1;
+          call[depth++] = w;
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v], order[w]);
+        }
+        continue;
+      }
+      depth--;
+      if (depth > 0) low[call[depth - 1]] = Math.min(low[call[depth - 1]], low[v]);
+      if (low[v] === order[v]) {
+        let w: number;
+        do {
+          w = stack[--top];
+          onStack[w] = 0;
+          component[w] = components;
+        } while (w !== v);
+        components++;
+      }
+    }
+  }
+  const flags = new Uint8Array(edges.length);
+  for (let k = 0; k < graph.source.length; k++) {
+    if (component[graph.source[k]] === component[graph.target[k]]) flags[graph.edgeIndex[k]] = 1;
+  }
+  return flags;
 }

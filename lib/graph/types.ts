@@ -93,6 +93,19 @@ export type MapNode = {
   dueDate?: string;
   /** Services: raw layer value (gateway, api, service, worker, model, data). */
   layer?: string;
+  /**
+   * Services on a project map that no milestone of it links: why they are there ("Run by this
+   * project", "Reached through layout-api").
+   */
+  reason?: string;
+  /** Services on the services map: the projects and papers using it that the viewer can see. */
+  usedBy?: MapUsage;
+};
+
+/** Who uses a service: projects (by milestone link or by running it) and the papers behind those milestones. */
+export type MapUsage = {
+  projects: { key: string; name: string; href: string }[];
+  papers: { id: string; label: string; href: string }[];
 };
 
 export type MapEdge = {

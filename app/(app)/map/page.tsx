@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -19,7 +20,11 @@ export default async function MapChooserPage() {
   return (
     <PageContainer>
       <Stack>
-        <PageHeader title="Maps" description="Each project's map links its papers to milestones and to the services that implement them. Choose a project." />
+        <PageHeader
+          title="Maps"
+          description="Each project's map links its papers to milestones and to the services that implement them. Choose a project, or see every service in the catalog on the services map."
+          actions={<Button href="/map/services" variant="secondary">Services map</Button>}
+        />
         {projects.length === 0 ? (
           <EmptyState title="No projects yet" description="Create a project or ask to be added to one." action={<Link href="/projects">Projects</Link>} />
         ) : (

@@ -84,11 +84,16 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             ) : undefined
           }
           actions={
-            canAdd ? (
-              <Button href="/services/new" variant="primary">
-                New service
+            <>
+              <Button href="/map/services" variant="secondary">
+                Services map
               </Button>
-            ) : undefined
+              {canAdd && (
+                <Button href="/services/new" variant="primary">
+                  New service
+                </Button>
+              )}
+            </>
           }
         />
 

@@ -6,7 +6,7 @@ import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { getProjectMap } from "@/lib/data/map";
+import { MAP_SERVICE_CAP, getProjectMap } from "@/lib/data/map";
 import { NotFoundError } from "@/lib/errors";
 import { addDependencyAction, removeDependencyAction } from "../milestones/[id]/actions";
 
@@ -32,7 +32,15 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
   return (
     <PageContainer width="full">
       <Stack gap={4}>
-        <PageHeader title="Map" description={`${map.project.name}: papers, the milestones they were decomposed into, and the services that implement them.`} actions={importLink} />
+        <PageHeader
+          title="Map"
+          actions={
+            <>
+              <Button href="/map/services" variant="secondary">Services map</Button>
+              {importLink}
+            </>
+          }
+          description={`${map.project.name}: papers, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.${map.servicesCapped ? ` Services are followed to ${MAP_SERVICE_CAP} at most; the service pages show the rest.` : ""}`} />
         <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} emptyAction={importLink} />
       </Stack>
     </PageContainer>

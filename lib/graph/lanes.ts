@@ -1,0 +1,70 @@
+// Lanes: a layered layout whose columns are grouped into labelled lanes, left to right in a given
+// order (the services map puts gateway, API, service, worker, model and data services each in
+// their own lane). Every node of a lane sits in a column after every node of the lanes before it;
+// within a lane, nodes that call each other still spread over several columns. Edges pointing
+// back to an earlier lane, and cycles, are laid out reversed (layeredLayout's bands) and still
+// drawn. Lanes with no node are left out; nodes of a lane not in the order get lanes of their
+// own after the known ones, in name order. Pure: no React, no database.
+import { layeredLayout } from "@/lib/graph/layout";
+import type { LayoutEdge, LayoutNode, LayoutOptions, LayoutResult } from "@/lib/graph/types";
+
+export type LaneNode = Omit<LayoutNode, "band" | "column"> & { lane: string };
+
+/** A lane's rectangle, in the same coordinates as the positions: the full height of the layout. */
+export type LaneBox = { lane: string; x: number; y: number; width: number; height: number; count: number };
+
+export type LaneLayoutOptions = LayoutOptions & {
+  /** Room above the nodes for the lanes' labels. Default 44. */
+  header?: number;
+  /** Room below the last node. Default 24. */
+  footer?: number;
+};
+
+export type LaneLayoutResult = LayoutResult & { lanes: LaneBox[] };
+
+const DEFAULT_LAYER_GAP = 120;
+
+export function laneLayout(nodes: readonly LaneNode[], edges: readonly LayoutEdge[], order: readonly string[], opts: LaneLayoutOptions = {}): LaneLayoutResult {
+  const { header = 44, footer = 24, ...layoutOpts } = opts;
+  const layerGap = layoutOpts.layerGap ?? DEFAULT_LAYER_GAP;
+  const known = new Map(order.map((lane, i) => [lane, i]));
+  const extra = [...new Set(nodes.map((n) => n.lane).filter((lane) => !known.has(lane)))].sort();
+  const rank = new Map([...known, ...extra.map((lane, i): [string, number] => [lane, order.length + i])]);
+  const laid = layeredLayout(
+    nodes.map(({ lane, ...node }) => ({ ...node, band: rank.get(lane)! })),
+    edges,
+    { ...layoutOpts, layerGap },
+  );
+  if (nodes.length === 0) return { ...laid, lanes: [] };
+
+  const height = laid.height + header + footer;
+  const positions = laid.positions.map((p) => ({ ...p, y: p.y + header }));
+  const routes = laid.routes.map((r) => ({ edge: r.edge, points: r.points.map((pt) => ({ x: pt.x, y: pt.y + header })) }));
+
+  // Each lane spans its columns plus half the gap on either side, so neighbouring lanes touch.
+  const spans = new Map<string, { left: number; right: number; count: number }>();
+  nodes.forEach((node, i) => {
+    const { x } = positions[i];
+    const span = spans.get(node.lane);
+    if (!span) spans.set(node.lane, { left: x, right: x + node.width, count: 1 });
+    else {
+      span.left = Math.min(span.left, x);
+      span.right = Math.max(span.right, x + node.width);
+      span.count++;
+    }
+  });
+  const half = layerGap / 2;
+  const lanes = [...spans]
+    .sort((a, b) => rank.get(a[0])! - rank.get(b[0])!)
+    .map(([lane, span]): LaneBox => ({ lane, x: span.left - half, y: 0, width: span.right - span.left + layerGap, height, count: span.count }));
+  // Shift everything right by half a gap, so the first lane starts at 0.
+  const shift = (x: number) => x + half;
+  return {
+    ...laid,
+    positions: positions.map((p) => ({ ...p, x: shift(p.x) })),
+    routes: routes.map((r) => ({ edge: r.edge, points: r.points.map((pt) => ({ x: shift(pt.x), y: pt.y })) })),
+    lanes: lanes.map((lane) => ({ ...lane, x: shift(lane.x) })),
+    width: laid.width + layerGap,
+    height,
+  };
+}
