@@ -82,6 +82,8 @@ describe("cycleThrough", () => {
   });
   it("treats a self-loop as a cycle of one", () => {
     expect(cycleThrough("a", [e("a", "a")])).toEqual(["a"]);
+  });
+});
 
 describe("cycleEdges", () => {
   const ids = (...names: string[]) => names.map((id) => ({ id }));

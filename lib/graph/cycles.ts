@@ -187,6 +187,9 @@ export function cycleThrough(start: string, edges: readonly GraphEdge[]): string
     }
   }
   return null;
+}
+
+/**
  * Which edges lie on a cycle: flag e is 1 when edge e's source and target are in the same
  * strongly connected component (Tarjan's algorithm on an explicit stack), or e is a self-loop.
  * Edges naming unknown nodes are never on a cycle. Linear in nodes plus edges.
