@@ -43,7 +43,7 @@ export type DemoRows = Awaited<ReturnType<typeof readRows>>;
 /** The models the copy carries, by Prisma model name; any other model must stay empty in the scratch database. */
 const COPIED = new Set<string>([
   "User", "HandoffTemplate", "Service", "Interface", "ServiceDependency", "Project", "Membership", "Milestone", "StatusUpdate",
-  "MilestoneDependency", "MilestoneService", "Handoff", "HandoffRevision", "HandoffMilestone", "HandoffReviewer", "HandoffApproval", "Comment", "AuditEvent",
+  "MilestoneDependency", "MilestoneService", "ProjectService", "Handoff", "HandoffRevision", "HandoffMilestone", "HandoffReviewer", "HandoffApproval", "Comment", "AuditEvent",
 ]);
 
 async function assertNothingElse(scratch: Db) {

@@ -17,8 +17,13 @@ import { ensureBuiltInTemplate } from "@/lib/data/templates";
 import { DEMO_USERS, type UserKey } from "@/lib/demo/users";
 import { HANDOFFS, handoffText, writingStages, type HandoffPlan } from "@/lib/demo/handoffs";
 import { PROJECTS, type ProjectPlan } from "@/lib/demo/plan/projects";
-import { SERVICES } from "@/lib/demo/plan/services";
-import { addServiceInterfacesAndCalls, createDemoUsers } from "@/lib/demo/write-direct";
+import { SERVICE_EDGES, SERVICES } from "@/lib/demo/plan/services";
+import { createDemoUsers } from "@/lib/demo/write-direct";
+import { createInterface } from "@/lib/data/service-interfaces";
+import { addServiceDependency } from "@/lib/data/service-dependencies";
+import { applyInterfaceImport } from "@/lib/data/interface-import";
+import { applyComposeImport } from "@/lib/data/compose-import";
+import { DEMO_MONOREPO, demoMonorepoFile } from "@/lib/demo/monorepo";
 import { addDependency, setMilestoneServices } from "@/lib/data/milestone-plan";
 import { linkServiceMilestone } from "@/lib/data/service-milestones";
 import type { DemoClock } from "@/lib/demo/clock";
@@ -47,7 +52,24 @@ export async function writeDemoPlan(passwordHash: string, now: Date, clock: Demo
     const row = await act(-115, () => createService(as.admin, { ...fields, ownerId: userIds[owner] }));
     services[s.name] = row.id;
   }
-  await addServiceInterfacesAndCalls(db(), services, days(-115));
+  // Each owner imports their service's interfaces from its OpenAPI spec in the monorepo
+  // (docs/examples/demo-monorepo/openapi/); the two with no HTTP interface (a queue consumer and the
+  // database) are described by hand on the service's page.
+  for (const s of SERVICES) {
+    const spec = DEMO_MONOREPO.openapi[s.name];
+    if (spec) {
+      await act(-114, () => applyInterfaceImport(as[s.owner], s.name, { text: demoMonorepoFile(spec), filename: spec.split("/").pop() }));
+      continue;
+    }
+    for (const i of s.interfaces) {
+      await act(-114, () => createInterface(as[s.owner], s.name, { kind: "operation", ...i }));
+    }
+  }
+  // How the services reach each other, each said by the caller's owner, with what travels along it.
+  for (const e of SERVICE_EDGES) {
+    const owner = SERVICES.find((s) => s.name === e.from)!.owner;
+    await act(-114, () => addServiceDependency(as[owner], e.from, { to: e.to, kind: e.kind, description: e.description }));
+  }
 
   for (const p of PROJECTS) await writeProject(p, { as, userIds, services, templateId, days, act });
 }
@@ -92,6 +114,10 @@ async function writeProject(p: ProjectPlan, c: Context) {
         updateMilestoneStatus(as[h.by], row.id, { status: h.status, health: h.health, note: h.note, version: i + 1 }),
       );
     }
+  }
+  if (p.composeImport) {
+    const [by, day] = p.composeImport;
+    await act(day, () => applyComposeImport(as[by], p.key, { text: demoMonorepoFile(DEMO_MONOREPO.compose), filename: "compose.yaml" }));
   }
   // Dependencies and the services each milestone names, planned by whoever created the milestone,
   // on the day the later of the two milestones existed.

@@ -26,6 +26,8 @@ export type ProjectPlan = {
   /** [handoff ref, reviewer, day assigned]: assigned by the handoff's author. */
   reviewers: [string, UserKey, number][];
   comments: CommentSeed[];
+  /** The monorepo's compose file imported into the project's services catalog: [by, day]. */
+  composeImport?: [UserKey, number];
 };
 
 export const PROJECTS: ProjectPlan[] = [
@@ -46,6 +48,8 @@ export const PROJECTS: ProjectPlan[] = [
     handoffs: ["housediffusion", "houseganpp", "graph2plan"],
     reviewers: [["houseganpp", "engineer", -6]],
     comments: COMMENTS,
+    // The project's owner records which services it runs (and how) from the monorepo's compose file.
+    composeImport: ["admin", -100],
   },
   {
     key: DEMO_SECOND_PROJECT_KEY,
