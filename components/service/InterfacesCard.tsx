@@ -3,6 +3,7 @@
 // schemas are listed apart, as schemas rather than endpoints. Editors add, edit and remove here.
 import { Fragment, type ReactNode } from "react";
 import type { ServerAction } from "@/components/forms/useFormAction";
+import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import type { Tone } from "@/components/ui/status";
 import { InterfaceForm, type InterfaceValues } from "./InterfaceForm";
@@ -11,10 +12,6 @@ import { SchemaFieldTable } from "./SchemaFieldTable";
 import services from "./services.module.css";
 import styles from "./catalog.module.css";
 
-// TODO(integrator): the OpenAPI import page another helper builds; show it as a link beside "Add
-// an interface" once app/(app)/services/[name]/import exists:
-//   <Button href={IMPORT_INTERFACES.href(name)} variant="secondary" size="sm">{IMPORT_INTERFACES.label}</Button>
-// export const IMPORT_INTERFACES = { label: "Import interfaces (OpenAPI)", href: (name: string) => `/services/${encodeURIComponent(name)}/import` } as const;
 
 export type InterfaceRow = {
   id: string;
@@ -136,7 +133,19 @@ export function InterfacesCard({ service, interfaces, actions }: { service: stri
   const description =
     interfaces.length === 0 ? "Operations other services and clients call, and the data schemas they exchange." : [count(operations.length, "operation", "operations"), schemas.length ? count(schemas.length, "data schema", "data schemas") : ""].filter(Boolean).join(" · ") + ". Open one to see its fields.";
   return (
-    <Card title="Interfaces" description={description} padding="none" id="interfaces">
+    <Card
+      title="Interfaces"
+      description={description}
+      padding="none"
+      id="interfaces"
+      actions={
+        actions && (
+          <Button href={`/services/${encodeURIComponent(service)}/import`} variant="secondary" size="sm">
+            Import from OpenAPI
+          </Button>
+        )
+      }
+    >
       {interfaces.length === 0 && <p className={`${services.emptyNote} ${services.inset}`}>No interfaces are recorded for this service.</p>}
       {operations.length > 0 && (
         <>
