@@ -3,6 +3,7 @@
 import { LIMITS, formatBytes, formatCount } from "./limits";
 import { DATE_YEARS } from "./date";
 import { YAML_LIMITS } from "@/lib/import/yaml";
+import { COMPOSE_LIMITS } from "@/lib/import/compose";
 
 /** The year the largest plan the caps allow ends in: every milestone in one chain of the longest estimates, from the last date. */
 function latestPlanYear(): number {
@@ -167,6 +168,20 @@ export function renderLimitsMarkdown(): string {
     row("An operation's summary", chars(oa.summary)),
     "",
     "`$ref`s must point into the same file (`#/…`); a file path or URL is refused and never read or fetched.",
+    "",
+    "## Compose and map imports",
+    "",
+    `Both read their file within the same YAML limits: at most ${formatCount(YAML_LIMITS.maxBytes)} bytes, no line indented (block indicators`,
+    `included) more than ${YAML_LIMITS.maxIndent} columns, collections nested at most ${YAML_LIMITS.maxDepth} deep, at most ${formatCount(YAML_LIMITS.maxNodes)} values once aliases are`,
+    "expanded, and no key twice in one map. Over any cap the file is refused with its line and column where it has one,",
+    "and nothing is written.",
+    "",
+    row("what", "at most"),
+    row("---", "---:"),
+    row("Services in one compose file", formatCount(COMPOSE_LIMITS.services)),
+    row("Alias uses in a compose file (one anchor reused per service is common)", formatCount(COMPOSE_LIMITS.aliasUses)),
+    row("Alias uses in a map file or an OpenAPI document", formatCount(YAML_LIMITS.maxAliasCount)),
+    row("Milestones a map file may leave a project with", `${formatCount(m.perProject)} (as [Plans](#plans) says)`),
     "",
     "## Revisions",
     "",
