@@ -97,8 +97,10 @@ export async function removeDependency(caller: Caller, id: string, dependsOnId: 
  * Replaces the set of services that implement the milestone, by name; unknown names are refused,
  * named. Any planner may link any service, but a link grants its project's planners editing only
  * when the caller could edit that service now (lib/auth/permissions.ts, "service editor"): so a
- * link an editor makes grants, and an editor saving a set that keeps a link someone else made
- * makes it grant too. Removing a link removes what it granted.
+ * link an editor makes grants. A link the set keeps keeps what it had: an editor saving a set (to
+ * add or remove another service) never confirms, unawares, a link someone else made; confirming
+ * is a deliberate act on the service's own page (linkServiceMilestone). Removing a link removes
+ * what it granted.
  */
 export async function setMilestoneServices(caller: Caller, id: string, input: unknown) {
   const { actor, project } = await authorizePlan(caller, id);
@@ -115,12 +117,10 @@ export async function setMilestoneServices(caller: Caller, id: string, input: un
     const removed = existing.filter((e) => !ids.includes(e.serviceId));
     const added = found.filter((s) => !existing.some((e) => e.serviceId === s.id));
     const editable = await servicesEditableBy(tx, actor, ids);
-    const confirmed = existing.filter((e) => ids.includes(e.serviceId) && !e.grantsEdit && editable.has(e.serviceId));
     if (removed.length) await tx.milestoneService.deleteMany({ where: { milestoneId: id, serviceId: { in: removed.map((e) => e.serviceId) } } });
     if (added.length) await tx.milestoneService.createMany({ data: added.map((s) => ({ milestoneId: id, serviceId: s.id, grantsEdit: editable.has(s.id) })) });
-    if (confirmed.length) await tx.milestoneService.updateMany({ where: { milestoneId: id, serviceId: { in: confirmed.map((e) => e.serviceId) } }, data: { grantsEdit: true } });
     const { key } = await tx.milestone.findUniqueOrThrow({ where: { id }, select: { key: true } });
-    const granting = [...added.filter((s) => editable.has(s.id)).map((s) => s.name), ...confirmed.map((e) => e.service.name)].sort();
+    const granting = added.filter((s) => editable.has(s.id)).map((s) => s.name).sort();
     const details = { key, services: names, added: added.map((s) => s.name).sort(), removed: removed.map((e) => e.service.name).sort(), grantsEdit: granting };
     await auditWrite(tx, actor, { action: "milestone.services", targetType: "milestone", targetId: id, projectId: project.id, details });
     return { key, services: names };

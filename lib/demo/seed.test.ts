@@ -54,7 +54,9 @@ describe("demo seed", () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
     expect(await seedDemo(db, now)).toEqual({ projectKey: DEMO_PROJECT_KEY });
     expect(await isDatabaseEmpty(db)).toBe(false);
-  });
+    // Writing the whole demo through lib/data (the OpenAPI and compose imports included) takes
+    // seconds on a quiet machine; a busy shared one can take several times that.
+  }, 120_000);
 
   it("creates the demo users with the demo password and the FLOOR memberships", async () => {
     const users = await db.user.findMany({ select: { email: true, isAdmin: true, passwordHash: true } });

@@ -103,12 +103,18 @@ describeEachProvider("who a service link makes an editor", (provider) => {
     await setMilestoneServices(actors.engineer, ids["FLOOR-2"], { services: ["postgres"] });
     expect(await grants()).toContain("FLOOR-2:false");
     expect(await canEdit("engineer")).toBe(false);
-    // The owner keeps the same set: the link they now stand behind grants.
+    // The owner saves a set that keeps it (as any edit of the milestone's services does): that is
+    // no confirmation, so it still grants nothing (the review's escalation: an editor touching a
+    // planner's list made their link grant).
     await setMilestoneServices(actors.svcOwner, ids["FLOOR-2"], { services: ["postgres"] });
+    expect(await grants()).toContain("FLOOR-2:false");
+    expect(await canEdit("engineer")).toBe(false);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "milestone.services", actorId: actors.svcOwner.id }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+    expect(audit.details).toEqual({ key: "FLOOR-2", services: ["postgres"], added: [], removed: [], grantsEdit: [] });
+    // Confirming is deliberate, from the service's side: then it grants.
+    expect(await linkServiceMilestone(actors.svcOwner, "postgres", { milestone: ids["FLOOR-2"] })).toMatchObject({ changed: true });
     expect(await grants()).toContain("FLOOR-2:true");
     expect(await canEdit("engineer")).toBe(true);
-    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "milestone.services", actorId: actors.svcOwner.id }, orderBy: [{ at: "desc" }, { id: "desc" }] });
-    expect(audit.details).toEqual({ key: "FLOOR-2", services: ["postgres"], added: [], removed: [], grantsEdit: ["postgres"] });
     await setMilestoneServices(actors.engineer, ids["FLOOR-2"], { services: [] });
     expect(await canEdit("engineer")).toBe(false);
   });
