@@ -32,3 +32,13 @@ describe("parseMapFile", () => {
     expect(() => parseMapFile(text, "map.yaml")).toThrow(message);
   });
 });
+
+describe("the cap on service dependencies in one file", () => {
+  it("refuses a file whose services list more than 5,000 dependencies together, naming the service that passes it", () => {
+    // 60 services of 100 dependencies each (6,000): each service is within its own cap of 200.
+    const names = Array.from({ length: 60 }, (_, i) => `s${i}`);
+    const services = names.map((name, i) => `  - name: ${name}\n    layer: api\n    dependencies:\n${Array.from({ length: 100 }, (_, j) => `      - to: ${names[(i + j + 1) % 60]}\n        kind: calls\n`).join("")}`).join("");
+    const text = `format: 1\nproject:\n  key: BIG\n  name: Big\nservices:\n${services}`;
+    expect(() => parseMapFile(text, "map.yaml")).toThrow(/services\[50\] \(s50\)\.dependencies: .*at most 5,000 dependencies together; s50 passes that/);
+  });
+});

@@ -23,7 +23,16 @@ import { ImportFileError, readYaml } from "./yaml";
 export const MAP_FORMAT_VERSION = 1;
 
 /** Caps of the lists in one file, besides LIMITS.milestone (1,000 milestones, 20 prerequisites each). */
-export const MAP_LIMITS = { services: 1_000, handoffs: 1_000, interfaces: 1_000, dependencies: 200, links: 100 } as const;
+export const MAP_LIMITS = {
+  services: 1_000,
+  handoffs: 1_000,
+  interfaces: 1_000,
+  /** A service's own dependencies. */
+  dependencies: 200,
+  /** Dependencies of all the file's services together: what bounds the work of one import. */
+  serviceDependencies: 5_000,
+  links: 100,
+} as const;
 
 export const MAP_LABELS = {
   format: "Format",
@@ -115,7 +124,17 @@ export const MAP_FILE_SCHEMA = z.strictObject({
   project: labelled(z.strictObject({ key: P.key, name: P.name, description: P.description }), L.project),
   handoffs: list(handoffRefSchema, L.handoffs, MAP_LIMITS.handoffs).default([]),
   milestones: list(mapMilestoneSchema, L.milestones, LIMITS.milestone.perProject).default([]),
-  services: list(mapServiceSchema, L.services, MAP_LIMITS.services).default([]),
+  services: list(mapServiceSchema, L.services, MAP_LIMITS.services)
+    .default([])
+    .superRefine((services, ctx) => {
+      let total = 0;
+      for (const [i, service] of services.entries()) {
+        total += service.dependencies.length;
+        if (total <= MAP_LIMITS.serviceDependencies) continue;
+        const message = `list at most ${formatCount(MAP_LIMITS.serviceDependencies)} dependencies together; ${service.name} passes that`;
+        return void ctx.addIssue({ code: "custom", message, path: [i, "dependencies"] });
+      }
+    }),
 });
 
 type Parsed = z.output<typeof MAP_FILE_SCHEMA>;

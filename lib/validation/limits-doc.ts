@@ -4,6 +4,7 @@ import { LIMITS, formatBytes, formatCount } from "./limits";
 import { DATE_YEARS } from "./date";
 import { YAML_LIMITS } from "@/lib/import/yaml";
 import { COMPOSE_LIMITS } from "@/lib/import/compose";
+import { MAP_LIMITS } from "@/lib/import/map-format";
 
 /** The year the largest plan the caps allow ends in: every milestone in one chain of the longest estimates, from the last date. */
 function latestPlanYear(): number {
@@ -182,6 +183,9 @@ export function renderLimitsMarkdown(): string {
     row("Alias uses in a compose file (one anchor reused per service is common)", formatCount(COMPOSE_LIMITS.aliasUses)),
     row("Alias uses in a map file or an OpenAPI document", formatCount(YAML_LIMITS.maxAliasCount)),
     row("Milestones a map file may leave a project with", `${formatCount(m.perProject)} (as [Plans](#plans) says)`),
+    row("Services in one map file", formatCount(MAP_LIMITS.services)),
+    row("Dependencies of one service in a map file", formatCount(MAP_LIMITS.dependencies)),
+    row("Dependencies of all the services in one map file", formatCount(MAP_LIMITS.serviceDependencies)),
     "",
     "## Revisions",
     "",
