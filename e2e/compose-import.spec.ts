@@ -51,7 +51,7 @@ test("an engineer imports a compose file from the map: preview, change a layer, 
 
   // The layer is changeable: the preview is asked again with it.
   await page.getByRole("combobox", { name: `Layer of e2e-${tag}-api` }).selectOption("service");
-  await expect(preview).toContainText(`e2e-${tag}-api · layer service (chosen; suggested api from name e2e_${tag}_api)`);
+  await expect(preview).toContainText(`e2e-${tag}-api · layer Service (chosen; suggested API from name e2e_${tag}_api)`);
 
   await page.getByRole("button", { name: "Apply: 5 to create, 0 to update" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText("5 created and 0 updated in one transaction");

@@ -36,7 +36,22 @@ export type ComposeImportResult = {
 async function loadState(reader: Tx, actor: Actor, project: { id: string; key: string }, file: ComposeFile, canCreate: boolean): Promise<CatalogState> {
   const names = file.services.map((s) => s.name);
   const [rows, recorded] = await Promise.all([
-    reader.service.findMany({ where: { name: { in: names } }, select: { id: true, name: true, layer: true, image: true, repositoryPath: true, runtime: true } }),
+    reader.service.findMany({
+      where: { name: { in: names } },
+      select: {
+        id: true,
+        name: true,
+        layer: true,
+        image: true,
+        repositoryPath: true,
+        runtime: true,
+        // The other projects that run it: the preview warns that changing it changes theirs.
+        projects: {
+          where: { projectId: { not: project.id } },
+          select: { project: { select: { name: true, memberships: { where: { userId: actor.id }, select: { id: true } } } } },
+        },
+      },
+    }),
     reader.projectService.findMany({ where: { projectId: project.id }, select: { serviceId: true, service: { select: { name: true } } } }),
   ]);
   const ids = rows.map((r) => r.id);
@@ -51,7 +66,9 @@ async function loadState(reader: Tx, actor: Actor, project: { id: string; key: s
     services: new Map(
       rows.map((r) => {
         const runtime = r.runtime === null ? null : serviceRuntimeSchema.safeParse(r.runtime);
-        return [r.name, { id: r.id, name: r.name, layer: r.layer, image: r.image, repositoryPath: r.repositoryPath, runtime: runtime?.success ? runtime.data : null, inProject: inProject.has(r.id), editable: editable.has(r.id) }];
+        const others = r.projects.map((p) => (actor.isAdmin || p.project.memberships.length ? p.project.name : null));
+        const otherProjects = [...others.filter((n): n is string => n !== null).sort(), ...(others.includes(null) ? [`${others.filter((n) => n === null).length} project${others.filter((n) => n === null).length === 1 ? "" : "s"} you are not in`] : [])];
+        return [r.name, { id: r.id, name: r.name, layer: r.layer, image: r.image, repositoryPath: r.repositoryPath, runtime: runtime?.success ? runtime.data : null, inProject: inProject.has(r.id), editable: editable.has(r.id), otherProjects }];
       }),
     ),
     edges: edges.map((e) => ({ from: e.from.name, to: e.to.name, kind: e.kind as DependencyKind })),

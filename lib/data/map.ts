@@ -7,17 +7,11 @@ import { authorizeProject } from "@/lib/data/access";
 import { venueLine } from "@/lib/handoff/paper";
 import type { MapEdge, MapNode, MapUsage, ProjectMapData } from "@/lib/graph/types";
 import { compareKeys } from "@/lib/sort";
+import { SERVICE_LAYER_LABELS } from "@/lib/validation/service";
 
 export type { MapEdge, MapNode, ProjectMapData } from "@/lib/graph/types";
 
-export const LAYER_LABELS: Record<string, string> = {
-  gateway: "Gateway",
-  api: "API",
-  service: "Service",
-  worker: "Worker",
-  model: "Model",
-  data: "Data",
-};
+export const LAYER_LABELS = SERVICE_LAYER_LABELS;
 
 /** How far, and to how many services, a project map follows calls, reads and publishes. */
 export const MAP_SERVICE_HOPS = 6;

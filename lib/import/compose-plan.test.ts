@@ -32,7 +32,7 @@ describe("buildComposePlan", () => {
       ["api-server", ["image:example/api:1→example/api:2"]],
       ["queue", ["layer:data→worker", "project:no→yes"]],
     ]);
-    expect(built.plan.update[0].note).toBe("layer service (as in the catalog; suggested api from name api_server); written api_server in the file");
+    expect(built.plan.update[0].note).toBe("layer Service (as in the catalog; suggested API from name api_server); written api_server in the file");
     expect(planNames(built.plan).unchanged).toEqual(["db", "api-server → db (calls)"]);
     // A chosen worker layer makes the new dependency "publishes".
     expect(planNames(built.plan).create).toEqual(["api-server → queue (publishes)"]);

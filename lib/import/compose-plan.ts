@@ -13,7 +13,7 @@ import type { ComposeFile, ComposeService } from "@/lib/import/compose";
 import { dependencyKind, type DependencyKind, type ServiceLayer } from "@/lib/import/compose-layers";
 import { emptyPlan, type FieldChange, type ImportPlan, type PlanEntry } from "@/lib/import/plan";
 import { SERVICE_LABELS } from "@/lib/validation/labels";
-import { SERVICE_RUNTIME_LABELS, type ServiceRuntime } from "@/lib/validation/service";
+import { SERVICE_LAYER_LABELS, SERVICE_RUNTIME_LABELS, type ServiceRuntime } from "@/lib/validation/service";
 
 export type CatalogService = {
   id: string;
@@ -26,6 +26,8 @@ export type CatalogService = {
   inProject: boolean;
   /** The caller may edit it. */
   editable: boolean;
+  /** Other projects that run it (by name; those the caller is not in counted, not named). */
+  otherProjects?: string[];
 };
 
 export type CatalogState = {
@@ -95,12 +97,12 @@ export function buildComposePlan(file: ComposeFile, state: CatalogState, layers:
     const runtime = runtimeOf(s);
     const renamed = s.composeName !== s.name ? `; written ${s.composeName} in the file` : "";
     const chosen = chosenLayer(layers, s);
-    const suggested = `suggested ${s.suggestion.layer} from ${s.suggestion.reason}`;
+    const suggested = `suggested ${SERVICE_LAYER_LABELS[s.suggestion.layer]} from ${s.suggestion.reason}`;
     const layerNote = chosen
-      ? `layer ${layer} (${chosen === s.suggestion.layer ? suggested.replace("suggested", "chosen; suggested") : `chosen; ${suggested}`})`
+      ? `layer ${SERVICE_LAYER_LABELS[layer]} (${chosen === s.suggestion.layer ? suggested.replace("suggested", "chosen; suggested") : `chosen; ${suggested}`})`
       : current
-        ? `layer ${layer} (as in the catalog${current.layer === s.suggestion.layer ? "" : `; ${suggested}`})`
-        : `layer ${layer} (${s.suggestion.reason})`;
+        ? `layer ${SERVICE_LAYER_LABELS[layer]} (as in the catalog${current.layer === s.suggestion.layer ? "" : `; ${suggested}`})`
+        : `layer ${SERVICE_LAYER_LABELS[layer]} (${s.suggestion.reason})`;
 
     // Dependencies: from this service, each once.
     const dependsOn = s.dependsOn.map((to) => {
@@ -150,8 +152,11 @@ export function buildComposePlan(file: ComposeFile, state: CatalogState, layers:
         changes = [...changes, { field: "project", label: runsIn, from: "no", to: "yes" }];
       }
       const refusal = allowed ? "" : "; you may not edit this service";
+      // One catalog, one name: a file whose `db` is not the `db` another project runs would change
+      // theirs. Say so where it matters, before anything is applied.
+      const shared = current.otherProjects?.length && changes.some((c) => c.field !== "project") ? `; also run by ${current.otherProjects.join(", ")}: these changes apply there too (if this is a different service, give it its own name in the file)` : "";
       status = changes.length ? "update" : "unchanged";
-      const entry: PlanEntry = { kind: "service", name: s.name, ...(changes.length ? { changes } : {}), note: `${layerNote}${renamed}${refusal}` };
+      const entry: PlanEntry = { kind: "service", name: s.name, ...(changes.length ? { changes } : {}), note: `${layerNote}${renamed}${refusal}${shared}` };
       plan[status].push(entry);
     }
     if (!allowed) refused.add(s.name);

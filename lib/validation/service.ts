@@ -10,6 +10,16 @@ const S = LIMITS.service;
 export const SERVICE_LAYERS = ["gateway", "api", "service", "worker", "model", "data"] as const;
 export const SERVICE_LIFECYCLES = ["experimental", "production", "deprecated", "retired"] as const;
 
+/** Each layer as pages and messages write it. */
+export const SERVICE_LAYER_LABELS: Record<string, string> = {
+  gateway: "Gateway",
+  api: "API",
+  service: "Service",
+  worker: "Worker",
+  model: "Model",
+  data: "Data",
+};
+
 /**
  * Names the service pages use as path segments of their own (/services/new, /services/[name]/edit):
  * a service by one of these names could not be reached at /services/<name>, or would shadow a page.

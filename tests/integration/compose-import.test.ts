@@ -50,6 +50,9 @@ describeEachProvider("compose import", (provider) => {
     expect(preview.services).toHaveLength(services);
     expect(preview.plan.create.filter((e) => e.kind === "service")).toHaveLength(services - shared);
     expect(preview.plan.update.map((e) => e.name)).toEqual(shared ? ["db"] : []);
+    // The preview warns that Supabase's project runs that db too (the reviewer's Langflow file
+    // silently rewrote it).
+    if (shared) expect(preview.plan.update[0].note).toMatch(/also run by Supabase: these changes apply there too \(if this is a different service, give it its own name in the file\)/);
     expect(preview.plan.create.filter((e) => e.kind === "dependency")).toHaveLength(edges);
     expect(await counts()).toEqual(before);
 
