@@ -4,6 +4,9 @@
 // Exit codes: 0 done (a plan printed, or applied); 1 a bad file or bad input (one line naming the
 // file, line and column); 2 an unknown user, a denied action, or a bad command line.
 // Each command lives in scripts/cli/<name>.ts and is listed in COMMANDS below.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { env, EnvError } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
@@ -34,6 +37,12 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     process.stderr.write(`legible ${name}: ${(error as Error).message}\nusage: npm run legible -- ${command.usage}\n`);
     return 2;
+  }
+  // The commands sign nobody in, but the configuration they share with the server wants a session
+  // secret: the server's own (data/nextauth-secret, made by `npm start`) when there is one.
+  if (!process.env.NEXTAUTH_SECRET) {
+    const secretFile = path.join(process.cwd(), "data", "nextauth-secret");
+    process.env.NEXTAUTH_SECRET = existsSync(secretFile) ? readFileSync(secretFile, "utf8").trim() : randomBytes(32).toString("base64url");
   }
   try {
     const config = env();
