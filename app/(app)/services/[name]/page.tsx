@@ -84,7 +84,11 @@ export default async function ServicePage({ params }: { params: Params }) {
               <StatusBadge kind="lifecycle" value={service.lifecycle} />
             </>
           }
-          description={service.displayName || undefined}
+          description={
+            may.update
+              ? service.displayName || undefined
+              : `${service.displayName ? `${service.displayName}. ` : ""}You can read this service; ${service.owner ? `its owner, ${service.owner.name},` : "an admin"} or its other editors (see Edited by) can change it and import its interfaces.`
+          }
           actions={
             may.update ? (
               <>
