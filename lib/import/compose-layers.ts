@@ -96,7 +96,7 @@ export function suggestLayer(facts: LayerFacts): LayerSuggestion {
   }
   const gatewayPort = facts.containerPorts.find((p) => GATEWAY_PORTS.includes(p));
   if (gatewayPort !== undefined) return { layer: "gateway", reason: `listens on port ${gatewayPort}`, broker: false };
-  const dataPort = facts.containerPorts.find((p) => p in DATA_PORTS);
+  const dataPort = facts.containerPorts.find((p) => Object.hasOwn(DATA_PORTS, p));
   if (dataPort !== undefined) return { layer: "data", reason: `listens on port ${dataPort} (${DATA_PORTS[dataPort]})`, broker: BROKER_PORTS.includes(dataPort) };
   return { layer: "service", reason: "nothing in its name, image or ports points elsewhere", broker: false };
 }

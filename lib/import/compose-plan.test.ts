@@ -47,3 +47,22 @@ describe("buildComposePlan", () => {
     expect(built.services.map((s) => [s.name, s.status, s.allowed])).toEqual([["api-server", "unchanged", false], ["db", "update", true], ["queue", "create", false]]);
   });
 });
+
+describe("buildComposePlan: service names that are Object.prototype's keys", () => {
+  const names = ["constructor", "tostring", "hasownproperty", "valueof"];
+  const odd = readCompose(`services:\n${names.map((n) => `  ${n}:\n    image: example/${n}:1\n`).join("")}`, { filename: "compose.yaml" });
+
+  it("suggests their layers when none is chosen (never Object.prototype's functions)", () => {
+    const built = buildComposePlan(odd, state([]));
+    expect(built.services.map((s) => [s.name, s.layer])).toEqual(names.map((n) => [n, "service"]));
+    expect(built.writes.create.map((c) => c.layer)).toEqual(names.map(() => "service"));
+  });
+
+  it("takes a layer chosen under such a name, and only own keys of the layers", () => {
+    const layers = Object.fromEntries(names.map((n) => [n, "worker" as const]));
+    expect(buildComposePlan(odd, state([]), layers).services.map((s) => s.layer)).toEqual(names.map(() => "worker"));
+    // A layers object whose prototype has such keys does not choose them.
+    const inherited: Record<string, "data"> = Object.create({ constructor: "data", tostring: "data" });
+    expect(buildComposePlan(odd, state([]), inherited).services.map((s) => s.layer)).toEqual(names.map(() => "service"));
+  });
+});

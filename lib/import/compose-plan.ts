@@ -76,9 +76,13 @@ const EMPTY_RUNTIME: ServiceRuntime = { ports: [], profiles: [], networks: [], e
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 export const dependencyName = (from: string, to: string, kind: DependencyKind) => `${from} → ${to} (${kind})`;
 
-/** The layer chosen in the preview for a service, by its catalog name or as the file writes it. */
+/**
+ * The layer chosen in the preview for a service, by its catalog name or as the file writes it. Own
+ * keys only: a service named `constructor` or `toString` must not find Object.prototype's.
+ */
 function chosenLayer(layers: Record<string, ServiceLayer>, s: ComposeService): ServiceLayer | undefined {
-  return layers[s.name] ?? layers[s.composeName];
+  if (Object.hasOwn(layers, s.name)) return layers[s.name];
+  return Object.hasOwn(layers, s.composeName) ? layers[s.composeName] : undefined;
 }
 
 export function buildComposePlan(file: ComposeFile, state: CatalogState, layers: Record<string, ServiceLayer> = {}): ComposePlan {

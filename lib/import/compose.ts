@@ -16,8 +16,8 @@
 import { ImportFileError, readYaml, type Position, type YamlFile } from "@/lib/import/yaml";
 import { EXPECTED, SERVICE_KEYS, TOP_LEVEL_KEYS, composeSchema, isExtensionKey, type RawService } from "@/lib/import/compose-spec";
 import { interpolateDefaults, suggestLayer, type LayerSuggestion } from "@/lib/import/compose-layers";
+import { serviceFieldProblem, type RuntimePlaces } from "@/lib/import/compose-fields";
 import { serviceNameSchema } from "@/lib/validation/service";
-import { LIMITS } from "@/lib/validation/limits";
 
 export const COMPOSE_LIMITS = {
   /** Services in one file. */
@@ -30,6 +30,10 @@ export const COMPOSE_LIMITS = {
    * document (YAML_LIMITS.maxNodes) bounds the rest.
    */
   aliasUses: 5_000,
+  /** Dependencies (depends_on and links) one service states, and with what it extends. */
+  dependenciesPerService: 100,
+  /** Dependencies all the services of one file state together. */
+  dependencies: 5_000,
 } as const;
 
 export type ComposeService = {
@@ -161,12 +165,21 @@ export function containerPort(port: string): number | undefined {
 
 const unique = (values: string[]) => [...new Set(values)];
 
+/** The first place of each value. */
+function placesOf(entries: [string, (string | number)[]][]): Map<string, (string | number)[]> {
+  const places = new Map<string, (string | number)[]>();
+  for (const [value, place] of entries) if (!places.has(value)) places.set(value, place);
+  return places;
+}
+
 function ownFields(reader: Reader, composeName: string, raw: RawService, names: Map<string, string>): Own {
   const at = (key: string, ...rest: (string | number)[]) => ["services", composeName, key, ...rest];
   if (raw.build !== undefined && typeof raw.build !== "string" && raw.build.context === undefined) raw.build = { ...raw.build, context: "." };
   const repositoryPath = raw.build === undefined ? undefined : typeof raw.build === "string" ? raw.build.trim() : raw.build.context?.trim();
-  if (raw.image !== undefined && raw.image.trim().length > LIMITS.service.image) reader.failAt(at("image"), `the image is longer than ${LIMITS.service.image} characters.`);
-  if (repositoryPath !== undefined && repositoryPath.length > LIMITS.service.repositoryPath) reader.failAt(at("build"), `the build context is longer than ${LIMITS.service.repositoryPath} characters.`);
+  const stated = (Array.isArray(raw.depends_on) ? raw.depends_on.length : raw.depends_on ? Object.keys(raw.depends_on).length : 0) + (raw.links?.length ?? 0);
+  if (stated > COMPOSE_LIMITS.dependenciesPerService) {
+    reader.failAt(at(raw.depends_on ? "depends_on" : "links"), `${composeName} states ${stated.toLocaleString("en-US")} dependencies (depends_on and links); a service may state at most ${COMPOSE_LIMITS.dependenciesPerService.toLocaleString("en-US")}.`);
+  }
 
   const target = (name: string, path: (string | number)[]) => {
     const found = names.get(name);
@@ -179,7 +192,8 @@ function ownFields(reader: Reader, composeName: string, raw: RawService, names: 
   else if (raw.depends_on) for (const n of Object.keys(raw.depends_on)) depends.push(target(n, at("depends_on", n)));
   (raw.links ?? []).forEach((link, i) => depends.push(target(link.split(":")[0].trim(), at("links", i))));
 
-  const environment = Array.isArray(raw.environment) ? raw.environment.map((e) => String(e).split("=")[0].trim()).filter(Boolean) : Object.keys(raw.environment ?? {});
+  const envName = (e: string | number) => String(e).split("=")[0].trim();
+  const environment = Array.isArray(raw.environment) ? raw.environment.map(envName).filter(Boolean) : Object.keys(raw.environment ?? {});
   const devices = raw.deploy?.resources?.reservations?.devices ?? [];
   let extendsName: string | undefined;
   if (raw.extends !== undefined) {
@@ -189,13 +203,25 @@ function ownFields(reader: Reader, composeName: string, raw: RawService, names: 
     extendsName = typeof raw.extends === "string" ? raw.extends : raw.extends.service;
     if (!names.has(extendsName)) reader.failAt(at("extends"), `${extendsName} is not a service of this file.`);
   }
+  const ports = (raw.ports ?? []).map(portText);
+  const networks = Array.isArray(raw.networks) ? raw.networks : Object.keys(raw.networks ?? {});
+  // What the service form would refuse is refused here, where it is written.
+  const places: RuntimePlaces = {
+    ports: placesOf(ports.map((p, i) => [p, ["ports", i]])),
+    profiles: placesOf((raw.profiles ?? []).map((p, i) => [p, ["profiles", i]])),
+    networks: placesOf(networks.map((n, i) => [n, ["networks", Array.isArray(raw.networks) ? i : n]])),
+    environment: placesOf(Array.isArray(raw.environment) ? raw.environment.map((e, i) => [envName(e), ["environment", i]]) : environment.map((e) => [e, ["environment", e]])),
+  };
+  const runtime = { ports, profiles: raw.profiles ?? [], networks, environment: unique(environment) };
+  const problem = serviceFieldProblem(raw, { image: raw.image?.trim(), repositoryPath, runtime }, places);
+  if (problem) reader.failAt(["services", composeName, ...problem.path], problem.message);
   return {
     image: raw.image?.trim(),
     repositoryPath,
-    ports: (raw.ports ?? []).map(portText),
+    ports,
     profiles: raw.profiles,
-    networks: Array.isArray(raw.networks) ? raw.networks : Object.keys(raw.networks ?? {}),
-    environment: unique(environment),
+    networks,
+    environment: runtime.environment,
     dependsOn: depends,
     gpu: raw.gpus !== undefined || devices.some((d) => d.capabilities?.includes("gpu")),
     extends: extendsName,
@@ -239,7 +265,8 @@ function resolveExtends(reader: Reader, own: Map<string, Own>): Map<string, Own>
 function expectedAt(path: readonly PropertyKey[]): string {
   const keys = path.filter((p): p is string => typeof p === "string");
   if (path.length === 2 && path[0] === "services") return EXPECTED.service;
-  for (let i = keys.length - 1; i >= 0; i--) if (EXPECTED[keys[i]] && !(i === 1 && keys[0] === "services")) return EXPECTED[keys[i]];
+  // Own keys only: a map key like `constructor` must not find Object.prototype's.
+  for (let i = keys.length - 1; i >= 0; i--) if (Object.hasOwn(EXPECTED, keys[i]) && !(i === 1 && keys[0] === "services")) return EXPECTED[keys[i]];
   return "another form";
 }
 
@@ -288,8 +315,32 @@ export function readCompose(text: string, options: { filename: string }): Compos
   }
 
   const own = new Map<string, Own>();
-  for (const composeName of composeNames) own.set(composeName, ownFields(reader, composeName, parsed.data.services[composeName], names));
+  let dependencies = 0;
+  for (const composeName of composeNames) {
+    const fields = ownFields(reader, composeName, parsed.data.services[composeName], names);
+    dependencies += fields.dependsOn.length;
+    if (dependencies > COMPOSE_LIMITS.dependencies) {
+      const where = fields.dependsOn.length ? ["services", composeName, parsed.data.services[composeName].depends_on ? "depends_on" : "links"] : ["services", composeName];
+      reader.failAt(where, `the file states more than ${COMPOSE_LIMITS.dependencies.toLocaleString("en-US")} dependencies (depends_on and links) by this service; an import takes at most ${COMPOSE_LIMITS.dependencies.toLocaleString("en-US")} in one file.`);
+    }
+    own.set(composeName, fields);
+  }
   const resolved = resolveExtends(reader, own);
+  // extends adds the base's lists to a service's own: the sums must be what one service may state.
+  let withExtends = 0;
+  for (const [composeName, s] of resolved) {
+    withExtends += unique(s.dependsOn).length;
+    if (!own.get(composeName)!.extends) continue;
+    if (withExtends > COMPOSE_LIMITS.dependencies) {
+      reader.failAt(["services", composeName, "extends"], `with what the services extend, the file states more than ${COMPOSE_LIMITS.dependencies.toLocaleString("en-US")} dependencies by this service; an import takes at most ${COMPOSE_LIMITS.dependencies.toLocaleString("en-US")} in one file.`);
+    }
+    const dependsOn = unique(s.dependsOn);
+    if (dependsOn.length > COMPOSE_LIMITS.dependenciesPerService) {
+      reader.failAt(["services", composeName, "extends"], `${composeName} depends on ${dependsOn.length.toLocaleString("en-US")} services with what it extends; a service may depend on at most ${COMPOSE_LIMITS.dependenciesPerService.toLocaleString("en-US")}.`);
+    }
+    const problem = serviceFieldProblem({}, { runtime: { ports: s.ports, profiles: s.profiles ?? [], networks: s.networks, environment: s.environment } }, { ports: new Map(), profiles: new Map(), networks: new Map(), environment: new Map() });
+    if (problem) reader.failAt(["services", composeName, "extends"], `with what it extends, ${problem.message}`);
+  }
 
   const services = composeNames.map((composeName): ComposeService => {
     const s = resolved.get(composeName)!;

@@ -21,7 +21,10 @@ export const composeImportSchema = z.object({
   /** Layer by service name (the catalog's, or as the file writes it), overriding the suggestion. */
   layers: labelled(
     z
-      .record(z.string().max(200), z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` }))
+      // The record would drop a "__proto__" key silently (it is never a service name): refused instead.
+      .unknown()
+      .refine((r) => typeof r !== "object" || r === null || !Object.hasOwn(r, "__proto__"), "names __proto__, which is not a service of this file")
+      .pipe(z.record(z.string().max(200), z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` })))
       .refine((r) => Object.keys(r).length <= COMPOSE_LIMITS.services, `may name at most ${COMPOSE_LIMITS.services} services`),
     L.layers,
   ).optional(),

@@ -181,6 +181,8 @@ export function renderLimitsMarkdown(): string {
     row("---", "---:"),
     row("Services in one compose file", formatCount(COMPOSE_LIMITS.services)),
     row("Alias uses in a compose file (one anchor reused per service is common)", formatCount(COMPOSE_LIMITS.aliasUses)),
+    row("Dependencies one compose service states (depends_on and links, with what it extends)", formatCount(COMPOSE_LIMITS.dependenciesPerService)),
+    row("Dependencies in one compose file", formatCount(COMPOSE_LIMITS.dependencies)),
     row("Alias uses in a map file or an OpenAPI document", formatCount(YAML_LIMITS.maxAliasCount)),
     row("Milestones a map file may leave a project with", `${formatCount(m.perProject)} (as [Plans](#plans) says)`),
     row("Services in one map file", formatCount(MAP_LIMITS.services)),

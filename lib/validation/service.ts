@@ -42,8 +42,11 @@ export const serviceNameSchema = labelled(
   L.name,
 );
 
-/** Each field once; creation fills in defaults, an update changes only what it sends. */
-const fields = {
+/**
+ * Each field once; creation fills in defaults, an update changes only what it sends. Exported so that
+ * every other way in (the compose import) checks a field with the same schema as the form.
+ */
+export const SERVICE_FIELD_SCHEMAS = {
   displayName: text(L.displayName, { max: S.displayName, trim: true, singleLine: true }),
   description: text(L.description, { max: S.description }),
   layer: labelled(z.enum(SERVICE_LAYERS, { message: `must be one of ${SERVICE_LAYERS.join(", ")}` }), L.layer),
@@ -55,6 +58,7 @@ const fields = {
   repositoryPath: text(L.repositoryPath, { max: S.repositoryPath, trim: true, singleLine: true }),
   image: text(L.image, { max: S.image, trim: true, singleLine: true }),
 };
+const fields = SERVICE_FIELD_SCHEMAS;
 
 export const serviceSchema = z.object({
   name: serviceNameSchema,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { applyComposeImport, planComposeImport } from "@/lib/data/compose-import";
 import { parseApply } from "@/lib/import/plan";
-import { planNames } from "@/lib/import/plan";
+import { planChangesSomething, planNames } from "@/lib/import/plan";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "..", "fixtures", "real", name), "utf8");
@@ -138,6 +138,13 @@ describeEachProvider("compose import", (provider) => {
     ["a dependency on no service", `services:\n  a:\n    image: x\n    depends_on: [b]\n`, /line 4, column 18: services\.a\.depends_on\[0\]: b is not a service of this file/],
     ["a reserved name", `services:\n  new:\n    image: x\n`, /line 2, column 3: services: the service name new cannot be a catalog name: it “new” is reserved/],
     ["a wrong form", `services:\n  a:\n    ports: 8080\n`, /line 3, column 5: services\.a\.ports: expected a list of ports/],
+    // What the service form refuses (lib/validation/service.ts), refused by the same schemas.
+    ["a line break in an image", 'services:\n  api:\n    image: "x\\ny"\n', /line 3, column 5: services\.api\.image: Image must be on one line/],
+    ["a NUL in an image", 'services:\n  api:\n    image: "x\\0y"\n', /line 3, column 5: services\.api\.image: Image contains a NUL character/],
+    ["a text-direction control in an image", 'services:\n  api:\n    image: "x\\u202eevil"\n', /line 3, column 5: services\.api\.image: Image contains an invisible text-direction control character \(U\+202E\)/],
+    ["a text-direction control in an environment name", 'services:\n  api:\n    image: x\n    environment: ["A\\u202eB=1"]\n', /line 4, column \d+: services\.api\.environment\[0\]: Environment variables contains an invisible text-direction control/],
+    ["a text-direction control in a port", 'services:\n  api:\n    image: x\n    ports: ["8\\u202e0:80"]\n', /line 4, column \d+: services\.api\.ports\[0\]: Ports contains an invisible text-direction control/],
+    ["more than 100 dependencies from one service", `services:\n  a:\n    image: x\n    depends_on: [${Array.from({ length: 101 }, (_, i) => `t${i}`).join(",")}]\n${Array.from({ length: 101 }, (_, i) => `  t${i}:\n    image: x\n`).join("")}`, /line 4, column 5: services\.a\.depends_on: a states 101 dependencies \(depends_on and links\); a service may state at most 100/],
   ];
   it.each(hostile)("refuses %s with a clear message (422) and writes nothing", async (_what, text, message) => {
     const before = await counts();
@@ -153,6 +160,39 @@ describeEachProvider("compose import", (provider) => {
     await expect(planComposeImport(actors.engineer, "SUPA", { text: fixture("compose-supabase.yml"), layers: { nope: "api" } })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/^Layers names nope/) });
     await expect(planComposeImport(actors.engineer, "SUPA", { text: fixture("compose-supabase.yml"), layers: { db: "database" } })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/^Layers/) });
     await expect(planComposeImport(actors.engineer, "SUPA", {})).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/^Compose file/) });
+  });
+
+  it("refuses the review's file (1,000 services × 170 dependencies, 870 KB) at its first service, quickly", async () => {
+    const N = 1_000;
+    const text = `services:\n${Array.from({ length: N }, (_, i) => `  s${i}:\n    image: b\n    depends_on: [${Array.from({ length: 170 }, (_, j) => `s${(i + j + 1) % N}`).join(",")}]\n`).join("")}`;
+    const before = await counts();
+    const started = performance.now();
+    await expect(planComposeImport(actors.engineer, "SUPA", { text })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/line 4, column 5: services\.s0\.depends_on: s0 states 170 dependencies/) });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("imports 1,000 services with 5,000 dependencies, with an answer proportionate to the file", async () => {
+    const N = 1_000;
+    const text = `services:\n${Array.from({ length: N }, (_, i) => `  big${i}:\n    image: b\n    depends_on: [${Array.from({ length: 5 }, (_, j) => `big${(i + j + 1) % N}`).join(",")}]\n`).join("")}`;
+    const preview = await planComposeImport(actors.engineer, "SUPA", { text });
+    expect(preview.plan.create).toHaveLength(N + 5_000);
+    expect(JSON.stringify(preview).length).toBeLessThan(2 * text.length * 10);
+  });
+
+  it("imports services named like Object.prototype's keys, with layers chosen under those names; __proto__ is refused", async () => {
+    const names = ["constructor", "tostring", "hasownproperty", "valueof"];
+    const text = `services:\n${names.map((n, i) => `  ${n === "tostring" ? "toString" : n === "hasownproperty" ? "hasOwnProperty" : n}:\n    image: example/${n}:1\n${i ? `    depends_on: [${names[0]}]\n` : ""}`).join("")}`;
+    const layers = { constructor: "worker" as const, toString: "gateway" as const, hasownproperty: "model" as const };
+    const preview = await planComposeImport(actors.engineer, "SUPA", { text, layers });
+    expect(preview.services.map((s) => [s.name, s.layer])).toEqual([["constructor", "worker"], ["tostring", "gateway"], ["hasownproperty", "model"], ["valueof", "service"]]);
+    const applied = await applyComposeImport(actors.engineer, "SUPA", { text, layers });
+    expect(applied.applied).toBe(true);
+    expect((await t.db.service.findUniqueOrThrow({ where: { name: "constructor" } })).layer).toBe("worker");
+    expect(planChangesSomething((await applyComposeImport(actors.engineer, "SUPA", { text, layers })).plan)).toBe(false);
+    // Layers for names the file does not have, however they are spelt, are refused.
+    await expect(planComposeImport(actors.engineer, "SUPA", { text: fixture("compose-supabase.yml"), layers: { constructor: "api" } })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/^Layers names constructor/) });
+    await expect(planComposeImport(actors.engineer, "SUPA", { text: fixture("compose-supabase.yml"), layers: JSON.parse('{"__proto__": "api"}') })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/^Layers names __proto__/) });
   });
 
   it("reads ?apply= strictly", () => {
