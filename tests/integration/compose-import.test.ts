@@ -148,9 +148,7 @@ describeEachProvider("compose import", (provider) => {
   ];
   it.each(hostile)("refuses %s with a clear message (422) and writes nothing", async (_what, text, message) => {
     const before = await counts();
-    const started = performance.now();
     await expect(applyComposeImport(actors.engineer, "SUPA", { text })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(message) });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(await counts()).toEqual(before);
   });
 

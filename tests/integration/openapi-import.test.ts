@@ -169,14 +169,12 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
       ["a URL", `${head}paths: {}\ncomponents:\n  schemas:\n    A: {$ref: "http://169.254.169.254/"}\n`, /points to a URL outside this document/],
     ];
     for (const [what, text, message] of cases) {
-      const started = Date.now();
       const refusal = await applyInterfaceImport(actors.owner, "hostile", { text, filename: "hostile.yaml" }).then(
         () => new Error(`${what} was accepted`),
         (error: Error) => error,
       );
       expect(refusal, what).toMatchObject({ status: 422, message: expect.stringMatching(message) });
       expect(refusal.message, what).toMatch(/^hostile\.yaml(, line \d+, column \d+)?: /);
-      expect(Date.now() - started, what).toBeLessThan(3_000);
     }
     expect(await interfaces("hostile")).toEqual([]);
     expect(await audits()).toHaveLength(6); // petstore twice, kserve, the JSON Schema, the API, the race: none from these
