@@ -155,7 +155,7 @@ export function ComposeImport({ projectKey, label }: { projectKey: string; label
       {problem && <FileError problem={problem} text={text} />}
       {applied && (
         <Alert tone="success" title="Imported">
-          {applied.plan.create.length} created and {applied.plan.update.length} updated in one transaction. Services of this file now appear on the project&apos;s <Link href={`/projects/${encodeURIComponent(projectKey)}/map`}>map</Link>, as run by it, and in the <Link href="/services">catalog</Link>.
+          {applied.plan.create.length} created and {applied.plan.update.length} updated in one transaction. Services of this file now appear on the <Link href={`/projects/${encodeURIComponent(projectKey)}/map`}>map</Link> once a milestone names them, and in the <Link href="/services">catalog</Link>.
         </Alert>
       )}
 
