@@ -1,5 +1,6 @@
 // The map part of issue 10, item 2: the demo project's map keeps postgres (no milestone links it,
-// but layout-api and project-api read it), saying why it is there; the organisation-wide services
+// but FLOOR runs it: the demo imports the monorepo's compose file; and layout-api and project-api
+// read it), saying why it is there; the organisation-wide services
 // map shows every demo service in the lane of its layer, and marks a cycle made through the API
 // (services of the test's own, never the demo's).
 import { expect, test, type Page } from "@playwright/test";
@@ -17,7 +18,7 @@ async function box(page: Page, selector: string) {
   return b!;
 }
 
-test("the FLOOR map shows postgres, reached through a service that reads it", async ({ browser }) => {
+test("the FLOOR map shows postgres, run by the project, with the services that read it", async ({ browser }) => {
   const page = await signedInAs(browser, "engineer");
   await page.goto("/projects/FLOOR/map");
   await expect(serviceNode(page, "postgres")).toHaveCount(1);
@@ -25,8 +26,9 @@ test("the FLOOR map shows postgres, reached through a service that reads it", as
   await page.getByRole("button", { name: "Focus postgres on the map" }).click();
   const panel = page.getByTestId("map-details");
   await expect(panel.getByRole("heading", { name: "postgres" })).toBeVisible();
-  await expect(panel.getByTestId("map-reason")).toHaveText(/^Reached through (layout-api|project-api)$/);
-  // The reads edges that brought it are drawn.
+  // The demo imports the monorepo's compose file into FLOOR, which records postgres as run by it.
+  await expect(panel.getByTestId("map-reason")).toHaveText("Run by this project");
+  // The reads edges to it are drawn.
   await expect(page.getByRole("img", { name: "layout-api reads from postgres", exact: true })).toHaveCount(1);
   await page.context().close();
 });

@@ -30,7 +30,7 @@ export function ComposeServicesTable({ services, onLayer, disabled }: { services
           {services.map((s) => (
             <tr key={s.name}>
               <td>
-                <span className="mono">{s.name}</span>
+                <span className={`mono ${styles.name}`}>{s.name}</span>
                 {s.composeName !== s.name && <div className={styles.sub}>written {s.composeName} in the file</div>}
               </td>
               <td>

@@ -20,7 +20,7 @@ export function RuntimeCard({ runtime, projects }: { runtime: ServiceRuntime | n
   if (lists.length === 0 && projects.length === 0) return null;
   return (
     <Card title="Runtime" description={lists.length > 0 ? "As its compose file describes it. Environment variables by name only." : undefined}>
-      <dl className={services.facts}>
+      <dl className={`${services.facts} ${styles.runtimeFacts}`}>
         {lists.map(([key, label]) => (
           <div key={key} className={styles.contents}>
             <dt>{label}</dt>
