@@ -11,6 +11,7 @@ import { ImportFileError, readYaml, type YamlFile } from "@/lib/import/yaml";
 import { NAMED, SchemaTooLarge, selfContained, type JsonObject } from "@/lib/import/openapi-schemas";
 import { expandedSize, expansionRefusal, findRefs, pointerTokens, refProblem, type Path } from "@/lib/import/openapi-refs";
 import { validatorProblem } from "@/lib/import/openapi-errors";
+import { firstSpecProblem } from "@/lib/import/openapi-first-error";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
 
 export type ImportedInterface = {
@@ -77,6 +78,11 @@ async function readOpenApi(doc: Record<string, unknown>, format: "OpenAPI 3.0" |
   const paths = isObject(doc.paths) ? doc.paths : {};
   const operationCount = Object.values(paths).reduce<number>((n, item) => n + (isObject(item) ? METHODS.filter((m) => m in item).length : 0), 0);
   if (operationCount > OA.operations) fail(`the file has ${formatCount(operationCount)} operations; at most ${formatCount(OA.operations)} can be imported at once. Split it by tag or path.`, ["paths"]);
+
+  // The first error against the specification's schema, in linear time (the parser's validate()
+  // collects every error and formats each one against the whole document: super-linear).
+  const specProblem = firstSpecProblem(doc, format === "OpenAPI 3.0" ? "3.0" : "3.1");
+  if (specProblem) return fail(specProblem.detail, specProblem.path);
 
   let result;
   // The parser resolves $refs in the object it is given; the copy is what it walked, for the error's place.
