@@ -158,6 +158,13 @@ describe("readInterfaces: refusals", () => {
     expect(missing.message).toBe('spec.yaml, line 11, column 30: $ref "#/components/schemas/Nope" points to nothing in this file.');
   });
 
+  it("follows a $ref only through the file's own keys: Object.prototype's names point to nothing", async () => {
+    for (const ref of ["#/constructor/prototype", "#/__proto__", "#/components/constructor/prototype", "#/constructor", "#/toString", "#/components/schemas/constructor", "#/paths/length"]) {
+      const error = await refusal(`${head()}paths:\n  /a:\n    get:\n${okResponse(`{$ref: "${ref}"}`)}components:\n  schemas:\n    Pet: {type: object}\n`);
+      expect(error.message).toBe(`spec.yaml, line 11, column 30: $ref "${ref}" points to nothing in this file.`);
+    }
+  });
+
   it("refuses unknown top-level keys of an OpenAPI document (x-… extensions are allowed)", async () => {
     const error = await refusal(`${head()}paths: {}\nservices: {api: {image: x}}\nx-team: layouts\n`);
     expect(error.message).toBe("spec.yaml, line 4, column 11: services is not expected to be here (must NOT have additional properties).");

@@ -9,7 +9,7 @@
 import { dereference, validate, type ParserOptions } from "@readme/openapi-parser";
 import { ImportFileError, readYaml, type YamlFile } from "@/lib/import/yaml";
 import { NAMED, SchemaTooLarge, selfContained, type JsonObject } from "@/lib/import/openapi-schemas";
-import { expandedSize, expansionRefusal, findRefs, pointerTokens, refProblem, type Path } from "@/lib/import/openapi-refs";
+import { expandedSize, expansionRefusal, findRefs, lookup, pointerTokens, refProblem, type Path } from "@/lib/import/openapi-refs";
 import { validatorProblem } from "@/lib/import/openapi-errors";
 import { firstSpecProblem } from "@/lib/import/openapi-first-error";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
@@ -56,6 +56,10 @@ export async function readInterfaces(text: string, options: { filename: string }
     const version = typeof doc.openapi === "string" ? doc.openapi : String(doc.openapi);
     if (!/^3\.[01]\.\d+$/.test(version)) return fail(`openapi is "${version}"; OpenAPI 3.0.x and 3.1.x can be imported.`, ["openapi"]);
     checkRefs(doc, fail);
+    // Every $ref must name a value the file has, by its own keys: the parser would follow
+    // "#/constructor/prototype" or "#/__proto__" into Object.prototype.
+    const missing = findRefs(doc).find((r) => lookup(doc, r.ref) === undefined);
+    if (missing) fail(`$ref "${missing.ref.length > 120 ? `${missing.ref.slice(0, 117)}…` : missing.ref}" points to nothing in this file.`, missing.path());
     return readOpenApi(doc, version.startsWith("3.0") ? "OpenAPI 3.0" : "OpenAPI 3.1", fail);
   }
   const unknown = Object.keys(doc).filter((key) => !JSON_SCHEMA_KEYS.has(key) && !key.startsWith("x-"));
