@@ -165,6 +165,25 @@ describe("readInterfaces: refusals", () => {
     }
   });
 
+  it("applies the interface form's rules to each name, method, path and summary, naming the operation, line and column", async () => {
+    const op = (operationId: string, route = "/a", method = "get") => `${head()}paths:\n  ${JSON.stringify(route)}:\n    ${method}:\n      operationId: ${JSON.stringify(operationId)}\n      responses:\n        "200": {description: ok}\n`;
+    const rlo = await refusal(op("listRooms\u202Egpj.exe"));
+    expect(rlo.message).toBe('spec.yaml, line 6, column 20: the operation "GET /a": Name contains an invisible text-direction control character (U+202E), which can make it read differently from what it says. Remove it.');
+    const isolate = await refusal(op("list\u2066Rooms"));
+    expect(isolate.detail).toContain("(U+2066)");
+    expect(isolate.position).toEqual({ line: 6, column: 20 });
+    const lineBreak = await refusal(op("list\nRooms"));
+    expect(lineBreak.message).toBe('spec.yaml, line 6, column 20: the operation "GET /a": Name must be on one line: remove the line break.');
+    const route = await refusal(op("listRooms", "/rooms\u202E/x"));
+    expect(route.message).toBe('spec.yaml, line 5, column 5: the operation "GET /rooms\\u202e/x": Path contains an invisible text-direction control character (U+202E), which can make it read differently from what it says. Remove it.');
+    const trace = await refusal(op("traceRooms", "/a", "trace"));
+    expect(trace.position).toEqual({ line: 6, column: 7 });
+    expect(trace.detail).toContain("Method must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+    // A JSON Schema's title names its interface: the same rules.
+    const title = await refusal(JSON.stringify({ title: "Room\u202Egpj.exe\nX", type: "object" }, null, 2), "room.schema.json");
+    expect(title.message).toBe('room.schema.json, line 2, column 12: the schema "Room\\u202egpj.exe\\nX": Name must be on one line: remove the line break.');
+  });
+
   it("refuses unknown top-level keys of an OpenAPI document (x-… extensions are allowed)", async () => {
     const error = await refusal(`${head()}paths: {}\nservices: {api: {image: x}}\nx-team: layouts\n`);
     expect(error.message).toBe("spec.yaml, line 4, column 11: services is not expected to be here (must NOT have additional properties).");

@@ -13,6 +13,7 @@ import { expandedSize, expansionRefusal, findRefs, lookup, pointerTokens, refPro
 import { validatorProblem } from "@/lib/import/openapi-errors";
 import { firstSpecProblem } from "@/lib/import/openapi-first-error";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
+import { interfaceSchema } from "@/lib/validation/service-interface";
 
 export type ImportedInterface = {
   name: string;
@@ -128,6 +129,12 @@ async function readOpenApi(doc: Record<string, unknown>, format: "OpenAPI 3.0" |
       if (route.length > OA.path) fail(`the path is ${formatCount(route.length)} characters; at most ${formatCount(OA.path)}.`, ["paths", route]);
       const summary = (typeof operation.summary === "string" ? operation.summary : "").trim();
       if (summary.length > OA.summary) fail(`the summary is ${formatCount(summary.length)} characters; at most ${formatCount(OA.summary)}.`, [...at, "summary"]);
+      checkFields({ name, kind: "operation", method: method.toUpperCase(), path: route, summary }, `the operation ${shown(`${method.toUpperCase()} ${route}`)}`, {
+        name: operationId ? [...at, "operationId"] : ["paths", route],
+        method: at,
+        path: ["paths", route],
+        summary: [...at, "summary"],
+      }, fail);
       const earlier = names.get(name);
       if (earlier) fail(`two operations are named ${name} (the other is ${earlier.slice(1).join(" ").toUpperCase()}); each interface of a service needs its own name.`, at);
       names.set(name, at);
@@ -164,8 +171,25 @@ function readJsonSchema(doc: Record<string, unknown>, filename: string, fail: (d
   const name = titled || filename.replace(/\.(ya?ml|json)$/i, "");
   if (name.length > OA.name) fail(`the schema's title is ${formatCount(name.length)} characters; at most ${formatCount(OA.name)}.`, ["title"]);
   const summary = (typeof doc.description === "string" ? doc.description.trim().split("\n")[0] : "").slice(0, OA.summary);
+  checkFields({ name, kind: "schema", method: "", path: "", summary }, `the schema ${shown(name)}`, { name: ["title"], summary: ["description"] }, fail);
   const schema = store(doc, [], name);
   return { format: "JSON Schema", title: name, interfaces: [{ name, kind: "schema", method: "", path: "", summary, requestSchema: schema, responseSchema: null }] };
+}
+
+/** Control, line-break and text-direction characters written as \u{…}, so a refusal shows what the file has. */
+const shown = (text: string) => JSON.stringify(text.length > 120 ? `${text.slice(0, 117)}…` : text).replace(/[\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/**
+ * The interface form's rules (lib/validation/service-interface.ts) for the name, method, path and
+ * summary one imported interface would store: the catalog holds nothing the form would refuse.
+ */
+function checkFields(fields: Pick<ImportedInterface, "name" | "kind" | "method" | "path" | "summary">, what: string, places: Partial<Record<"name" | "method" | "path" | "summary", Path>>, fail: (detail: string, path?: Path) => never) {
+  const parsed = interfaceSchema.safeParse(fields);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const field = issue.path[0];
+  const at = field === "name" || field === "method" || field === "path" || field === "summary" ? places[field] : undefined;
+  fail(`${what}: ${issue.message}`, at ?? places.name);
 }
 
 /** Stores one schema self-contained, within the caps, counting every schema one import stores. */
