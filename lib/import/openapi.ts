@@ -9,9 +9,11 @@
 import { dereference, validate, type ParserOptions } from "@readme/openapi-parser";
 import { ImportFileError, readYaml, type YamlFile } from "@/lib/import/yaml";
 import { NAMED, SchemaTooLarge, selfContained, type JsonObject } from "@/lib/import/openapi-schemas";
-import { expandedSize, expansionRefusal, findRefs, pointerTokens, refProblem, type Path } from "@/lib/import/openapi-refs";
+import { expandedSize, expansionRefusal, findRefs, lookup, pointerTokens, refProblem, type Path } from "@/lib/import/openapi-refs";
 import { validatorProblem } from "@/lib/import/openapi-errors";
+import { firstSpecProblem } from "@/lib/import/openapi-first-error";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
+import { interfaceSchema } from "@/lib/validation/service-interface";
 
 export type ImportedInterface = {
   name: string;
@@ -55,6 +57,10 @@ export async function readInterfaces(text: string, options: { filename: string }
     const version = typeof doc.openapi === "string" ? doc.openapi : String(doc.openapi);
     if (!/^3\.[01]\.\d+$/.test(version)) return fail(`openapi is "${version}"; OpenAPI 3.0.x and 3.1.x can be imported.`, ["openapi"]);
     checkRefs(doc, fail);
+    // Every $ref must name a value the file has, by its own keys: the parser would follow
+    // "#/constructor/prototype" or "#/__proto__" into Object.prototype.
+    const missing = findRefs(doc).find((r) => lookup(doc, r.ref) === undefined);
+    if (missing) fail(`$ref "${missing.ref.length > 120 ? `${missing.ref.slice(0, 117)}…` : missing.ref}" points to nothing in this file.`, missing.path());
     return readOpenApi(doc, version.startsWith("3.0") ? "OpenAPI 3.0" : "OpenAPI 3.1", fail);
   }
   const unknown = Object.keys(doc).filter((key) => !JSON_SCHEMA_KEYS.has(key) && !key.startsWith("x-"));
@@ -77,6 +83,11 @@ async function readOpenApi(doc: Record<string, unknown>, format: "OpenAPI 3.0" |
   const paths = isObject(doc.paths) ? doc.paths : {};
   const operationCount = Object.values(paths).reduce<number>((n, item) => n + (isObject(item) ? METHODS.filter((m) => m in item).length : 0), 0);
   if (operationCount > OA.operations) fail(`the file has ${formatCount(operationCount)} operations; at most ${formatCount(OA.operations)} can be imported at once. Split it by tag or path.`, ["paths"]);
+
+  // The first error against the specification's schema, in linear time (the parser's validate()
+  // collects every error and formats each one against the whole document: super-linear).
+  const specProblem = firstSpecProblem(doc, format === "OpenAPI 3.0" ? "3.0" : "3.1");
+  if (specProblem) return fail(specProblem.detail, specProblem.path);
 
   let result;
   // The parser resolves $refs in the object it is given; the copy is what it walked, for the error's place.
@@ -118,6 +129,12 @@ async function readOpenApi(doc: Record<string, unknown>, format: "OpenAPI 3.0" |
       if (route.length > OA.path) fail(`the path is ${formatCount(route.length)} characters; at most ${formatCount(OA.path)}.`, ["paths", route]);
       const summary = (typeof operation.summary === "string" ? operation.summary : "").trim();
       if (summary.length > OA.summary) fail(`the summary is ${formatCount(summary.length)} characters; at most ${formatCount(OA.summary)}.`, [...at, "summary"]);
+      checkFields({ name, kind: "operation", method: method.toUpperCase(), path: route, summary }, `the operation ${shown(`${method.toUpperCase()} ${route}`)}`, {
+        name: operationId ? [...at, "operationId"] : ["paths", route],
+        method: at,
+        path: ["paths", route],
+        summary: [...at, "summary"],
+      }, fail);
       const earlier = names.get(name);
       if (earlier) fail(`two operations are named ${name} (the other is ${earlier.slice(1).join(" ").toUpperCase()}); each interface of a service needs its own name.`, at);
       names.set(name, at);
@@ -154,8 +171,25 @@ function readJsonSchema(doc: Record<string, unknown>, filename: string, fail: (d
   const name = titled || filename.replace(/\.(ya?ml|json)$/i, "");
   if (name.length > OA.name) fail(`the schema's title is ${formatCount(name.length)} characters; at most ${formatCount(OA.name)}.`, ["title"]);
   const summary = (typeof doc.description === "string" ? doc.description.trim().split("\n")[0] : "").slice(0, OA.summary);
+  checkFields({ name, kind: "schema", method: "", path: "", summary }, `the schema ${shown(name)}`, { name: ["title"], summary: ["description"] }, fail);
   const schema = store(doc, [], name);
   return { format: "JSON Schema", title: name, interfaces: [{ name, kind: "schema", method: "", path: "", summary, requestSchema: schema, responseSchema: null }] };
+}
+
+/** Control, line-break and text-direction characters written as \u{…}, so a refusal shows what the file has. */
+const shown = (text: string) => JSON.stringify(text.length > 120 ? `${text.slice(0, 117)}…` : text).replace(/[\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/**
+ * The interface form's rules (lib/validation/service-interface.ts) for the name, method, path and
+ * summary one imported interface would store: the catalog holds nothing the form would refuse.
+ */
+function checkFields(fields: Pick<ImportedInterface, "name" | "kind" | "method" | "path" | "summary">, what: string, places: Partial<Record<"name" | "method" | "path" | "summary", Path>>, fail: (detail: string, path?: Path) => never) {
+  const parsed = interfaceSchema.safeParse(fields);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const field = issue.path[0];
+  const at = field === "name" || field === "method" || field === "path" || field === "summary" ? places[field] : undefined;
+  fail(`${what}: ${issue.message}`, at ?? places.name);
 }
 
 /** Stores one schema self-contained, within the caps, counting every schema one import stores. */

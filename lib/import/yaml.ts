@@ -8,7 +8,7 @@
 // expression that exhausts V8's memory and aborts the process (not a catchable error), and 200 "? "
 // already take 280 ms. So every line's indentation, counting block indicators, is capped first, and
 // so is the nesting of flow collections ([ and {), which the parser otherwise recurses into.
-import { LineCounter, isAlias, isCollection, isPair, isScalar, parseDocument, type Node as YamlNode } from "yaml";
+import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from "yaml";
 import { ValidationError } from "@/lib/errors";
 
 export const YAML_LIMITS = {
@@ -148,7 +148,9 @@ export function readYaml(text: string, options: ReadOptions): YamlFile {
   const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, strict: true });
+    // uniqueKeys is checked below in linear time: the parser's own check compares each key with every
+    // earlier one (a map of 22,500 keys took minutes).
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false, strict: true });
   } catch (error) {
     // The parser's own guards (RangeError on deep recursion) end here, as a refusal, not a crash.
     throw new ImportFileError(`the file could not be read (${error instanceof Error ? error.message : String(error)}).`, filename);
@@ -157,7 +159,7 @@ export function readYaml(text: string, options: ReadOptions): YamlFile {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const first = doc.errors[0];
+  const first = doc.errors[0] ?? duplicateKey(doc.contents);
   if (first) {
     const detail = first.code === "DUPLICATE_KEY" ? duplicateKeyDetail(text, first.pos[0]) : firstLine(first.message);
     throw new ImportFileError(detail, filename, position(first.pos[0]));
@@ -192,6 +194,26 @@ export function readYaml(text: string, options: ReadOptions): YamlFile {
       return range ? position(range[0]) : undefined;
     },
   };
+}
+
+/** The first key that appears twice in one map (scalar keys, as the parser's uniqueKeys compares them; merge keys aside), iteratively. */
+function duplicateKey(root: unknown): { code: "DUPLICATE_KEY"; message: string; pos: [number, number] } | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const seen = isMap(node) ? new Set<unknown>() : null;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (seen && isScalar(item.key) && item.key.value !== "<<") {
+          if (seen.has(item.key.value) && item.key.range) return { code: "DUPLICATE_KEY", message: "duplicate key", pos: [item.key.range[0], item.key.range[1]] };
+          seen.add(item.key.value);
+        }
+        stack.push(item.key, item.value);
+      } else stack.push(item);
+    }
+  }
+  return undefined;
 }
 
 const firstLine = (message: string) => {

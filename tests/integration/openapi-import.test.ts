@@ -139,6 +139,24 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
     expect(await interfaces("api-pets")).toHaveLength(3);
   });
 
+  it("the API: a file with 4,000 mistakes is refused at once with ONE message naming the first, its line and column; nothing written", async () => {
+    const { token } = await createToken(actors.owner, { name: "many-errors" });
+    await t.db.service.create({ data: { name: "many-errors", layer: "api", ownerId: actors.owner.id } });
+    const props = Array.from({ length: 4_000 }, (_, k) => `f${k}: {bad: 1}`).join(",");
+    const text = `openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths:\n  /p:\n    post:\n      operationId: op\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, properties: {${props}}}\n      responses:\n        "200": {description: ok}\n`;
+    const started = Date.now();
+    const res = await route.POST(
+      new Request("http://test/api/v1/services/many-errors/imports/openapi", { method: "POST", body: JSON.stringify({ text, filename: "err4000.yaml" }), headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }),
+      { params: Promise.resolve({ name: "many-errors" }) },
+    );
+    console.log(`4,000 mistakes (${Math.round(text.length / 1024)} KB): answered ${res.status} in ${Date.now() - started} ms`);
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.detail).toBe("err4000.yaml, line 10, column 59: paths › /p › post › requestBody › content › application/json › schema › properties › f0: bad is not expected to be here (must NOT have additional properties).");
+    expect(body.errors).toEqual({ file: [expect.any(String)] });
+    expect(await interfaces("many-errors")).toEqual([]);
+  });
+
   it("two imports at once: the interfaces are created once; the second finds them or is told to preview again (409)", async () => {
     await t.db.service.create({ data: { name: "race-pets", layer: "api", ownerId: actors.owner.id } });
     const outcomes = await Promise.allSettled([applyInterfaceImport(actors.owner, "race-pets", petstore), applyInterfaceImport(actors.owner, "race-pets", petstore)]);
@@ -155,6 +173,7 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
 
   it("hostile files are refused with a clear message, and nothing is written", async () => {
     const head = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\n';
+    const operation = (operationId: string, route = "/a") => `${head}paths:\n  ${JSON.stringify(route)}:\n    get:\n      operationId: ${JSON.stringify(operationId)}\n      responses:\n        "200": {description: ok}\n`;
     const bombSchemas = Array.from({ length: 40 }, (_, i) => `    A${i}:\n      type: object\n      properties:\n        a: {$ref: "#/components/schemas/A${i + 1}"}\n        b: {$ref: "#/components/schemas/A${i + 1}"}\n`).join("");
     const cases: [string, string, RegExp][] = [
       ["alias bomb", `${head}x-a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nx-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nx-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nx-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nx-f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\npaths: {}\n`, /alias bomb|expands to more than/],
@@ -167,6 +186,18 @@ describeEachProvider("importing a service's interfaces from OpenAPI", (provider)
       ["swagger 2.0", 'swagger: "2.0"\ninfo: {title: x, version: "1"}\npaths: {}\n', /Swagger 2\.0 is not supported; convert to OpenAPI 3/],
       ["a local file", `${head}paths: {}\ncomponents:\n  schemas:\n    A: {$ref: /etc/passwd}\n`, /points to a file outside this document/],
       ["a URL", `${head}paths: {}\ncomponents:\n  schemas:\n    A: {$ref: "http://169.254.169.254/"}\n`, /points to a URL outside this document/],
+      // The interface form's rules: what the catalog could not take from the form, it does not take from a file.
+      ["an operation name with U+202E", operation("listRooms\u202Egpj.exe"), /^hostile\.yaml, line 6, column 20: the operation "GET \/a": Name contains an invisible text-direction control character \(U\+202E\)/],
+      ["an operation name with U+2066", operation("list\u2066Rooms"), /line 6, column 20: the operation "GET \/a": Name contains an invisible text-direction control character \(U\+2066\)/],
+      ["an operation name with a line break", operation("list\nRooms"), /line 6, column 20: the operation "GET \/a": Name must be on one line/],
+      ["a path with U+202E", operation("listRooms", "/rooms\u202E/x"), /line 5, column 5: the operation "GET \/rooms\\u202e\/x": Path contains an invisible text-direction control character \(U\+202E\)/],
+      ["a JSON Schema title with U+202E and a line break", JSON.stringify({ title: "Room\u202Egpj.exe\nX", type: "object" }), /line 1, column \d+: the schema "Room\\u202egpj\.exe\\nX": Name must be on one line/],
+      // $refs follow the file's own keys only, never Object.prototype's.
+      ...["#/constructor/prototype", "#/__proto__", "#/components/constructor/prototype", "#/constructor", "#/toString", "#/components/schemas/constructor"].map((ref): [string, string, RegExp] => [
+        `$ref ${ref}`,
+        `${head}paths: {}\ncomponents:\n  schemas:\n    A: {$ref: "${ref}"}\n`,
+        new RegExp(`^hostile\\.yaml, line 6, column 15: \\$ref "${ref.replace(/[$]/g, "\\$&")}" points to nothing in this file\\.$`),
+      ]),
     ];
     for (const [what, text, message] of cases) {
       const refusal = await applyInterfaceImport(actors.owner, "hostile", { text, filename: "hostile.yaml" }).then(
