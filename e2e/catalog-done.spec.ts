@@ -112,7 +112,7 @@ test("the engineer re-imports the demo monorepo with nothing changed, sees it on
     const preview = page.getByRole("region", { name: "Preview" });
     await expect(section(page, "Create")).toHaveText("Create (2)");
     await expect(section(page, "Update")).toHaveText("Update (0)");
-    await expect(preview).toContainText(`${store} · layer service`);
+    await expect(preview).toContainText(`${store} · layer Service`);
     await expect(preview).toContainText(`${store} → postgres (reads)`);
     // The drift: the catalog keeps layout-api → constraint-checker, which the file no longer has.
     await expect(preview).toContainText("layout-api → constraint-checker (calls)");
