@@ -6,7 +6,6 @@
 // codes are the issue's: 0 done, 1 a bad file (one line naming line and column), 2 an unknown user
 // or a refused action. Spawns `tsx scripts/legible.ts`, what `npm run legible` runs. On SQLite and
 // PostgreSQL.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,16 +13,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_MONOREPO } from "@/lib/demo/monorepo";
 import { DEMO_PROJECT_KEY, seedDemo } from "@/lib/demo/seed";
 import { SERVICES } from "@/lib/demo/plan/services";
+import { runLegible, type CliRun } from "../helpers/cli";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const monorepo = path.join(root, DEMO_MONOREPO.root);
 const compose = path.join(monorepo, DEMO_MONOREPO.compose);
 const spec = (service: string) => path.join(monorepo, DEMO_MONOREPO.openapi[service]!);
 const ENGINEER = "engineer@legible.demo";
 
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = CliRun;
 
 /**
  * stderr without pg's deprecation warning about a query overlapping another on one client: on
@@ -38,21 +37,7 @@ const stderrOf = (run: Run) =>
     .join("\n")
     .trim();
 
-function legible(url: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--tsconfig", "tsconfig.json", "scripts/legible.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "x".repeat(40), LEGIBLE_DEMO: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const legible = runLegible;
 
 /** The parsed --json plan of a run that must have succeeded. */
 function planOf(run: Run): { create: string[]; update: string[]; unchanged: string[]; missing: string[] } {

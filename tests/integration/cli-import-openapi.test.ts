@@ -2,34 +2,18 @@
 // spawned as the real command against a test database (issue 10, item 6): without --apply nothing
 // is written; --json prints the plan's names and exits 0; a bad file prints one line with the line
 // and column and exits 1; an unknown user or a denied action exits 2. On SQLite and PostgreSQL.
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { runLegible } from "../helpers/cli";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const petstore = path.join(root, "tests", "fixtures", "real", "openapi-petstore.yaml");
 
-type Run = { code: number | null; stdout: string; stderr: string };
 
-function legible(url: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--tsconfig", "tsconfig.json", "scripts/legible.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "x".repeat(40), LEGIBLE_DEMO: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const legible = runLegible;
 
 describeEachProvider("legible import-openapi", (provider) => {
   let t: TestDb;

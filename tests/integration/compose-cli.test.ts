@@ -2,34 +2,18 @@
 // 6): --json prints the plan's names and exits 0 without writing; --apply writes; a re-run
 // changes nothing; a bad file exits 1 naming line and column; an unknown user or a denied action
 // exits 2.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { runLegible } from "../helpers/cli";
 import { createTestDatabase, describeEachProvider, type TestDb } from "../helpers/db";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const onyx = path.join(root, "tests", "fixtures", "real", "compose-onyx.yml");
 
-type Run = { code: number | null; stdout: string; stderr: string };
 
-function legible(url: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--tsconfig", "tsconfig.json", "scripts/legible.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "cli-test-secret-cli-test-secret-0123456789" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const legible = runLegible;
 
 describeEachProvider("legible import-compose", (provider) => {
   let t: TestDb;

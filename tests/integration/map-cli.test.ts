@@ -2,31 +2,17 @@
 // (`tsx scripts/legible.ts`, what `npm run legible` runs) against a seeded test database, with the
 // exit codes the issue names: 0 done, 1 a bad file (one line with line and column), 2 an unknown
 // user or a refused action. SQLite: the command line reads DATABASE_URL like the server.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/lib/demo/seed";
 import { exportProjectMap } from "@/lib/data/map-code";
+import { runLegible } from "../helpers/cli";
 import { createTestDatabase, type TestDb } from "../helpers/db";
 
-const root = path.resolve(import.meta.dirname, "../..");
 
-function legible(args: string[], url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--tsconfig", "tsconfig.json", "scripts/legible.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "x".repeat(40), LEGIBLE_DEMO: "0" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const legible = (args: string[], url: string) => runLegible(url, args);
 
 describe("legible export-map and import-map [sqlite]", () => {
   let t: TestDb;
