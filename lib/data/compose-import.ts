@@ -66,8 +66,9 @@ async function loadState(reader: Tx, actor: Actor, project: { id: string; key: s
     services: new Map(
       rows.map((r) => {
         const runtime = r.runtime === null ? null : serviceRuntimeSchema.safeParse(r.runtime);
-        const others = r.projects.map((p) => (actor.isAdmin || p.project.memberships.length ? p.project.name : null));
-        const otherProjects = [...others.filter((n): n is string => n !== null).sort(), ...(others.includes(null) ? [`${others.filter((n) => n === null).length} project${others.filter((n) => n === null).length === 1 ? "" : "s"} you are not in`] : [])];
+        const named = r.projects.filter((p) => actor.isAdmin || p.project.memberships.length > 0).map((p) => p.project.name).sort();
+        const hidden = r.projects.length - named.length;
+        const otherProjects = hidden ? [...named, `${hidden} project${hidden === 1 ? "" : "s"} you are not in`] : named;
         return [r.name, { id: r.id, name: r.name, layer: r.layer, image: r.image, repositoryPath: r.repositoryPath, runtime: runtime?.success ? runtime.data : null, inProject: inProject.has(r.id), editable: editable.has(r.id), otherProjects }];
       }),
     ),
