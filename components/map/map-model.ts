@@ -2,14 +2,9 @@
 // No React here, so the rules can be read (and tested) on their own.
 import { statusTone, toneColor, type StatusKind } from "@/components/ui/status";
 import { cycleEdges } from "@/lib/graph/cycles";
-import type { LayoutNode, MapEdge, MapEdgeKind, MapNode, MapNodeKind } from "@/lib/graph/types";
+import type { MapEdge, MapEdgeKind, MapNode, MapNodeKind } from "@/lib/graph/types";
 
-/** Fixed node sizes: the layout needs them before anything is drawn, and the CSS matches them. */
-export const NODE_SIZE: Record<MapNodeKind, { width: number; height: number }> = {
-  handoff: { width: 248, height: 88 },
-  milestone: { width: 236, height: 96 },
-  service: { width: 204, height: 60 },
-};
+export { NODE_SIZE, layoutNodes } from "@/lib/graph/map-layout";
 
 export const KIND_ORDER: MapNodeKind[] = ["handoff", "milestone", "service"];
 
@@ -30,15 +25,6 @@ export const EDGE_LABEL: Record<MapEdgeKind, string> = {
 };
 
 export const EDGE_KIND_ORDER: MapEdgeKind[] = ["decomposed", "depends", "implements", "calls", "reads", "publishes"];
-
-/** Papers first, services last (still spread over columns when they call each other). */
-export function layoutNodes(nodes: readonly MapNode[]): LayoutNode[] {
-  return nodes.map((node) => ({
-    id: node.id,
-    ...NODE_SIZE[node.kind],
-    ...(node.kind === "handoff" ? { column: 0, band: 0 } : { band: node.kind === "milestone" ? 1 : 2 }),
-  }));
-}
 
 const FINISHED = new Set(["done", "cancelled"]);
 

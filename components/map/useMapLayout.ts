@@ -3,21 +3,15 @@
 // computed once per graph (after the first paint when the graph is large) and a canvas that fills
 // the viewport below it.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { laneLayout, type LaneBox } from "@/lib/graph/lanes";
-import { layeredLayout } from "@/lib/graph/layout";
-import type { LayoutResult, MapEdge, MapNode } from "@/lib/graph/types";
-import { NODE_SIZE, layoutNodes } from "./map-model";
+import { layoutMap, type MapLayout } from "@/lib/graph/map-layout";
+import type { MapEdge, MapNode } from "@/lib/graph/types";
+
+export type { MapLayout };
 
 /** Above this many nodes the layout runs after the first paint, behind a progress message. */
 const EAGER_LAYOUT_LIMIT = 1500;
 
-export type MapLayout = LayoutResult & { lanes?: LaneBox[] };
-
-function layOut(nodes: MapNode[], edges: MapEdge[], lanes: readonly string[] | undefined): MapLayout {
-  const links = edges.map((e) => ({ source: e.source, target: e.target, group: e.kind }));
-  if (!lanes) return layeredLayout(layoutNodes(nodes), links);
-  return laneLayout(nodes.map((n) => ({ id: n.id, ...NODE_SIZE[n.kind], lane: n.layer ?? n.kind })), links, lanes);
-}
+const layOut = (nodes: MapNode[], edges: MapEdge[], lanes: readonly string[] | undefined) => layoutMap(nodes, edges, { lanes });
 
 export function useMapLayout(nodes: MapNode[], edges: MapEdge[], lanes?: readonly string[]): MapLayout | null {
   const eager = nodes.length <= EAGER_LAYOUT_LIMIT;
