@@ -1,5 +1,6 @@
 "use client";
-// The services map's lanes: a labelled band per layer behind the nodes, drawn in the canvas's own
+// A map's lanes (papers, milestones, services by layer; on the services map, the layers alone):
+// a labelled band per lane behind the nodes, with its count, drawn in the canvas's own
 // coordinates (React Flow's viewport portal) so that they pan and zoom with the map.
 import { ViewportPortal } from "@xyflow/react";
 import type { LaneBox } from "@/lib/graph/lanes";

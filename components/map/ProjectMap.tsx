@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconNetwork } from "@/components/ui/icons";
 import { statusLabel } from "@/components/ui/status";
+import { LANE_LABELS } from "@/lib/graph/map-layout";
 import { neighbourhood } from "@/lib/graph/reachability";
 import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { MapAddPrerequisite } from "./MapAddPrerequisite";
@@ -38,7 +39,7 @@ export type ProjectMapProps = {
   emptyAction?: ReactNode;
   /**
    * Lay services out in lanes by layer, in this order, labelled (the services map); without it,
-   * papers → milestones → services in columns (a project map).
+   * a project map's lanes: papers, milestones, then services by layer (lib/graph/map-layout).
    */
   lanes?: { order: readonly string[]; labels: Readonly<Record<string, string>> };
   /** The canvas's accessible name. Default "Project map". */
@@ -324,7 +325,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
               className={styles.flow}
               aria-label={label}
             >
-              {layout.lanes && lanes && <MapLanes lanes={layout.lanes} labels={lanes.labels} />}
+              {layout.lanes && <MapLanes lanes={layout.lanes} labels={lanes?.labels ?? LANE_LABELS} />}
               <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
               <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls" />
               <MiniMap<MapFlowNode>

@@ -38,33 +38,38 @@ export function laneLayout(nodes: readonly LaneNode[], edges: readonly LayoutEdg
   if (nodes.length === 0) return { ...laid, lanes: [] };
 
   const height = laid.height + header + footer;
-  const positions = laid.positions.map((p) => ({ ...p, y: p.y + header }));
-  const routes = laid.routes.map((r) => ({ edge: r.edge, points: r.points.map((pt) => ({ x: pt.x, y: pt.y + header })) }));
+  const half = layerGap / 2;
+  // Room for the labels above, and half a gap on the left so the first lane starts at 0: moved
+  // in place (the layout's own fresh objects), as a large map has hundreds of thousands of points.
+  for (const p of laid.positions) {
+    p.x += half;
+    p.y += header;
+  }
+  for (const route of laid.routes) {
+    for (const pt of route.points) {
+      pt.x += half;
+      pt.y += header;
+    }
+  }
 
   // Each lane spans its columns plus half the gap on either side, so neighbouring lanes touch.
-  const spans = new Map<string, { left: number; right: number; count: number }>();
-  nodes.forEach((node, i) => {
-    const { x } = positions[i];
-    const span = spans.get(node.lane);
-    if (!span) spans.set(node.lane, { left: x, right: x + node.width, count: 1 });
+  const lanes = new Map<string, LaneBox>();
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const { x } = laid.positions[i];
+    const lane = lanes.get(node.lane);
+    if (!lane) lanes.set(node.lane, { lane: node.lane, x, y: x + node.width, width: 0, height, count: 1 });
     else {
-      span.left = Math.min(span.left, x);
-      span.right = Math.max(span.right, x + node.width);
-      span.count++;
+      lane.x = Math.min(lane.x, x);
+      lane.y = Math.max(lane.y, x + node.width); // the right end, for now
+      lane.count++;
     }
-  });
-  const half = layerGap / 2;
-  const lanes = [...spans]
-    .sort((a, b) => rank.get(a[0])! - rank.get(b[0])!)
-    .map(([lane, span]): LaneBox => ({ lane, x: span.left - half, y: 0, width: span.right - span.left + layerGap, height, count: span.count }));
-  // Shift everything right by half a gap, so the first lane starts at 0.
-  const shift = (x: number) => x + half;
-  return {
-    ...laid,
-    positions: positions.map((p) => ({ ...p, x: shift(p.x) })),
-    routes: routes.map((r) => ({ edge: r.edge, points: r.points.map((pt) => ({ x: shift(pt.x), y: pt.y })) })),
-    lanes: lanes.map((lane) => ({ ...lane, x: shift(lane.x) })),
-    width: laid.width + layerGap,
-    height,
-  };
+  }
+  const boxes = [...lanes.values()].sort((a, b) => rank.get(a.lane)! - rank.get(b.lane)!);
+  for (const box of boxes) {
+    box.width = box.y - box.x + layerGap;
+    box.x -= half;
+    box.y = 0;
+  }
+  return { ...laid, lanes: boxes, width: laid.width + layerGap, height };
 }

@@ -41,10 +41,10 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
   for (let e = 0; e < graph.source.length; e++) if (layer[graph.source[e]] >= layer[graph.target[e]]) reversedEdges++;
 
   const seg = buildSegments(layer, graph, bundleEdges);
-  const layers = orderLayers(seg, sweeps);
+  const order = orderLayers(seg, sweeps);
   const height = new Float64Array(seg.count);
   for (let i = 0; i < n; i++) height[i] = nodes[i].height;
-  const center = placeInLayers(seg, layers, height, nodeGap, edgeGap);
+  const center = placeInLayers(seg, order, height, nodeGap, edgeGap);
 
   // Columns: each as wide as its widest node; nodes centred in their column.
   const layerWidth = new Float64Array(seg.layerCount);
@@ -55,26 +55,30 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
   let top = Infinity;
   let bottom = -Infinity;
   for (let v = 0; v < seg.count; v++) {
-    top = Math.min(top, center[v] - height[v] / 2);
-    bottom = Math.max(bottom, center[v] + height[v] / 2);
+    const half = height[v] / 2;
+    if (center[v] - half < top) top = center[v] - half;
+    if (center[v] + half > bottom) bottom = center[v] + half;
   }
-  const positions: NodePosition[] = nodes.map((node, i) => ({
-    id: node.id,
-    x: round(layerX[layer[i]] + (layerWidth[layer[i]] - node.width) / 2),
-    y: round(center[i] - node.height / 2 - top),
-    layer: layer[i],
-  }));
-  const routes: EdgeRoute[] = seg.chains.map((chain) => {
+  const positions: NodePosition[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    const l = layer[i];
+    positions[i] = { id: node.id, x: round(layerX[l] + (layerWidth[l] - node.width) / 2), y: round(center[i] - node.height / 2 - top), layer: l };
+  }
+  const { chainEdge, chainFlipped, chainStart, chainNodes } = seg;
+  const routes: EdgeRoute[] = new Array(chainEdge.length);
+  for (let c = 0; c < chainEdge.length; c++) {
     const points: Point[] = [];
-    for (const d of chain.dummies) {
+    for (let k = chainStart[c]; k < chainStart[c + 1]; k++) {
+      const d = chainNodes[k];
       const l = seg.layer[d];
       const y = round(center[d] - top);
       points.push({ x: round(layerX[l]), y });
       if (layerWidth[l] > 0) points.push({ x: round(layerX[l] + layerWidth[l]), y });
     }
-    if (chain.flipped) points.reverse();
-    return { edge: chain.edge, points };
-  });
+    if (chainFlipped[c]) points.reverse();
+    routes[c] = { edge: chainEdge[c], points };
+  }
   const last = seg.layerCount - 1;
   return {
     positions,
@@ -109,16 +113,23 @@ function assignLayers(nodes: readonly LayoutNode[], source: Int32Array, target: 
   // Topological order (Kahn, input order among ready nodes), then grouped by band: every edge
   // now runs towards a later or equal band, so grouping keeps the order topological.
   const order = topologicalOrder(n, from, to);
-  const bands = [...new Set(band)].sort((a, b) => a - b);
-  const rank = new Map(bands.map((b, i) => [b, i]));
-  const byBand = Array.from(order).sort((a, b) => rank.get(band[a])! - rank.get(band[b])!);
+  const bands = Float64Array.from(new Set(band)).sort();
+  const bandRank = new Int32Array(n);
+  if (bands.length > 1) for (let v = 0; v < n; v++) bandRank[v] = binarySearch(bands, band[v]);
+  // Stable counting sort of the topological order by band.
+  const bandStarts = new Int32Array(bands.length + 1);
+  for (let v = 0; v < n; v++) bandStarts[bandRank[v] + 1]++;
+  for (let b = 0; b < bands.length; b++) bandStarts[b + 1] += bandStarts[b];
+  const byBand = new Int32Array(n);
+  for (let k = 0; k < n; k++) byBand[bandStarts[bandRank[order[k]]]++] = order[k];
 
   const preds = adjacency(n, to);
   const layer = new Int32Array(n);
   let maxSoFar = -1;
   let bandStart = 0;
   let currentBand: number | undefined;
-  for (const v of byBand) {
+  for (let k = 0; k < n; k++) {
+    const v = byBand[k];
     if (band[v] !== currentBand) {
       currentBand = band[v];
       bandStart = maxSoFar + 1;
@@ -138,6 +149,17 @@ function assignLayers(nodes: readonly LayoutNode[], source: Int32Array, target: 
     if (pin[v] < 0) layer[v] = Math.max(0, maxSoFar + 1 + pin[v]);
   }
   return layer;
+}
+
+function binarySearch(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function topologicalOrder(n: number, from: Int32Array, to: Int32Array): Int32Array {
@@ -181,200 +203,307 @@ type Segments = {
   real: number;
   layer: Int32Array;
   layerCount: number;
-  /** Neighbours in the previous layer and in the next layer. */
+  /** Neighbours in the previous layer and in the next layer (each pair once). */
   up: Neighbours;
   down: Neighbours;
-  /** Long edges: their dummy nodes left to right; flipped when the edge points right to left. */
-  chains: { edge: number; flipped: boolean; dummies: number[] }[];
+  /**
+   * Long edges, flat: chain c is edge chainEdge[c], its dummy nodes left to right are
+   * chainNodes[chainStart[c] .. chainStart[c + 1]); flipped when the edge points right to left.
+   */
+  chainEdge: Int32Array;
+  chainFlipped: Uint8Array;
+  chainStart: Int32Array;
+  chainNodes: Int32Array;
 };
 
-function neighbours(count: number, from: Int32Array, to: Int32Array): Neighbours {
-  const { offsets, edges } = adjacency(count, from);
-  const list = new Int32Array(edges.length);
-  for (let k = 0; k < edges.length; k++) list[k] = to[edges[k]];
-  return { offsets, list };
+/** The per-layer order, flat: layer l is order[start[l] .. start[l + 1]). */
+type Order = { order: Int32Array; start: Int32Array };
+
+/** Compressed rows of `to` grouped by `from`, each row sorted, duplicates dropped. */
+function neighbours(count: number, from: Int32Array, to: Int32Array, links: number): Neighbours {
+  const offsets = new Int32Array(count + 1);
+  for (let k = 0; k < links; k++) offsets[from[k] + 1]++;
+  for (let v = 0; v < count; v++) offsets[v + 1] += offsets[v];
+  const list = new Int32Array(links);
+  const cursor = offsets.slice(0, count);
+  for (let k = 0; k < links; k++) list[cursor[from[k]]++] = to[k];
+  // Sort each row (rows are short: insertion sort) and squeeze out repeated links.
+  let write = 0;
+  let rowStart = 0;
+  for (let v = 0; v < count; v++) {
+    const end = offsets[v + 1];
+    const first = write;
+    for (let k = rowStart; k < end; k++) {
+      const w = list[k];
+      let j = write - 1;
+      while (j >= first && list[j] > w) j--;
+      if (j >= first && list[j] === w) continue;
+      for (let i = write; i > j + 1; i--) list[i] = list[i - 1];
+      list[j + 1] = w;
+      write++;
+    }
+    rowStart = end;
+    offsets[v + 1] = write;
+  }
+  return { offsets, list: write === links ? list : list.slice(0, write) };
 }
 
 /** Splits every edge into segments between adjacent layers, adding dummy nodes within budget. */
 function buildSegments(layer: Int32Array, graph: IndexedGraph & { group?: Int32Array }, bundle: boolean): Segments {
   const real = layer.length;
-  const m = graph.source.length;
-  const span = (e: number) => Math.abs(layer[graph.target[e]] - layer[graph.source[e]]);
+  const { source, target } = graph;
+  const m = source.length;
+  let layerCount = 0;
+  for (let i = 0; i < real; i++) if (layer[i] + 1 > layerCount) layerCount = layer[i] + 1;
+  const leftOf = new Int32Array(m);
+  const rightOf = new Int32Array(m);
+  const span = new Int32Array(m);
+  const spanCount = new Int32Array(layerCount + 1);
   let dummies = 0;
-  for (let e = 0; e < m; e++) dummies += Math.max(0, span(e) - 1);
+  for (let e = 0; e < m; e++) {
+    const flip = layer[source[e]] > layer[target[e]];
+    leftOf[e] = flip ? target[e] : source[e];
+    rightOf[e] = flip ? source[e] : target[e];
+    span[e] = layer[rightOf[e]] - layer[leftOf[e]];
+    spanCount[span[e]]++;
+    if (span[e] > 1) dummies += span[e] - 1;
+  }
   const budget = Math.max(DUMMY_BUDGET_MIN, DUMMY_BUDGET_FACTOR * (real + m));
-  let maxSpan = Infinity;
+  let maxSpan = layerCount;
   if (dummies > budget) {
     // Keep the shortest edges that fit; every edge longer than that is left out.
-    const spans = Int32Array.from({ length: m }, (_, e) => span(e)).sort();
     let used = 0;
-    for (const s of spans) {
-      if (used + Math.max(0, s - 1) > budget) {
+    for (let s = 2; s <= layerCount; s++) {
+      if (used + spanCount[s] * (s - 1) > budget) {
         maxSpan = s - 1;
         break;
       }
-      used += Math.max(0, s - 1);
+      used += spanCount[s] * (s - 1);
     }
+    dummies = used;
   }
-
-  let layerCount = 0;
-  for (let i = 0; i < real; i++) layerCount = Math.max(layerCount, layer[i] + 1);
-  const routed = (e: number) => span(e) > 1 && span(e) <= maxSpan;
-  const leftOf = (e: number) => (layer[graph.source[e]] < layer[graph.target[e]] ? graph.source[e] : graph.target[e]);
-  const rightOf = (e: number) => (layer[graph.source[e]] < layer[graph.target[e]] ? graph.target[e] : graph.source[e]);
 
   // Bundling: long edges of one group leaving the same node share their dummy nodes (one trunk
   // that branches off near the targets), as do long edges converging on the same node. An edge
   // with siblings at both ends shares with its source's for the first half, its target's after.
+  // Shared dummy nodes live in slots: per (end node, group), one per layer the trunk reaches.
   const groups = graph.group;
   let groupCount = 1;
-  if (groups) for (const g of groups) groupCount = Math.max(groupCount, g + 1);
-  const groupOf = (e: number) => (groups ? groups[e] : 0);
-  const longAt = new Map<number, number>(); // (endpoint, side, group) → long edges there
-  const endKey = (node: number, side: number, group: number) => (node * groupCount + group) * 2 + side;
+  if (groups) for (let e = 0; e < m; e++) if (groups[e] + 1 > groupCount) groupCount = groups[e] + 1;
+  const keys = real * groupCount;
+  const atLeft = new Int32Array(bundle ? keys : 0);
+  const atRight = new Int32Array(bundle ? keys : 0);
+  const leftBase = new Int32Array(bundle ? keys + 1 : 0);
+  const rightBase = new Int32Array(bundle ? keys + 1 : 0);
+  const keyOf = (node: number, e: number) => node * groupCount + (groups ? groups[e] : 0);
   if (bundle) {
     for (let e = 0; e < m; e++) {
-      if (!routed(e)) continue;
-      for (const key of [endKey(leftOf(e), 0, groupOf(e)), endKey(rightOf(e), 1, groupOf(e))]) longAt.set(key, (longAt.get(key) ?? 0) + 1);
+      if (span[e] < 2 || span[e] > maxSpan) continue;
+      atLeft[keyOf(leftOf[e], e)]++;
+      atRight[keyOf(rightOf[e], e)]++;
+    }
+    // How many layers each trunk reaches (first into leftBase/rightBase[key + 1], then summed).
+    for (let e = 0; e < m; e++) {
+      if (span[e] < 2 || span[e] > maxSpan) continue;
+      const kl = keyOf(leftOf[e], e);
+      const kr = keyOf(rightOf[e], e);
+      const fromLeft = atLeft[kl] > 1;
+      const fromRight = atRight[kr] > 1;
+      const half = Math.ceil(span[e] / 2); // layers left + 1 .. left + half - 1 go with the source
+      if (fromLeft) leftBase[kl + 1] = Math.max(leftBase[kl + 1], fromRight ? half - 1 : span[e] - 1);
+      if (fromRight) rightBase[kr + 1] = Math.max(rightBase[kr + 1], fromLeft ? span[e] - half : span[e] - 1);
+    }
+    for (let k = 0; k < keys; k++) {
+      leftBase[k + 1] += leftBase[k];
+      rightBase[k + 1] += rightBase[k];
     }
   }
-  const shared = new Map<number, number>(); // (endpoint, side, group, layer) → dummy node
+  const leftSlots = new Int32Array(bundle ? leftBase[keys] : 0).fill(-1);
+  const rightSlots = new Int32Array(bundle ? rightBase[keys] : 0).fill(-1);
 
-  const layerOf: number[] = Array.from(layer);
-  const from: number[] = [];
-  const to: number[] = [];
-  const seen = new Set<number>();
-  const link = (a: number, b: number) => {
-    const key = a * 4_194_304 + b; // 2^22: more nodes than any budget allows
-    if (seen.has(key)) return;
-    seen.add(key);
-    from.push(a);
-    to.push(b);
-  };
-  const chains: Segments["chains"] = [];
+  const layerOf = new Int32Array(real + dummies);
+  layerOf.set(layer);
+  let count = real;
+  const capacity = m + dummies;
+  const from = new Int32Array(capacity);
+  const to = new Int32Array(capacity);
+  let links = 0;
+  const chainEdge = new Int32Array(m);
+  const chainFlipped = new Uint8Array(m);
+  const chainStart = new Int32Array(m + 1);
+  const chainNodes = new Int32Array(dummies);
+  let chains = 0;
+  let chained = 0;
   for (let e = 0; e < m; e++) {
-    const s = graph.source[e];
-    const t = graph.target[e];
-    if (layer[s] === layer[t] || span(e) > maxSpan) continue;
-    const left = leftOf(e);
-    const right = rightOf(e);
-    const group = groupOf(e);
-    const fromLeft = bundle && (longAt.get(endKey(left, 0, group)) ?? 0) > 1;
-    const fromRight = bundle && (longAt.get(endKey(right, 1, group)) ?? 0) > 1;
-    const middle = layer[left] + Math.ceil((layer[right] - layer[left]) / 2);
+    const s = span[e];
+    if (s === 0 || s > maxSpan) continue;
+    const left = leftOf[e];
+    const right = rightOf[e];
+    const first = layer[left];
+    const lastLayer = layer[right];
+    const kl = bundle ? keyOf(left, e) : 0;
+    const kr = bundle ? keyOf(right, e) : 0;
+    const fromLeft = bundle && s > 1 && atLeft[kl] > 1;
+    const fromRight = bundle && s > 1 && atRight[kr] > 1;
+    const middle = first + Math.ceil(s / 2);
     let previous = left;
-    const chain: number[] = [];
-    for (let l = layer[left] + 1; l < layer[right]; l++) {
-      const side = fromLeft && (!fromRight || l < middle) ? 0 : fromRight ? 1 : -1;
-      const key = side < 0 ? -1 : endKey(side === 0 ? left : right, side, group) * layerCount + l;
-      let d = side < 0 ? undefined : shared.get(key);
-      if (d === undefined) {
-        d = layerOf.length;
-        layerOf.push(l);
-        if (side >= 0) shared.set(key, d);
+    // A reused shared node already has the link that this chain would add: a trunk from the
+    // source is always entered from the same node, a trunk to the target always left to it.
+    let previousSharedRight = false;
+    for (let l = first + 1; l < lastLayer; l++) {
+      let d = -1;
+      let reused = false;
+      let sharedRight = false;
+      if (fromLeft && (!fromRight || l < middle)) {
+        const slot = leftBase[kl] + (l - first - 1);
+        d = leftSlots[slot];
+        reused = d >= 0;
+        if (!reused) d = leftSlots[slot] = count++;
+      } else if (fromRight) {
+        const slot = rightBase[kr] + (lastLayer - 1 - l);
+        d = rightSlots[slot];
+        reused = d >= 0;
+        sharedRight = true;
+        if (!reused) d = rightSlots[slot] = count++;
+      } else {
+        d = count++;
       }
-      chain.push(d);
-      link(previous, d);
+      if (!reused) layerOf[d] = l;
+      chainNodes[chained++] = d;
+      if (!(reused && !sharedRight) && !previousSharedRight) {
+        from[links] = previous;
+        to[links++] = d;
+      }
       previous = d;
+      previousSharedRight = reused && sharedRight;
     }
-    link(previous, right);
-    if (chain.length) chains.push({ edge: graph.edgeIndex[e], flipped: left !== s, dummies: chain });
+    if (!previousSharedRight) {
+      from[links] = previous;
+      to[links++] = right;
+    }
+    if (s > 1) {
+      chainEdge[chains] = graph.edgeIndex[e];
+      chainFlipped[chains] = left !== source[e] ? 1 : 0;
+      chainStart[++chains] = chained;
+    }
   }
-  const count = layerOf.length;
-  const fromArray = Int32Array.from(from);
-  const toArray = Int32Array.from(to);
+  const down = neighbours(count, from, to, links);
+  // The same links, reversed (each once already).
+  const upFrom = new Int32Array(down.list.length);
+  for (let v = 0; v < count; v++) for (let k = down.offsets[v]; k < down.offsets[v + 1]; k++) upFrom[k] = v;
+  const up = neighbours(count, down.list, upFrom, down.list.length);
   return {
     count,
     real,
-    layer: Int32Array.from(layerOf),
+    layer: layerOf.subarray(0, count),
     layerCount,
-    up: neighbours(count, toArray, fromArray),
-    down: neighbours(count, fromArray, toArray),
-    chains,
+    up,
+    down,
+    chainEdge: chainEdge.slice(0, chains),
+    chainFlipped: chainFlipped.slice(0, chains),
+    chainStart: chainStart.slice(0, chains + 1),
+    chainNodes: chainNodes.subarray(0, chained),
   };
 }
 
-function orderLayers(seg: Segments, sweeps: number): Int32Array[] {
-  const sizes = new Int32Array(seg.layerCount);
-  for (let v = 0; v < seg.count; v++) sizes[seg.layer[v]]++;
-  const layers = Array.from(sizes, (size) => new Int32Array(size));
-  const fill = new Int32Array(seg.layerCount);
-  for (let v = 0; v < seg.count; v++) layers[seg.layer[v]][fill[seg.layer[v]]++] = v; // input order to start
-
-  const index = new Int32Array(seg.count);
-  for (const nodesInLayer of layers) nodesInLayer.forEach((v, k) => (index[v] = k));
-
+function orderLayers(seg: Segments, sweeps: number): Order {
+  const { count, layerCount } = seg;
+  const start = new Int32Array(layerCount + 1);
+  for (let v = 0; v < count; v++) start[seg.layer[v] + 1]++;
   let widest = 0;
-  for (const nodesInLayer of layers) widest = Math.max(widest, nodesInLayer.length);
+  for (let l = 0; l < layerCount; l++) {
+    widest = Math.max(widest, start[l + 1]);
+    start[l + 1] += start[l];
+  }
+  const order = new Int32Array(count);
+  const index = new Int32Array(count); // position of each node within its layer
+  const fill = start.slice(0, layerCount);
+  for (let v = 0; v < count; v++) {
+    const l = seg.layer[v];
+    index[v] = fill[l] - start[l];
+    order[fill[l]++] = v; // input order to start
+  }
+
   const movable = new Int32Array(widest);
   const packed = new Float64Array(widest);
   // Nodes with neighbours on the given side are sorted by the mean index of those neighbours;
   // the others keep their slots, as dagre does, so unconnected nodes do not drift. The sort key
   // (barycenter to 1/1024, then current position) is packed into one number so that the
   // engine's native numeric sort does the work: several times faster than a comparator.
-  const sortLayer = (nodesInLayer: Int32Array, side: Neighbours) => {
-    let count = 0;
-    for (const v of nodesInLayer) {
-      const start = side.offsets[v];
-      const end = side.offsets[v + 1];
-      if (start === end) continue;
-      let sum = 0;
-      for (let k = start; k < end; k++) sum += index[side.list[k]];
-      packed[count] = Math.round((sum / (end - start)) * 1024) * PACK + count;
-      movable[count++] = v;
-    }
-    if (count < 2) return;
+  // Returns whether the layer's order changed.
+  const sortLayer = (l: number, offsets: Int32Array, list: Int32Array): boolean => {
+    const a = start[l];
+    const b = start[l + 1];
+    let movers = 0;
     let sorted = true;
-    for (let k = 1; k < count && sorted; k++) sorted = packed[k - 1] <= packed[k];
-    if (sorted) return; // common once the sweeps settle
-    const order = packed.subarray(0, count).sort();
-    let next = 0;
-    for (let k = 0; k < nodesInLayer.length; k++) {
-      const v = nodesInLayer[k];
-      if (side.offsets[v] !== side.offsets[v + 1]) nodesInLayer[k] = movable[order[next++] % PACK];
+    for (let k = a; k < b; k++) {
+      const v = order[k];
+      const from = offsets[v];
+      const to = offsets[v + 1];
+      if (from === to) continue;
+      let sum = 0;
+      for (let j = from; j < to; j++) sum += index[list[j]];
+      const key = Math.round((sum / (to - from)) * 1024) * PACK + movers;
+      if (movers > 0 && packed[movers - 1] > key) sorted = false;
+      packed[movers] = key;
+      movable[movers++] = v;
     }
-    for (let k = 0; k < nodesInLayer.length; k++) index[nodesInLayer[k]] = k;
+    if (sorted) return false; // common once the sweeps settle
+    packed.subarray(0, movers).sort();
+    let next = 0;
+    for (let k = a; k < b; k++) {
+      const v = order[k];
+      if (offsets[v] === offsets[v + 1]) continue;
+      const w = movable[packed[next++] % PACK];
+      order[k] = w;
+      index[w] = k - a;
+    }
+    return true;
   };
 
-  const countCrossings = crossingCounter(seg, layers, index, widest);
-  let best = layers.map((l) => l.slice());
-  let bestCrossings = countCrossings();
+  const crossings = crossingCounter(seg, order, start, index, widest);
+  let best = order.slice();
+  let bestCrossings = crossings();
   let stale = 0;
   for (let sweep = 0; sweep < sweeps && bestCrossings > 0 && stale < 2; sweep++) {
-    for (let l = 1; l < seg.layerCount; l++) sortLayer(layers[l], seg.up);
-    for (let l = seg.layerCount - 2; l >= 0; l--) sortLayer(layers[l], seg.down);
-    const crossings = countCrossings();
-    if (crossings < bestCrossings) {
-      bestCrossings = crossings;
-      best = layers.map((l) => l.slice());
+    let changed = false;
+    for (let l = 1; l < layerCount; l++) if (sortLayer(l, seg.up.offsets, seg.up.list)) changed = true;
+    for (let l = layerCount - 2; l >= 0; l--) if (sortLayer(l, seg.down.offsets, seg.down.list)) changed = true;
+    if (!changed) break; // a fixed point: further sweeps change nothing
+    const now = crossings();
+    if (now < bestCrossings) {
+      bestCrossings = now;
+      best.set(order);
       stale = 0;
     } else {
       stale++;
     }
   }
-  return best;
+  return { order: best, start };
 }
 
 /** 2^20: positions within a layer are below this, so (key, position) packs exactly into a double. */
 const PACK = 1_048_576;
 
 /** Exact crossings between every pair of adjacent layers for the current order (Barth, Jünger, Mutzel). */
-function crossingCounter(seg: Segments, layers: Int32Array[], index: Int32Array, widest: number) {
+function crossingCounter(seg: Segments, order: Int32Array, start: Int32Array, index: Int32Array, widest: number) {
   const tree = new Int32Array(widest + 1);
   const { offsets, list } = seg.down;
   let scratch = new Int32Array(16);
   return (): number => {
     let crossings = 0;
-    for (let l = 0; l + 1 < layers.length; l++) {
-      const below = layers[l + 1].length;
+    for (let l = 0; l + 1 < seg.layerCount; l++) {
+      const below = start[l + 2] - start[l + 1];
       tree.fill(0, 0, below + 1);
       let inserted = 0;
-      for (const u of layers[l]) {
+      for (let i = start[l]; i < start[l + 1]; i++) {
+        const u = order[i];
         // This node's segments in the order of their lower ends (insertion sort: lists are short).
-        const degree = offsets[u + 1] - offsets[u];
+        const first = offsets[u];
+        const degree = offsets[u + 1] - first;
         if (degree > scratch.length) scratch = new Int32Array(degree * 2);
         for (let k = 0; k < degree; k++) {
-          const position = index[list[offsets[u] + k]] + 1;
+          const position = index[list[first + k]] + 1;
           let j = k - 1;
           while (j >= 0 && scratch[j] > position) {
             scratch[j + 1] = scratch[j];
@@ -398,87 +527,76 @@ function crossingCounter(seg: Segments, layers: Int32Array[], index: Int32Array,
 
 // ---------- 4: vertical coordinates ----------
 
-function placeInLayers(seg: Segments, layers: Int32Array[], height: Float64Array, nodeGap: number, edgeGap: number): Float64Array {
+function placeInLayers(seg: Segments, { order, start }: Order, height: Float64Array, nodeGap: number, edgeGap: number): Float64Array {
   const center = new Float64Array(seg.count);
-  // offset[k]: where the k-th node of a layer would sit if the layer were packed tight.
-  const offsets = layers.map((nodesInLayer) => {
-    const offset = new Float64Array(nodesInLayer.length);
-    for (let k = 1; k < nodesInLayer.length; k++) {
-      const a = nodesInLayer[k - 1];
-      const b = nodesInLayer[k];
+  // offset[k]: where the node at flat position k would sit if its layer were packed tight.
+  const offset = new Float64Array(seg.count);
+  let widest = 0;
+  for (let l = 0; l < seg.layerCount; l++) {
+    const a = start[l];
+    const b = start[l + 1];
+    widest = Math.max(widest, b - a);
+    for (let k = a + 1; k < b; k++) {
+      const u = order[k - 1];
+      const v = order[k];
       // Two nodes: nodeGap; two edge lanes: edgeGap; a lane beside a node: halfway between.
-      const gap = a < seg.real && b < seg.real ? nodeGap : a < seg.real || b < seg.real ? (nodeGap + edgeGap) / 2 : edgeGap;
-      offset[k] = offset[k - 1] + (height[a] + height[b]) / 2 + gap;
+      const gap = u < seg.real && v < seg.real ? nodeGap : u < seg.real || v < seg.real ? (nodeGap + edgeGap) / 2 : edgeGap;
+      offset[k] = offset[k - 1] + (height[u] + height[v]) / 2 + gap;
     }
     // Start compact: each layer stacked and centred on 0.
-    const mid = nodesInLayer.length ? offset[nodesInLayer.length - 1] / 2 : 0;
-    for (let k = 0; k < nodesInLayer.length; k++) center[nodesInLayer[k]] = offset[k] - mid;
-    return offset;
-  });
+    const mid = b > a ? offset[b - 1] / 2 : 0;
+    for (let k = a; k < b; k++) center[order[k]] = offset[k] - mid;
+  }
 
-  let widest = 0;
-  for (const nodesInLayer of layers) widest = Math.max(widest, nodesInLayer.length);
-  const blocks: Blocks = { blockStart: new Int32Array(widest), blockWeight: new Float64Array(widest), blockMean: new Float64Array(widest) };
-  const desired = new Float64Array(seg.count);
-  const weight = new Float64Array(seg.count);
-  const sum = new Float64Array(seg.count);
-  const count = new Float64Array(seg.count);
-  const gather = (nodesInLayer: Int32Array, side: Neighbours) => {
-    for (const v of nodesInLayer) {
-      for (let k = side.offsets[v]; k < side.offsets[v + 1]; k++) {
-        sum[v] += center[side.list[k]];
-        count[v]++;
+  const blockStart = new Int32Array(widest);
+  const blockWeight = new Float64Array(widest);
+  const blockMean = new Float64Array(widest);
+  const { up, down } = seg;
+  /**
+   * Least-squares placement of one layer: centres as close as possible (weighted) to the mean
+   * of their neighbours' centres while keeping the order and the minimum spacing encoded in
+   * `offset`. Pool adjacent violators on desired - offset, which must come out non-decreasing.
+   * Unconnected nodes stay where they are, with a small weight, so they give way.
+   */
+  const place = (l: number, useUp: boolean, useDown: boolean) => {
+    const a = start[l];
+    const b = start[l + 1];
+    let blocks = 0;
+    for (let k = a; k < b; k++) {
+      const v = order[k];
+      let sum = 0;
+      let count = 0;
+      if (useUp) {
+        for (let j = up.offsets[v]; j < up.offsets[v + 1]; j++) sum += center[up.list[j]];
+        count += up.offsets[v + 1] - up.offsets[v];
+      }
+      if (useDown) {
+        for (let j = down.offsets[v]; j < down.offsets[v + 1]; j++) sum += center[down.list[j]];
+        count += down.offsets[v + 1] - down.offsets[v];
+      }
+      blockStart[blocks] = k;
+      blockWeight[blocks] = count || 0.25;
+      blockMean[blocks] = (count ? sum / count : center[v]) - offset[k];
+      blocks++;
+      while (blocks > 1 && blockMean[blocks - 2] > blockMean[blocks - 1]) {
+        const w = blockWeight[blocks - 2] + blockWeight[blocks - 1];
+        blockMean[blocks - 2] = (blockMean[blocks - 2] * blockWeight[blocks - 2] + blockMean[blocks - 1] * blockWeight[blocks - 1]) / w;
+        blockWeight[blocks - 2] = w;
+        blocks--;
       }
     }
-  };
-  const place = (l: number, up: boolean, down: boolean) => {
-    const nodesInLayer = layers[l];
-    for (const v of nodesInLayer) sum[v] = count[v] = 0;
-    if (up) gather(nodesInLayer, seg.up);
-    if (down) gather(nodesInLayer, seg.down);
-    for (const v of nodesInLayer) {
-      desired[v] = count[v] ? sum[v] / count[v] : center[v];
-      weight[v] = count[v] || 0.25; // unconnected nodes give way to connected ones
+    for (let i = 0; i < blocks; i++) {
+      const end = i + 1 < blocks ? blockStart[i + 1] : b;
+      for (let k = blockStart[i]; k < end; k++) center[order[k]] = blockMean[i] + offset[k];
     }
-    isotonicPlace(nodesInLayer, offsets[l], desired, weight, center, blocks);
   };
 
   for (let pass = 0; pass < PLACEMENT_PASSES; pass++) {
-    for (let l = 1; l < layers.length; l++) place(l, true, false);
-    for (let l = layers.length - 2; l >= 0; l--) place(l, false, true);
+    for (let l = 1; l < seg.layerCount; l++) place(l, true, false);
+    for (let l = seg.layerCount - 2; l >= 0; l--) place(l, false, true);
   }
-  for (let l = 0; l < layers.length; l++) place(l, true, true);
+  for (let l = 0; l < seg.layerCount; l++) place(l, true, true);
   return center;
-}
-
-type Blocks = { blockStart: Int32Array; blockWeight: Float64Array; blockMean: Float64Array };
-
-/**
- * Least-squares placement of one layer: centres as close as possible (weighted) to `desired`
- * while keeping the order and the minimum spacing encoded in `offset`. Pool adjacent violators
- * on desired - offset, which must come out non-decreasing.
- */
-function isotonicPlace(nodesInLayer: Int32Array, offset: Float64Array, desired: Float64Array, weight: Float64Array, center: Float64Array, scratch: Blocks): void {
-  const m = nodesInLayer.length;
-  const { blockStart, blockWeight, blockMean } = scratch;
-  let blocks = 0;
-  for (let k = 0; k < m; k++) {
-    const v = nodesInLayer[k];
-    blockStart[blocks] = k;
-    blockWeight[blocks] = weight[v];
-    blockMean[blocks] = desired[v] - offset[k];
-    blocks++;
-    while (blocks > 1 && blockMean[blocks - 2] > blockMean[blocks - 1]) {
-      const w = blockWeight[blocks - 2] + blockWeight[blocks - 1];
-      blockMean[blocks - 2] = (blockMean[blocks - 2] * blockWeight[blocks - 2] + blockMean[blocks - 1] * blockWeight[blocks - 1]) / w;
-      blockWeight[blocks - 2] = w;
-      blocks--;
-    }
-  }
-  for (let b = 0; b < blocks; b++) {
-    const end = b + 1 < blocks ? blockStart[b + 1] : m;
-    for (let k = blockStart[b]; k < end; k++) center[nodesInLayer[k]] = blockMean[b] + offset[k];
-  }
 }
 
 function round(value: number): number {
