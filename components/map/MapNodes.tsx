@@ -7,11 +7,13 @@ import { statusLabel } from "@/components/ui/status";
 import type { MapNode } from "@/lib/graph/types";
 import { NODE_SIZE, STATUS_KIND, statusColor } from "./map-model";
 import styles from "./MapNodes.module.css";
+import arrangeStyles from "./MapArrange.module.css";
 
 /** How a node relates to the focused one: drawn brighter or dimmer accordingly. */
 export type FocusState = "none" | "focus" | "upstream" | "downstream" | "dimmed";
 
-export type MapNodeData = { node: MapNode; focus: FocusState };
+/** `pinned`: someone dragged the node and pinned it there for the team (MapArrangeControls). */
+export type MapNodeData = { node: MapNode; focus: FocusState; pinned?: boolean };
 export type MapFlowNode = Node<MapNodeData, MapNode["kind"]>;
 
 /**
@@ -38,6 +40,7 @@ function Frame({ data, connectable = false, children }: { data: MapNodeData; con
         title={live && `Drag to the milestone ${node.sublabel} must wait for`}
       />
       {children}
+      {data.pinned && <PinMarker />}
       <Handle
         type="source"
         position={Position.Right}
@@ -47,6 +50,17 @@ function Frame({ data, connectable = false, children }: { data: MapNodeData; con
         title={live && `Drag to a milestone that must wait for ${node.sublabel}`}
       />
     </div>
+  );
+}
+
+function PinMarker() {
+  return (
+    <span className={arrangeStyles.pin} title="Pinned here for the team" data-testid="map-pin">
+      <svg width="10" height="10" viewBox="0 0 16 16" fill="currentColor" aria-hidden>
+        <path d="M10.5 1.5 14.5 5.5 12.8 6.2 10.3 8.7 10.6 12.2 9.5 13.3 6.6 10.4 2.6 14.4 1.6 13.4 5.6 9.4 2.7 6.5 3.8 5.4 7.3 5.7 9.8 3.2Z" />
+      </svg>
+      <span className="sr-only">Pinned</span>
+    </span>
   );
 }
 

@@ -28,6 +28,9 @@ import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
 import { useKeyboardTracking } from "./useKeyboardTracking";
 import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
+import { useMapArrange, type MapArrange } from "./useMapArrange";
+import { MapRelayout, MapUnpin } from "./MapArrangeControls";
+import type { MapLayout } from "./useMapLayout";
 import styles from "./ProjectMap.module.css";
 
 export type ProjectMapProps = {
@@ -44,6 +47,10 @@ export type ProjectMapProps = {
   lanes?: { order: readonly string[]; labels: Readonly<Record<string, string>> };
   /** The canvas's accessible name. Default "Project map". */
   label?: string;
+  /** A layout the server precomputed (the map endpoint, pins applied): nothing is laid out here. */
+  layout?: MapLayout | null;
+  /** Pins, dragging and re-layout on a project map (MapLoader); absent on the services map. */
+  arrange?: MapArrange | null;
 };
 
 
@@ -72,9 +79,9 @@ export function ProjectMap(props: ProjectMapProps) {
 
 type FocusOrigin = "canvas" | "list" | "panel";
 
-function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: ProjectMapProps) {
+function MapView({ nodes, edges, dependencies, lanes, label = "Project map", layout: given, arrange }: ProjectMapProps) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
-  const layout = useMapLayout(nodes, edges, lanes?.order);
+  const layout = useMapLayout(nodes, edges, lanes?.order, given);
   const frameRef = useFillHeight();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
@@ -238,6 +245,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
       };
     });
   }, [layout, nodes, positions, focus, focusId, hidden, editing.enabled]);
+  const arranged = useMapArrange(arrange, flowNodes);
 
   // Cycles among services are allowed but marked, on both maps.
   const cycles = useMemo(() => serviceCycles(nodes, edges), [nodes, edges]);
@@ -288,6 +296,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
           )}
           Click a node to trace what it depends on and what depends on it.
         </p>
+        {arrange && <MapRelayout arrange={arrange} />}
         <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
           {showList ? "Hide list" : "Show as list"}
         </button>
@@ -303,16 +312,17 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
         <div className={styles.canvas}>
           {layout ? (
             <ReactFlow<MapFlowNode, MapFlowEdge>
-              nodes={flowNodes}
+              nodes={arranged.nodes}
               edges={flowEdges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
-              onNodesChange={onNodesChange}
+              onNodesChange={arranged.draggable ? (changes) => (arranged.onNodesChange(changes), onNodesChange(changes)) : onNodesChange}
               onPaneClick={clearAll}
               onEdgesChange={onEdgesChange}
               onConnect={onConnect}
               isValidConnection={(c) => dependencyOfConnection(c) !== null}
-              nodesDraggable={false}
+              nodesDraggable={arranged.draggable}
+              onNodeDragStop={arranged.onNodeDragStop}
               nodesConnectable={editing.enabled}
               edgesFocusable={false}
               deleteKeyCode={null}
@@ -379,9 +389,12 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
             onClose={clearFocus}
             headingRef={headingRef}
             plan={
-              editing.enabled && focused.kind === "milestone" ? (
-                <MapAddPrerequisite node={focused} candidates={prerequisiteChoices(nodes, edges, focused.id)} pending={editing.pending} onAdd={(id) => onConnect({ source: id, target: focused.id, sourceHandle: null, targetHandle: null })} />
-              ) : null
+              <>
+                {arrange && <MapUnpin arrange={arrange} id={focused.id} />}
+                {editing.enabled && focused.kind === "milestone" ? (
+                  <MapAddPrerequisite node={focused} candidates={prerequisiteChoices(nodes, edges, focused.id)} pending={editing.pending} onAdd={(id) => onConnect({ source: id, target: focused.id, sourceHandle: null, targetHandle: null })} />
+                ) : null}
+              </>
             }
           />
         )}

@@ -13,17 +13,19 @@ const EAGER_LAYOUT_LIMIT = 1500;
 
 const layOut = (nodes: MapNode[], edges: MapEdge[], lanes: readonly string[] | undefined) => layoutMap(nodes, edges, { lanes });
 
-export function useMapLayout(nodes: MapNode[], edges: MapEdge[], lanes?: readonly string[]): MapLayout | null {
-  const eager = nodes.length <= EAGER_LAYOUT_LIMIT;
+/** `given`: a layout the server precomputed (the map endpoint); then nothing is laid out here. */
+export function useMapLayout(nodes: MapNode[], edges: MapEdge[], lanes?: readonly string[], given?: MapLayout | null): MapLayout | null {
+  const eager = !given && nodes.length <= EAGER_LAYOUT_LIMIT;
   const input = useMemo(() => ({ nodes, edges, lanes }), [nodes, edges, lanes]);
   const eagerLayout = useMemo(() => (eager ? layOut(input.nodes, input.edges, input.lanes) : null), [eager, input]);
   const [deferred, setDeferred] = useState<{ input: unknown; layout: MapLayout } | null>(null);
   useEffect(() => {
-    if (eager) return;
+    if (eager || given) return;
     // Let the "Laying out…" message paint before the main thread is busy.
     const timer = setTimeout(() => setDeferred({ input, layout: layOut(input.nodes, input.edges, input.lanes) }), 30);
     return () => clearTimeout(timer);
-  }, [eager, input]);
+  }, [eager, given, input]);
+  if (given) return given;
   return eagerLayout ?? (deferred?.input === input ? deferred.layout : null);
 }
 

@@ -60,6 +60,11 @@ export const PROJECT_MATRIX = {
     updateStatus: ["engineer", "manager", "owner"],
     delete: ["manager", "owner"],
   },
+  // Arranging the project map (dragging nodes and pinning them for the whole team, re-layout):
+  // part of planning, so the same roles that plan milestones.
+  map: {
+    arrange: ["engineer", "manager", "owner"],
+  },
 } as const satisfies Record<string, Record<string, Grant>>;
 
 /** Who moves a handoff where: each transition names the handoff permission it needs. */

@@ -182,3 +182,11 @@ export const MILESTONE_TABLE_LABELS = {
   sort: "Sort",
   dir: "Order",
 } as const;
+
+/** Pins on a project map: the node someone dragged and where they left it. */
+export const MAP_PIN_LABELS = {
+  pins: "Pins",
+  node: "Node",
+  x: "X position",
+  y: "Y position",
+} as const;

@@ -168,6 +168,17 @@ export const LIMITS = {
     shownLines: 2_000,
     shownChars: 150_000,
   },
+  /** Arranging a project map (lib/data/map-pins.ts). */
+  map: {
+    /** Nodes pinned on one project map: every node of the largest map it draws. */
+    pinsPerProject: 3_000,
+    /** Pins one request sets. */
+    pinsPerRequest: 500,
+    /** How far from the layout's origin a pinned node may be placed, either way, in map pixels. */
+    coordinate: 1_000_000,
+    /** Laid-out versions of one map kept in the database; older ones are pruned. */
+    layoutVersions: 4,
+  },
   request: {
     /** A JSON body sent to the REST API. */
     jsonBytes: 8 * MB,

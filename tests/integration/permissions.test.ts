@@ -18,6 +18,7 @@ import { createService, deleteService, listServices, updateService } from "@/lib
 import { createToken, revokeToken } from "@/lib/data/tokens";
 import { createUser, listUsers } from "@/lib/data/users";
 import { listAuditEvents } from "@/lib/data/audit";
+import { setMapPins } from "@/lib/data/map-pins";
 import { createTemplate, listTemplates } from "@/lib/data/templates";
 import { resetEnvForTests } from "@/lib/env";
 import { encode } from "next-auth/jwt";
@@ -123,6 +124,9 @@ describeEachProvider("permission matrix", (provider) => {
       update: async (c) => updateMilestone(c, (await makeMilestone()).id, { title: `Renamed ${uid()}`, version: 1 }),
       updateStatus: async (c) => updateMilestoneStatus(c, (await makeMilestone()).id, { status: "in_progress", health: "on_track", version: 1 }),
       delete: async (c) => deleteMilestone(c, (await makeMilestone()).id),
+    },
+    map: {
+      arrange: async (c) => setMapPins(c, KEY, { pins: [{ node: `milestone:${(await makeMilestone()).id}`, x: 40, y: 80 }] }),
     },
   };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ProjectMap } from "@/components/map/ProjectMap";
+import { MapLoader } from "@/components/map/MapLoader";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconServer } from "@/components/ui/icons";
@@ -10,7 +10,6 @@ import { statusLabel } from "@/components/ui/status";
 import { CATALOG_EDITOR_ROLES, listRoles } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
 import { canAddServices } from "@/lib/data/services";
-import { getServicesMap } from "@/lib/data/services-map";
 import { SERVICE_LAYERS } from "@/lib/validation/service";
 
 export const metadata: Metadata = { title: "Services map" };
@@ -21,7 +20,7 @@ const LANES = { order: SERVICE_LAYERS, labels: Object.fromEntries(SERVICE_LAYERS
 /** Every service in the catalog, in lanes by layer, with the projects and papers that use each. */
 export default async function ServicesMapPage() {
   const actor = await requireActorOrRedirect("/map/services");
-  const [map, canAdd] = await Promise.all([getServicesMap(actor), canAddServices(actor)]);
+  const canAdd = await canAddServices(actor);
   const empty = (
     <EmptyState
       icon={<IconServer size={20} />}
@@ -43,7 +42,8 @@ export default async function ServicesMapPage() {
           description="Every service in the catalog, in lanes by layer from the gateway to the data, with its calls, reads and publishes. Select a service to see the projects and papers that use it."
           actions={<Button href="/services" variant="secondary">Catalog</Button>}
         />
-        {map.nodes.length === 0 ? empty : <ProjectMap nodes={map.nodes} edges={map.edges} lanes={LANES} label="Services map" />}
+        {/* The graph arrives as JSON from the map endpoint (with its precomputed lane layout), never inlined here. */}
+        <MapLoader src="/api/v1/maps/services" empty={empty} lanes={LANES} label="Services map" loadingNote="the services catalog" />
       </Stack>
     </PageContainer>
   );

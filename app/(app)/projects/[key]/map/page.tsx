@@ -1,23 +1,25 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ProjectMap } from "@/components/map/ProjectMap";
+import { MapLoader } from "@/components/map/MapLoader";
 import { Button } from "@/components/ui/Button";
 import { PageContainer, Stack } from "@/components/ui/PageContainer";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/auth/session";
-import { MAP_SERVICE_CAP, getProjectMap } from "@/lib/data/map";
+import { getProjectMapShell } from "@/lib/data/map-graph";
 import { NotFoundError } from "@/lib/errors";
 import { addDependencyAction, removeDependencyAction } from "../milestones/[id]/actions";
 
 export const metadata: Metadata = { title: "Map" };
+
+const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
 export default async function ProjectMapPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   const actor = await requireActorOrRedirect(`/projects/${key}/map`);
   let map;
   try {
-    map = await getProjectMap(actor, key);
+    map = await getProjectMapShell(actor, key);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -40,8 +42,15 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
               {importLink}
             </>
           }
-          description={`${map.project.name}: papers, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.${map.servicesCapped ? ` Services are followed to ${MAP_SERVICE_CAP} at most; the service pages show the rest.` : ""}`} />
-        <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} emptyAction={importLink} />
+          description={`${map.project.name}: papers, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.`} />
+        {/* The graph arrives as JSON from the map endpoint (with its precomputed layout), never inlined here. */}
+        <MapLoader
+          src={`/api/v1/projects/${encodeURIComponent(map.project.key)}/map`}
+          pinsSrc={`/api/v1/projects/${encodeURIComponent(map.project.key)}/map/pins`}
+          loadingNote={`${plural(map.counts.handoffs, "paper")} and ${plural(map.counts.milestones, "milestone")}`}
+          dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null}
+          emptyAction={importLink}
+        />
       </Stack>
     </PageContainer>
   );

@@ -1,0 +1,41 @@
+// Pins on a project map (lib/data/map-pins.ts): the API's PUT body and the map's drag both send this.
+import { z } from "zod";
+import { labelled } from "@/lib/validation/field-label";
+import { MAP_PIN_LABELS as L } from "@/lib/validation/labels";
+import { LIMITS, formatCount } from "@/lib/validation/limits";
+
+const MAX = LIMITS.map.coordinate;
+
+const coordinate = (label: string) =>
+  labelled(
+    z
+      .number({ error: (issue) => (issue.input === undefined ? "is required" : "must be a number") })
+      .finite("must be a finite number")
+      .min(-MAX, `must be at least ${formatCount(-MAX)}`)
+      .max(MAX, `must be at most ${formatCount(MAX)}`),
+    label,
+  );
+
+/** A map node id as the map names it: "handoff:<id>", "milestone:<id>" or "service:<id>". */
+export const mapNodeIdSchema = labelled(
+  z
+    .string({ error: "must be text" })
+    .max(120, "must be a node of the map")
+    .regex(/^(handoff|milestone|service):[A-Za-z0-9_-]{1,100}$/, "must be a node of the map (such as milestone:<id>)"),
+  L.node,
+);
+
+export const mapPinSchema = z.object({ node: mapNodeIdSchema, x: coordinate(L.x), y: coordinate(L.y) });
+
+/** PUT /projects/{key}/map/pins: pins to set (each replaces that node's pin, if any). */
+export const setMapPinsSchema = z.object({
+  pins: labelled(
+    z
+      .array(mapPinSchema, { error: "must be a list of pins" })
+      .min(1, "must list at least one pin")
+      .max(LIMITS.map.pinsPerRequest, `can set at most ${formatCount(LIMITS.map.pinsPerRequest)} pins at once`),
+    L.pins,
+  ),
+});
+
+export type MapPinInput = z.infer<typeof mapPinSchema>;

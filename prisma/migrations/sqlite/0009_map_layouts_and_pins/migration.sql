@@ -1,0 +1,34 @@
+-- CreateTable
+CREATE TABLE "MapLayout" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "scope" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    "layout" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "MapPin" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "projectId" TEXT NOT NULL,
+    "nodeId" TEXT NOT NULL,
+    "x" REAL NOT NULL,
+    "y" REAL NOT NULL,
+    "pinnedById" TEXT,
+    "pinnedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "MapPin_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "MapPin_pinnedById_fkey" FOREIGN KEY ("pinnedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "MapLayout_scope_createdAt_idx" ON "MapLayout"("scope", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MapLayout_scope_version_key" ON "MapLayout"("scope", "version");
+
+-- CreateIndex
+CREATE INDEX "MapPin_pinnedById_idx" ON "MapPin"("pinnedById");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MapPin_projectId_nodeId_key" ON "MapPin"("projectId", "nodeId");
+
