@@ -18,6 +18,7 @@ import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { MapAddPrerequisite } from "./MapAddPrerequisite";
 import { MapDependencyDetails } from "./MapDependencyDetails";
 import { MapDetails } from "./MapDetails";
+import { MapExportMenu, type MapExportTarget } from "./MapExportMenu";
 import { MapLanes } from "./MapLanes";
 import { Legend } from "./MapLegend";
 import { useFillHeight, useMapLayout } from "./useMapLayout";
@@ -43,6 +44,8 @@ export type ProjectMapProps = {
   lanes?: { order: readonly string[]; labels: Readonly<Record<string, string>> };
   /** The canvas's accessible name. Default "Project map". */
   label?: string;
+  /** Names the Export menu's files ("FLOOR-map-2026-11-29.svg") and titles their content. */
+  exportAs?: MapExportTarget;
 };
 
 
@@ -71,7 +74,7 @@ export function ProjectMap(props: ProjectMapProps) {
 
 type FocusOrigin = "canvas" | "list" | "panel";
 
-function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: ProjectMapProps) {
+function MapView({ nodes, edges, dependencies, lanes, label = "Project map", exportAs }: ProjectMapProps) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const layout = useMapLayout(nodes, edges, lanes?.order);
   const frameRef = useFillHeight();
@@ -287,6 +290,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
           )}
           Click a node to trace what it depends on and what depends on it.
         </p>
+        <MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels} />
         <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
           {showList ? "Hide list" : "Show as list"}
         </button>

@@ -43,7 +43,7 @@ export default async function ServicesMapPage() {
           description="Every service in the catalog, in lanes by layer from the gateway to the data, with its calls, reads and publishes. Select a service to see the projects and papers that use it."
           actions={<Button href="/services" variant="secondary">Catalog</Button>}
         />
-        {map.nodes.length === 0 ? empty : <ProjectMap nodes={map.nodes} edges={map.edges} lanes={LANES} label="Services map" />}
+        {map.nodes.length === 0 ? empty : <ProjectMap nodes={map.nodes} edges={map.edges} lanes={LANES} label="Services map" exportAs={{ slug: "services", title: "Services map" }} />}
       </Stack>
     </PageContainer>
   );

@@ -41,7 +41,7 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
             </>
           }
           description={`${map.project.name}: papers, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.${map.servicesCapped ? ` Services are followed to ${MAP_SERVICE_CAP} at most; the service pages show the rest.` : ""}`} />
-        <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} emptyAction={importLink} />
+        <ProjectMap nodes={map.nodes} edges={map.edges} dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null} emptyAction={importLink} exportAs={{ slug: map.project.key, title: map.project.name, project: { key: map.project.key, name: map.project.name } }} />
       </Stack>
     </PageContainer>
   );
