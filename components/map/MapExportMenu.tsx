@@ -138,6 +138,8 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
     close(true);
     setBusy(true);
     setNotice(null);
+    // Let "Exporting…" paint first: a map of thousands of nodes takes a moment to write.
+    await new Promise((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
     try {
       const shown = isVisible ?? ((node: MapNode) => !flow.getNode(node.id)?.hidden);
       const scene = buildScene({ nodes, edges, layout, title: target.title, project: target.project ?? null, laneLabels, isVisible: shown, viewport: viewport() }, scope);
@@ -195,7 +197,7 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
         <div id={menuId} ref={menuRef} role="menu" aria-label="Export the map" className={styles.menu} onKeyDown={onMenuKeyDown}>
           <div role="group" aria-label="What to export">
             <div className={styles.heading} aria-hidden>
-              Export
+              What to export
             </div>
             {scopes.map((s) => (
               <button key={s.value} type="button" role="menuitemradio" aria-checked={scope === s.value} tabIndex={-1} className={styles.item} onClick={() => setScope(s.value)}>

@@ -67,8 +67,8 @@ function card(node: SceneNode): string {
   parts.push(`<title>${x(`${KIND_LABEL[node.kind].one}: ${node.kind === "milestone" ? `${sublabel} ` : ""}${label} (${status})`)}</title>`);
   // The card, its status stripe down the left edge (clipped to the card's rounded corners), its border.
   parts.push(`<rect width="${w}" height="${h}" fill="${fill}"/>`);
-  parts.push(`<rect width="4" height="${h}" fill="${colour}"/>`);
   parts.push(`<rect x="0.5" y="0.5" width="${w - 1}" height="${h - 1}" rx="7.5" fill="none" stroke="${stroke}"${node.kind === "service" ? ' stroke-dasharray="4 3"' : ""}/>`);
+  parts.push(`<rect width="4" height="${h}" fill="${colour}"/>`);
   const title = (top: number) =>
     wrapText(label, inner, 13 * BOLD, 2)
       .map((line, i) => `<text x="${PAD_X}" y="${n(top + i * 17)}" font-size="13" font-weight="600" fill="${LIGHT.text}">${x(line)}</text>`)
@@ -100,7 +100,7 @@ function card(node: SceneNode): string {
   } else {
     // A server glyph, then the name in mono; below it the layer and the lifecycle.
     parts.push(`<g fill="none" stroke="${LIGHT.textMuted}" stroke-width="1.3"><rect x="${PAD_X}" y="12" width="13" height="5" rx="1"/><rect x="${PAD_X}" y="19" width="13" height="5" rx="1"/></g>`);
-    parts.push(`<text x="${PAD_X + 20}" y="23" font-size="13" font-weight="600" font-family="${FONT_MONO}" fill="${LIGHT.text}">${x(fitText(label, inner - 20, 13 * BOLD, true))}</text>`);
+    parts.push(`<text x="${PAD_X + 20}" y="23" font-size="13" font-weight="600" font-family="${FONT_MONO}" fill="${LIGHT.text}">${x(fitText(label, inner - 20, 13, true))}</text>`);
     const meta = fitText(sublabel, inner / 2, 11);
     const metaWidth = textWidth(meta, 11);
     parts.push(`<text x="${PAD_X}" y="${h - 13}" font-size="11" fill="${LIGHT.textMuted}">${x(meta)}</text>`);
