@@ -29,7 +29,7 @@ type MapPayload = {
   serviceCap?: number;
 };
 
-type Props = Pick<ProjectMapProps, "lanes" | "label" | "emptyAction"> & {
+type Props = Pick<ProjectMapProps, "lanes" | "label" | "emptyAction" | "exportAs"> & {
   /** The map endpoint. */
   src: string;
   /** The project map's pins endpoint; absent on the services map. */

@@ -19,6 +19,7 @@ import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { MapAddPrerequisite } from "./MapAddPrerequisite";
 import { MapDependencyDetails } from "./MapDependencyDetails";
 import { MapDetails } from "./MapDetails";
+import { MapExportMenu, type MapExportTarget } from "./MapExportMenu";
 import { MapLanes } from "./MapLanes";
 import { Legend } from "./MapLegend";
 import { useFillHeight, useMapLayout } from "./useMapLayout";
@@ -51,6 +52,8 @@ export type ProjectMapProps = {
   layout?: MapLayout | null;
   /** Pins, dragging and re-layout on a project map (MapLoader); absent on the services map. */
   arrange?: MapArrange | null;
+  /** Names the Export menu's files ("FLOOR-map-2026-11-29.svg") and titles their content. */
+  exportAs?: MapExportTarget;
 };
 
 
@@ -79,7 +82,7 @@ export function ProjectMap(props: ProjectMapProps) {
 
 type FocusOrigin = "canvas" | "list" | "panel";
 
-function MapView({ nodes, edges, dependencies, lanes, label = "Project map", layout: given, arrange }: ProjectMapProps) {
+function MapView({ nodes, edges, dependencies, lanes, label = "Project map", layout: given, arrange, exportAs }: ProjectMapProps) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const layout = useMapLayout(nodes, edges, lanes?.order, given);
   const frameRef = useFillHeight();
@@ -296,6 +299,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
           )}
           Click a node to trace what it depends on and what depends on it.
         </p>
+        <MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels} />
         {arrange && <MapRelayout arrange={arrange} />}
         <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
           {showList ? "Hide list" : "Show as list"}

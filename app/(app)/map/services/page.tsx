@@ -43,7 +43,7 @@ export default async function ServicesMapPage() {
           actions={<Button href="/services" variant="secondary">Catalog</Button>}
         />
         {/* The graph arrives as JSON from the map endpoint (with its precomputed lane layout), never inlined here. */}
-        <MapLoader src="/api/v1/maps/services" empty={empty} lanes={LANES} label="Services map" loadingNote="the services catalog" />
+        <MapLoader src="/api/v1/maps/services" empty={empty} lanes={LANES} label="Services map" exportAs={{ slug: "services", title: "Services map" }} loadingNote="the services catalog" />
       </Stack>
     </PageContainer>
   );

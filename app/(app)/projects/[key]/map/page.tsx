@@ -50,6 +50,7 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
           loadingNote={`${plural(map.counts.handoffs, "paper")} and ${plural(map.counts.milestones, "milestone")}`}
           dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null}
           emptyAction={importLink}
+          exportAs={{ slug: map.project.key, title: map.project.name, project: { key: map.project.key, name: map.project.name } }}
         />
       </Stack>
     </PageContainer>

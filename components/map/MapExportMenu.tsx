@@ -1,0 +1,236 @@
+"use client";
+// The map's Export menu: the current view or the whole map (either as filtered), as an SVG or PNG
+// image, a Mermaid flowchart or JSON. Files are generated from the map's data (components/map/
+// export), never captured from the screen, and download as "FLOOR-map-2026-11-29.svg". Follows
+// the WAI-ARIA menu button pattern, as the user menu does: Enter/Space/ArrowDown open, arrows,
+// Home and End move, Escape closes and returns focus; the scope is a pair of menuitemradio.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useReactFlow, useStore } from "@xyflow/react";
+import { IconChevronDown } from "@/components/ui/icons";
+import type { MapLayout } from "@/lib/graph/map-layout";
+import type { MapEdge, MapNode } from "@/lib/graph/types";
+import { renderMapJson } from "./export/json";
+import { sceneToMermaid } from "./export/mermaid";
+import { MAX_PNG_PIXELS, svgToPng } from "./export/png";
+import { buildScene, exportFileName, type ExportScope, type Rect } from "./export/scene";
+import { sceneToSvg } from "./export/svg";
+import styles from "./MapExportMenu.module.css";
+
+export type MapExportTarget = {
+  /** The file names' start: a project's key ("FLOOR"), or "services". */
+  slug: string;
+  /** The map's name inside the files. */
+  title: string;
+  project?: { key: string; name: string } | null;
+};
+
+type Props = {
+  nodes: readonly MapNode[];
+  edges: readonly MapEdge[];
+  layout: MapLayout | null;
+  target: MapExportTarget;
+  laneLabels?: Readonly<Record<string, string>>;
+  /** False for nodes the view hides. Default: whatever React Flow has hidden. */
+  isVisible?: (node: MapNode) => boolean;
+};
+
+type Format = "svg" | "png" | "mermaid" | "json";
+
+const FORMATS: { format: Format; label: string; hint: string; extension: string; type: string }[] = [
+  { format: "svg", label: "SVG image", hint: "Vector, for docs and slides", extension: "svg", type: "image/svg+xml" },
+  { format: "png", label: "PNG image", hint: "2× resolution", extension: "png", type: "image/png" },
+  { format: "mermaid", label: "Mermaid flowchart", hint: "For Markdown, GitHub, wikis", extension: "mmd", type: "text/plain" },
+  { format: "json", label: "JSON", hint: "Nodes, edges and positions", extension: "json", type: "application/json" },
+];
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisible }: Props) {
+  const flow = useReactFlow();
+  const canvasWidth = useStore((s) => s.width);
+  const canvasHeight = useStore((s) => s.height);
+  const [open, setOpen] = useState(false);
+  const [scope, setScope] = useState<ExportScope>("view");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]') ?? []);
+
+  function openMenu(focus: "first" | "last" = "first") {
+    setOpen(true);
+    requestAnimationFrame(() => {
+      const list = items();
+      (focus === "first" ? list[0] : list[list.length - 1])?.focus();
+    });
+  }
+
+  function close(returnFocus: boolean) {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  }
+
+  // The last export's note stays until the next click anywhere.
+  useEffect(() => {
+    if (!notice) return;
+    const dismiss = () => setNotice(null);
+    const timer = window.setTimeout(() => document.addEventListener("pointerdown", dismiss), 0);
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener("pointerdown", dismiss);
+    };
+  }, [notice]);
+
+  useEffect(() => {
+    if (!open) return;
+    function onPointerDown(event: PointerEvent) {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    }
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
+
+  function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      openMenu(event.key === "ArrowDown" ? "first" : "last");
+    }
+  }
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const list = items();
+    const index = list.indexOf(document.activeElement as HTMLElement);
+    const move = (i: number) => list[(i + list.length) % list.length]?.focus();
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(index + 1),
+      ArrowUp: () => move(index - 1),
+      Home: () => move(0),
+      End: () => move(list.length - 1),
+      Escape: () => close(true),
+    };
+    if (keys[event.key]) {
+      event.preventDefault();
+      keys[event.key]();
+    } else if (event.key === "Tab") setOpen(false);
+  }
+
+  /** The visible part of the canvas, in map coordinates. */
+  function viewport(): Rect {
+    const { x, y, zoom } = flow.getViewport();
+    return { x: -x / zoom, y: -y / zoom, width: canvasWidth / zoom, height: canvasHeight / zoom };
+  }
+
+  async function exportAs(format: Format) {
+    if (!layout) return;
+    const spec = FORMATS.find((f) => f.format === format)!;
+    close(true);
+    setBusy(true);
+    setNotice(null);
+    // Let "Exporting…" paint first: a map of thousands of nodes takes a moment to write.
+    await new Promise((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
+    try {
+      const shown = isVisible ?? ((node: MapNode) => !flow.getNode(node.id)?.hidden);
+      const scene = buildScene({ nodes, edges, layout, title: target.title, project: target.project ?? null, laneLabels, isVisible: shown, viewport: viewport() }, scope);
+      if (scene.nodes.length === 0) {
+        setNotice({ text: scope === "view" ? "Nothing is in view to export: pan to some nodes, or export the whole map." : "Every node is hidden by the filters: nothing to export.", error: true });
+        return;
+      }
+      const now = new Date();
+      const name = exportFileName(target.slug, now, spec.extension);
+      const what = `${scene.nodes.length.toLocaleString("en")} ${scene.nodes.length === 1 ? "node" : "nodes"}`;
+      if (format === "png") {
+        const svg = sceneToSvg(scene);
+        const png = await svgToPng(svg, scene.frame.width, scene.frame.height);
+        download(png.blob, name);
+        const size = `${png.width.toLocaleString("en")} × ${png.height.toLocaleString("en")} px`;
+        setNotice({
+          text: png.reduced
+            ? `Downloaded ${name} (${what}, ${size}): drawn at ${png.scale.toFixed(2)}× instead of 2× to stay within ${MAX_PNG_PIXELS / 1_000_000} megapixels; the SVG keeps every detail.`
+            : `Downloaded ${name} (${what}, ${size}).`,
+        });
+        return;
+      }
+      const text = format === "svg" ? sceneToSvg(scene) : format === "mermaid" ? sceneToMermaid(scene) : renderMapJson(scene, now);
+      download(new Blob([text], { type: `${spec.type};charset=utf-8` }), name);
+      setNotice({ text: `Downloaded ${name} (${what}).` });
+    } catch (error) {
+      setNotice({ text: `The export failed: ${error instanceof Error ? error.message : String(error)}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const scopes: { value: ExportScope; label: string; hint: string }[] = [
+    { value: "view", label: "Current view", hint: "What is on screen" },
+    { value: "map", label: "Whole map", hint: "Every node shown by the filters" },
+  ];
+
+  return (
+    <div className={styles.root} ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={styles.trigger}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={!layout || busy}
+        onClick={() => (open ? close(false) : openMenu())}
+        onKeyDown={onButtonKeyDown}
+      >
+        {busy ? "Exporting…" : "Export"}
+        <IconChevronDown size={14} className={styles.chevron} />
+      </button>
+      {open && (
+        <div id={menuId} ref={menuRef} role="menu" aria-label="Export the map" className={styles.menu} onKeyDown={onMenuKeyDown}>
+          <div role="group" aria-label="What to export">
+            <div className={styles.heading} aria-hidden>
+              What to export
+            </div>
+            {scopes.map((s) => (
+              <button key={s.value} type="button" role="menuitemradio" aria-checked={scope === s.value} tabIndex={-1} className={styles.item} onClick={() => setScope(s.value)}>
+                <span className={styles.radio} aria-hidden />
+                <span className={styles.text}>
+                  <span>{s.label}</span>
+                  <span className={styles.hint}>{s.hint}</span>
+                </span>
+              </button>
+            ))}
+          </div>
+          <div className={styles.separator} role="separator" />
+          <div role="group" aria-label="Format">
+            <div className={styles.heading} aria-hidden>
+              Download as
+            </div>
+            {FORMATS.map((f) => (
+              <button key={f.format} type="button" role="menuitem" tabIndex={-1} className={styles.item} onClick={() => void exportAs(f.format)}>
+                <span className={styles.ext} aria-hidden>
+                  .{f.extension}
+                </span>
+                <span className={styles.text}>
+                  <span>{f.label}</span>
+                  <span className={styles.hint}>{f.hint}</span>
+                </span>
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      <p className={styles.notice} role="status" data-error={notice?.error || undefined} data-testid="map-export-status">
+        {notice?.text}
+      </p>
+    </div>
+  );
+}
