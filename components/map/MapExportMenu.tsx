@@ -103,6 +103,7 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
   }, [open]);
 
   function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (busy) return;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       openMenu(event.key === "ArrowDown" ? "first" : "last");
@@ -186,8 +187,10 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        disabled={!layout || busy}
-        onClick={() => (open ? close(false) : openMenu())}
+        // Stays enabled while busy, so that keyboard focus stays on it.
+        disabled={!layout}
+        aria-busy={busy || undefined}
+        onClick={() => (open ? close(false) : !busy && openMenu())}
         onKeyDown={onButtonKeyDown}
       >
         {busy ? "Exporting…" : "Export"}
