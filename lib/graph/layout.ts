@@ -540,7 +540,7 @@ function orderLayers(seg: Segments, sweeps: number): Order {
   };
 
   const crossings = crossingCounter(seg, order, start, index, widest);
-  let best = order.slice();
+  const best = order.slice();
   let bestCrossings = crossings();
   // Half-sweeps, down then up, alternating; the order is judged after each and the best kept.
   // Stops when a few in a row gain under 0.2%, or when the work budget is spent.
