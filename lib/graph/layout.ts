@@ -620,10 +620,29 @@ function crossingCounter(seg: Segments, order: Int32Array, start: Int32Array, in
 
 // ---------- 4: vertical coordinates ----------
 
+/** Neighbour lists renumbered by flat position (layer by layer, in order): sequential memory access. */
+function byPosition(side: Neighbours, order: Int32Array, positionOf: Int32Array): { offsets: Int32Array; list: Int32Array } {
+  const offsets = new Int32Array(order.length + 1);
+  const list = new Int32Array(side.list.length);
+  let at = 0;
+  for (let k = 0; k < order.length; k++) {
+    const v = order[k];
+    for (let j = side.offsets[v]; j < side.offsets[v + 1]; j++) list[at++] = positionOf[side.list[j]];
+    offsets[k + 1] = at;
+  }
+  return { offsets, list };
+}
+
 function placeInLayers(seg: Segments, { order, start }: Order, height: Float64Array, nodeGap: number, edgeGap: number): Float64Array {
-  const center = new Float64Array(seg.count);
-  // offset[k]: where the node at flat position k would sit if its layer were packed tight.
-  const offset = new Float64Array(seg.count);
+  // Everything below is indexed by flat position k (order[k] is the node there).
+  const count = seg.count;
+  const positionOf = new Int32Array(count);
+  for (let k = 0; k < count; k++) positionOf[order[k]] = k;
+  const up = byPosition(seg.up, order, positionOf);
+  const down = byPosition(seg.down, order, positionOf);
+  const at = new Float64Array(count);
+  // offset[k]: where the node at k would sit if its layer were packed tight.
+  const offset = new Float64Array(count);
   let widest = 0;
   for (let l = 0; l < seg.layerCount; l++) {
     const a = start[l];
@@ -638,13 +657,12 @@ function placeInLayers(seg: Segments, { order, start }: Order, height: Float64Ar
     }
     // Start compact: each layer stacked and centred on 0.
     const mid = b > a ? offset[b - 1] / 2 : 0;
-    for (let k = a; k < b; k++) center[order[k]] = offset[k] - mid;
+    for (let k = a; k < b; k++) at[k] = offset[k] - mid;
   }
 
   const blockStart = new Int32Array(widest);
   const blockWeight = new Float64Array(widest);
   const blockMean = new Float64Array(widest);
-  const { up, down } = seg;
   /**
    * Least-squares placement of one layer: centres as close as possible (weighted) to the mean
    * of their neighbours' centres while keeping the order and the minimum spacing encoded in
@@ -656,20 +674,19 @@ function placeInLayers(seg: Segments, { order, start }: Order, height: Float64Ar
     const b = start[l + 1];
     let blocks = 0;
     for (let k = a; k < b; k++) {
-      const v = order[k];
       let sum = 0;
       let count = 0;
       if (useUp) {
-        for (let j = up.offsets[v]; j < up.offsets[v + 1]; j++) sum += center[up.list[j]];
-        count += up.offsets[v + 1] - up.offsets[v];
+        for (let j = up.offsets[k]; j < up.offsets[k + 1]; j++) sum += at[up.list[j]];
+        count += up.offsets[k + 1] - up.offsets[k];
       }
       if (useDown) {
-        for (let j = down.offsets[v]; j < down.offsets[v + 1]; j++) sum += center[down.list[j]];
-        count += down.offsets[v + 1] - down.offsets[v];
+        for (let j = down.offsets[k]; j < down.offsets[k + 1]; j++) sum += at[down.list[j]];
+        count += down.offsets[k + 1] - down.offsets[k];
       }
       blockStart[blocks] = k;
       blockWeight[blocks] = count || 0.25;
-      blockMean[blocks] = (count ? sum / count : center[v]) - offset[k];
+      blockMean[blocks] = (count ? sum / count : at[k]) - offset[k];
       blocks++;
       while (blocks > 1 && blockMean[blocks - 2] > blockMean[blocks - 1]) {
         const w = blockWeight[blocks - 2] + blockWeight[blocks - 1];
@@ -680,7 +697,7 @@ function placeInLayers(seg: Segments, { order, start }: Order, height: Float64Ar
     }
     for (let i = 0; i < blocks; i++) {
       const end = i + 1 < blocks ? blockStart[i + 1] : b;
-      for (let k = blockStart[i]; k < end; k++) center[order[k]] = blockMean[i] + offset[k];
+      for (let k = blockStart[i]; k < end; k++) at[k] = blockMean[i] + offset[k];
     }
   };
 
@@ -689,6 +706,8 @@ function placeInLayers(seg: Segments, { order, start }: Order, height: Float64Ar
     for (let l = seg.layerCount - 2; l >= 0; l--) place(l, false, true);
   }
   for (let l = 0; l < seg.layerCount; l++) place(l, true, true);
+  const center = new Float64Array(count);
+  for (let k = 0; k < count; k++) center[order[k]] = at[k];
   return center;
 }
 
