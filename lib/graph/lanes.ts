@@ -53,23 +53,20 @@ export function laneLayout(nodes: readonly LaneNode[], edges: readonly LayoutEdg
   }
 
   // Each lane spans its columns plus half the gap on either side, so neighbouring lanes touch.
-  const lanes = new Map<string, LaneBox>();
+  const spans = new Map<string, { left: number; right: number; count: number }>();
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     const { x } = laid.positions[i];
-    const lane = lanes.get(node.lane);
-    if (!lane) lanes.set(node.lane, { lane: node.lane, x, y: x + node.width, width: 0, height, count: 1 });
+    const span = spans.get(node.lane);
+    if (!span) spans.set(node.lane, { left: x, right: x + node.width, count: 1 });
     else {
-      lane.x = Math.min(lane.x, x);
-      lane.y = Math.max(lane.y, x + node.width); // the right end, for now
-      lane.count++;
+      span.left = Math.min(span.left, x);
+      span.right = Math.max(span.right, x + node.width);
+      span.count++;
     }
   }
-  const boxes = [...lanes.values()].sort((a, b) => rank.get(a.lane)! - rank.get(b.lane)!);
-  for (const box of boxes) {
-    box.width = box.y - box.x + layerGap;
-    box.x -= half;
-    box.y = 0;
-  }
+  const boxes = [...spans]
+    .sort((a, b) => rank.get(a[0])! - rank.get(b[0])!)
+    .map(([lane, span]): LaneBox => ({ lane, x: span.left - half, y: 0, width: span.right - span.left + layerGap, height, count: span.count }));
   return { ...laid, lanes: boxes, width: laid.width + layerGap, height };
 }

@@ -5,7 +5,7 @@
 // milestones, services calling services); lanes with no node are left out. The services map
 // passes its own lane order (the layers alone). Pure: no React, no database.
 import { laneLayout, type LaneBox } from "@/lib/graph/lanes";
-import type { LayoutNode, LayoutResult, MapEdge, MapNode, MapNodeKind } from "@/lib/graph/types";
+import type { LayoutNode, LayoutResult, MapEdge, MapEdgeKind, MapNode, MapNodeKind } from "@/lib/graph/types";
 import { SERVICE_LAYERS, SERVICE_LAYER_LABELS } from "@/lib/validation/service";
 
 /** Fixed node sizes: the layout needs them before anything is drawn, and the CSS matches them. */
@@ -34,8 +34,15 @@ export function layoutNodes(nodes: readonly MapNode[]): LayoutNode[] {
   return nodes.map((node) => ({ id: node.id, ...NODE_SIZE[node.kind], band: band.get(laneOf(node)) ?? MAP_LANES.length }));
 }
 
+/**
+ * Long edges bundled into one trunk: a paper's links to the milestones it was decomposed into.
+ * Bundling the others too (a milestone's services, a service's calls) ties edges that go to
+ * unrelated places together, and roughly doubles the crossings on a generated 1,000-node map.
+ */
+const BUNDLED: readonly MapEdgeKind[] = ["decomposed"];
+
 /** Lays a map out in lanes: `lanes` is their order (default MAP_LANES); nodes of other lanes follow, by name. */
 export function layoutMap(nodes: readonly MapNode[], edges: readonly MapEdge[], opts: { lanes?: readonly string[] } = {}): MapLayout {
   const links = edges.map((e) => ({ source: e.source, target: e.target, group: e.kind }));
-  return laneLayout(nodes.map((n) => ({ id: n.id, ...NODE_SIZE[n.kind], lane: laneOf(n) })), links, opts.lanes ?? MAP_LANES);
+  return laneLayout(nodes.map((n) => ({ id: n.id, ...NODE_SIZE[n.kind], lane: laneOf(n) })), links, opts.lanes ?? MAP_LANES, { bundleEdges: BUNDLED });
 }

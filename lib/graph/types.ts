@@ -35,8 +35,11 @@ export type LayoutOptions = {
   nodeGap?: number;
   /** Vertical space between two long edges passing through a layer, or an edge and a node. Default 12. */
   edgeGap?: number;
-  /** Bundle long edges that share an end (see LayoutEdge). Default true. */
-  bundleEdges?: boolean;
+  /**
+   * Bundle long edges that share an end (see LayoutEdge): all of them (true, the default), none
+   * (false), or only edges of the groups listed.
+   */
+  bundleEdges?: boolean | readonly string[];
   /** Barycenter sweeps (one down and one up each) for crossing reduction. Default 8. */
   sweeps?: number;
 };
