@@ -11,7 +11,10 @@ import styles from "./MapNodes.module.css";
 /** How a node relates to the focused one: drawn brighter or dimmer accordingly. */
 export type FocusState = "none" | "focus" | "upstream" | "downstream" | "dimmed";
 
-export type MapNodeData = { node: MapNode; focus: FocusState };
+/** Whether a node matches the map's search, and whether it is the match stepped to. */
+export type FindState = "match" | "current" | undefined;
+
+export type MapNodeData = { node: MapNode; focus: FocusState; find?: FindState };
 export type MapFlowNode = Node<MapNodeData, MapNode["kind"]>;
 
 /**
@@ -26,6 +29,7 @@ function Frame({ data, connectable = false, children }: { data: MapNodeData; con
       className={styles.node}
       data-kind={node.kind}
       data-focus={focus}
+      data-find={data.find}
       data-connectable={live}
       style={{ ...NODE_SIZE[node.kind], "--status": statusColor(node) } as CSSProperties}
     >
