@@ -67,6 +67,17 @@ test("focus on a node within one hop: papers two hops away drop out of its upstr
   await expect(page.locator('.react-flow__node [data-kind="handoff"]:not([data-focus="dimmed"])')).toHaveCount(0);
   await expect(page).toHaveURL(/[?&]hops=1(&|$)/);
   await expect(page).toHaveURL(/[?&]focus=service%3A/);
+
+  // Escape on the map clears the focus first, then the search.
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await serviceNode(page, "layout-api").click();
+  await expect(panel).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+  await expect(search(page)).toHaveValue("layout-api");
+  await page.keyboard.press("Escape");
+  await expect(search(page)).toHaveValue("");
+  await expect(page).not.toHaveURL(/[?&](focus|q)=/);
   await page.context().close();
 });
 
@@ -105,6 +116,10 @@ test("arrow keys move between nodes with a visible focus ring, and Enter opens o
   await search(page).fill("layout-api");
   await expect(searchStatus(page)).toHaveText(/^1 of/);
   const start = serviceNode(page, "layout-api");
+  // Ctrl+F inside the map goes to its search, not the browser's.
+  await start.focus();
+  await page.keyboard.press("Control+f");
+  await expect(search(page)).toBeFocused();
   await start.focus();
   const active = () => page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;

@@ -27,7 +27,8 @@ export function useKeyboardTracking(onEscape: RefObject<() => void>): RefObject<
 /**
  * Keys on a focused map node: arrows move keyboard focus to the nearest node that way
  * (lib/graph/spatial), panning first when it is not drawn yet (large maps draw only what is in
- * view); Enter opens the node's page. Space still focuses it (React Flow's selection).
+ * view); Enter opens the node's page. Space still focuses it (React Flow's selection); Escape is
+ * left to useKeyboardTracking.
  */
 export function useNodeKeys({ boxes, hrefOf, centreOn, open }: { boxes: () => Box[]; hrefOf: (id: string) => string | undefined; centreOn: (id: string) => unknown; open: (href: string) => void }) {
   return useCallback(
@@ -36,6 +37,9 @@ export function useNodeKeys({ boxes, hrefOf, centreOn, open }: { boxes: () => Bo
       if (!element.classList?.contains("react-flow__node") || event.altKey || event.ctrlKey || event.metaKey) return;
       const id = element.dataset.id;
       if (!id) return;
+      // Escape was handled by useKeyboardTracking's window listener (clearing focus, then search);
+      // React Flow would otherwise select the node again, having seen it already cleared.
+      if (event.key === "Escape") return void event.stopPropagation();
       if (event.key === "Enter") {
         const href = hrefOf(id);
         if (!href) return;
