@@ -25,7 +25,7 @@ import { MapDependencyDetails } from "./MapDependencyDetails";
 import { MapDetails } from "./MapDetails";
 import { MapActiveFilters, MapFiltersMenu } from "./MapFilters";
 import { MapSearch, useFindShortcut } from "./MapSearch";
-import { buildSearchIndex, facetsOf, makeNodeFilter, readingOrder, searchIndex } from "./map-find";
+import { facetsOf, makeNodeFilter } from "./map-find";
 import { IconLink } from "./map-icons";
 import { MapLanes } from "./MapLanes";
 import { Legend } from "./MapLegend";
@@ -35,6 +35,7 @@ import { MapList } from "./MapList";
 import { nodeTypes, type FindState, type FocusState, type MapFlowNode } from "./MapNodes";
 import { useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
 import { useMapCamera } from "./useMapCamera";
+import { useMapSearch } from "./useMapSearch";
 import { useMapViewState } from "./useMapViewState";
 import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
@@ -110,33 +111,9 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
   const routes = useMemo(() => new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points])), [layout]);
   const camera = useMapCamera({ layout, positions, byId, frameRef });
 
-  // Search: one lower-cased index per graph; matches among the nodes shown, in reading order.
-  const index = useMemo(() => buildSearchIndex(nodes), [nodes]);
-  const matches = useMemo(() => readingOrder(searchIndex(index, view.q, (id) => visibleIds.has(id)), (id) => positions.get(id)), [index, view.q, visibleIds, positions]);
-  const matchSet = useMemo(() => new Set(matches), [matches]);
-  const [matchAt, setMatchAt] = useState(0);
-  const currentMatch = matches.length > 0 ? matches[Math.min(matchAt, matches.length - 1)] : null;
-  const searching = view.q.trim() !== "";
-  const jumpToFirst = useRef(false);
-  const onQuery = useCallback(
-    (q: string) => {
-      setQuery(q);
-      setMatchAt(0);
-      jumpToFirst.current = true;
-    },
-    [setQuery],
-  );
-  useEffect(() => {
-    if (!jumpToFirst.current || !layout) return;
-    jumpToFirst.current = false;
-    if (matches.length > 0) void camera.centreOn(matches[0]);
-  }, [matches, layout, camera]);
-  const stepMatch = (by: 1 | -1) => {
-    if (matches.length === 0) return;
-    const next = (Math.min(matchAt, matches.length - 1) + by + matches.length) % matches.length;
-    setMatchAt(next);
-    void camera.centreOn(matches[next]);
-  };
+  // Search: matches among the nodes shown, highlighted, stepped through (useMapSearch).
+  const find = useMapSearch({ nodes, query: view.q, setQuery, visibleIds, positions, ready: layout !== null, centreOn: camera.centreOn });
+  const { searching, matchSet, currentMatch, onQuery } = find;
   useFindShortcut(searchRef, rootRef);
 
   // Keyboard users get keyboard focus moved to the details panel and back (useKeyboardTracking).
@@ -300,7 +277,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
   return (
     <div className={styles.root} ref={rootRef}>
       <div className={styles.toolbar}>
-        <MapSearch query={view.q} onQuery={onQuery} count={matches.length} current={currentMatch ? matches.indexOf(currentMatch) : -1} onStep={stepMatch} inputRef={searchRef} />
+        <MapSearch query={view.q} onQuery={onQuery} count={find.matches.length} current={find.current} onStep={find.step} inputRef={searchRef} />
         <div className={styles.chips} role="group" aria-label="Show on the map" hidden={kinds.length === 0}>
           {kinds.map((kind) => (
             <button key={kind} type="button" className={styles.chip} data-kind={kind} aria-pressed={!hidden.has(kind)} onClick={() => toggleKind(kind)} disabled={counts[kind] === 0}>
