@@ -8,6 +8,7 @@ import { formatDate } from "@/components/ui/format";
 import { IconExternal } from "@/components/ui/icons";
 import type { MapNode, MapUsage } from "@/lib/graph/types";
 import { KIND_LABEL, KIND_ORDER, STATUS_KIND, statusColor } from "./map-model";
+import { MAX_HOPS } from "./map-view-state";
 import styles from "./ProjectMap.module.css";
 
 type Props = {
@@ -19,9 +20,15 @@ type Props = {
   headingRef: Ref<HTMLHeadingElement>;
   /** Planning controls for roles that may change dependencies (MapAddPrerequisite). */
   plan?: ReactNode;
+  /** How many hops upstream and downstream the focus follows; null for all. */
+  hops?: number | null;
+  onHops?: (hops: number | null) => void;
 };
 
-export function MapDetails({ node, upstream, downstream, onFocus, onClose, headingRef, plan }: Props) {
+/** The hop counts offered; "All" follows every path to its end. */
+const HOP_CHOICES = Array.from({ length: MAX_HOPS }, (_, i) => i + 1);
+
+export function MapDetails({ node, upstream, downstream, onFocus, onClose, headingRef, plan, hops = null, onHops }: Props) {
   return (
     <aside className={styles.details} aria-labelledby="map-details-title" data-testid="map-details">
       <div className={styles.detailsTop}>
@@ -74,6 +81,20 @@ export function MapDetails({ node, upstream, downstream, onFocus, onClose, headi
       </Link>
       {plan}
       {node.usedBy && <Usage usage={node.usedBy} />}
+      {onHops && (
+        <label className={styles.hops}>
+          <span>Trace</span>
+          <select value={hops ?? "all"} onChange={(e) => onHops(e.target.value === "all" ? null : Number(e.target.value))} aria-label="Hops to trace upstream and downstream">
+            {HOP_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n} {n === 1 ? "hop" : "hops"}
+              </option>
+            ))}
+            <option value="all">All hops</option>
+          </select>
+          <span>each way</span>
+        </label>
+      )}
       <Related title="Upstream" empty="Nothing leads here." nodes={upstream} onFocus={onFocus} />
       <Related title="Downstream" empty="Nothing depends on this." nodes={downstream} onFocus={onFocus} />
     </aside>
@@ -122,7 +143,7 @@ function Related({ title, empty, nodes, onFocus }: { title: string; empty: strin
             nodes
               .filter((n) => n.kind === kind)
               .map((n) => (
-                <li key={n.id}>
+                <li key={n.id} data-kind={n.kind}>
                   <button type="button" onClick={() => onFocus(n.id)} className={styles.relatedButton}>
                     <span className={styles.relatedDot} style={{ background: statusColor(n) }} aria-hidden />
                     <span className={styles.relatedLabel}>

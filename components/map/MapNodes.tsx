@@ -12,8 +12,13 @@ import arrangeStyles from "./MapArrange.module.css";
 /** How a node relates to the focused one: drawn brighter or dimmer accordingly. */
 export type FocusState = "none" | "focus" | "upstream" | "downstream" | "dimmed";
 
-/** `pinned`: someone dragged the node and pinned it there for the team (MapArrangeControls). */
-export type MapNodeData = { node: MapNode; focus: FocusState; pinned?: boolean };
+/** Whether a node matches the map's search, and whether it is the match stepped to. */
+export type FindState = "match" | "current" | undefined;
+
+export type MapNodeData = { node: MapNode; focus: FocusState; find?: FindState;
+  /** Someone dragged the node and pinned it there for the team (MapArrangeControls). */
+  pinned?: boolean;
+};
 export type MapFlowNode = Node<MapNodeData, MapNode["kind"]>;
 
 /**
@@ -28,6 +33,7 @@ function Frame({ data, connectable = false, children }: { data: MapNodeData; con
       className={styles.node}
       data-kind={node.kind}
       data-focus={focus}
+      data-find={data.find}
       data-connectable={live}
       style={{ ...NODE_SIZE[node.kind], "--status": statusColor(node) } as CSSProperties}
     >

@@ -1,13 +1,17 @@
 "use client";
 // The project map: papers → milestones → services, laid out by lib/graph/layout and drawn with
-// React Flow. Click (or Enter on) a node to focus it: its upstream and downstream stay lit, the
-// rest dims, and a side panel shows its details. Escape or a click on the background clears it.
-// Filter chips hide node kinds; "Show as list" renders the same map as tables. Roles that may plan
-// draw a dependency by dragging between milestone handles, or add one from the panel, and select
-// a dependency edge to remove it (useDependencyEditing: the server decides, naming any cycle).
+// React Flow. Click (or Space on) a node to focus it: its upstream and downstream, all of it or
+// within N hops, stay lit, the rest dims, and a side panel shows its details. Escape or a click on
+// the background clears it. "Find on map" (MapSearch) highlights and steps through matches; kind
+// chips and the Filters menu (MapFilters) hide nodes and their edges; arrow keys move between
+// nodes, Enter opens one. The whole view lives in the URL (useMapViewState), so a link reproduces
+// it. "Show as list" renders the same map as tables. Roles that may plan draw a dependency by
+// dragging between milestone handles, or add one from the panel, and select a dependency edge to
+// remove it (useDependencyEditing: the server decides, naming any cycle).
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { useRouter } from "next/navigation";
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -15,18 +19,26 @@ import { IconNetwork } from "@/components/ui/icons";
 import { statusLabel } from "@/components/ui/status";
 import { LANE_LABELS } from "@/lib/graph/map-layout";
 import { neighbourhood } from "@/lib/graph/reachability";
+import type { Box } from "@/lib/graph/spatial";
 import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { MapAddPrerequisite } from "./MapAddPrerequisite";
 import { MapDependencyDetails } from "./MapDependencyDetails";
 import { MapDetails } from "./MapDetails";
 import { MapExportMenu, type MapExportTarget } from "./MapExportMenu";
+import { MapActiveFilters, MapFiltersMenu } from "./MapFilters";
+import { MapSearch, useFindShortcut } from "./MapSearch";
+import { facetsOf, makeNodeFilter } from "./map-find";
+import { IconLink } from "./map-icons";
 import { MapLanes } from "./MapLanes";
 import { Legend } from "./MapLegend";
 import { useFillHeight, useMapLayout } from "./useMapLayout";
 import { edgeTypes, toFlowEdges, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
-import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
-import { useKeyboardTracking } from "./useKeyboardTracking";
+import { nodeTypes, type FindState, type FocusState, type MapFlowNode } from "./MapNodes";
+import { useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
+import { useMapCamera } from "./useMapCamera";
+import { useMapSearch } from "./useMapSearch";
+import { useMapViewState } from "./useMapViewState";
 import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import { useMapArrange, type MapArrange } from "./useMapArrange";
@@ -56,9 +68,6 @@ export type ProjectMapProps = {
   exportAs?: MapExportTarget;
 };
 
-
-/** The smallest zoom the map opens at: below it node titles stop being readable. */
-const READABLE_ZOOM = 0.7;
 /** Above this many nodes React Flow draws only what is in view. */
 const VIRTUALIZE_ABOVE = 300;
 
@@ -83,88 +92,79 @@ export function ProjectMap(props: ProjectMapProps) {
 type FocusOrigin = "canvas" | "list" | "panel";
 
 function MapView({ nodes, edges, dependencies, lanes, label = "Project map", layout: given, arrange, exportAs }: ProjectMapProps) {
-  const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
+  const router = useRouter();
+  const view = useMapViewState();
   const layout = useMapLayout(nodes, edges, lanes?.order, given);
   const frameRef = useFillHeight();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
-  const [hidden, setHidden] = useState<ReadonlySet<MapNodeKind>>(() => new Set());
   const [showList, setShowList] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
   const [selectedEdgeId, setSelectedEdge] = useState<string | null>(null);
   const editing = useDependencyEditing(dependencies);
   const selectedEdge = edges.find((e) => e.id === selectedEdgeId && e.kind === "depends");
-  const focusId = selected && byId.has(selected) && !hidden.has(byId.get(selected)!.kind) ? selected : null;
-  const focus = useMemo(() => (focusId ? neighbourhood(focusId, edges) : null), [focusId, edges]);
+
+  // Filters: kind chips and the Filters menu; a hidden node's edges hide with it.
+  const { filters, setFilters, setFocus, setQuery } = view;
+  const hidden = useMemo<ReadonlySet<MapNodeKind>>(() => new Set(filters.hiddenKinds), [filters.hiddenKinds]);
+  const visibleIds = useMemo(() => {
+    const passes = makeNodeFilter(filters);
+    return new Set(nodes.filter(passes).map((n) => n.id));
+  }, [nodes, filters]);
+  const facets = useMemo(() => facetsOf(nodes), [nodes]);
+
+  const selected = view.focus;
+  const focusId = selected && visibleIds.has(selected) ? selected : null;
+  const focus = useMemo(() => (focusId ? neighbourhood(focusId, edges, view.hops ?? Infinity) : null), [focusId, edges, view.hops]);
+
+  const positions = useMemo(() => new Map(layout?.positions.map((p) => [p.id, p])), [layout]);
+  const routes = useMemo(() => new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points])), [layout]);
+  const camera = useMapCamera({ layout, positions, byId, frameRef });
+
+  // Search: matches among the nodes shown, highlighted, stepped through (useMapSearch).
+  const find = useMapSearch({ nodes, query: view.q, setQuery, visibleIds, positions, ready: layout !== null, centreOn: camera.centreOn });
+  const { searching, matchSet, currentMatch, onQuery } = find;
+  useFindShortcut(searchRef, rootRef);
 
   // Keyboard users get keyboard focus moved to the details panel and back (useKeyboardTracking).
   const moveFocusToPanel = useRef(false);
-  const clearFocusRef = useRef<() => void>(() => setSelected(null));
+  const clearFocusRef = useRef<() => void>(() => setFocus(null));
   const keyboard = useKeyboardTracking(clearFocusRef);
   useEffect(() => {
     if ((focusId || selectedEdgeId) && moveFocusToPanel.current) headingRef.current?.focus();
     moveFocusToPanel.current = false;
   }, [focusId, selectedEdgeId]);
 
-  const positions = useMemo(() => new Map(layout?.positions.map((p) => [p.id, p])), [layout]);
-  const routes = useMemo(() => new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points])), [layout]);
-
-  /** Pans (keeping the zoom) when a node is not fully in view, e.g. once the panel narrowed the canvas. */
-  const reveal = useCallback(
-    (id: string) => {
-      const at = positions.get(id);
-      const node = byId.get(id);
-      const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
-      if (!at || !node || !canvas) return;
-      const { width, height } = NODE_SIZE[node.kind];
-      const { x, y, zoom } = flow.getViewport();
-      const margin = 24;
-      const left = at.x * zoom + x;
-      const top = at.y * zoom + y;
-      const outside = left < margin || top < margin || left + width * zoom > canvas.clientWidth - margin || top + height * zoom > canvas.clientHeight - margin;
-      if (outside) void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom, duration: 300 });
-    },
-    [positions, byId, flow, frameRef],
-  );
-
   const focusOn = useCallback(
     (id: string | null, origin: FocusOrigin) => {
-      setSelected(id);
+      setFocus(id);
       setSelectedEdge(null);
       if (!id) return;
       moveFocusToPanel.current = keyboard.current || origin !== "canvas";
       if (origin === "canvas") {
         // After the details panel has opened and the canvas has resized.
-        window.setTimeout(() => reveal(id), 60);
+        window.setTimeout(() => camera.reveal(id), 60);
         return;
       }
       // From the list or the panel: bring the node and its neighbourhood into view, or, when
       // that would shrink the text past reading, centre the node at a readable zoom.
-      const around = neighbourhood(id, edges);
-      const ids = [id, ...around.upstream, ...around.downstream].filter((n) => !hidden.has(byId.get(n)!.kind));
+      const around = neighbourhood(id, edges, view.hops ?? Infinity);
+      const ids = [...around.upstream, ...around.downstream].filter((n) => visibleIds.has(n));
       frameRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
-      window.setTimeout(() => {
-        const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
-        const at = positions.get(id);
-        if (!canvas || !at) return;
-        const bounds = flow.getNodesBounds(ids);
-        const fit = Math.min(canvas.clientWidth / bounds.width, canvas.clientHeight / bounds.height) * 0.85;
-        if (fit >= READABLE_ZOOM) return void flow.fitView({ nodes: ids.map((n) => ({ id: n })), duration: 400, padding: 0.15, maxZoom: 1.1 });
-        const { width, height } = NODE_SIZE[byId.get(id)!.kind];
-        void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(READABLE_ZOOM, flow.getViewport().zoom), duration: 400 });
-      }, 60);
+      window.setTimeout(() => camera.frame(id, ids), 60);
     },
-    [edges, hidden, byId, flow, frameRef, reveal, positions, keyboard],
+    [edges, visibleIds, frameRef, camera, keyboard, setFocus, view.hops],
   );
 
   const clearFocus = useCallback(() => {
     const previous = focusId;
-    setSelected(null);
+    setFocus(null);
     if (previous && keyboard.current) {
       const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(previous)}"]`);
       element?.focus();
     }
-  }, [focusId, keyboard]);
+  }, [focusId, keyboard, setFocus]);
 
   /** Escape, a click on the background, or the panel's close button: nothing selected at all. */
   const clearAll = useCallback(() => {
@@ -173,8 +173,9 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
   }, [clearFocus]);
 
   useEffect(() => {
-    clearFocusRef.current = clearAll;
-  }, [clearAll]);
+    // Escape on the map clears the focus first, then the search.
+    clearFocusRef.current = () => (focusId || selectedEdgeId || !searching ? clearAll() : onQuery(""));
+  }, [clearAll, focusId, selectedEdgeId, searching, onQuery]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
@@ -195,9 +196,9 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
     const picked = changes.find((c) => c.type === "select" && c.selected);
     if (!picked || picked.type !== "select") return;
     moveFocusToPanel.current = keyboard.current;
-    setSelected(null);
+    setFocus(null);
     setSelectedEdge(picked.id);
-  }, [keyboard]);
+  }, [keyboard, setFocus]);
 
   const addDependency = editing.add;
   const onConnect = useCallback(
@@ -208,30 +209,28 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
     [addDependency],
   );
 
-  // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise its
-  // left end (the papers), vertically centred. The fit-view control still shows everything.
-  const showReadably = useCallback(
+  // A viewport in the URL wins over the first view; a focus in it is brought into view.
+  const { initialViewport } = view;
+  const onInit = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
-      const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
-      if (!layout || !canvas) return void instance.fitView({ padding: 0.08, maxZoom: 1 });
-      const pad = 24;
-      const fit = Math.min((canvas.clientWidth - 2 * pad) / layout.width, (canvas.clientHeight - 2 * pad) / layout.height);
-      const zoom = Math.min(1, Math.max(READABLE_ZOOM, fit));
-      const x = zoom === fit || layout.width * zoom <= canvas.clientWidth - 2 * pad ? (canvas.clientWidth - layout.width * zoom) / 2 : pad;
-      const y = layout.height * zoom <= canvas.clientHeight - 2 * pad ? (canvas.clientHeight - layout.height * zoom) / 2 : pad;
-      void instance.setViewport({ x, y, zoom });
+      if (initialViewport) return void instance.setViewport(initialViewport);
+      camera.showReadably(instance);
+      if (focusId) window.setTimeout(() => camera.centreOn(focusId, 0), 0);
     },
-    [layout, frameRef],
+    // The first view only: later changes of focus move the camera themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [initialViewport, camera],
   );
 
   const flowNodes = useMemo<MapFlowNode[]>(() => {
     if (!layout) return [];
     const stateOf = (id: string): FocusState => {
-      if (!focus) return "none";
+      if (!focus) return searching && !matchSet.has(id) ? "dimmed" : "none";
       if (id === focusId) return "focus";
       if (focus.upstream.has(id)) return "upstream";
       return focus.downstream.has(id) ? "downstream" : "dimmed";
     };
+    const findOf = (id: string): FindState => (id === currentMatch ? "current" : matchSet.has(id) ? "match" : undefined);
     return nodes.map((node) => {
       const at = positions.get(node.id)!;
       return {
@@ -239,49 +238,58 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
         type: node.kind,
         position: { x: at.x, y: at.y },
         ...NODE_SIZE[node.kind],
-        data: { node, focus: stateOf(node.id) },
-        hidden: hidden.has(node.kind),
+        data: { node, focus: stateOf(node.id), find: findOf(node.id) },
+        hidden: !visibleIds.has(node.id),
         selected: node.id === focusId,
         draggable: false,
         connectable: editing.enabled && node.kind === "milestone",
         ariaLabel: `${KIND_LABEL[node.kind].one} ${node.kind === "milestone" ? `${node.sublabel} ` : ""}${node.label}, ${statusLabel(node.kind === "service" ? "lifecycle" : node.kind, node.status)}`,
       };
     });
-  }, [layout, nodes, positions, focus, focusId, hidden, editing.enabled]);
+  }, [layout, nodes, positions, focus, focusId, visibleIds, editing.enabled, searching, matchSet, currentMatch]);
   const arranged = useMapArrange(arrange, flowNodes);
 
   // Cycles among services are allowed but marked, on both maps.
   const cycles = useMemo(() => serviceCycles(nodes, edges), [nodes, edges]);
-  const flowEdges = useMemo(
-    () => toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles }),
-    [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles],
+  const flowEdges = useMemo(() => {
+    const drawn = toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles });
+    if (visibleIds.size === nodes.length) return drawn;
+    return drawn.map((e) => (e.hidden || (visibleIds.has(e.source) && visibleIds.has(e.target)) ? e : { ...e, hidden: true }));
+  }, [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles, visibleIds, nodes.length]);
+
+  // Arrow keys move between the nodes shown; Enter opens one.
+  const boxes = useCallback(
+    (): Box[] =>
+      nodes.flatMap((n) => {
+        const at = positions.get(n.id);
+        return at && visibleIds.has(n.id) ? [{ id: n.id, x: at.x, y: at.y, ...NODE_SIZE[n.kind] }] : [];
+      }),
+    [nodes, positions, visibleIds],
   );
+  const centreAt = camera.centreOn;
+  const onNodeKeys = useNodeKeys({ boxes, hrefOf: (id) => byId.get(id)?.href, centreOn: centreAt, open: router.push });
 
   const counts = useMemo(() => {
     const result: Record<MapNodeKind, number> = { handoff: 0, milestone: 0, service: 0 };
     for (const node of nodes) result[node.kind]++;
     return result;
   }, [nodes]);
-  const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking).length, [flowEdges]);
+  const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking && !e.hidden).length, [flowEdges]);
   const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
-  const visibleNodes = useMemo(() => nodes.filter((n) => !hidden.has(n.kind)), [nodes, hidden]);
+  const visibleNodes = useMemo(() => nodes.filter((n) => visibleIds.has(n.id)), [nodes, visibleIds]);
   const visibleEdges = useMemo(() => edges.filter((_, i) => !flowEdges[i].hidden), [edges, flowEdges]);
   const focused = focusId ? byId.get(focusId) : undefined;
-  const related = (ids: Set<string> | undefined) => nodes.filter((n) => ids?.has(n.id) && !hidden.has(n.kind));
+  const related = (ids: Set<string> | undefined) => nodes.filter((n) => ids?.has(n.id) && visibleIds.has(n.id));
 
   const toggleKind = (kind: MapNodeKind) =>
-    setHidden((current) => {
-      const next = new Set(current);
-      if (next.has(kind)) next.delete(kind);
-      else next.add(kind);
-      return next;
-    });
+    setFilters((current) => ({ ...current, hiddenKinds: current.hiddenKinds.includes(kind) ? current.hiddenKinds.filter((k) => k !== kind) : [...current.hiddenKinds, kind] }));
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={rootRef}>
       <div className={styles.toolbar}>
+        <MapSearch query={view.q} onQuery={onQuery} count={find.matches.length} current={find.current} onStep={find.step} inputRef={searchRef} />
         <div className={styles.chips} role="group" aria-label="Show on the map" hidden={kinds.length === 0}>
           {kinds.map((kind) => (
             <button key={kind} type="button" className={styles.chip} data-kind={kind} aria-pressed={!hidden.has(kind)} onClick={() => toggleKind(kind)} disabled={counts[kind] === 0}>
@@ -291,6 +299,18 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
             </button>
           ))}
         </div>
+        <MapFiltersMenu facets={facets} filters={filters} onChange={setFilters} />
+        <div className={styles.toolbarEnd}>
+          {arrange && <MapRelayout arrange={arrange} />}
+          <MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels ?? LANE_LABELS} isVisible={(n) => visibleIds.has(n.id)} />
+          <CopyLink link={view.link} />
+          <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
+            {showList ? "Hide list" : "Show as list"}
+          </button>
+        </div>
+      </div>
+      <div className={styles.subbar}>
+        <MapActiveFilters facets={facets} filters={filters} onChange={setFilters} />
         <p className={styles.hint}>
           {blocked > 0 && (
             <span className={styles.blockedNote}>
@@ -298,12 +318,8 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
             </span>
           )}
           Click a node to trace what it depends on and what depends on it.
+          <span className={styles.keys}> Arrow keys move between nodes, Enter opens one, / finds.</span>
         </p>
-        <MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels} />
-        {arrange && <MapRelayout arrange={arrange} />}
-        <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
-          {showList ? "Hide list" : "Show as list"}
-        </button>
       </div>
 
       {editing.enabled && (
@@ -313,7 +329,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
         </p>
       )}
       <div className={styles.frame} ref={frameRef}>
-        <div className={styles.canvas}>
+        <div className={styles.canvas} onKeyDownCapture={onNodeKeys}>
           {layout ? (
             <ReactFlow<MapFlowNode, MapFlowEdge>
               nodes={arranged.nodes}
@@ -332,7 +348,9 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
               deleteKeyCode={null}
               selectionKeyCode={null}
               multiSelectionKeyCode={null}
-              onInit={showReadably}
+              onInit={onInit}
+              onMoveEnd={(_, viewport) => view.setViewport(viewport)}
+              ariaLabelConfig={NODE_KEYS_HELP}
               minZoom={0.05}
               maxZoom={2}
               onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
@@ -392,6 +410,8 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
             onFocus={(id) => focusOn(id, "panel")}
             onClose={clearFocus}
             headingRef={headingRef}
+            hops={view.hops}
+            onHops={view.setHops}
             plan={
               <>
                 {arrange && <MapUnpin arrange={arrange} id={focused.id} />}
@@ -407,7 +427,39 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
         {focused ? `Focused ${focused.label}: ${focus?.upstream.size ?? 0} upstream, ${focus?.downstream.size ?? 0} downstream.` : ""}
       </p>
 
-      {showList && <MapList id="map-list" kinds={visibleKinds} nodes={visibleNodes} edges={visibleEdges} byId={byId} focusId={focusId} onFocus={(id) => focusOn(id, "list")} />}
+      {showList && (
+        <MapList id="map-list" kinds={visibleKinds} nodes={visibleNodes} edges={visibleEdges} byId={byId} focusId={focusId} onFocus={(id) => focusOn(id, "list")} />
+      )}
     </div>
+  );
+}
+
+/** What a screen reader announces on a node, and the keys it offers. */
+const NODE_KEYS_HELP = {
+  "node.a11yDescription.default": "Press space to trace what it depends on and what depends on it, enter to open it, arrow keys to move to the nearest node that way, escape to clear.",
+};
+
+/** Copies the link to this exact view (focus, hops, filters, search, viewport). */
+function CopyLink({ link }: { link: () => string }) {
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(null), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link());
+      setCopied("yes");
+    } catch {
+      // Clipboard access needs a secure context; the address bar holds the same link.
+      setCopied("failed");
+    }
+  };
+  return (
+    <button type="button" className={styles.toolButton} onClick={copy} title="Copy a link to this view: focus, filters, search and position">
+      <IconLink size={14} />
+      <span aria-live="polite">{copied === "yes" ? "Copied" : copied === "failed" ? "Copy from the address bar" : "Copy link"}</span>
+    </button>
   );
 }

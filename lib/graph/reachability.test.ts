@@ -45,3 +45,29 @@ describe("neighbourhood", () => {
     expect(focus.edges).toEqual(new Set([0, 1, 2]));
   });
 });
+
+describe("neighbourhood within N hops", () => {
+  it("keeps only nodes at most N edges away, each way, and the edges among them", () => {
+    const one = neighbourhood("m2", edges, 1);
+    expect(one.upstream).toEqual(new Set(["m1", "other"]));
+    expect(one.downstream).toEqual(new Set(["svc-a"]));
+    expect([...one.edges].sort().map((i) => `${edges[i].source}>${edges[i].target}`)).toEqual(["m1>m2", "m2>svc-a", "other>m2"]);
+
+    const two = neighbourhood("m2", edges, 2);
+    expect(two.upstream).toEqual(new Set(["m1", "paper", "other"]));
+    expect(two.downstream).toEqual(new Set(["svc-a", "svc-b"]));
+    expect(two.edges.size).toBe(5);
+  });
+
+  it("measures the shortest distance, so a long way round does not hide a near node", () => {
+    // a → b → c → d and a shortcut a → d: d is one hop from a.
+    const graph = [edge("a", "b"), edge("b", "c"), edge("c", "d"), edge("a", "d")];
+    expect(reachable("a", graph, "downstream", 1)).toEqual(new Set(["b", "d"]));
+    expect(neighbourhood("a", graph, 1).edges).toEqual(new Set([0, 3]));
+  });
+
+  it("with a depth beyond the graph's reach equals the unlimited neighbourhood", () => {
+    expect(neighbourhood("m2", edges, 50)).toEqual(neighbourhood("m2", edges));
+    expect(neighbourhood("a", [edge("a", "b"), edge("b", "a")], 1).upstream).toEqual(new Set(["b"]));
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { syntheticProjectMap } from "@/lib/graph/synthetic";
+import type { MapNode } from "@/lib/graph/types";
+import { buildSearchIndex, facetsOf, filterChipLabel, makeNodeFilter, NO_FILTERS, readingOrder, searchIndex } from "./map-find";
+
+const node = (id: string, kind: MapNode["kind"], label: string, extra: Partial<MapNode> = {}): MapNode => ({ id, kind, label, sublabel: "", status: "draft", href: `/${id}`, ...extra });
+
+const nodes: MapNode[] = [
+  node("handoff:1", "handoff", "Graph Transformers for Floor Plans", { sublabel: "NeurIPS 2024", status: "approved", owner: "Rosa Diaz" }),
+  node("milestone:1", "milestone", "Train the layout model", { sublabel: "FLOOR-3", status: "blocked", owner: "Ada Lin" }),
+  node("milestone:2", "milestone", "Serve layouts", { sublabel: "FLOOR-4", status: "in_progress" }),
+  node("service:1", "service", "layout-api", { sublabel: "API", status: "production", layer: "api", owner: "Ada Lin" }),
+  node("service:2", "service", "postgres", { sublabel: "Data", status: "production", layer: "data" }),
+];
+
+describe("search", () => {
+  const index = buildSearchIndex(nodes);
+  it("matches label, sublabel, owner and layer, case-insensitively, every word", () => {
+    expect(searchIndex(index, "LAYOUT")).toEqual(["milestone:1", "milestone:2", "service:1"]);
+    expect(searchIndex(index, "floor-3")).toEqual(["milestone:1"]);
+    expect(searchIndex(index, "ada")).toEqual(["milestone:1", "service:1"]);
+    expect(searchIndex(index, "data")).toEqual(["service:2"]);
+    expect(searchIndex(index, "layout ada api")).toEqual(["service:1"]);
+    expect(searchIndex(index, "neurips")).toEqual(["handoff:1"]);
+  });
+  it("matches nothing for a blank query, and only what `include` accepts", () => {
+    expect(searchIndex(index, "   ")).toEqual([]);
+    expect(searchIndex(index, "layout", (id) => id.startsWith("service:"))).toEqual(["service:1"]);
+  });
+  it("orders matches column by column, top to bottom", () => {
+    const at: Record<string, { x: number; y: number }> = { a: { x: 300, y: 0 }, b: { x: 0, y: 50 }, c: { x: 0, y: 10 } };
+    expect(readingOrder(["a", "b", "c"], (id) => at[id])).toEqual(["c", "b", "a"]);
+  });
+  it("searches 5,000 nodes from a prebuilt index", () => {
+    const big = syntheticProjectMap({ nodes: 5000, seed: 7 }).nodes;
+    const bigIndex = buildSearchIndex(big);
+    const target = big[4321];
+    expect(searchIndex(bigIndex, target.label)).toContain(target.id);
+  });
+});
+
+describe("filters", () => {
+  const ids = (keep: (n: MapNode) => boolean) => nodes.filter(keep).map((n) => n.id);
+  it("passes everything with no filters", () => {
+    expect(ids(makeNodeFilter(NO_FILTERS))).toHaveLength(nodes.length);
+  });
+  it("hides kinds switched off", () => {
+    expect(ids(makeNodeFilter({ ...NO_FILTERS, hiddenKinds: ["service", "handoff"] }))).toEqual(["milestone:1", "milestone:2"]);
+  });
+  it("narrows only the kind a chosen status belongs to", () => {
+    expect(ids(makeNodeFilter({ ...NO_FILTERS, statuses: ["milestone.blocked"] }))).toEqual(["handoff:1", "milestone:1", "service:1", "service:2"]);
+  });
+  it("narrows every kind by owner, with the empty string for no owner", () => {
+    expect(ids(makeNodeFilter({ ...NO_FILTERS, owners: ["Ada Lin"] }))).toEqual(["milestone:1", "service:1"]);
+    expect(ids(makeNodeFilter({ ...NO_FILTERS, owners: [""] }))).toEqual(["milestone:2", "service:2"]);
+  });
+  it("narrows services by layer", () => {
+    expect(ids(makeNodeFilter({ ...NO_FILTERS, layers: ["data"] }))).toEqual(["handoff:1", "milestone:1", "milestone:2", "service:2"]);
+  });
+  it("offers each facet's values with counts, and labels chips", () => {
+    const facets = facetsOf(nodes);
+    expect(facets.statuses.map((s) => s.kind)).toEqual(["handoff", "milestone", "service"]);
+    expect(facets.statuses[2].options).toEqual([{ value: "service.production", label: "Production", count: 2 }]);
+    expect(facets.owners.map((o) => [o.label, o.count])).toEqual([["Ada Lin", 2], ["Rosa Diaz", 1], ["No owner", 2]]);
+    expect(facets.layers.map((o) => o.label)).toEqual(["API", "Data"]);
+    expect(filterChipLabel("statuses", "milestone.blocked", facets)).toBe("Milestone: Blocked");
+    expect(filterChipLabel("owners", "Ada Lin", facets)).toBe("Owner: Ada Lin");
+    expect(filterChipLabel("layers", "api", facets)).toBe("Layer: API");
+  });
+});

@@ -1,0 +1,88 @@
+"use client";
+// Where the map looks: the readable first view, revealing a node that is out of view, centring on
+// one at a readable zoom (search matches, keyboard moves), and framing a node with its
+// neighbourhood. All in one place so that the view component only says what to show.
+import { useCallback, type RefObject } from "react";
+import { useReactFlow, type ReactFlowInstance } from "@xyflow/react";
+import type { MapNode, NodePosition } from "@/lib/graph/types";
+import type { MapLayout } from "./useMapLayout";
+import type { MapFlowEdge } from "./MapEdge";
+import type { MapFlowNode } from "./MapNodes";
+import { NODE_SIZE } from "./map-model";
+
+/** The smallest zoom the map opens at: below it node titles stop being readable. */
+export const READABLE_ZOOM = 0.7;
+
+type Args = {
+  layout: MapLayout | null;
+  positions: Map<string, NodePosition>;
+  byId: Map<string, MapNode>;
+  frameRef: RefObject<HTMLDivElement | null>;
+};
+
+export function useMapCamera({ layout, positions, byId, frameRef }: Args) {
+  const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
+  const canvas = useCallback(() => frameRef.current?.querySelector<HTMLElement>(".react-flow") ?? null, [frameRef]);
+
+  /** Pans (keeping the zoom) when a node is not fully in view, e.g. once the panel narrowed the canvas. */
+  const reveal = useCallback(
+    (id: string) => {
+      const at = positions.get(id);
+      const node = byId.get(id);
+      const element = canvas();
+      if (!at || !node || !element) return;
+      const { width, height } = NODE_SIZE[node.kind];
+      const { x, y, zoom } = flow.getViewport();
+      const margin = 24;
+      const left = at.x * zoom + x;
+      const top = at.y * zoom + y;
+      const outside = left < margin || top < margin || left + width * zoom > element.clientWidth - margin || top + height * zoom > element.clientHeight - margin;
+      if (outside) void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom, duration: 300 });
+    },
+    [positions, byId, flow, canvas],
+  );
+
+  /** Centres a node, zooming in to a readable size when the map is zoomed out further. */
+  const centreOn = useCallback(
+    (id: string, duration = 300) => {
+      const at = positions.get(id);
+      const node = byId.get(id);
+      if (!at || !node) return;
+      const { width, height } = NODE_SIZE[node.kind];
+      return flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(READABLE_ZOOM, flow.getViewport().zoom), duration });
+    },
+    [positions, byId, flow],
+  );
+
+  /** Brings a node and `around` into view, or, when that would shrink the text past reading, centres the node. */
+  const frame = useCallback(
+    (id: string, around: string[]) => {
+      const element = canvas();
+      if (!element || !positions.has(id)) return;
+      const ids = [id, ...around];
+      const bounds = flow.getNodesBounds(ids);
+      const fit = Math.min(element.clientWidth / bounds.width, element.clientHeight / bounds.height) * 0.85;
+      if (fit >= READABLE_ZOOM) return void flow.fitView({ nodes: ids.map((n) => ({ id: n })), duration: 400, padding: 0.15, maxZoom: 1.1 });
+      void centreOn(id, 400);
+    },
+    [canvas, positions, flow, centreOn],
+  );
+
+  // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise its
+  // left end (the papers), vertically centred. The fit-view control still shows everything.
+  const showReadably = useCallback(
+    (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
+      const element = canvas();
+      if (!layout || !element) return void instance.fitView({ padding: 0.08, maxZoom: 1 });
+      const pad = 24;
+      const fit = Math.min((element.clientWidth - 2 * pad) / layout.width, (element.clientHeight - 2 * pad) / layout.height);
+      const zoom = Math.min(1, Math.max(READABLE_ZOOM, fit));
+      const x = zoom === fit || layout.width * zoom <= element.clientWidth - 2 * pad ? (element.clientWidth - layout.width * zoom) / 2 : pad;
+      const y = layout.height * zoom <= element.clientHeight - 2 * pad ? (element.clientHeight - layout.height * zoom) / 2 : pad;
+      void instance.setViewport({ x, y, zoom });
+    },
+    [layout, canvas],
+  );
+
+  return { reveal, centreOn, frame, showReadably };
+}
