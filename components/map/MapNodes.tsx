@@ -6,26 +6,35 @@ import { IconFileText, IconFlag, IconServer } from "@/components/ui/icons";
 import { statusLabel } from "@/components/ui/status";
 import type { MapNode } from "@/lib/graph/types";
 import { NODE_SIZE, STATUS_KIND, statusColor } from "./map-model";
+import { MapGroupNode, type GroupFlowNode } from "./MapGroupNode";
 import styles from "./MapNodes.module.css";
 
 /** How a node relates to the focused one: drawn brighter or dimmer accordingly. */
 export type FocusState = "none" | "focus" | "upstream" | "downstream" | "dimmed";
 
-export type MapNodeData = { node: MapNode; focus: FocusState };
-export type MapFlowNode = Node<MapNodeData, MapNode["kind"]>;
+export type MapNodeData = {
+  node: MapNode;
+  focus: FocusState;
+  /** Lit by the map's highlight (critical path, or blocked and slipping chains), or dimmed by it. */
+  highlight?: "critical" | "risk" | "dim";
+};
+export type CardFlowNode = Node<MapNodeData, MapNode["kind"]>;
+/** A node card, or a collapsed group (MapGroupNode). */
+export type MapFlowNode = CardFlowNode | GroupFlowNode;
 
 /**
  * Handles anchor the edges; on milestones, for roles that may plan, they are also drawn and
  * dragged: from a milestone's right-hand handle to the milestone that must wait for it.
  */
 function Frame({ data, connectable = false, children }: { data: MapNodeData; connectable?: boolean; children: ReactNode }) {
-  const { node, focus } = data;
+  const { node, focus, highlight } = data;
   const live = connectable || undefined;
   return (
     <div
       className={styles.node}
       data-kind={node.kind}
       data-focus={focus}
+      data-highlight={highlight}
       data-connectable={live}
       style={{ ...NODE_SIZE[node.kind], "--status": statusColor(node) } as CSSProperties}
     >
@@ -59,7 +68,7 @@ function StatusPill({ node }: { node: MapNode }) {
   );
 }
 
-export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<MapFlowNode>) {
+export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<CardFlowNode>) {
   const { node } = data;
   return (
     <Frame data={data}>
@@ -82,7 +91,7 @@ export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<MapFlow
 /** Health means nothing once a milestone is done or cancelled. */
 const FINISHED = new Set(["done", "cancelled"]);
 
-export const MilestoneNode = memo(function MilestoneNode({ data, isConnectable }: NodeProps<MapFlowNode>) {
+export const MilestoneNode = memo(function MilestoneNode({ data, isConnectable }: NodeProps<CardFlowNode>) {
   const { node } = data;
   return (
     <Frame data={data} connectable={isConnectable}>
@@ -108,7 +117,7 @@ export const MilestoneNode = memo(function MilestoneNode({ data, isConnectable }
   );
 });
 
-export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<MapFlowNode>) {
+export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<CardFlowNode>) {
   const { node } = data;
   return (
     <Frame data={data}>
@@ -129,4 +138,4 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<MapFlow
   );
 });
 
-export const nodeTypes = { handoff: HandoffNode, milestone: MilestoneNode, service: ServiceNode };
+export const nodeTypes = { handoff: HandoffNode, milestone: MilestoneNode, service: ServiceNode, collapsed: MapGroupNode };

@@ -25,6 +25,10 @@ import { edgeTypes, toFlowEdges, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
 import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
 import { useKeyboardTracking } from "./useKeyboardTracking";
+import { MapCollapseToolbar, MapGroupDetails, MapPaperCollapse } from "./MapCollapse";
+import { groupAriaLabel, rollupColor } from "./MapGroupNode";
+import { laneGroupId, useCollapse, type HighlightMode } from "./useCollapse";
+import { GROUP_SIZE } from "@/lib/graph/collapse";
 import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import styles from "./ProjectMap.module.css";
@@ -71,9 +75,16 @@ export function ProjectMap(props: ProjectMapProps) {
 
 type FocusOrigin = "canvas" | "list" | "panel";
 
-function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: ProjectMapProps) {
+function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label = "Project map" }: ProjectMapProps) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
-  const layout = useMapLayout(nodes, edges, lanes?.order);
+  const layout = useMapLayout(allNodes, allEdges, lanes?.order);
+  // Collapsed groups and the highlight (useCollapse): what is drawn. `collapsed` is view state,
+  // ready to live in the URL (`collapsed=<id>,<id>`, see formatCollapsed/parseCollapsed).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [highlightMode, setHighlightMode] = useState<HighlightMode | null>(null);
+  const view = useCollapse(allNodes, allEdges, layout, collapsed, setCollapsed, highlightMode);
+  const { nodes, edges } = view;
+  const allById = useMemo(() => new Map(allNodes.map((n) => [n.id, n])), [allNodes]);
   const frameRef = useFillHeight();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
@@ -85,18 +96,19 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
   const selectedEdge = edges.find((e) => e.id === selectedEdgeId && e.kind === "depends");
   const focusId = selected && byId.has(selected) && !hidden.has(byId.get(selected)!.kind) ? selected : null;
   const focus = useMemo(() => (focusId ? neighbourhood(focusId, edges) : null), [focusId, edges]);
+  const selectedGroup = selected ? view.groupById.get(selected) : undefined;
 
   // Keyboard users get keyboard focus moved to the details panel and back (useKeyboardTracking).
   const moveFocusToPanel = useRef(false);
   const clearFocusRef = useRef<() => void>(() => setSelected(null));
   const keyboard = useKeyboardTracking(clearFocusRef);
   useEffect(() => {
-    if ((focusId || selectedEdgeId) && moveFocusToPanel.current) headingRef.current?.focus();
+    if ((focusId || selectedEdgeId || selectedGroup) && moveFocusToPanel.current) headingRef.current?.focus();
     moveFocusToPanel.current = false;
-  }, [focusId, selectedEdgeId]);
+  }, [focusId, selectedEdgeId, selectedGroup]);
 
-  const positions = useMemo(() => new Map(layout?.positions.map((p) => [p.id, p])), [layout]);
-  const routes = useMemo(() => new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points])), [layout]);
+  const positions = view.positions;
+  const routes: ReadonlyMap<number, Point[]> = view.routes;
 
   /** Pans (keeping the zoom) when a node is not fully in view, e.g. once the panel narrowed the canvas. */
   const reveal = useCallback(
@@ -130,7 +142,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
       // From the list or the panel: bring the node and its neighbourhood into view, or, when
       // that would shrink the text past reading, centre the node at a readable zoom.
       const around = neighbourhood(id, edges);
-      const ids = [id, ...around.upstream, ...around.downstream].filter((n) => !hidden.has(byId.get(n)!.kind));
+      const ids = [id, ...around.upstream, ...around.downstream].filter((n) => !byId.has(n) || !hidden.has(byId.get(n)!.kind));
       frameRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
       window.setTimeout(() => {
         const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
@@ -228,7 +240,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
         type: node.kind,
         position: { x: at.x, y: at.y },
         ...NODE_SIZE[node.kind],
-        data: { node, focus: stateOf(node.id) },
+        data: { node, focus: stateOf(node.id), ...(view.highlight ? { highlight: view.highlight.nodes.has(node.id) ? view.highlight.mode : "dim" } : {}) },
         hidden: hidden.has(node.kind),
         selected: node.id === focusId,
         draggable: false,
@@ -236,26 +248,43 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
         ariaLabel: `${KIND_LABEL[node.kind].one} ${node.kind === "milestone" ? `${node.sublabel} ` : ""}${node.label}, ${statusLabel(node.kind === "service" ? "lifecycle" : node.kind, node.status)}`,
       };
     });
-  }, [layout, nodes, positions, focus, focusId, hidden, editing.enabled]);
+  }, [layout, nodes, positions, focus, focusId, hidden, editing.enabled, view.highlight]);
+  const groupFlowNodes = useMemo<MapFlowNode[]>(
+    () =>
+      view.groups.map((group) => ({
+        id: group.id,
+        type: "collapsed" as const,
+        position: positions.get(group.id)!,
+        ...GROUP_SIZE,
+        data: { group, onExpand: view.toggle, dimmed: focus !== null, ...(view.highlight ? { highlight: view.highlight.nodes.has(group.id) ? view.highlight.mode : "dim" } : {}) },
+        selected: group.id === selected,
+        draggable: false,
+        connectable: false,
+        ariaLabel: groupAriaLabel(group),
+      })),
+    [view.groups, view.toggle, view.highlight, positions, focus, selected],
+  );
+  const drawnNodes = useMemo(() => [...flowNodes, ...groupFlowNodes], [flowNodes, groupFlowNodes]);
 
   // Cycles among services are allowed but marked, on both maps.
   const cycles = useMemo(() => serviceCycles(nodes, edges), [nodes, edges]);
   const flowEdges = useMemo(
-    () => toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles }),
-    [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles],
+    () => toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles, groups: view.groupById, highlight: view.highlight }),
+    [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles, view.groupById, view.highlight],
   );
 
   const counts = useMemo(() => {
     const result: Record<MapNodeKind, number> = { handoff: 0, milestone: 0, service: 0 };
-    for (const node of nodes) result[node.kind]++;
+    for (const node of allNodes) result[node.kind]++;
     return result;
-  }, [nodes]);
+  }, [allNodes]);
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking).length, [flowEdges]);
   const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
-  const visibleNodes = useMemo(() => nodes.filter((n) => !hidden.has(n.kind)), [nodes, hidden]);
-  const visibleEdges = useMemo(() => edges.filter((_, i) => !flowEdges[i].hidden), [edges, flowEdges]);
+  // The list shows the whole map, collapsed groups or not.
+  const visibleNodes = useMemo(() => allNodes.filter((n) => !hidden.has(n.kind)), [allNodes, hidden]);
+  const visibleEdges = useMemo(() => allEdges.filter((e) => !hidden.has(allById.get(e.source)!.kind) && !hidden.has(allById.get(e.target)!.kind)), [allEdges, allById, hidden]);
   const focused = focusId ? byId.get(focusId) : undefined;
   const related = (ids: Set<string> | undefined) => nodes.filter((n) => ids?.has(n.id) && !hidden.has(n.kind));
 
@@ -287,6 +316,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
           )}
           Click a node to trace what it depends on and what depends on it.
         </p>
+        <MapCollapseToolbar view={view} highlight={highlightMode} onHighlight={setHighlightMode} planned={!lanes && counts.milestone > 0} />
         <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
           {showList ? "Hide list" : "Show as list"}
         </button>
@@ -302,7 +332,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
         <div className={styles.canvas}>
           {layout ? (
             <ReactFlow<MapFlowNode, MapFlowEdge>
-              nodes={flowNodes}
+              nodes={drawnNodes}
               edges={flowEdges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
@@ -324,7 +354,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
               className={styles.flow}
               aria-label={label}
             >
-              {layout.lanes && lanes && <MapLanes lanes={layout.lanes} labels={lanes.labels} />}
+              {layout.lanes && lanes && <MapLanes lanes={layout.lanes} labels={lanes.labels} collapsed={collapsed} onToggle={(lane) => view.toggle(laneGroupId(lane))} />}
               <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
               <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls" />
               <MiniMap<MapFlowNode>
@@ -332,7 +362,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
                 pannable
                 zoomable
                 ariaLabel="Overview of the whole map"
-                nodeColor={(n) => statusColor(n.data.node)}
+                nodeColor={(n) => (n.type === "collapsed" ? rollupColor(n.data.group.rollup.status) : statusColor(n.data.node))}
                 nodeBorderRadius={6}
                 nodeStrokeWidth={0}
                 style={{ width: 168, height: 104 }}
@@ -348,6 +378,8 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
             status={lanes ? "lifecycle" : "milestone"}
             edgeKinds={lanes ? EDGE_KIND_ORDER.filter((k) => SERVICE_LINKS.has(k)) : EDGE_KIND_ORDER}
             cycles={Boolean(lanes) || cycles !== null}
+            highlight={highlightMode}
+            groups={view.groups.length > 0}
           />
           {editing.notice && (
             <div className={styles.notice} key={editing.notice.at}>
@@ -380,8 +412,24 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
             plan={
               editing.enabled && focused.kind === "milestone" ? (
                 <MapAddPrerequisite node={focused} candidates={prerequisiteChoices(nodes, edges, focused.id)} pending={editing.pending} onAdd={(id) => onConnect({ source: id, target: focused.id, sourceHandle: null, targetHandle: null })} />
+              ) : focused.kind === "handoff" ? (
+                <MapPaperCollapse node={focused} view={view} onCollapsed={(id) => focusOn(id, "panel")} />
               ) : null
             }
+          />
+        )}
+        {selectedGroup && (
+          <MapGroupDetails
+            key={selectedGroup.id}
+            group={selectedGroup}
+            byId={allById}
+            onExpand={(groupId, member) => {
+              view.toggle(groupId);
+              if (member) focusOn(member, "panel");
+              else setSelected(null);
+            }}
+            onClose={clearAll}
+            headingRef={headingRef}
           />
         )}
       </div>
@@ -389,7 +437,12 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
         {focused ? `Focused ${focused.label}: ${focus?.upstream.size ?? 0} upstream, ${focus?.downstream.size ?? 0} downstream.` : ""}
       </p>
 
-      {showList && <MapList id="map-list" kinds={visibleKinds} nodes={visibleNodes} edges={visibleEdges} byId={byId} focusId={focusId} onFocus={(id) => focusOn(id, "list")} />}
+      {showList && <MapList id="map-list" kinds={visibleKinds} nodes={visibleNodes} edges={visibleEdges} byId={allById} focusId={focusId} onFocus={(id) => {
+        // A node inside a collapsed group: expand the group first.
+        const group = view.groupOf.get(id);
+        if (group) view.toggle(group);
+        focusOn(id, "list");
+      }} />}
     </div>
   );
 }

@@ -10,7 +10,8 @@
 //   services in: a subtree follows the plan (paper → milestone → service), not the runtime.
 // - `milestones:<handoff node id>`: the milestones decomposed from that paper, without it (the
 //   paper stays drawn, with one "decomposed" edge to the group, counted).
-// - `lane:<lane id>`: a whole lane: `lane:handoff`, `lane:milestone`, `lane:service:<layer>` (a
+// - `lane:<lane id>`: a whole lane, named as lib/graph/map-layout names lanes (a service's layer,
+//   else the node's kind): `lane:handoff`, `lane:milestone`, `lane:model`, `lane:gateway`… (a
 //   service without a layer: `lane:service`). See mapLaneId.
 // A node belongs to at most one drawn group: lanes claim first, then papers, then milestone groups,
 // each kind in the order of the map's nodes; a group whose members were all claimed is not drawn.
@@ -79,10 +80,9 @@ export type CollapsedMap = {
 /** A group card's size: a paper card's width, a milestone card's height. */
 export const GROUP_SIZE = { width: NODE_SIZE.handoff.width, height: NODE_SIZE.milestone.height };
 
-/** The lane a node belongs to: its kind, or `service:<layer>` for a service. */
+/** The lane a node belongs to, as map-layout's lanes name it: a service's layer, else the node's kind. */
 export function mapLaneId(node: Pick<MapNode, "kind" | "layer">): string {
-  if (node.kind !== "service") return node.kind;
-  return node.layer ? `service:${node.layer}` : "service";
+  return node.layer ?? node.kind;
 }
 
 export function parseGroupId(id: string): { kind: GroupKind; key: string } | null {
