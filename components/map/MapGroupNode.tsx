@@ -74,18 +74,12 @@ export const MapGroupNode = memo(function MapGroupNode({ data }: NodeProps<Group
         )}
       </div>
       <div className={styles.title} title={`${group.title} — ${group.summary}`}>
-        {group.title} <span className={styles.summary}>— {group.summary}</span>
+        {group.title}
       </div>
       <div className={styles.bottom}>
-        {rollup.milestones > 0 ? (
-          <span className={styles.bar} aria-label={rollupSummary(rollup)} role="img" data-testid="map-group-counts">
-            <span style={{ flexGrow: rollup.finished, background: rollupColor("done") }} />
-            <span style={{ flexGrow: rollup.blocked, background: rollupColor("blocked") }} />
-            <span style={{ flexGrow: Math.max(0, open - rollup.blocked), background: "var(--border-strong)" }} />
-          </span>
-        ) : (
-          <span className={styles.muted}>No milestones</span>
-        )}
+        <span className={styles.summary} data-testid="map-group-summary">
+          {group.summary}
+        </span>
         <button
           type="button"
           className={`${styles.expand} nodrag nopan`}
@@ -99,6 +93,13 @@ export const MapGroupNode = memo(function MapGroupNode({ data }: NodeProps<Group
           Expand <IconChevronRight size={12} />
         </button>
       </div>
+      {rollup.milestones > 0 && (
+        <span className={styles.bar} aria-label={rollupSummary(rollup)} role="img" data-testid="map-group-counts">
+          <span style={{ flexGrow: rollup.finished, background: rollupColor("done") }} />
+          <span style={{ flexGrow: rollup.blocked, background: rollupColor("blocked") }} />
+          <span style={{ flexGrow: Math.max(0, open - rollup.blocked), background: "var(--border-strong)" }} />
+        </span>
+      )}
       <Handle type="source" position={Position.Right} isConnectable={false} className={styles.handle} />
     </div>
   );

@@ -256,7 +256,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
         type: "collapsed" as const,
         position: positions.get(group.id)!,
         ...GROUP_SIZE,
-        data: { group, onExpand: view.toggle, dimmed: focus !== null, ...(view.highlight ? { highlight: view.highlight.nodes.has(group.id) ? view.highlight.mode : "dim" } : {}) },
+        data: { group, onExpand: view.toggle, dimmed: focus !== null && !focus.upstream.has(group.id) && !focus.downstream.has(group.id), ...(view.highlight ? { highlight: view.highlight.nodes.has(group.id) ? view.highlight.mode : "dim" } : {}) },
         selected: group.id === selected,
         draggable: false,
         connectable: false,

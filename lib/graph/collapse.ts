@@ -261,7 +261,7 @@ export function collapseMap(
     const source = groupOf.get(edge.source);
     const target = groupOf.get(edge.target);
     if (source === undefined && target === undefined) {
-      drawnEdges.push({ ...edge, count: 1, origin: i, members: [i] });
+      drawnEdges.push({ id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, count: 1, origin: i, members: [i] });
       return;
     }
     const from = source ?? edge.source;
