@@ -4,7 +4,6 @@
 // then lists its members), and the Expand button is reachable by Tab within it.
 import { memo, type CSSProperties } from "react";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import { IconChevronRight } from "@/components/ui/icons";
 import { GROUP_SIZE, type GroupKind, type GroupRollup, type MapGroup, type RollupStatus } from "@/lib/graph/collapse";
 import styles from "./MapGroupNode.module.css";
 
@@ -90,7 +89,7 @@ export const MapGroupNode = memo(function MapGroupNode({ data }: NodeProps<Group
           onKeyDown={(event) => event.stopPropagation()}
           aria-label={`Expand ${group.title}`}
         >
-          Expand <IconChevronRight size={12} />
+          Expand
         </button>
       </div>
       {rollup.milestones > 0 && (
