@@ -6,7 +6,16 @@ import { ViewportPortal } from "@xyflow/react";
 import type { LaneBox } from "@/lib/graph/lanes";
 import styles from "./ProjectMap.module.css";
 
-export function MapLanes({ lanes, labels }: { lanes: readonly LaneBox[]; labels: Readonly<Record<string, string>> }) {
+type Props = {
+  lanes: readonly LaneBox[];
+  labels: Readonly<Record<string, string>>;
+  /** Collapsed group ids: a lane collapsed is `lane:<lane>` (lib/graph/collapse). */
+  collapsed?: ReadonlySet<string>;
+  /** Collapse or expand a lane; without it, lanes have no such button. */
+  onToggle?: (lane: string) => void;
+};
+
+export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
   return (
     <ViewportPortal>
       {lanes.map((lane, i) => (
@@ -20,6 +29,12 @@ export function MapLanes({ lanes, labels }: { lanes: readonly LaneBox[]; labels:
           <span className={styles.laneLabel}>
             {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{lane.count}</span>
           </span>
+          {onToggle && (
+            <button type="button" className={`${styles.laneToggle} nodrag nopan`} onClick={() => onToggle(lane.lane)} aria-pressed={collapsed?.has(`lane:${lane.lane}`) ?? false}>
+              {collapsed?.has(`lane:${lane.lane}`) ? "Expand" : "Collapse"}
+              <span className="sr-only"> the {labels[lane.lane] ?? lane.lane} lane</span>
+            </button>
+          )}
         </div>
       ))}
     </ViewportPortal>

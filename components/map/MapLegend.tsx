@@ -4,6 +4,7 @@ import type { CSSProperties } from "react";
 import { statusLabel, statusTone, statusValues, toneColor } from "@/components/ui/status";
 import type { MapEdgeKind } from "@/lib/graph/types";
 import { EDGE_DASH, EDGE_KIND_ORDER, EDGE_LABEL, EDGE_TONE } from "./map-model";
+import { ROLLUP_LABEL, rollupColor } from "./MapGroupNode";
 import styles from "./ProjectMap.module.css";
 
 type Props = {
@@ -13,9 +14,13 @@ type Props = {
   edgeKinds?: readonly MapEdgeKind[];
   /** Show how a link on a cycle among services is drawn. */
   cycles?: boolean;
+  /** The highlight in force (critical path, blocked and slipping chains), if any. */
+  highlight?: "critical" | "risk" | null;
+  /** Collapsed groups are drawn: show their rolled-up status colours. */
+  groups?: boolean;
 };
 
-export function Legend({ status = "milestone", edgeKinds = EDGE_KIND_ORDER, cycles = false }: Props) {
+export function Legend({ status = "milestone", edgeKinds = EDGE_KIND_ORDER, cycles = false, highlight = null, groups = false }: Props) {
   return (
     <details className={styles.legend} data-testid="map-legend">
       <summary>Legend</summary>
@@ -29,6 +34,21 @@ export function Legend({ status = "milestone", edgeKinds = EDGE_KIND_ORDER, cycl
             </span>
           ))}
         </div>
+        {groups && (
+          <div className={styles.legendGroup}>
+            <span className={styles.legendHeading}>Collapsed groups</span>
+            {(["done", "blocked", "slipping", "in_progress", "planned"] as const).map((value) => (
+              <span key={value} className={styles.legendItem}>
+                <span className={styles.legendDot} style={{ background: rollupColor(value) }} aria-hidden />
+                {ROLLUP_LABEL[value]}
+              </span>
+            ))}
+            <span className={styles.legendItem}>
+              <span className={styles.legendCount} aria-hidden>×3</span>
+              links merged into one
+            </span>
+          </div>
+        )}
         <div className={styles.legendGroup}>
           <span className={styles.legendHeading}>Links</span>
           {edgeKinds.map((kind) => (
@@ -41,6 +61,18 @@ export function Legend({ status = "milestone", edgeKinds = EDGE_KIND_ORDER, cycl
             <span className={styles.legendItem}>
               <LineSample stroke="var(--tone-red-solid)" dash="6 4" />
               blocked dependency
+            </span>
+          )}
+          {highlight === "critical" && (
+            <span className={styles.legendItem} data-testid="legend-critical">
+              <LineSample stroke="var(--tone-orange-solid)" />
+              on the critical path (lit; the rest dimmed)
+            </span>
+          )}
+          {highlight === "risk" && (
+            <span className={styles.legendItem} data-testid="legend-risk">
+              <LineSample stroke="var(--tone-red-solid)" />
+              blocked or slipping, and the chain leading to it
             </span>
           )}
           {cycles && (

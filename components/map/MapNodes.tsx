@@ -6,6 +6,7 @@ import { IconFileText, IconFlag, IconServer } from "@/components/ui/icons";
 import { statusLabel } from "@/components/ui/status";
 import type { MapNode } from "@/lib/graph/types";
 import { NODE_SIZE, STATUS_KIND, statusColor } from "./map-model";
+import { MapGroupNode, type GroupFlowNode } from "./MapGroupNode";
 import styles from "./MapNodes.module.css";
 import arrangeStyles from "./MapArrange.module.css";
 
@@ -15,18 +16,25 @@ export type FocusState = "none" | "focus" | "upstream" | "downstream" | "dimmed"
 /** Whether a node matches the map's search, and whether it is the match stepped to. */
 export type FindState = "match" | "current" | undefined;
 
-export type MapNodeData = { node: MapNode; focus: FocusState; find?: FindState;
+export type MapNodeData = {
+  node: MapNode;
+  focus: FocusState;
+  find?: FindState;
   /** Someone dragged the node and pinned it there for the team (MapArrangeControls). */
   pinned?: boolean;
+  /** Lit by the map's highlight (critical path, or blocked and slipping chains), or dimmed by it. */
+  highlight?: "critical" | "risk" | "dim";
 };
-export type MapFlowNode = Node<MapNodeData, MapNode["kind"]>;
+export type CardFlowNode = Node<MapNodeData, MapNode["kind"]>;
+/** A node card, or a collapsed group (MapGroupNode). */
+export type MapFlowNode = CardFlowNode | GroupFlowNode;
 
 /**
  * Handles anchor the edges; on milestones, for roles that may plan, they are also drawn and
  * dragged: from a milestone's right-hand handle to the milestone that must wait for it.
  */
 function Frame({ data, connectable = false, children }: { data: MapNodeData; connectable?: boolean; children: ReactNode }) {
-  const { node, focus } = data;
+  const { node, focus, highlight } = data;
   const live = connectable || undefined;
   return (
     <div
@@ -34,6 +42,7 @@ function Frame({ data, connectable = false, children }: { data: MapNodeData; con
       data-kind={node.kind}
       data-focus={focus}
       data-find={data.find}
+      data-highlight={highlight}
       data-connectable={live}
       style={{ ...NODE_SIZE[node.kind], "--status": statusColor(node) } as CSSProperties}
     >
@@ -79,7 +88,7 @@ function StatusPill({ node }: { node: MapNode }) {
   );
 }
 
-export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<MapFlowNode>) {
+export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<CardFlowNode>) {
   const { node } = data;
   return (
     <Frame data={data}>
@@ -102,7 +111,7 @@ export const HandoffNode = memo(function HandoffNode({ data }: NodeProps<MapFlow
 /** Health means nothing once a milestone is done or cancelled. */
 const FINISHED = new Set(["done", "cancelled"]);
 
-export const MilestoneNode = memo(function MilestoneNode({ data, isConnectable }: NodeProps<MapFlowNode>) {
+export const MilestoneNode = memo(function MilestoneNode({ data, isConnectable }: NodeProps<CardFlowNode>) {
   const { node } = data;
   return (
     <Frame data={data} connectable={isConnectable}>
@@ -128,7 +137,7 @@ export const MilestoneNode = memo(function MilestoneNode({ data, isConnectable }
   );
 });
 
-export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<MapFlowNode>) {
+export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<CardFlowNode>) {
   const { node } = data;
   return (
     <Frame data={data}>
@@ -149,4 +158,4 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<MapFlow
   );
 });
 
-export const nodeTypes = { handoff: HandoffNode, milestone: MilestoneNode, service: ServiceNode };
+export const nodeTypes = { handoff: HandoffNode, milestone: MilestoneNode, service: ServiceNode, collapsed: MapGroupNode };

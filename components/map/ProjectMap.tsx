@@ -34,7 +34,11 @@ import { Legend } from "./MapLegend";
 import { useFillHeight, useMapLayout } from "./useMapLayout";
 import { edgeTypes, toFlowEdges, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
-import { nodeTypes, type FindState, type FocusState, type MapFlowNode } from "./MapNodes";
+import { nodeTypes, type CardFlowNode, type FindState, type FocusState, type MapFlowNode } from "./MapNodes";
+import { MapCollapseToolbar, MapGroupDetails, MapPaperCollapse } from "./MapCollapse";
+import { groupAriaLabel, rollupColor } from "./MapGroupNode";
+import { laneGroupId, useCollapse, type HighlightMode } from "./useCollapse";
+import { GROUP_SIZE } from "@/lib/graph/collapse";
 import { useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
 import { useMapCamera } from "./useMapCamera";
 import { useMapSearch } from "./useMapSearch";
@@ -91,10 +95,18 @@ export function ProjectMap(props: ProjectMapProps) {
 
 type FocusOrigin = "canvas" | "list" | "panel";
 
-function MapView({ nodes, edges, dependencies, lanes, label = "Project map", layout: given, arrange, exportAs }: ProjectMapProps) {
+function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label = "Project map", layout: given, arrange, exportAs }: ProjectMapProps) {
   const router = useRouter();
   const view = useMapViewState();
-  const layout = useMapLayout(nodes, edges, lanes?.order, given);
+  const layout = useMapLayout(allNodes, allEdges, lanes?.order, given);
+  // Collapsed groups (view state, in the URL) and the highlight (useCollapse) decide what is drawn.
+  const collapsed = useMemo<ReadonlySet<string>>(() => new Set(view.collapsed), [view.collapsed]);
+  const { setCollapsed: setCollapsedList } = view;
+  const setCollapsed = useCallback((next: ReadonlySet<string>) => setCollapsedList([...next]), [setCollapsedList]);
+  const [highlightMode, setHighlightMode] = useState<HighlightMode | null>(null);
+  const rolled = useCollapse(allNodes, allEdges, layout, collapsed, setCollapsed, highlightMode);
+  const { nodes, edges } = rolled;
+  const allById = useMemo(() => new Map(allNodes.map((n) => [n.id, n])), [allNodes]);
   const frameRef = useFillHeight();
   const rootRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -112,14 +124,15 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
     const passes = makeNodeFilter(filters);
     return new Set(nodes.filter(passes).map((n) => n.id));
   }, [nodes, filters]);
-  const facets = useMemo(() => facetsOf(nodes), [nodes]);
+  const facets = useMemo(() => facetsOf(allNodes), [allNodes]);
 
   const selected = view.focus;
   const focusId = selected && visibleIds.has(selected) ? selected : null;
   const focus = useMemo(() => (focusId ? neighbourhood(focusId, edges, view.hops ?? Infinity) : null), [focusId, edges, view.hops]);
+  const selectedGroup = selected ? rolled.groupById.get(selected) : undefined;
 
-  const positions = useMemo(() => new Map(layout?.positions.map((p) => [p.id, p])), [layout]);
-  const routes = useMemo(() => new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points])), [layout]);
+  const positions = rolled.positions;
+  const routes: ReadonlyMap<number, Point[]> = rolled.routes;
   const camera = useMapCamera({ layout, positions, byId, frameRef });
 
   // Search: matches among the nodes shown, highlighted, stepped through (useMapSearch).
@@ -132,9 +145,9 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
   const clearFocusRef = useRef<() => void>(() => setFocus(null));
   const keyboard = useKeyboardTracking(clearFocusRef);
   useEffect(() => {
-    if ((focusId || selectedEdgeId) && moveFocusToPanel.current) headingRef.current?.focus();
+    if ((focusId || selectedEdgeId || selectedGroup) && moveFocusToPanel.current) headingRef.current?.focus();
     moveFocusToPanel.current = false;
-  }, [focusId, selectedEdgeId]);
+  }, [focusId, selectedEdgeId, selectedGroup]);
 
   const focusOn = useCallback(
     (id: string | null, origin: FocusOrigin) => {
@@ -222,7 +235,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
     [initialViewport, camera],
   );
 
-  const flowNodes = useMemo<MapFlowNode[]>(() => {
+  const flowNodes = useMemo<CardFlowNode[]>(() => {
     if (!layout) return [];
     const stateOf = (id: string): FocusState => {
       if (!focus) return searching && !matchSet.has(id) ? "dimmed" : "none";
@@ -238,7 +251,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
         type: node.kind,
         position: { x: at.x, y: at.y },
         ...NODE_SIZE[node.kind],
-        data: { node, focus: stateOf(node.id), find: findOf(node.id) },
+        data: { node, focus: stateOf(node.id), find: findOf(node.id), ...(rolled.highlight ? { highlight: rolled.highlight.nodes.has(node.id) ? rolled.highlight.mode : "dim" } : {}) },
         hidden: !visibleIds.has(node.id),
         selected: node.id === focusId,
         draggable: false,
@@ -246,16 +259,32 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
         ariaLabel: `${KIND_LABEL[node.kind].one} ${node.kind === "milestone" ? `${node.sublabel} ` : ""}${node.label}, ${statusLabel(node.kind === "service" ? "lifecycle" : node.kind, node.status)}`,
       };
     });
-  }, [layout, nodes, positions, focus, focusId, visibleIds, editing.enabled, searching, matchSet, currentMatch]);
+  }, [layout, nodes, positions, focus, focusId, visibleIds, editing.enabled, searching, matchSet, currentMatch, rolled.highlight]);
   const arranged = useMapArrange(arrange, flowNodes);
+  const groupFlowNodes = useMemo<MapFlowNode[]>(
+    () =>
+      rolled.groups.map((group) => ({
+        id: group.id,
+        type: "collapsed" as const,
+        position: positions.get(group.id)!,
+        ...GROUP_SIZE,
+        data: { group, onExpand: rolled.toggle, dimmed: focus !== null && !focus.upstream.has(group.id) && !focus.downstream.has(group.id), ...(rolled.highlight ? { highlight: rolled.highlight.nodes.has(group.id) ? rolled.highlight.mode : "dim" } : {}) },
+        selected: group.id === selected,
+        draggable: false,
+        connectable: false,
+        ariaLabel: groupAriaLabel(group),
+      })),
+    [rolled.groups, rolled.toggle, rolled.highlight, positions, focus, selected],
+  );
+  const drawnNodes = useMemo((): MapFlowNode[] => (groupFlowNodes.length ? [...arranged.nodes, ...groupFlowNodes] : arranged.nodes), [arranged.nodes, groupFlowNodes]);
 
   // Cycles among services are allowed but marked, on both maps.
   const cycles = useMemo(() => serviceCycles(nodes, edges), [nodes, edges]);
   const flowEdges = useMemo(() => {
-    const drawn = toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles });
+    const drawn = toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles, groups: rolled.groupById, highlight: rolled.highlight });
     if (visibleIds.size === nodes.length) return drawn;
     return drawn.map((e) => (e.hidden || (visibleIds.has(e.source) && visibleIds.has(e.target)) ? e : { ...e, hidden: true }));
-  }, [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles, visibleIds, nodes.length]);
+  }, [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles, visibleIds, nodes.length, rolled.groupById, rolled.highlight]);
 
   // Arrow keys move between the nodes shown; Enter opens one.
   const boxes = useCallback(
@@ -271,15 +300,17 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
 
   const counts = useMemo(() => {
     const result: Record<MapNodeKind, number> = { handoff: 0, milestone: 0, service: 0 };
-    for (const node of nodes) result[node.kind]++;
+    for (const node of allNodes) result[node.kind]++;
     return result;
-  }, [nodes]);
+  }, [allNodes]);
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking && !e.hidden).length, [flowEdges]);
   const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
-  const visibleNodes = useMemo(() => nodes.filter((n) => visibleIds.has(n.id)), [nodes, visibleIds]);
-  const visibleEdges = useMemo(() => edges.filter((_, i) => !flowEdges[i].hidden), [edges, flowEdges]);
+  // The list shows the whole map, collapsed groups or not.
+  const listed = useMemo(() => new Set(allNodes.filter(makeNodeFilter(filters)).map((n) => n.id)), [allNodes, filters]);
+  const visibleNodes = useMemo(() => allNodes.filter((n) => listed.has(n.id)), [allNodes, listed]);
+  const visibleEdges = useMemo(() => allEdges.filter((e) => listed.has(e.source) && listed.has(e.target)), [allEdges, listed]);
   const focused = focusId ? byId.get(focusId) : undefined;
   const related = (ids: Set<string> | undefined) => nodes.filter((n) => ids?.has(n.id) && visibleIds.has(n.id));
 
@@ -300,6 +331,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
           ))}
         </div>
         <MapFiltersMenu facets={facets} filters={filters} onChange={setFilters} />
+        <MapCollapseToolbar view={rolled} highlight={highlightMode} onHighlight={setHighlightMode} planned={!lanes && counts.milestone > 0} />
         <div className={styles.toolbarEnd}>
           {arrange && <MapRelayout arrange={arrange} />}
           <MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels ?? LANE_LABELS} isVisible={(n) => visibleIds.has(n.id)} />
@@ -332,7 +364,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
         <div className={styles.canvas} onKeyDownCapture={onNodeKeys}>
           {layout ? (
             <ReactFlow<MapFlowNode, MapFlowEdge>
-              nodes={arranged.nodes}
+              nodes={drawnNodes}
               edges={flowEdges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
@@ -357,7 +389,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
               className={styles.flow}
               aria-label={label}
             >
-              {layout.lanes && <MapLanes lanes={layout.lanes} labels={lanes?.labels ?? LANE_LABELS} />}
+              {layout.lanes && <MapLanes lanes={layout.lanes} labels={lanes?.labels ?? LANE_LABELS} collapsed={collapsed} onToggle={(lane) => rolled.toggle(laneGroupId(lane))} />}
               <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
               <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls" />
               <MiniMap<MapFlowNode>
@@ -365,7 +397,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
                 pannable
                 zoomable
                 ariaLabel="Overview of the whole map"
-                nodeColor={(n) => statusColor(n.data.node)}
+                nodeColor={(n) => (n.type === "collapsed" ? rollupColor(n.data.group.rollup.status) : statusColor(n.data.node))}
                 nodeBorderRadius={6}
                 nodeStrokeWidth={0}
                 style={{ width: 168, height: 104 }}
@@ -381,6 +413,8 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
             status={lanes ? "lifecycle" : "milestone"}
             edgeKinds={lanes ? EDGE_KIND_ORDER.filter((k) => SERVICE_LINKS.has(k)) : EDGE_KIND_ORDER}
             cycles={Boolean(lanes) || cycles !== null}
+            highlight={highlightMode}
+            groups={rolled.groups.length > 0}
           />
           {editing.notice && (
             <div className={styles.notice} key={editing.notice.at}>
@@ -417,9 +451,25 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
                 {arrange && <MapUnpin arrange={arrange} id={focused.id} />}
                 {editing.enabled && focused.kind === "milestone" ? (
                   <MapAddPrerequisite node={focused} candidates={prerequisiteChoices(nodes, edges, focused.id)} pending={editing.pending} onAdd={(id) => onConnect({ source: id, target: focused.id, sourceHandle: null, targetHandle: null })} />
+                ) : focused.kind === "handoff" ? (
+                  <MapPaperCollapse node={focused} view={rolled} onCollapsed={(id) => focusOn(id, "panel")} />
                 ) : null}
               </>
             }
+          />
+        )}
+        {selectedGroup && (
+          <MapGroupDetails
+            key={selectedGroup.id}
+            group={selectedGroup}
+            byId={allById}
+            onExpand={(groupId, member) => {
+              rolled.toggle(groupId);
+              if (member) focusOn(member, "panel");
+              else setFocus(null);
+            }}
+            onClose={clearAll}
+            headingRef={headingRef}
           />
         )}
       </div>
@@ -428,7 +478,20 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map", lay
       </p>
 
       {showList && (
-        <MapList id="map-list" kinds={visibleKinds} nodes={visibleNodes} edges={visibleEdges} byId={byId} focusId={focusId} onFocus={(id) => focusOn(id, "list")} />
+        <MapList
+          id="map-list"
+          kinds={visibleKinds}
+          nodes={visibleNodes}
+          edges={visibleEdges}
+          byId={allById}
+          focusId={focusId}
+          onFocus={(id) => {
+            // A node inside a collapsed group: expand the group first.
+            const group = rolled.groupOf.get(id);
+            if (group) rolled.toggle(group);
+            focusOn(id, "list");
+          }}
+        />
       )}
     </div>
   );

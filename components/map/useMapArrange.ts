@@ -5,7 +5,7 @@
 // moves are not applied: arrow keys navigate the map, they never shift a node.
 import { useCallback, useMemo, useState } from "react";
 import type { NodeChange, OnNodeDrag } from "@xyflow/react";
-import type { MapFlowNode } from "./MapNodes";
+import type { CardFlowNode, MapFlowNode } from "./MapNodes";
 
 export type MapArrange = {
   /** Nodes pinned where someone left them (drawn with a pin marker, for everyone). */
@@ -19,13 +19,13 @@ export type MapArrange = {
   pending: boolean;
 };
 
-export function useMapArrange(arrange: MapArrange | null | undefined, flowNodes: MapFlowNode[]) {
+export function useMapArrange(arrange: MapArrange | null | undefined, flowNodes: CardFlowNode[]) {
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
   const canArrange = Boolean(arrange?.canArrange);
 
   const nodes = useMemo(() => {
     if (!arrange || (!canArrange && arrange.pinned.size === 0)) return flowNodes;
-    return flowNodes.map((n): MapFlowNode => {
+    return flowNodes.map((n): CardFlowNode => {
       const pinned = arrange.pinned.has(n.id);
       const moving = drag?.id === n.id;
       if (!pinned && !moving && !canArrange) return n;

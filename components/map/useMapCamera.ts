@@ -4,7 +4,7 @@
 // neighbourhood. All in one place so that the view component only says what to show.
 import { useCallback, type RefObject } from "react";
 import { useReactFlow, type ReactFlowInstance } from "@xyflow/react";
-import type { MapNode, NodePosition } from "@/lib/graph/types";
+import type { MapNode, Point } from "@/lib/graph/types";
 import type { MapLayout } from "./useMapLayout";
 import type { MapFlowEdge } from "./MapEdge";
 import type { MapFlowNode } from "./MapNodes";
@@ -15,7 +15,7 @@ export const READABLE_ZOOM = 0.7;
 
 type Args = {
   layout: MapLayout | null;
-  positions: Map<string, NodePosition>;
+  positions: ReadonlyMap<string, Point>;
   byId: Map<string, MapNode>;
   frameRef: RefObject<HTMLDivElement | null>;
 };

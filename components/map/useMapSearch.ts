@@ -3,7 +3,7 @@
 // nodes shown in reading order, which one is current, and the camera following: a new query
 // jumps to its first match, stepping (Enter, Shift+Enter, the arrows) to the next or previous.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { MapNode, NodePosition } from "@/lib/graph/types";
+import type { MapNode, Point } from "@/lib/graph/types";
 import { buildSearchIndex, readingOrder, searchIndex } from "./map-find";
 
 type Args = {
@@ -11,7 +11,7 @@ type Args = {
   query: string;
   setQuery: (q: string) => void;
   visibleIds: ReadonlySet<string>;
-  positions: Map<string, NodePosition>;
+  positions: ReadonlyMap<string, Point>;
   /** False until the layout exists (nothing to jump to before). */
   ready: boolean;
   centreOn: (id: string) => unknown;

@@ -4,6 +4,7 @@
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/auth/actor";
 import { authorizeProject } from "@/lib/data/access";
+import { checklistFraction } from "@/lib/graph/checklist";
 import { venueLine } from "@/lib/handoff/paper";
 import type { MapEdge, MapNode, MapUsage, ProjectMapData } from "@/lib/graph/types";
 import { compareKeys } from "@/lib/sort";
@@ -46,7 +47,7 @@ export async function getProjectMap(caller: Caller, key: string) {
     }),
     db().milestone.findMany({
       where: { projectId },
-      select: { id: true, key: true, title: true, status: true, health: true, dueDate: true, owner: { select: { name: true } } },
+      select: { id: true, key: true, title: true, status: true, health: true, dueDate: true, startDate: true, estimateDays: true, completedAt: true, acceptanceCriteria: true, owner: { select: { name: true } } },
     }),
     db().milestoneDependency.findMany({ where: { projectId }, select: { id: true, milestoneId: true, dependsOnId: true } }),
     db().handoffMilestone.findMany({ where: { handoff: { projectId } }, select: { id: true, handoffId: true, milestoneId: true } }),
@@ -112,6 +113,7 @@ export async function getProjectMap(caller: Caller, key: string) {
     });
   }
   for (const m of milestones) {
+    const progress = checklistFraction(m.acceptanceCriteria);
     nodes.push({
       id: `milestone:${m.id}`,
       kind: "milestone",
@@ -122,6 +124,11 @@ export async function getProjectMap(caller: Caller, key: string) {
       href: `/projects/${projectKey}/milestones/${m.id}`,
       ...(m.owner ? { owner: m.owner.name } : {}),
       ...(m.dueDate ? { dueDate: m.dueDate.toISOString() } : {}),
+      // For the plan drawn on the map (critical path, slipping chains, rolled-up status).
+      ...(m.estimateDays !== null ? { estimateDays: m.estimateDays } : {}),
+      ...(m.startDate ? { startDate: m.startDate.toISOString() } : {}),
+      ...(m.completedAt ? { completedAt: m.completedAt.toISOString() } : {}),
+      ...(progress ? { progress } : {}),
     });
   }
   const serviceList = [...services.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

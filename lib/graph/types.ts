@@ -94,6 +94,12 @@ export type MapNode = {
   detail?: string;
   /** Milestones: ISO due date. */
   dueDate?: string;
+  /** Milestones, for the plan (lib/graph/map-plan): estimate in days, ISO start date, ISO completion. */
+  estimateDays?: number;
+  startDate?: string;
+  completedAt?: string;
+  /** Milestones: share of the acceptance criteria ticked, in (0, 1] (absent when none is). */
+  progress?: number;
   /** Services: raw layer value (gateway, api, service, worker, model, data). */
   layer?: string;
   /**
