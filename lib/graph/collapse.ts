@@ -25,7 +25,7 @@
 //        at risk / off track: lib/graph/map-plan `slipping`) → "slipping";
 //   else any in progress      → "in_progress";
 //   else                      → "planned" (nothing started yet).
-import { NODE_SIZE } from "@/lib/graph/map-layout";
+import { NODE_SIZE, laneOf } from "@/lib/graph/map-layout";
 import type { MapEdge, MapEdgeKind, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 
 export type GroupKind = "paper" | "milestones" | "lane";
@@ -81,9 +81,7 @@ export type CollapsedMap = {
 export const GROUP_SIZE = { width: NODE_SIZE.handoff.width, height: NODE_SIZE.milestone.height };
 
 /** The lane a node belongs to, as map-layout's lanes name it: a service's layer, else the node's kind. */
-export function mapLaneId(node: Pick<MapNode, "kind" | "layer">): string {
-  return node.layer ?? node.kind;
-}
+export const mapLaneId = laneOf;
 
 export function parseGroupId(id: string): { kind: GroupKind; key: string } | null {
   const colon = id.indexOf(":");

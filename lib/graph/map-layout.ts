@@ -24,7 +24,7 @@ export const MAP_LANES: readonly string[] = ["handoff", "milestone", ...SERVICE_
 export const LANE_LABELS: Readonly<Record<string, string>> = { handoff: "Papers", milestone: "Milestones", ...SERVICE_LAYER_LABELS };
 
 /** The lane a node is drawn in: its kind, or for a service its layer. */
-export function laneOf(node: MapNode): string {
+export function laneOf(node: Pick<MapNode, "kind" | "layer">): string {
   return node.kind === "service" ? (node.layer ?? "service") : node.kind;
 }
 
