@@ -7,7 +7,7 @@
 // a dependency edge to remove it (useDependencyEditing: the server decides, naming any cycle).
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { Background, BackgroundVariant, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -25,6 +25,9 @@ import { edgeTypes, toFlowEdges, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
 import { nodeTypes, type FocusState, type MapFlowNode } from "./MapNodes";
 import { useKeyboardTracking } from "./useKeyboardTracking";
+import { READABLE_ZOOM, mapOpeningView, viewNodes } from "./first-view";
+import { MapOverview, useDetailLevel, useLevelOfDetail, useOverflows } from "./MapOverview";
+import { MapZoomControls } from "./MapZoomControls";
 import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import styles from "./ProjectMap.module.css";
@@ -46,8 +49,10 @@ export type ProjectMapProps = {
 };
 
 
-/** The smallest zoom the map opens at: below it node titles stop being readable. */
-const READABLE_ZOOM = 0.7;
+/** "Show all" may zoom this far out (a 5,000-node map); below TILE_ZOOM the canvas draws tiles. */
+const MIN_ZOOM = 0.01;
+/** React Flow's minimap redraws every node on every frame; past this many, "Show all" serves instead. */
+const MINIMAP_MAX = 600;
 /** Above this many nodes React Flow draws only what is in view. */
 const VIRTUALIZE_ABOVE = 300;
 
@@ -197,20 +202,16 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
     [addDependency],
   );
 
-  // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise its
-  // left end (the papers), vertically centred. The fit-view control still shows everything.
+  // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise the
+  // readable zoom centred on open and blocked work (first-view.ts). "Show all" shows everything.
+  const boxes = useMemo(() => viewNodes(nodes, positions, hidden), [nodes, positions, hidden]);
   const showReadably = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
       const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
       if (!layout || !canvas) return void instance.fitView({ padding: 0.08, maxZoom: 1 });
-      const pad = 24;
-      const fit = Math.min((canvas.clientWidth - 2 * pad) / layout.width, (canvas.clientHeight - 2 * pad) / layout.height);
-      const zoom = Math.min(1, Math.max(READABLE_ZOOM, fit));
-      const x = zoom === fit || layout.width * zoom <= canvas.clientWidth - 2 * pad ? (canvas.clientWidth - layout.width * zoom) / 2 : pad;
-      const y = layout.height * zoom <= canvas.clientHeight - 2 * pad ? (canvas.clientHeight - layout.height * zoom) / 2 : pad;
-      void instance.setViewport({ x, y, zoom });
+      void instance.setViewport(mapOpeningView(boxes, { width: canvas.clientWidth, height: canvas.clientHeight, readableZoom: READABLE_ZOOM }));
     },
-    [layout, frameRef],
+    [layout, frameRef, boxes],
   );
 
   const flowNodes = useMemo<MapFlowNode[]>(() => {
@@ -251,6 +252,10 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
     return result;
   }, [nodes]);
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking).length, [flowEdges]);
+  // Semantic zoom: zoomed out, React Flow draws nothing and MapOverview's canvas draws tiles.
+  const level = useDetailLevel();
+  const drawn = useLevelOfDetail(level, flowNodes, flowEdges);
+  const overflows = useOverflows(layout);
   const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
@@ -287,6 +292,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
           )}
           Click a node to trace what it depends on and what depends on it.
         </p>
+        <MapZoomControls boxes={boxes} minZoom={MIN_ZOOM} maxZoom={2} />
         <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
           {showList ? "Hide list" : "Show as list"}
         </button>
@@ -302,8 +308,8 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
         <div className={styles.canvas}>
           {layout ? (
             <ReactFlow<MapFlowNode, MapFlowEdge>
-              nodes={flowNodes}
-              edges={flowEdges}
+              nodes={drawn.nodes}
+              edges={drawn.edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
@@ -318,26 +324,29 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
               selectionKeyCode={null}
               multiSelectionKeyCode={null}
               onInit={showReadably}
-              minZoom={0.05}
+              minZoom={MIN_ZOOM}
               maxZoom={2}
               onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
               className={styles.flow}
               aria-label={label}
             >
               {layout.lanes && lanes && <MapLanes lanes={layout.lanes} labels={lanes.labels} />}
-              <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
-              <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls" />
-              <MiniMap<MapFlowNode>
-                position="bottom-right"
-                pannable
-                zoomable
-                ariaLabel="Overview of the whole map"
-                nodeColor={(n) => statusColor(n.data.node)}
-                nodeBorderRadius={6}
-                nodeStrokeWidth={0}
-                style={{ width: 168, height: 104 }}
-                className={styles.minimap}
-              />
+              {/* Zoomed out, the dots would be a fraction of a pixel apart: costly, and noise. */}
+              {level === "cards" && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />}
+              <MapOverview nodes={nodes} edges={edges} positions={positions} routes={routes} hidden={hidden} lanes={layout.lanes} laneLabels={lanes?.labels} focusId={focusId} focus={focus} />
+              {level === "cards" && overflows && nodes.length <= MINIMAP_MAX && (
+                <MiniMap<MapFlowNode>
+                  position="bottom-right"
+                  pannable
+                  zoomable
+                  ariaLabel="Overview of the whole map"
+                  nodeColor={(n) => statusColor(n.data.node)}
+                  nodeBorderRadius={6}
+                  nodeStrokeWidth={0}
+                  style={{ width: 168, height: 104 }}
+                  className={styles.minimap}
+                />
+              )}
             </ReactFlow>
           ) : (
             <p className={styles.progress} role="status">
