@@ -31,10 +31,18 @@ export function useDetailLevel(): DetailLevel {
   return useStore(levelOf);
 }
 
-/** React Flow's nodes and edges as drawn at `level`: all hidden unless cards are shown. */
-export function useLevelOfDetail<N extends { hidden?: boolean }, E extends { hidden?: boolean }>(level: DetailLevel, nodes: N[], edges: E[]): { nodes: N[]; edges: E[] } {
+/**
+ * React Flow's nodes and edges as drawn at `level`: all hidden unless cards are shown. With
+ * `canvasEdges` (a large map), edges are drawn by the canvas even among cards, except those `keep`
+ * names (the focused paths, the selected edge): hundreds of long SVG paths crossing the view cost
+ * seconds a frame to paint without a GPU.
+ */
+export function useLevelOfDetail<N extends { hidden?: boolean }, E extends { hidden?: boolean }>(level: DetailLevel, nodes: N[], edges: E[], canvasEdges = false, keep?: (edge: E) => boolean): { nodes: N[]; edges: E[] } {
   const hiddenNodes = useMemo(() => (level === "cards" ? null : nodes.map((n) => (n.hidden ? n : { ...n, hidden: true }))), [level, nodes]);
-  const hiddenEdges = useMemo(() => (level === "cards" ? null : edges.map((e) => (e.hidden ? e : { ...e, hidden: true }))), [level, edges]);
+  const hiddenEdges = useMemo(
+    () => (level === "cards" && !canvasEdges ? null : edges.map((e) => (e.hidden || (level === "cards" && keep?.(e)) ? e : { ...e, hidden: true }))),
+    [level, edges, canvasEdges, keep],
+  );
   return { nodes: hiddenNodes ?? nodes, edges: hiddenEdges ?? edges };
 }
 
@@ -53,6 +61,8 @@ type Props = {
   /** The services map's lanes; without them, one lane per kind of node. */
   lanes?: readonly LaneBox[];
   laneLabels?: Readonly<Record<string, string>>;
+  /** Draw the edges among cards too (see useLevelOfDetail). */
+  edgesAtCards?: boolean;
   /** The focused node and its neighbourhood, drawn lit while the rest dims. */
   focusId?: string | null;
   focus?: { upstream: ReadonlySet<string>; downstream: ReadonlySet<string> } | null;
@@ -113,7 +123,7 @@ function laneDetail(members: readonly MapNode[]): string {
   return [open && `${open.toLocaleString("en")} open`, blocked && `${blocked.toLocaleString("en")} blocked`, done && `${done.toLocaleString("en")} done`].filter(Boolean).join(" · ");
 }
 
-export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, laneLabels, focusId = null, focus = null }: Props) {
+export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, laneLabels, edgesAtCards = false, focusId = null, focus = null }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const lit = useMemo(() => (focusId && focus ? new Set([focusId, ...focus.upstream, ...focus.downstream]) : null), [focusId, focus]);
   const store = useStoreApi();
@@ -133,7 +143,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       byId.set(node.id, tile);
     }
     // Edges grouped by colour, so each colour is one path and one stroke.
-    const strokes = new Map<string, { points: Point[]; lit: boolean }[]>();
+    const strokes = new Map<string, { points: Point[]; lit: boolean; box: { x: number; y: number; w: number; h: number } }[]>();
     edges.forEach((edge, i) => {
       const a = byId.get(edge.source);
       const b = byId.get(edge.target);
@@ -141,7 +151,14 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       const colour = isBlockingDependency(edge, a.node, b.node) ? "var(--tone-red-solid)" : EDGE_TONE[edge.kind];
       const points = [{ x: a.x + a.w, y: a.y + a.h / 2 }, ...(routes.get(i) ?? []), { x: b.x, y: b.y + b.h / 2 }];
       const list = strokes.get(colour) ?? [];
-      list.push({ points, lit: !lit || (lit.has(edge.source) && lit.has(edge.target)) });
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (const p of points) {
+        minX = Math.min(minX, p.x);
+        minY = Math.min(minY, p.y);
+        maxX = Math.max(maxX, p.x);
+        maxY = Math.max(maxY, p.y);
+      }
+      list.push({ points, lit: !lit || (lit.has(edge.source) && lit.has(edge.target)), box: { x: minX, y: minY, w: maxX - minX, h: maxY - minY } });
       strokes.set(colour, list);
     });
     // Lanes: the services map's, or one per kind of node (papers, milestones, services).
@@ -193,8 +210,11 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       if (!ctx) return;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      canvas.hidden = level === "cards";
-      if (level === "cards") return;
+      const cards = level === "cards";
+      canvas.hidden = cards && !edgesAtCards;
+      // Among cards, the edges go under them; tiles and dots go over React Flow's (empty) layer.
+      canvas.style.zIndex = cards ? "3" : "4";
+      if (canvas.hidden) return;
       // The flow rectangle in view, for culling.
       const vx = -tx / zoom;
       const vy = -ty / zoom;
@@ -210,26 +230,35 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
         ctx.globalAlpha = 1;
       }
 
-      // Edges: one path per colour, straight segments through the routes' waypoints.
-      ctx.lineWidth = Math.max(1, 1.2 / zoom);
+      // Edges: one path per colour, through the routes' waypoints (curves among cards, straight
+      // segments further out), only those crossing the view.
+      ctx.lineWidth = cards ? 1.5 : Math.max(1, 1.2 / zoom);
       for (const [tone, list] of scene.strokes) {
         for (const litPass of lit ? [false, true] : [true]) {
           ctx.strokeStyle = colour(tone);
-          ctx.globalAlpha = lit ? (litPass ? 0.9 : 0.08) : level === "dots" ? 0.28 : 0.45;
+          ctx.globalAlpha = lit ? (litPass ? 0.9 : cards ? 0.15 : 0.08) : cards ? 0.75 : level === "dots" ? 0.28 : 0.45;
           ctx.beginPath();
           for (const s of list) {
             if (s.lit !== litPass && lit) continue;
+            if (!inView(s.box.x, s.box.y, s.box.w, s.box.h)) continue;
             const p = s.points;
-            const first = p[0];
-            const last = p[p.length - 1];
-            if (p.length === 2 && !inView(Math.min(first.x, last.x), Math.min(first.y, last.y), Math.abs(last.x - first.x), Math.abs(last.y - first.y))) continue;
-            ctx.moveTo(first.x, first.y);
-            for (let i = 1; i < p.length; i++) ctx.lineTo(p[i].x, p[i].y);
+            ctx.moveTo(p[0].x, p[0].y);
+            for (let i = 1; i < p.length; i++) {
+              if (!cards) {
+                ctx.lineTo(p[i].x, p[i].y);
+                continue;
+              }
+              const a = p[i - 1];
+              const b = p[i];
+              const dx = (b.x - a.x) / 2;
+              ctx.bezierCurveTo(a.x + dx, a.y, b.x - dx, b.y, b.x, b.y);
+            }
           }
           ctx.stroke();
         }
       }
       ctx.globalAlpha = 1;
+      if (cards) return;
 
       // Tiles: surface with a status-coloured band (tiles) or solid status colour (dots).
       const visible = scene.tiles.filter((t) => inView(t.x, t.y, t.w, t.h));
@@ -329,7 +358,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       colour.dispose();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [store, scene, lit]);
+  }, [store, scene, lit, edgesAtCards]);
 
   // A click (not a drag) on a tile zooms in to it, to a readable zoom.
   useEffect(() => {

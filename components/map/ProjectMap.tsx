@@ -53,8 +53,10 @@ export type ProjectMapProps = {
 const MIN_ZOOM = 0.01;
 /** React Flow's minimap redraws every node on every frame; past this many, "Show all" serves instead. */
 const MINIMAP_MAX = 600;
-/** Above this many nodes React Flow draws only what is in view. */
+/** Above this many nodes React Flow draws only what is in view, and edges go on a canvas (MapOverview). */
 const VIRTUALIZE_ABOVE = 300;
+/** Edges React Flow still draws on a large map: the focused paths and the selected edge. */
+const onPath = (edge: MapFlowEdge) => edge.data?.focus === "path" || edge.selected === true;
 
 export function ProjectMap(props: ProjectMapProps) {
   if (props.nodes.length === 0) {
@@ -204,7 +206,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
 
   // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise the
   // readable zoom centred on open and blocked work (first-view.ts). "Show all" shows everything.
-  const boxes = useMemo(() => viewNodes(nodes, positions, hidden), [nodes, positions, hidden]);
+  const boxes = useMemo(() => viewNodes(nodes, positions, hidden, layout?.lanes), [nodes, positions, hidden, layout]);
   const showReadably = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
       const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
@@ -254,7 +256,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking).length, [flowEdges]);
   // Semantic zoom: zoomed out, React Flow draws nothing and MapOverview's canvas draws tiles.
   const level = useDetailLevel();
-  const drawn = useLevelOfDetail(level, flowNodes, flowEdges);
+  const drawn = useLevelOfDetail(level, flowNodes, flowEdges, nodes.length > VIRTUALIZE_ABOVE, onPath);
   const overflows = useOverflows(layout);
   const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
   // The services map draws services only: no kinds to choose between, no milestone colours.
@@ -333,7 +335,7 @@ function MapView({ nodes, edges, dependencies, lanes, label = "Project map" }: P
               {layout.lanes && lanes && <MapLanes lanes={layout.lanes} labels={lanes.labels} />}
               {/* Zoomed out, the dots would be a fraction of a pixel apart: costly, and noise. */}
               {level === "cards" && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />}
-              <MapOverview nodes={nodes} edges={edges} positions={positions} routes={routes} hidden={hidden} lanes={layout.lanes} laneLabels={lanes?.labels} focusId={focusId} focus={focus} />
+              <MapOverview nodes={nodes} edges={edges} positions={positions} routes={routes} hidden={hidden} lanes={layout.lanes} laneLabels={lanes?.labels} edgesAtCards={nodes.length > VIRTUALIZE_ABOVE} focusId={focusId} focus={focus} />
               {level === "cards" && overflows && nodes.length <= MINIMAP_MAX && (
                 <MiniMap<MapFlowNode>
                   position="bottom-right"

@@ -121,3 +121,15 @@ describe("on a generated 2,000-node project", () => {
     expect(viewNodes(map.nodes, positions, new Set(["service"])).length).toBe(map.nodes.filter((n) => n.kind !== "service").length);
   });
 });
+
+describe("a map in lanes with no open work (the services map)", () => {
+  it("starts at the first lane's top-left corner, so the lanes' labels are on screen", () => {
+    const lanes = Array.from({ length: 6 }, (_, i) => ({ x: i * 400, y: 0, width: 400, height: 3000 }));
+    const nodes = Array.from({ length: 60 }, (_, i) => card((i % 6) * 400 + 100, 60 + Math.floor(i / 6) * 200));
+    const boxes = [...lanes, ...nodes];
+    const view = firstView(boxes, canvas);
+    const seen = visibleBox(view, canvas.width, canvas.height);
+    expect(seen.x).toBeLessThanOrEqual(0);
+    expect(seen.y).toBeLessThanOrEqual(0);
+  });
+});

@@ -155,9 +155,12 @@ export function visibleBox(viewport: Viewport, width: number, height: number): B
   return { x: -viewport.x / viewport.zoom, y: -viewport.y / viewport.zoom, width: width / viewport.zoom, height: height / viewport.zoom };
 }
 
-/** A map's nodes as boxes for the functions above (kinds filtered out left out). */
-export function viewNodes(nodes: readonly MapNode[], positions: ReadonlyMap<string, Pick<NodePosition, "x" | "y">>, hidden?: ReadonlySet<MapNodeKind>): ViewNode[] {
-  const boxes: ViewNode[] = [];
+/**
+ * A map's nodes as boxes for the functions above (kinds filtered out left out), and its lanes'
+ * boxes, if any, so that a view starting at the map's edge shows the lanes' labels.
+ */
+export function viewNodes(nodes: readonly MapNode[], positions: ReadonlyMap<string, Pick<NodePosition, "x" | "y">>, hidden?: ReadonlySet<MapNodeKind>, lanes?: readonly Box[]): ViewNode[] {
+  const boxes: ViewNode[] = lanes ? lanes.map(({ x, y, width, height }) => ({ x, y, width, height })) : [];
   for (const node of nodes) {
     const at = positions.get(node.id);
     if (!at || hidden?.has(node.kind)) continue;
