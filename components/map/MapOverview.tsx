@@ -211,10 +211,12 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       const cards = level === "cards";
-      canvas.hidden = cards && !edgesAtCards;
+      const off = cards && !edgesAtCards;
+      // (The display style, not the hidden attribute, which a global canvas rule would override.)
+      canvas.style.display = off ? "none" : "";
       // Among cards, the edges go under them; tiles and dots go over React Flow's (empty) layer.
       canvas.style.zIndex = cards ? "3" : "4";
-      if (canvas.hidden) return;
+      if (off) return;
       // The flow rectangle in view, for culling.
       const vx = -tx / zoom;
       const vy = -ty / zoom;
