@@ -11,7 +11,7 @@
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { Background, BackgroundVariant, MiniMap, ReactFlow, ReactFlowProvider, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -43,6 +43,9 @@ import { useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
 import { useMapCamera } from "./useMapCamera";
 import { useMapSearch } from "./useMapSearch";
 import { useMapViewState } from "./useMapViewState";
+import { READABLE_ZOOM, mapOpeningView, viewNodes } from "./first-view";
+import { MapOverview, useDetailLevel, useLevelOfDetail, useOverflows } from "./MapOverview";
+import { MapZoomControls } from "./MapZoomControls";
 import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import { useMapArrange, type MapArrange } from "./useMapArrange";
@@ -72,8 +75,17 @@ export type ProjectMapProps = {
   exportAs?: MapExportTarget;
 };
 
-/** Above this many nodes React Flow draws only what is in view. */
+
+/** "Show all" may zoom this far out (a 5,000-node map); below TILE_ZOOM the canvas draws tiles. */
+const MIN_ZOOM = 0.01;
+/** React Flow's minimap redraws every node on every frame; past this many, "Show all" serves instead. */
+const MINIMAP_MAX = 600;
+/** Above this many nodes React Flow draws only what is in view, and edges go on a canvas (MapOverview). */
 const VIRTUALIZE_ABOVE = 300;
+/** Edges React Flow still draws on a large map: the focused paths and the selected edge. */
+const onPath = (edge: MapFlowEdge) => edge.data?.focus === "path" || edge.selected === true;
+/** MapOverview is handed the nodes the filters show, so it hides no kind itself. */
+const NO_KINDS: ReadonlySet<MapNodeKind> = new Set();
 
 export function ProjectMap(props: ProjectMapProps) {
   if (props.nodes.length === 0) {
@@ -133,7 +145,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
 
   const positions = rolled.positions;
   const routes: ReadonlyMap<number, Point[]> = rolled.routes;
-  const camera = useMapCamera({ layout, positions, byId, frameRef });
+  const camera = useMapCamera({ positions, byId, frameRef });
 
   // Search: matches among the nodes shown, highlighted, stepped through (useMapSearch).
   const find = useMapSearch({ nodes, query: view.q, setQuery, visibleIds, positions, ready: layout !== null, centreOn: camera.centreOn });
@@ -222,17 +234,22 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
     [addDependency],
   );
 
-  // A viewport in the URL wins over the first view; a focus in it is brought into view.
+  // The first view: a viewport in the URL wins (a focus in it is brought into view); otherwise the
+  // whole map if it fits at a legible zoom, else the readable zoom centred on open and blocked work
+  // (first-view.ts). "Show all" (MapZoomControls) shows everything.
+  const viewBoxes = useMemo(() => viewNodes(nodes.filter((n) => visibleIds.has(n.id)), positions, undefined, layout?.lanes), [nodes, visibleIds, positions, layout]);
   const { initialViewport } = view;
   const onInit = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
       if (initialViewport) return void instance.setViewport(initialViewport);
-      camera.showReadably(instance);
+      const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
+      if (!canvas || viewBoxes.length === 0) void instance.fitView({ padding: 0.08, maxZoom: 1 });
+      else void instance.setViewport(mapOpeningView(viewBoxes, { width: canvas.clientWidth, height: canvas.clientHeight, readableZoom: READABLE_ZOOM }));
       if (focusId) window.setTimeout(() => camera.centreOn(focusId, 0), 0);
     },
     // The first view only: later changes of focus move the camera themselves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [initialViewport, camera],
+    [initialViewport, camera, viewBoxes],
   );
 
   const flowNodes = useMemo<CardFlowNode[]>(() => {
@@ -304,6 +321,11 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
     return result;
   }, [allNodes]);
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking && !e.hidden).length, [flowEdges]);
+  // Semantic zoom: zoomed out, React Flow draws nothing and MapOverview's canvas draws tiles.
+  const level = useDetailLevel();
+  const overviewNodes = useMemo(() => nodes.filter((n) => visibleIds.has(n.id)), [nodes, visibleIds]);
+  const drawn = useLevelOfDetail(level, drawnNodes, flowEdges, nodes.length > VIRTUALIZE_ABOVE, onPath);
+  const overflows = useOverflows(layout);
   const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
@@ -352,6 +374,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
           Click a node to trace what it depends on and what depends on it.
           <span className={styles.keys}> Arrow keys move between nodes, Enter opens one, / finds.</span>
         </p>
+        <MapZoomControls boxes={viewBoxes} minZoom={MIN_ZOOM} maxZoom={2} />
       </div>
 
       {editing.enabled && (
@@ -364,8 +387,8 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
         <div className={styles.canvas} onKeyDownCapture={onNodeKeys}>
           {layout ? (
             <ReactFlow<MapFlowNode, MapFlowEdge>
-              nodes={drawnNodes}
-              edges={flowEdges}
+              nodes={drawn.nodes}
+              edges={drawn.edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={arranged.draggable ? (changes) => (arranged.onNodesChange(changes), onNodesChange(changes)) : onNodesChange}
@@ -383,26 +406,29 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
               onInit={onInit}
               onMoveEnd={(_, viewport) => view.setViewport(viewport)}
               ariaLabelConfig={NODE_KEYS_HELP}
-              minZoom={0.05}
+              minZoom={MIN_ZOOM}
               maxZoom={2}
               onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
               className={styles.flow}
               aria-label={label}
             >
               {layout.lanes && <MapLanes lanes={layout.lanes} labels={lanes?.labels ?? LANE_LABELS} collapsed={collapsed} onToggle={(lane) => rolled.toggle(laneGroupId(lane))} />}
-              <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
-              <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls" />
-              <MiniMap<MapFlowNode>
-                position="bottom-right"
-                pannable
-                zoomable
-                ariaLabel="Overview of the whole map"
-                nodeColor={(n) => (n.type === "collapsed" ? rollupColor(n.data.group.rollup.status) : statusColor(n.data.node))}
-                nodeBorderRadius={6}
-                nodeStrokeWidth={0}
-                style={{ width: 168, height: 104 }}
-                className={styles.minimap}
-              />
+              {/* Zoomed out, the dots would be a fraction of a pixel apart: costly, and noise. */}
+              {level === "cards" && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />}
+              <MapOverview nodes={overviewNodes} edges={edges} positions={positions} routes={routes} hidden={NO_KINDS} lanes={layout.lanes} laneLabels={lanes?.labels ?? LANE_LABELS} edgesAtCards={nodes.length > VIRTUALIZE_ABOVE} focusId={focusId} focus={focus} />
+              {level === "cards" && overflows && nodes.length <= MINIMAP_MAX && (
+                <MiniMap<MapFlowNode>
+                  position="bottom-right"
+                  pannable
+                  zoomable
+                  ariaLabel="Overview of the whole map"
+                  nodeColor={(n) => (n.type === "collapsed" ? rollupColor(n.data.group.rollup.status) : statusColor(n.data.node))}
+                  nodeBorderRadius={6}
+                  nodeStrokeWidth={0}
+                  style={{ width: 168, height: 104 }}
+                  className={styles.minimap}
+                />
+              )}
             </ReactFlow>
           ) : (
             <p className={styles.progress} role="status">

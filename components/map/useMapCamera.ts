@@ -1,26 +1,23 @@
 "use client";
-// Where the map looks: the readable first view, revealing a node that is out of view, centring on
+// Where the map looks: revealing a node that is out of view, centring on
 // one at a readable zoom (search matches, keyboard moves), and framing a node with its
 // neighbourhood. All in one place so that the view component only says what to show.
 import { useCallback, type RefObject } from "react";
-import { useReactFlow, type ReactFlowInstance } from "@xyflow/react";
+import { useReactFlow } from "@xyflow/react";
 import type { MapNode, Point } from "@/lib/graph/types";
-import type { MapLayout } from "./useMapLayout";
 import type { MapFlowEdge } from "./MapEdge";
 import type { MapFlowNode } from "./MapNodes";
 import { NODE_SIZE } from "./map-model";
+import { READABLE_ZOOM } from "./first-view";
 
-/** The smallest zoom the map opens at: below it node titles stop being readable. */
-export const READABLE_ZOOM = 0.7;
 
 type Args = {
-  layout: MapLayout | null;
   positions: ReadonlyMap<string, Point>;
   byId: Map<string, MapNode>;
   frameRef: RefObject<HTMLDivElement | null>;
 };
 
-export function useMapCamera({ layout, positions, byId, frameRef }: Args) {
+export function useMapCamera({ positions, byId, frameRef }: Args) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const canvas = useCallback(() => frameRef.current?.querySelector<HTMLElement>(".react-flow") ?? null, [frameRef]);
 
@@ -70,19 +67,5 @@ export function useMapCamera({ layout, positions, byId, frameRef }: Args) {
 
   // Start where the text is readable: the whole map if it fits at a legible zoom, otherwise its
   // left end (the papers), vertically centred. The fit-view control still shows everything.
-  const showReadably = useCallback(
-    (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
-      const element = canvas();
-      if (!layout || !element) return void instance.fitView({ padding: 0.08, maxZoom: 1 });
-      const pad = 24;
-      const fit = Math.min((element.clientWidth - 2 * pad) / layout.width, (element.clientHeight - 2 * pad) / layout.height);
-      const zoom = Math.min(1, Math.max(READABLE_ZOOM, fit));
-      const x = zoom === fit || layout.width * zoom <= element.clientWidth - 2 * pad ? (element.clientWidth - layout.width * zoom) / 2 : pad;
-      const y = layout.height * zoom <= element.clientHeight - 2 * pad ? (element.clientHeight - layout.height * zoom) / 2 : pad;
-      void instance.setViewport({ x, y, zoom });
-    },
-    [layout, canvas],
-  );
-
-  return { reveal, centreOn, frame, showReadably };
+  return { reveal, centreOn, frame };
 }
