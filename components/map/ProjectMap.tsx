@@ -16,40 +16,37 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { IconNetwork } from "@/components/ui/icons";
-import { statusLabel } from "@/components/ui/status";
 import { LANE_LABELS } from "@/lib/graph/map-layout";
 import { neighbourhood } from "@/lib/graph/reachability";
 import type { Box } from "@/lib/graph/spatial";
 import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
-import { MapAddPrerequisite } from "./MapAddPrerequisite";
-import { MapDependencyDetails } from "./MapDependencyDetails";
-import { MapDetails } from "./MapDetails";
 import { MapExportMenu, type MapExportTarget } from "./MapExportMenu";
 import { MapActiveFilters, MapFiltersMenu } from "./MapFilters";
 import { MapSearch, useFindShortcut } from "./MapSearch";
-import { facetsOf, makeNodeFilter } from "./map-find";
-import { IconLink } from "./map-icons";
+import { MapPanels } from "./MapPanels";
+import { MapToolbar } from "./MapToolbar";
+import { useMapFilters } from "./useMapFilters";
+import { useFlowNodes } from "./useFlowNodes";
 import { MapLanes } from "./MapLanes";
 import { Legend } from "./MapLegend";
 import { useFillHeight, useMapLayout } from "./useMapLayout";
-import { edgeTypes, toFlowEdges, type MapFlowEdge } from "./MapEdge";
+import { edgeTypes, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
-import { nodeTypes, type CardFlowNode, type FindState, type FocusState, type MapFlowNode } from "./MapNodes";
-import { MapCollapseToolbar, MapGroupDetails, MapPaperCollapse } from "./MapCollapse";
-import { groupAriaLabel, rollupColor } from "./MapGroupNode";
+import { nodeTypes, type MapFlowNode } from "./MapNodes";
+import { MapCollapseToolbar } from "./MapCollapse";
+import { rollupColor } from "./MapGroupNode";
 import { laneGroupId, useCollapse, type HighlightMode } from "./useCollapse";
-import { GROUP_SIZE } from "@/lib/graph/collapse";
-import { useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
+import { NODE_KEYS_HELP, useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
 import { useMapCamera } from "./useMapCamera";
 import { useMapSearch } from "./useMapSearch";
 import { useMapViewState } from "./useMapViewState";
 import { READABLE_ZOOM, mapOpeningView, viewNodes } from "./first-view";
 import { MapOverview, useDetailLevel, useLevelOfDetail, useOverflows } from "./MapOverview";
 import { MapZoomControls } from "./MapZoomControls";
-import { EDGE_KIND_ORDER, KIND_LABEL, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, serviceCycles, dependencyOfConnection, dependencyOfEdge, prerequisiteChoices, statusColor } from "./map-model";
+import { EDGE_KIND_ORDER, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, dependencyOfConnection, prerequisiteChoices, statusColor } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
-import { useMapArrange, type MapArrange } from "./useMapArrange";
-import { MapRelayout, MapUnpin } from "./MapArrangeControls";
+import type { MapArrange } from "./useMapArrange";
+import { MapRelayout } from "./MapArrangeControls";
 import type { MapLayout } from "./useMapLayout";
 import styles from "./ProjectMap.module.css";
 
@@ -60,10 +57,7 @@ export type ProjectMapProps = {
   dependencies?: DependencyActions | null;
   /** What the empty map offers (the compose import, for those who may import). */
   emptyAction?: ReactNode;
-  /**
-   * Lay services out in lanes by layer, in this order, labelled (the services map); without it,
-   * a project map's lanes: papers, milestones, then services by layer (lib/graph/map-layout).
-   */
+  /** The services map's lanes (layers in order, labelled); default a project map's (lib/graph/map-layout). */
   lanes?: { order: readonly string[]; labels: Readonly<Record<string, string>> };
   /** The canvas's accessible name. Default "Project map". */
   label?: string;
@@ -74,7 +68,6 @@ export type ProjectMapProps = {
   /** Names the Export menu's files ("FLOOR-map-2026-11-29.svg") and titles their content. */
   exportAs?: MapExportTarget;
 };
-
 
 /** "Show all" may zoom this far out (a 5,000-node map); below TILE_ZOOM the canvas draws tiles. */
 const MIN_ZOOM = 0.01;
@@ -131,12 +124,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
 
   // Filters: kind chips and the Filters menu; a hidden node's edges hide with it.
   const { filters, setFilters, setFocus, setQuery } = view;
-  const hidden = useMemo<ReadonlySet<MapNodeKind>>(() => new Set(filters.hiddenKinds), [filters.hiddenKinds]);
-  const visibleIds = useMemo(() => {
-    const passes = makeNodeFilter(filters);
-    return new Set(nodes.filter(passes).map((n) => n.id));
-  }, [nodes, filters]);
-  const facets = useMemo(() => facetsOf(allNodes), [allNodes]);
+  const { hidden, visibleIds, facets, counts, shownNodes, visibleKinds, listNodes, listEdges, toggleKind } = useMapFilters(allNodes, allEdges, nodes, filters, setFilters);
 
   const selected = view.focus;
   const focusId = selected && visibleIds.has(selected) ? selected : null;
@@ -237,7 +225,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   // The first view: a viewport in the URL wins (a focus in it is brought into view); otherwise the
   // whole map if it fits at a legible zoom, else the readable zoom centred on open and blocked work
   // (first-view.ts). "Show all" (MapZoomControls) shows everything.
-  const viewBoxes = useMemo(() => viewNodes(nodes.filter((n) => visibleIds.has(n.id)), positions, undefined, layout?.lanes), [nodes, visibleIds, positions, layout]);
+  const viewBoxes = useMemo(() => viewNodes(shownNodes, positions, undefined, layout?.lanes), [shownNodes, positions, layout]);
   const { initialViewport } = view;
   const onInit = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
@@ -252,130 +240,43 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
     [initialViewport, camera, viewBoxes],
   );
 
-  const flowNodes = useMemo<CardFlowNode[]>(() => {
-    if (!layout) return [];
-    const stateOf = (id: string): FocusState => {
-      if (!focus) return searching && !matchSet.has(id) ? "dimmed" : "none";
-      if (id === focusId) return "focus";
-      if (focus.upstream.has(id)) return "upstream";
-      return focus.downstream.has(id) ? "downstream" : "dimmed";
-    };
-    const findOf = (id: string): FindState => (id === currentMatch ? "current" : matchSet.has(id) ? "match" : undefined);
-    return nodes.map((node) => {
-      const at = positions.get(node.id)!;
-      return {
-        id: node.id,
-        type: node.kind,
-        position: { x: at.x, y: at.y },
-        ...NODE_SIZE[node.kind],
-        data: { node, focus: stateOf(node.id), find: findOf(node.id), ...(rolled.highlight ? { highlight: rolled.highlight.nodes.has(node.id) ? rolled.highlight.mode : "dim" } : {}) },
-        hidden: !visibleIds.has(node.id),
-        selected: node.id === focusId,
-        draggable: false,
-        connectable: editing.enabled && node.kind === "milestone",
-        ariaLabel: `${KIND_LABEL[node.kind].one} ${node.kind === "milestone" ? `${node.sublabel} ` : ""}${node.label}, ${statusLabel(node.kind === "service" ? "lifecycle" : node.kind, node.status)}`,
-      };
-    });
-  }, [layout, nodes, positions, focus, focusId, visibleIds, editing.enabled, searching, matchSet, currentMatch, rolled.highlight]);
-  const arranged = useMapArrange(arrange, flowNodes);
-  const groupFlowNodes = useMemo<MapFlowNode[]>(
-    () =>
-      rolled.groups.map((group) => ({
-        id: group.id,
-        type: "collapsed" as const,
-        position: positions.get(group.id)!,
-        ...GROUP_SIZE,
-        data: { group, onExpand: rolled.toggle, dimmed: focus !== null && !focus.upstream.has(group.id) && !focus.downstream.has(group.id), ...(rolled.highlight ? { highlight: rolled.highlight.nodes.has(group.id) ? rolled.highlight.mode : "dim" } : {}) },
-        selected: group.id === selected,
-        draggable: false,
-        connectable: false,
-        ariaLabel: groupAriaLabel(group),
-      })),
-    [rolled.groups, rolled.toggle, rolled.highlight, positions, focus, selected],
-  );
-  const drawnNodes = useMemo((): MapFlowNode[] => (groupFlowNodes.length ? [...arranged.nodes, ...groupFlowNodes] : arranged.nodes), [arranged.nodes, groupFlowNodes]);
+  // React Flow's nodes (cards with focus, search, highlight and pins; collapsed groups) and edges.
+  const { arranged, drawnNodes, flowEdges, cycles } = useFlowNodes({ layout, nodes, edges, byId, positions, routes, hidden, focus, focusId, selected, selectedEdgeId, visibleIds, connectable: editing.enabled, searching, matchSet, currentMatch, rolled, arrange });
 
-  // Cycles among services are allowed but marked, on both maps.
-  const cycles = useMemo(() => serviceCycles(nodes, edges), [nodes, edges]);
-  const flowEdges = useMemo(() => {
-    const drawn = toFlowEdges(edges, { byId, routes, hidden, focusEdges: focus?.edges ?? null, selectedEdgeId, plannable: editing.enabled, cycles, groups: rolled.groupById, highlight: rolled.highlight });
-    if (visibleIds.size === nodes.length) return drawn;
-    return drawn.map((e) => (e.hidden || (visibleIds.has(e.source) && visibleIds.has(e.target)) ? e : { ...e, hidden: true }));
-  }, [edges, byId, routes, focus, hidden, selectedEdgeId, editing.enabled, cycles, visibleIds, nodes.length, rolled.groupById, rolled.highlight]);
 
   // Arrow keys move between the nodes shown; Enter opens one.
-  const boxes = useCallback(
-    (): Box[] =>
-      nodes.flatMap((n) => {
-        const at = positions.get(n.id);
-        return at && visibleIds.has(n.id) ? [{ id: n.id, x: at.x, y: at.y, ...NODE_SIZE[n.kind] }] : [];
-      }),
-    [nodes, positions, visibleIds],
-  );
-  const centreAt = camera.centreOn;
-  const onNodeKeys = useNodeKeys({ boxes, hrefOf: (id) => byId.get(id)?.href, centreOn: centreAt, open: router.push });
+  const boxes = useCallback((): Box[] => shownNodes.flatMap((n) => (positions.has(n.id) ? [{ id: n.id, ...positions.get(n.id)!, ...NODE_SIZE[n.kind] }] : [])), [shownNodes, positions]);
+  const onNodeKeys = useNodeKeys({ boxes, hrefOf: (id) => byId.get(id)?.href, centreOn: camera.centreOn, open: router.push });
 
-  const counts = useMemo(() => {
-    const result: Record<MapNodeKind, number> = { handoff: 0, milestone: 0, service: 0 };
-    for (const node of allNodes) result[node.kind]++;
-    return result;
-  }, [allNodes]);
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking && !e.hidden).length, [flowEdges]);
   // Semantic zoom: zoomed out, React Flow draws nothing and MapOverview's canvas draws tiles.
   const level = useDetailLevel();
-  const overviewNodes = useMemo(() => nodes.filter((n) => visibleIds.has(n.id)), [nodes, visibleIds]);
   const drawn = useLevelOfDetail(level, drawnNodes, flowEdges, nodes.length > VIRTUALIZE_ABOVE, onPath);
   const overflows = useOverflows(layout);
-  const visibleKinds = KIND_ORDER.filter((kind) => !hidden.has(kind));
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
-  // The list shows the whole map, collapsed groups or not.
-  const listed = useMemo(() => new Set(allNodes.filter(makeNodeFilter(filters)).map((n) => n.id)), [allNodes, filters]);
-  const visibleNodes = useMemo(() => allNodes.filter((n) => listed.has(n.id)), [allNodes, listed]);
-  const visibleEdges = useMemo(() => allEdges.filter((e) => listed.has(e.source) && listed.has(e.target)), [allEdges, listed]);
   const focused = focusId ? byId.get(focusId) : undefined;
   const related = (ids: Set<string> | undefined) => nodes.filter((n) => ids?.has(n.id) && visibleIds.has(n.id));
 
-  const toggleKind = (kind: MapNodeKind) =>
-    setFilters((current) => ({ ...current, hiddenKinds: current.hiddenKinds.includes(kind) ? current.hiddenKinds.filter((k) => k !== kind) : [...current.hiddenKinds, kind] }));
-
   return (
     <div className={styles.root} ref={rootRef}>
-      <div className={styles.toolbar}>
-        <MapSearch query={view.q} onQuery={onQuery} count={find.matches.length} current={find.current} onStep={find.step} inputRef={searchRef} />
-        <div className={styles.chips} role="group" aria-label="Show on the map" hidden={kinds.length === 0}>
-          {kinds.map((kind) => (
-            <button key={kind} type="button" className={styles.chip} data-kind={kind} aria-pressed={!hidden.has(kind)} onClick={() => toggleKind(kind)} disabled={counts[kind] === 0}>
-              <span className={styles.swatch} data-kind={kind} aria-hidden />
-              {KIND_LABEL[kind].many}
-              <span className={styles.count}>{counts[kind]}</span>
-            </button>
-          ))}
-        </div>
-        <MapFiltersMenu facets={facets} filters={filters} onChange={setFilters} />
-        <MapCollapseToolbar view={rolled} highlight={highlightMode} onHighlight={setHighlightMode} planned={!lanes && counts.milestone > 0} />
-        <div className={styles.toolbarEnd}>
-          {arrange && <MapRelayout arrange={arrange} />}
-          <MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels ?? LANE_LABELS} isVisible={(n) => visibleIds.has(n.id)} />
-          <CopyLink link={view.link} />
-          <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => setShowList((v) => !v)}>
-            {showList ? "Hide list" : "Show as list"}
-          </button>
-        </div>
-      </div>
-      <div className={styles.subbar}>
-        <MapActiveFilters facets={facets} filters={filters} onChange={setFilters} />
-        <p className={styles.hint}>
-          {blocked > 0 && (
-            <span className={styles.blockedNote}>
-              {blocked} blocked {blocked === 1 ? "dependency" : "dependencies"} ·{" "}
-            </span>
-          )}
-          Click a node to trace what it depends on and what depends on it.
-          <span className={styles.keys}> Arrow keys move between nodes, Enter opens one, / finds.</span>
-        </p>
-        <MapZoomControls boxes={viewBoxes} minZoom={MIN_ZOOM} maxZoom={2} />
-      </div>
+      <MapToolbar
+        search={<MapSearch query={view.q} onQuery={onQuery} count={find.matches.length} current={find.current} onStep={find.step} inputRef={searchRef} />}
+        kinds={kinds}
+        hidden={hidden}
+        counts={counts}
+        onToggleKind={toggleKind}
+        filters={<MapFiltersMenu facets={facets} filters={filters} onChange={setFilters} />}
+        activeFilters={<MapActiveFilters facets={facets} filters={filters} onChange={setFilters} />}
+        collapse={<MapCollapseToolbar view={rolled} highlight={highlightMode} onHighlight={setHighlightMode} planned={!lanes && counts.milestone > 0} />}
+        relayout={arrange ? <MapRelayout arrange={arrange} /> : null}
+        exportMenu={<MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels ?? LANE_LABELS} isVisible={(n) => visibleIds.has(n.id)} />}
+        link={view.link}
+        showList={showList}
+        onShowList={setShowList}
+        blocked={blocked}
+        zoom={<MapZoomControls boxes={viewBoxes} minZoom={MIN_ZOOM} maxZoom={2} />}
+      />
 
       {editing.enabled && (
         <p className={styles.planHint}>
@@ -415,7 +316,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
               {layout.lanes && <MapLanes lanes={layout.lanes} labels={lanes?.labels ?? LANE_LABELS} collapsed={collapsed} onToggle={(lane) => rolled.toggle(laneGroupId(lane))} />}
               {/* Zoomed out, the dots would be a fraction of a pixel apart: costly, and noise. */}
               {level === "cards" && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />}
-              <MapOverview nodes={overviewNodes} edges={edges} positions={positions} routes={routes} hidden={NO_KINDS} lanes={layout.lanes} laneLabels={lanes?.labels ?? LANE_LABELS} edgesAtCards={nodes.length > VIRTUALIZE_ABOVE} focusId={focusId} focus={focus} />
+              <MapOverview nodes={shownNodes} edges={edges} positions={positions} routes={routes} hidden={NO_KINDS} lanes={layout.lanes} laneLabels={lanes?.labels ?? LANE_LABELS} edgesAtCards={nodes.length > VIRTUALIZE_ABOVE} focusId={focusId} focus={focus} />
               {level === "cards" && overflows && nodes.length <= MINIMAP_MAX && (
                 <MiniMap<MapFlowNode>
                   position="bottom-right"
@@ -450,54 +351,27 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
             </div>
           )}
         </div>
-        {selectedEdge && byId.has(selectedEdge.source) && byId.has(selectedEdge.target) && (
-          <MapDependencyDetails
-            key={selectedEdge.id}
-            prerequisite={byId.get(selectedEdge.source)!}
-            dependent={byId.get(selectedEdge.target)!}
-            onRemove={editing.enabled ? () => editing.remove(dependencyOfEdge(selectedEdge)!) : null}
-            pending={editing.pending}
-            onFocus={(id) => focusOn(id, "panel")}
-            onClose={clearAll}
-            headingRef={headingRef}
-          />
-        )}
-        {focused && (
-          <MapDetails
-            node={focused}
-            upstream={related(focus?.upstream)}
-            downstream={related(focus?.downstream)}
-            onFocus={(id) => focusOn(id, "panel")}
-            onClose={clearFocus}
-            headingRef={headingRef}
-            hops={view.hops}
-            onHops={view.setHops}
-            plan={
-              <>
-                {arrange && <MapUnpin arrange={arrange} id={focused.id} />}
-                {editing.enabled && focused.kind === "milestone" ? (
-                  <MapAddPrerequisite node={focused} candidates={prerequisiteChoices(nodes, edges, focused.id)} pending={editing.pending} onAdd={(id) => onConnect({ source: id, target: focused.id, sourceHandle: null, targetHandle: null })} />
-                ) : focused.kind === "handoff" ? (
-                  <MapPaperCollapse node={focused} view={rolled} onCollapsed={(id) => focusOn(id, "panel")} />
-                ) : null}
-              </>
-            }
-          />
-        )}
-        {selectedGroup && (
-          <MapGroupDetails
-            key={selectedGroup.id}
-            group={selectedGroup}
-            byId={allById}
-            onExpand={(groupId, member) => {
-              rolled.toggle(groupId);
-              if (member) focusOn(member, "panel");
-              else setFocus(null);
-            }}
-            onClose={clearAll}
-            headingRef={headingRef}
-          />
-        )}
+        <MapPanels
+          selectedEdge={selectedEdge}
+          focused={focused}
+          selectedGroup={selectedGroup}
+          byId={byId}
+          allById={allById}
+          upstream={related(focus?.upstream)}
+          downstream={related(focus?.downstream)}
+          prerequisites={() => (focused ? prerequisiteChoices(nodes, edges, focused.id) : [])}
+          editing={editing}
+          arrange={arrange}
+          rolled={rolled}
+          hops={view.hops}
+          onHops={view.setHops}
+          onFocus={(id) => focusOn(id, "panel")}
+          onUnfocus={() => setFocus(null)}
+          onClearFocus={clearFocus}
+          onClose={clearAll}
+          onConnect={onConnect}
+          headingRef={headingRef}
+        />
       </div>
       <p className="sr-only" aria-live="polite">
         {focused ? `Focused ${focused.label}: ${focus?.upstream.size ?? 0} upstream, ${focus?.downstream.size ?? 0} downstream.` : ""}
@@ -507,8 +381,8 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
         <MapList
           id="map-list"
           kinds={visibleKinds}
-          nodes={visibleNodes}
-          edges={visibleEdges}
+          nodes={listNodes}
+          edges={listEdges}
           byId={allById}
           focusId={focusId}
           onFocus={(id) => {
@@ -520,35 +394,5 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
         />
       )}
     </div>
-  );
-}
-
-/** What a screen reader announces on a node, and the keys it offers. */
-const NODE_KEYS_HELP = {
-  "node.a11yDescription.default": "Press space to trace what it depends on and what depends on it, enter to open it, arrow keys to move to the nearest node that way, escape to clear.",
-};
-
-/** Copies the link to this exact view (focus, hops, filters, search, viewport). */
-function CopyLink({ link }: { link: () => string }) {
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(null), 2000);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link());
-      setCopied("yes");
-    } catch {
-      // Clipboard access needs a secure context; the address bar holds the same link.
-      setCopied("failed");
-    }
-  };
-  return (
-    <button type="button" className={styles.toolButton} onClick={copy} title="Copy a link to this view: focus, filters, search and position">
-      <IconLink size={14} />
-      <span aria-live="polite">{copied === "yes" ? "Copied" : copied === "failed" ? "Copy from the address bar" : "Copy link"}</span>
-    </button>
   );
 }

@@ -73,3 +73,8 @@ export function focusNode(id: string, centreOn: (id: string) => unknown) {
   };
   requestAnimationFrame(retry);
 }
+
+/** What a screen reader announces on a node, and the keys it offers. */
+export const NODE_KEYS_HELP = {
+  "node.a11yDescription.default": "Press space to trace what it depends on and what depends on it, enter to open it, arrow keys to move to the nearest node that way, escape to clear.",
+};
