@@ -68,6 +68,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "milestone.services": "Link a milestone to services",
   "milestone.service.link": "Link a service to a milestone",
   "milestone.service.unlink": "Unlink a service from a milestone",
+  // Project maps
+  "map.arrange": "Arrange a project map",
+  "map.pins.set": "Pin nodes on a project map",
+  "map.pin.remove": "Unpin a node on a project map",
+  "map.pins.clear": "Re-lay out a project map",
   // Services
   "service.read": "Read the services catalog",
   "service.create": "Create a service",
