@@ -28,8 +28,8 @@ export function MapCollapseToolbar({ view, highlight, onHighlight, planned }: { 
           Collapse all papers
         </Button>
       )}
-      {(view.paperGroups.length > 0 || anyCollapsed) && (
-        <Button variant="secondary" size="sm" onClick={view.expandAll} disabled={!anyCollapsed}>
+      {anyCollapsed && (
+        <Button variant="secondary" size="sm" onClick={view.expandAll}>
           Expand all
         </Button>
       )}

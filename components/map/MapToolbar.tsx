@@ -1,7 +1,7 @@
 "use client";
-// The map's toolbar: search, kind chips, filters, collapse and highlight, then re-layout, export,
-// copy link and the list toggle; below it the active filters, the hint and the zoom controls (which
-// sit here, above the canvas, so that they never cover a card). ProjectMap decides what each does.
+// The map's toolbar: search, kind chips and filters, then re-layout, export, copy link and the list
+// toggle; below it the active filters, collapse and highlight, and the zoom controls (above the
+// canvas, so that they never cover a card); then the hint. ProjectMap decides what each does.
 import { useEffect, useState, type ReactNode } from "react";
 import type { MapNodeKind } from "@/lib/graph/types";
 import { IconLink } from "./map-icons";
@@ -44,7 +44,6 @@ export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filter
           ))}
         </div>
         {filters}
-        {collapse}
         <div className={styles.toolbarEnd}>
           {relayout}
           {exportMenu}
@@ -56,17 +55,18 @@ export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filter
       </div>
       <div className={styles.subbar}>
         {activeFilters}
-        <p className={styles.hint}>
-          {blocked > 0 && (
-            <span className={styles.blockedNote}>
-              {blocked} blocked {blocked === 1 ? "dependency" : "dependencies"} ·{" "}
-            </span>
-          )}
-          Click a node to trace what it depends on and what depends on it.
-          <span className={styles.keys}> Arrow keys move between nodes, Enter opens one, / finds.</span>
-        </p>
-        {zoom}
+        {collapse}
+        <div className={styles.toolbarEnd}>{zoom}</div>
       </div>
+      <p className={styles.hint}>
+        {blocked > 0 && (
+          <span className={styles.blockedNote}>
+            {blocked} blocked {blocked === 1 ? "dependency" : "dependencies"} ·{" "}
+          </span>
+        )}
+        Click a node to trace what it depends on and what depends on it.
+        <span className={styles.keys}> Arrow keys move between nodes, Enter opens one, / finds.</span>
+      </p>
     </>
   );
 }
