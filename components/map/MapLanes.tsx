@@ -1,8 +1,8 @@
 "use client";
 // A map's lanes (papers, milestones, services by layer; on the services map, the layers alone):
 // a labelled band per lane behind the nodes, with its count, drawn in the canvas's own
-// coordinates (React Flow's viewport portal) so that they pan and zoom with the map. The labels
-// stay at the top of the canvas while the map is panned down, so every lane stays named.
+// coordinates (React Flow's viewport portal) so that they pan and zoom with the map. Each label
+// stays in view at the canvas's top edge while its lane is, so every lane on screen stays named.
 import { ViewportPortal, useStore, type ReactFlowState } from "@xyflow/react";
 import type { LaneBox } from "@/lib/graph/lanes";
 import styles from "./ProjectMap.module.css";
@@ -16,11 +16,14 @@ type Props = {
   onToggle?: (lane: string) => void;
 };
 
-/** How far below the lanes' top edge the canvas's top edge is, in the map's coordinates. */
-const scrolledBy = (s: ReactFlowState) => Math.max(0, Math.round(-s.transform[1] / s.transform[2]));
+/** The canvas's top-left corner in the map's coordinates, as "x y" (a string, so that the lanes
+ * re-render only when it moves). */
+const cornerOf = (s: ReactFlowState) => `${Math.round(-s.transform[0] / s.transform[2])} ${Math.round(-s.transform[1] / s.transform[2])}`;
+/** Room a lane's label takes; it never slides past its lane's right edge. */
+const HEAD_WIDTH = 220;
 
 export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
-  const scrolled = useStore(scrolledBy);
+  const [left, top] = useStore(cornerOf).split(" ").map(Number);
   return (
     <ViewportPortal>
       {lanes.map((lane, i) => (
@@ -31,7 +34,7 @@ export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
           data-odd={i % 2 === 1 || undefined}
           style={{ transform: `translate(${lane.x}px, ${lane.y}px)`, width: lane.width, height: lane.height }}
         >
-          <div className={styles.laneHead} style={{ transform: `translateY(${Math.min(scrolled, Math.max(0, lane.height - 48))}px)` }}>
+          <div className={styles.laneHead} style={{ transform: `translate(${clamp(left - lane.x, lane.width - HEAD_WIDTH)}px, ${clamp(top - lane.y, lane.height - 48)}px)`, width: Math.min(HEAD_WIDTH, lane.width) }}>
             <span className={styles.laneLabel}>
               {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{lane.count}</span>
             </span>
@@ -46,4 +49,9 @@ export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
       ))}
     </ViewportPortal>
   );
+}
+
+/** 0 ≤ value ≤ max (0 when max is negative). */
+function clamp(value: number, max: number): number {
+  return Math.max(0, Math.min(value, max));
 }
