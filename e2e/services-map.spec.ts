@@ -49,7 +49,7 @@ test("the services map shows every demo service in its layer's lane, and who use
     const lane = await box(page, `[data-lane="${service.layer}"]`);
     expect(at.x, `${service.name} in the ${service.layer} lane`).toBeGreaterThanOrEqual(lane.x - 1);
     expect(at.x + at.width, `${service.name} in the ${service.layer} lane`).toBeLessThanOrEqual(lane.x + lane.width + 1);
-    await expect(page.locator(`[data-lane="${service.layer}"]`)).toContainText(statusLabel("layer", service.layer));
+    await expect(page.locator(`[data-lane-head="${service.layer}"]`)).toContainText(statusLabel("layer", service.layer));
   }
   await page.getByRole("button", { name: "Show as list" }).click();
   await page.getByRole("button", { name: "Focus layout-api on the map" }).click();

@@ -33,18 +33,25 @@ export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
           data-lane={lane.lane}
           data-odd={i % 2 === 1 || undefined}
           style={{ transform: `translate(${lane.x}px, ${lane.y}px)`, width: lane.width, height: lane.height }}
+        />
+      ))}
+      {/* The labels above the cards, like a table's sticky header. */}
+      {lanes.map((lane) => (
+        <div
+          key={lane.lane}
+          className={styles.laneHead}
+          data-lane-head={lane.lane}
+          style={{ transform: `translate(${lane.x + clamp(left - lane.x, lane.width - HEAD_WIDTH)}px, ${lane.y + clamp(top - lane.y, lane.height - 48)}px)`, width: Math.min(HEAD_WIDTH, lane.width) }}
         >
-          <div className={styles.laneHead} style={{ transform: `translate(${clamp(left - lane.x, lane.width - HEAD_WIDTH)}px, ${clamp(top - lane.y, lane.height - 48)}px)`, width: Math.min(HEAD_WIDTH, lane.width) }}>
-            <span className={styles.laneLabel}>
-              {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{lane.count}</span>
-            </span>
-            {onToggle && (
-              <button type="button" className={`${styles.laneToggle} nodrag nopan`} onClick={() => onToggle(lane.lane)} aria-pressed={collapsed?.has(`lane:${lane.lane}`) ?? false}>
-                {collapsed?.has(`lane:${lane.lane}`) ? "Expand" : "Collapse"}
-                <span className="sr-only"> the {labels[lane.lane] ?? lane.lane} lane</span>
-              </button>
-            )}
-          </div>
+          <span className={styles.laneLabel}>
+            {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{lane.count}</span>
+          </span>
+          {onToggle && (
+            <button type="button" className={`${styles.laneToggle} nodrag nopan`} onClick={() => onToggle(lane.lane)} aria-pressed={collapsed?.has(`lane:${lane.lane}`) ?? false}>
+              {collapsed?.has(`lane:${lane.lane}`) ? "Expand" : "Collapse"}
+              <span className="sr-only"> the {labels[lane.lane] ?? lane.lane} lane</span>
+            </button>
+          )}
         </div>
       ))}
     </ViewportPortal>
