@@ -500,13 +500,18 @@ function orderLayers(seg: Segments, sweeps: number): Order {
       const from = offsets[v];
       const to = offsets[v + 1];
       if (from === to) continue;
-      let sum = 0;
-      let total = 0;
-      for (let j = from; j < to; j++) {
-        sum += index[list[j]] * weight[j];
-        total += weight[j];
+      let q: number;
+      if (to - from === 1) {
+        q = index[list[from]] << 10; // one neighbour (most dummy nodes): no division
+      } else {
+        let sum = 0;
+        let total = 0;
+        for (let j = from; j < to; j++) {
+          sum += index[list[j]] * weight[j];
+          total += weight[j];
+        }
+        q = Math.round((sum / total) * 1024);
       }
-      const q = Math.round((sum / total) * 1024);
       if (movers > 0 && key[movers - 1] > q) sorted = false;
       key[movers] = q;
       movable[movers++] = v;
@@ -539,7 +544,9 @@ function orderLayers(seg: Segments, sweeps: number): Order {
     return true;
   };
 
-  const crossings = crossingCounter(seg, order, start, index, widest);
+  // Layers reordered since their crossings were last counted: only their pairs are recounted.
+  const dirty = new Uint8Array(layerCount).fill(1);
+  const crossings = crossingCounter(seg, order, start, index, widest, dirty);
   // The input order is kept only if no sweep changes anything: it is not even counted.
   const best = order.slice();
   let bestCrossings = Infinity;
@@ -553,11 +560,11 @@ function orderLayers(seg: Segments, sweeps: number): Order {
   let judgeUp = true;
   for (let half = 0; half < halves && bestCrossings > 0 && stale < 4; half++) {
     const down = half % 2 === 0;
-    let changed = false;
+    let changed = 0;
     if (down) {
-      for (let l = 1; l < layerCount; l++) if (sortLayer(l, l - 1, seg.up)) changed = true;
+      for (let l = 1; l < layerCount; l++) if (sortLayer(l, l - 1, seg.up)) changed = dirty[l] = 1;
     } else {
-      for (let l = layerCount - 2; l >= 0; l--) if (sortLayer(l, l + 1, seg.down)) changed = true;
+      for (let l = layerCount - 2; l >= 0; l--) if (sortLayer(l, l + 1, seg.down)) changed = dirty[l] = 1;
     }
     if (!changed) {
       stale++;
@@ -579,49 +586,41 @@ function orderLayers(seg: Segments, sweeps: number): Order {
  * Exact crossings between every pair of adjacent layers for the current order (Barth, Jünger,
  * Mutzel), each link weighted by the edges along it: two bundles of 3 and 4 edges crossing count 12.
  */
-function crossingCounter(seg: Segments, order: Int32Array, start: Int32Array, index: Int32Array, widest: number) {
-  const tree = new Float64Array(widest + 1);
+function crossingCounter(seg: Segments, order: Int32Array, start: Int32Array, index: Int32Array, widest: number, dirty: Uint8Array) {
+  const tree = new Int32Array(widest + 1);
   const { offsets, list, weight } = seg.down;
-  let scratch = new Int32Array(16);
-  let scratchWeight = new Float64Array(16);
+  const pairs = new Float64Array(Math.max(0, seg.layerCount - 1));
   return (): number => {
     let crossings = 0;
     for (let l = 0; l + 1 < seg.layerCount; l++) {
+      if (!dirty[l] && !dirty[l + 1]) {
+        crossings += pairs[l];
+        continue;
+      }
+      const pairStart = crossings;
       const below = start[l + 2] - start[l + 1];
       tree.fill(0, 0, below + 1);
       let inserted = 0;
       for (let i = start[l]; i < start[l + 1]; i++) {
         const u = order[i];
-        // This node's segments in the order of their lower ends (insertion sort: lists are short).
         const first = offsets[u];
-        const degree = offsets[u + 1] - first;
-        if (degree > scratch.length) {
-          scratch = new Int32Array(degree * 2);
-          scratchWeight = new Float64Array(degree * 2);
-        }
-        for (let k = 0; k < degree; k++) {
-          const position = index[list[first + k]] + 1;
-          const w = weight[first + k];
-          let j = k - 1;
-          while (j >= 0 && scratch[j] > position) {
-            scratch[j + 1] = scratch[j];
-            scratchWeight[j + 1] = scratchWeight[j];
-            j--;
-          }
-          scratch[j + 1] = position;
-          scratchWeight[j + 1] = w;
-        }
-        for (let k = 0; k < degree; k++) {
-          const position = scratch[k];
-          const w = scratchWeight[k];
+        const last = offsets[u + 1];
+        // Every segment of this node is weighed against the earlier nodes' segments only, before
+        // any of them is inserted: segments sharing an end never cross, so no sorting is needed.
+        for (let k = first; k < last; k++) {
           let notAfter = 0;
-          for (let j = position; j > 0; j -= j & -j) notAfter += tree[j];
-          crossings += w * (inserted - notAfter);
-          for (let j = position; j <= below; j += j & -j) tree[j] += w;
+          for (let j = index[list[k]] + 1; j > 0; j -= j & -j) notAfter += tree[j];
+          crossings += weight[k] * (inserted - notAfter);
+        }
+        for (let k = first; k < last; k++) {
+          const w = weight[k];
+          for (let j = index[list[k]] + 1; j <= below; j += j & -j) tree[j] += w;
           inserted += w;
         }
       }
+      pairs[l] = crossings - pairStart;
     }
+    dirty.fill(0);
     return crossings;
   };
 }
