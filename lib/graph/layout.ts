@@ -470,13 +470,21 @@ function orderLayers(seg: Segments, sweeps: number): Order {
     widest = Math.max(widest, start[l + 1]);
     start[l + 1] += start[l];
   }
+  // The sweeps work on nodes renumbered by their starting position (input order within each
+  // layer, layer by layer): a layer's nodes and its neighbours' are then contiguous in memory.
+  // `initial[k]` is the node first at position k; the best order is mapped back at the end.
+  const initial = new Int32Array(count);
+  const fill = start.slice(0, layerCount);
+  for (let v = 0; v < count; v++) initial[fill[seg.layer[v]]++] = v;
+  const toPrevious = renumbered(seg.up, initial);
+  const toNext = renumbered(seg.down, initial);
   const order = new Int32Array(count);
   const index = new Int32Array(count); // position of each node within its layer
-  const fill = start.slice(0, layerCount);
-  for (let v = 0; v < count; v++) {
-    const l = seg.layer[v];
-    index[v] = fill[l] - start[l];
-    order[fill[l]++] = v; // input order to start
+  for (let l = 0; l < layerCount; l++) {
+    for (let k = start[l]; k < start[l + 1]; k++) {
+      order[k] = k;
+      index[k] = k - start[l];
+    }
   }
 
   const movable = new Int32Array(widest);
@@ -546,7 +554,7 @@ function orderLayers(seg: Segments, sweeps: number): Order {
 
   // Layers reordered since their crossings were last counted: only their pairs are recounted.
   const dirty = new Uint8Array(layerCount).fill(1);
-  const crossings = crossingCounter(seg, order, start, index, widest, dirty);
+  const crossings = crossingCounter(seg.layerCount, toNext, order, start, index, widest, dirty);
   // The input order is kept only if no sweep changes anything: it is not even counted.
   const best = order.slice();
   let bestCrossings = Infinity;
@@ -562,9 +570,9 @@ function orderLayers(seg: Segments, sweeps: number): Order {
     const down = half % 2 === 0;
     let changed = 0;
     if (down) {
-      for (let l = 1; l < layerCount; l++) if (sortLayer(l, l - 1, seg.up)) changed = dirty[l] = 1;
+      for (let l = 1; l < layerCount; l++) if (sortLayer(l, l - 1, toPrevious)) changed = dirty[l] = 1;
     } else {
-      for (let l = layerCount - 2; l >= 0; l--) if (sortLayer(l, l + 1, seg.down)) changed = dirty[l] = 1;
+      for (let l = layerCount - 2; l >= 0; l--) if (sortLayer(l, l + 1, toNext)) changed = dirty[l] = 1;
     }
     if (!changed) {
       stale++;
@@ -579,20 +587,40 @@ function orderLayers(seg: Segments, sweeps: number): Order {
       best.set(order);
     }
   }
+  for (let k = 0; k < count; k++) best[k] = initial[best[k]];
   return { order: best, start };
+}
+
+/** Neighbour lists of the nodes renumbered by `old` (old[k] the node now numbered k). */
+function renumbered(side: Neighbours, old: Int32Array): Neighbours {
+  const count = old.length;
+  const newId = new Int32Array(count);
+  for (let k = 0; k < count; k++) newId[old[k]] = k;
+  const offsets = new Int32Array(count + 1);
+  const list = new Int32Array(side.list.length);
+  const weight = new Int32Array(side.list.length);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const v = old[k];
+    for (let j = side.offsets[v]; j < side.offsets[v + 1]; j++) {
+      list[at] = newId[side.list[j]];
+      weight[at++] = side.weight[j];
+    }
+    offsets[k + 1] = at;
+  }
+  return { offsets, list, weight };
 }
 
 /**
  * Exact crossings between every pair of adjacent layers for the current order (Barth, Jünger,
  * Mutzel), each link weighted by the edges along it: two bundles of 3 and 4 edges crossing count 12.
  */
-function crossingCounter(seg: Segments, order: Int32Array, start: Int32Array, index: Int32Array, widest: number, dirty: Uint8Array) {
+function crossingCounter(layerCount: number, { offsets, list, weight }: Neighbours, order: Int32Array, start: Int32Array, index: Int32Array, widest: number, dirty: Uint8Array) {
   const tree = new Int32Array(widest + 1);
-  const { offsets, list, weight } = seg.down;
-  const pairs = new Float64Array(Math.max(0, seg.layerCount - 1));
+  const pairs = new Float64Array(Math.max(0, layerCount - 1));
   return (): number => {
     let crossings = 0;
-    for (let l = 0; l + 1 < seg.layerCount; l++) {
+    for (let l = 0; l + 1 < layerCount; l++) {
       if (!dirty[l] && !dirty[l + 1]) {
         crossings += pairs[l];
         continue;
