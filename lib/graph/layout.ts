@@ -43,7 +43,12 @@ const MIN_GAIN = 0.002;
 /** Down-and-up passes of coordinate assignment; more straighten long edges a little more. */
 const PLACEMENT_PASSES = 3;
 
-export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], opts: LayoutOptions = {}): LayoutResult {
+/**
+ * Lays the graph out. Positions and route points are moved by `shift` (lanes make room for their
+ * labels that way, without a second pass over the hundreds of thousands of points of a large map);
+ * width and height are the drawing's own.
+ */
+export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], opts: LayoutOptions = {}, shift: Point = { x: 0, y: 0 }): LayoutResult {
   const { layerGap, nodeGap, edgeGap, sweeps, bundleEdges } = { ...DEFAULTS, ...opts };
   const n = nodes.length;
   if (n === 0) return { positions: [], routes: [], width: 0, height: 0, layerCount: 0, reversedEdges: 0 };
@@ -75,20 +80,35 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
   for (let i = 0; i < n; i++) {
     const node = nodes[i];
     const l = layer[i];
-    positions[i] = { id: node.id, x: round(layerX[l] + (layerWidth[l] - node.width) / 2), y: round(center[i] - node.height / 2 - top), layer: l };
+    positions[i] = { id: node.id, x: round(layerX[l] + (layerWidth[l] - node.width) / 2) + shift.x, y: round(center[i] - node.height / 2 - top) + shift.y, layer: l };
   }
+  // Waypoints: two per layer a long edge crosses (one where the column is empty), at the
+  // column's left and right edges; arrays sized up front, filled from the end when flipped.
   const { chainEdge, chainFlipped, chainStart, chainNodes } = seg;
+  const leftX = new Float64Array(seg.layerCount);
+  const rightX = new Float64Array(seg.layerCount);
+  for (let l = 0; l < seg.layerCount; l++) {
+    leftX[l] = round(layerX[l]) + shift.x;
+    rightX[l] = round(layerX[l] + layerWidth[l]) + shift.x;
+  }
   const routes: EdgeRoute[] = new Array(chainEdge.length);
   for (let c = 0; c < chainEdge.length; c++) {
-    const points: Point[] = [];
+    let length = 0;
+    for (let k = chainStart[c]; k < chainStart[c + 1]; k++) length += layerWidth[seg.layer[chainNodes[k]]] > 0 ? 2 : 1;
+    const points: Point[] = new Array(length);
+    const flipped = chainFlipped[c] === 1;
+    let at = 0;
     for (let k = chainStart[c]; k < chainStart[c + 1]; k++) {
       const d = chainNodes[k];
       const l = seg.layer[d];
-      const y = round(center[d] - top);
-      points.push({ x: round(layerX[l]), y });
-      if (layerWidth[l] > 0) points.push({ x: round(layerX[l] + layerWidth[l]), y });
+      const y = round(center[d] - top) + shift.y;
+      if (layerWidth[l] > 0) {
+        points[flipped ? length - 1 - at++ : at++] = { x: leftX[l], y };
+        points[flipped ? length - 1 - at++ : at++] = { x: rightX[l], y };
+      } else {
+        points[flipped ? length - 1 - at++ : at++] = { x: leftX[l], y };
+      }
     }
-    if (chainFlipped[c]) points.reverse();
     routes[c] = { edge: chainEdge[c], points };
   }
   const last = seg.layerCount - 1;
