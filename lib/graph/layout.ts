@@ -582,17 +582,22 @@ function orderLayers(seg: Segments, sweeps: number): Order {
   // Stops when a few in a row gain under 0.2%, or when the work budget is spent. When the first
   // up half-sweep ends worse than the down one before it, later up half-sweeps only shake the
   // order for the next down one and are not counted (on maps, up sweeps undo the grouping by
-  // paper and come out about twice as crossed).
+  // paper and come out about twice as crossed); and they start from the middle layer, carrying
+  // the order of the middle back to the first layers without undoing the later layers', which
+  // the down sweeps derive from the first (on generated maps of 1,000 and 5,000 nodes, about 10%
+  // fewer crossings than full up half-sweeps, and those half-sweeps take half the time).
   const halves = Math.min(2 * sweeps, Math.max(MIN_HALF_SWEEPS, Math.floor(ORDER_BUDGET / Math.max(1, count))));
   let stale = 0;
   let judgeUp = true;
   for (let half = 0; half < halves && bestCrossings > 0 && stale < 4; half++) {
     const down = half % 2 === 0;
+    if (!down && !judgeUp && half === halves - 1) break; // it would only prepare a down half-sweep
     let changed = 0;
     if (down) {
       for (let l = 1; l < layerCount; l++) if (sortLayer(l, l - 1, toPrevious)) changed = dirty[l] = 1;
     } else {
-      for (let l = layerCount - 2; l >= 0; l--) if (sortLayer(l, l + 1, toNext)) changed = dirty[l] = 1;
+      const from = judgeUp ? layerCount - 2 : Math.min(layerCount - 2, layerCount >> 1);
+      for (let l = from; l >= 0; l--) if (sortLayer(l, l + 1, toNext)) changed = dirty[l] = 1;
     }
     if (!changed) {
       stale++;
