@@ -9,9 +9,12 @@
 //   3. Ordering: an edge spanning several layers becomes a chain of dummy nodes, one per layer
 //      it crosses (bundled edges share theirs: one weighted link); barycenter half-sweeps,
 //      down and up alternately, keeping the order with fewest crossings (counted exactly,
-//      weighted by the edges along each link, with a Fenwick tree after every half-sweep);
-//      layers are sorted by a counting sort on the barycenter's whole part. Sweeps stop when
-//      they stop gaining, or when a work budget proportional to nodes plus dummy nodes is spent.
+//      weighted by the edges along each link, with a Fenwick tree after every half-sweep, only
+//      for the layer pairs it reordered); when up half-sweeps prove worse, they start from the
+//      middle layer. Layers are sorted by a counting sort on the barycenter's whole part, on
+//      nodes renumbered by their starting position (a layer's nodes contiguous in memory).
+//      Sweeps stop when they stop gaining, or when a work budget proportional to nodes plus
+//      dummy nodes is spent.
 //   4. Coordinates: each layer is placed near the mean height of its neighbours, as close as
 //      order and spacing allow (isotonic regression by pool-adjacent-violators, linear time).
 //      Dummy nodes become the waypoints of long edges, so those pass between nodes, not over them.
