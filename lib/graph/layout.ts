@@ -506,8 +506,10 @@ function orderLayers(seg: Segments, sweeps: number): Order {
   const initial = new Int32Array(count);
   const fill = start.slice(0, layerCount);
   for (let v = 0; v < count; v++) initial[fill[seg.layer[v]]++] = v;
-  const toPrevious = renumbered(seg.up, initial);
-  const toNext = renumbered(seg.down, initial);
+  const newId = new Int32Array(count);
+  for (let k = 0; k < count; k++) newId[initial[k]] = k;
+  const toPrevious = renumbered(seg.up, initial, newId);
+  const toNext = renumbered(seg.down, initial, newId);
   const order = new Int32Array(count);
   const index = new Int32Array(count); // position of each node within its layer
   for (let l = 0; l < layerCount; l++) {
@@ -627,11 +629,9 @@ function orderLayers(seg: Segments, sweeps: number): Order {
   return { order: best, start, ids, toPrevious, toNext };
 }
 
-/** Neighbour lists of the nodes renumbered by `old` (old[k] the node now numbered k). */
-function renumbered(side: Neighbours, old: Int32Array): Neighbours {
+/** Neighbour lists of the nodes renumbered: old[k] is the node now numbered k, newId its inverse. */
+function renumbered(side: Neighbours, old: Int32Array, newId: Int32Array): Neighbours {
   const count = old.length;
-  const newId = new Int32Array(count);
-  for (let k = 0; k < count; k++) newId[old[k]] = k;
   const offsets = new Int32Array(count + 1);
   const list = new Int32Array(side.list.length);
   const weight = new Int32Array(side.list.length);
