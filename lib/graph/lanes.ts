@@ -30,27 +30,18 @@ export function laneLayout(nodes: readonly LaneNode[], edges: readonly LayoutEdg
   const known = new Map(order.map((lane, i) => [lane, i]));
   const extra = [...new Set(nodes.map((n) => n.lane).filter((lane) => !known.has(lane)))].sort();
   const rank = new Map([...known, ...extra.map((lane, i): [string, number] => [lane, order.length + i])]);
+  const half = layerGap / 2;
+  // Room for the labels above, and half a gap on the left so the first lane starts at 0: the
+  // layout places everything there itself, as a large map has hundreds of thousands of points.
   const laid = layeredLayout(
     nodes.map(({ lane, ...node }) => ({ ...node, band: rank.get(lane)! })),
     edges,
     { ...layoutOpts, layerGap },
+    { x: half, y: header },
   );
   if (nodes.length === 0) return { ...laid, lanes: [] };
 
   const height = laid.height + header + footer;
-  const half = layerGap / 2;
-  // Room for the labels above, and half a gap on the left so the first lane starts at 0: moved
-  // in place (the layout's own fresh objects), as a large map has hundreds of thousands of points.
-  for (const p of laid.positions) {
-    p.x += half;
-    p.y += header;
-  }
-  for (const route of laid.routes) {
-    for (const pt of route.points) {
-      pt.x += half;
-      pt.y += header;
-    }
-  }
 
   // Each lane spans its columns plus half the gap on either side, so neighbouring lanes touch.
   const spans = new Map<string, { left: number; right: number; count: number }>();
