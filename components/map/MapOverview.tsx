@@ -46,11 +46,6 @@ export function useLevelOfDetail<N extends { hidden?: boolean }, E extends { hid
   return { nodes: hiddenNodes ?? nodes, edges: hiddenEdges ?? edges };
 }
 
-/** Whether the map at the current zoom is larger than the canvas (then a minimap helps). */
-export function useOverflows(size: { width: number; height: number } | null): boolean {
-  return useStore((s) => size !== null && (size.width * s.transform[2] > s.width - 48 || size.height * s.transform[2] > s.height - 48));
-}
-
 type Props = {
   nodes: readonly MapNode[];
   edges: readonly MapEdge[];

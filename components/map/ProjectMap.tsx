@@ -11,7 +11,7 @@
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { Background, BackgroundVariant, MiniMap, ReactFlow, ReactFlowProvider, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider, type Connection, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -34,16 +34,15 @@ import { edgeTypes, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
 import { nodeTypes, type MapFlowNode } from "./MapNodes";
 import { MapCollapseToolbar } from "./MapCollapse";
-import { rollupColor } from "./MapGroupNode";
 import { laneGroupId, useCollapse, type HighlightMode } from "./useCollapse";
 import { NODE_KEYS_HELP, useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
 import { useMapCamera } from "./useMapCamera";
 import { useMapSearch } from "./useMapSearch";
 import { useMapViewState } from "./useMapViewState";
 import { READABLE_ZOOM, mapOpeningView, viewNodes } from "./first-view";
-import { MapOverview, useDetailLevel, useLevelOfDetail, useOverflows } from "./MapOverview";
+import { MapOverview, useDetailLevel, useLevelOfDetail } from "./MapOverview";
 import { MapZoomControls } from "./MapZoomControls";
-import { EDGE_KIND_ORDER, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, dependencyOfConnection, prerequisiteChoices, statusColor } from "./map-model";
+import { EDGE_KIND_ORDER, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, dependencyOfConnection, prerequisiteChoices } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import type { MapArrange } from "./useMapArrange";
 import { MapRelayout } from "./MapArrangeControls";
@@ -71,8 +70,6 @@ export type ProjectMapProps = {
 
 /** "Show all" may zoom this far out (a 5,000-node map); below TILE_ZOOM the canvas draws tiles. */
 const MIN_ZOOM = 0.01;
-/** React Flow's minimap redraws every node on every frame; past this many, "Show all" serves instead. */
-const MINIMAP_MAX = 600;
 /** Above this many nodes React Flow draws only what is in view, and edges go on a canvas (MapOverview). */
 const VIRTUALIZE_ABOVE = 300;
 /** Edges React Flow still draws on a large map: the focused paths and the selected edge. */
@@ -252,7 +249,6 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   // Semantic zoom: zoomed out, React Flow draws nothing and MapOverview's canvas draws tiles.
   const level = useDetailLevel();
   const drawn = useLevelOfDetail(level, drawnNodes, flowEdges, nodes.length > VIRTUALIZE_ABOVE, onPath);
-  const overflows = useOverflows(layout);
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
   const focused = focusId ? byId.get(focusId) : undefined;
@@ -317,19 +313,6 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
               {/* Zoomed out, the dots would be a fraction of a pixel apart: costly, and noise. */}
               {level === "cards" && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />}
               <MapOverview nodes={shownNodes} edges={edges} positions={positions} routes={routes} hidden={NO_KINDS} lanes={layout.lanes} laneLabels={lanes?.labels ?? LANE_LABELS} edgesAtCards={nodes.length > VIRTUALIZE_ABOVE} focusId={focusId} focus={focus} />
-              {level === "cards" && overflows && nodes.length <= MINIMAP_MAX && (
-                <MiniMap<MapFlowNode>
-                  position="bottom-right"
-                  pannable
-                  zoomable
-                  ariaLabel="Overview of the whole map"
-                  nodeColor={(n) => (n.type === "collapsed" ? rollupColor(n.data.group.rollup.status) : statusColor(n.data.node))}
-                  nodeBorderRadius={6}
-                  nodeStrokeWidth={0}
-                  style={{ width: 168, height: 104 }}
-                  className={styles.minimap}
-                />
-              )}
             </ReactFlow>
           ) : (
             <p className={styles.progress} role="status">

@@ -171,16 +171,8 @@ export function viewNodes(nodes: readonly MapNode[], positions: ReadonlyMap<stri
 
 /** What the map view's own controls cover: the legend along the top right. */
 export const MAP_INSETS: Partial<Insets> = { top: 44 };
-/** The minimap (168 × 104 at the bottom right, 15 px from the edges), shown when the map overflows. */
-export const MINIMAP_INSET = 104 + 2 * 15;
 
-/**
- * The map view's opening viewport: firstView with the legend kept clear and, when the whole map
- * does not fit (so the minimap is shown), the minimap too.
- */
+/** The map view's opening viewport: firstView with the legend kept clear. */
 export function mapOpeningView(nodes: readonly ViewNode[], opts: ViewOptions): FirstView {
-  const insets = { ...MAP_INSETS, ...opts.insets };
-  const view = firstView(nodes, { ...opts, insets });
-  if (view.fitsAll) return view;
-  return firstView(nodes, { ...opts, insets: { ...insets, bottom: Math.max(insets.bottom ?? 0, MINIMAP_INSET) } });
+  return firstView(nodes, { ...opts, insets: { ...MAP_INSETS, ...opts.insets } });
 }
