@@ -99,19 +99,27 @@ test("the map shows the architecture's layer lanes, each service in its layer's 
   await expect(lanes.first()).toBeAttached();
 
   // Papers, Milestones, and the services' layers, in that order across the map, each labelled.
-  const drawn = await lanes.evaluateAll((els) => els.map((el) => ({ lane: (el as HTMLElement).dataset.lane!, text: el.textContent ?? "", box: el.getBoundingClientRect().toJSON() as Box })));
+  const drawn = await lanes.evaluateAll((els) =>
+    els.map((el) => {
+      const lane = (el as HTMLElement).dataset.lane!;
+      // A lane's label is drawn above the cards (MapLanes: data-lane-head), its band behind them.
+      const head = document.querySelector(`.react-flow__viewport [data-lane-head="${CSS.escape(lane)}"]`);
+      return { lane, text: head?.textContent ?? "", box: el.getBoundingClientRect().toJSON() as Box };
+    }),
+  );
+  const heads = page.locator(".react-flow__viewport [data-lane-head]");
   const ids = drawn.map((l) => l.lane);
   expect(ids.slice(0, 2)).toEqual(["handoff", "milestone"]);
   const layers = ids.slice(2);
   expect(layers.length, "service layer lanes").toBeGreaterThanOrEqual(3);
   for (const layer of layers) expect(["gateway", "api", "service", "worker", "model", "data"]).toContain(layer);
   for (const lane of drawn) expect(lane.text, lane.lane).toContain(LANE_LABELS[lane.lane]);
-  await expect(lanes.filter({ hasText: /^Papers/ })).toHaveCount(1);
-  await expect(lanes.filter({ hasText: /^Milestones/ })).toHaveCount(1);
+  await expect(heads.filter({ hasText: /^Papers/ })).toHaveCount(1);
+  await expect(heads.filter({ hasText: /^Milestones/ })).toHaveCount(1);
 
   // Each lane's label is on the page for the user, and each service sits in its layer's lane.
   for (const label of ["Papers", "Milestones", ...layers.map((l) => LANE_LABELS[l])]) {
-    await expect(lanes.filter({ hasText: new RegExp(`^${label}\\s*\\d+`) }), label).toHaveCount(1);
+    await expect(heads.filter({ hasText: new RegExp(`^${label}\\s*\\d+`) }), label).toHaveCount(1);
   }
   const services = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.react-flow__node [data-kind="service"]')].map((el) => ({
@@ -138,7 +146,11 @@ test("the first view shows the labels of the lanes it shows", async ({ browser }
     await openFloorMap(page);
     const canvas = (await page.locator(".react-flow").boundingBox())!;
     const lanes = await page.locator(".react-flow__viewport [data-lane]").evaluateAll((els) =>
-      els.map((el) => ({ lane: (el as HTMLElement).dataset.lane!, band: el.getBoundingClientRect().toJSON() as Box, label: el.firstElementChild!.getBoundingClientRect().toJSON() as Box })),
+      els.map((el) => {
+        const lane = (el as HTMLElement).dataset.lane!;
+        const label = document.querySelector(`.react-flow__viewport [data-lane-head="${CSS.escape(lane)}"] > span`);
+        return { lane, band: el.getBoundingClientRect().toJSON() as Box, label: (label?.getBoundingClientRect().toJSON() ?? { x: -1e6, y: -1e6, width: 0, height: 0 }) as Box };
+      }),
     );
     const inView = lanes.filter((l) => overlaps(l.band, canvas));
     expect(inView.length, `lanes in the first view at ${size.width} px`).toBeGreaterThan(0);

@@ -123,8 +123,9 @@ test("arrow keys move between nodes with a visible focus ring, and Enter opens o
   await start.focus();
   const active = () => page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    const box = el?.getBoundingClientRect();
-    return { id: el?.dataset.id ?? null, label: el?.getAttribute("aria-label") ?? "", x: box?.x ?? 0, y: box?.y ?? 0, outline: el?.querySelector<HTMLElement>("[data-kind]") ? getComputedStyle(el.querySelector<HTMLElement>("[data-kind]")!).outlineStyle : "none" };
+    // The node's place on the map (React Flow's translate), not on the screen: moving focus may pan.
+    const at = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(el?.style.transform ?? "");
+    return { id: el?.dataset.id ?? null, label: el?.getAttribute("aria-label") ?? "", x: Number(at?.[1] ?? 0), y: Number(at?.[2] ?? 0), outline: el?.querySelector<HTMLElement>("[data-kind]") ? getComputedStyle(el.querySelector<HTMLElement>("[data-kind]")!).outlineStyle : "none" };
   });
   const first = await active();
   expect(first.id).toMatch(/^service:/);
