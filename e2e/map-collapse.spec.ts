@@ -64,7 +64,8 @@ test("a paper's subtree collapses into one node with counts, status and merged e
 
   // From the toolbar: every paper with milestones at once, and back.
   await page.getByRole("button", { name: "Collapse all papers" }).click();
-  await expect(page.getByTestId("map-group")).toHaveCount(3);
+  // The demo's three papers with milestones, and any other specs added to FLOOR meanwhile.
+  await expect.poll(() => page.getByTestId("map-group").count()).toBeGreaterThanOrEqual(3);
   await page.getByRole("button", { name: "Expand all" }).click();
   await expect(page.getByTestId("map-group")).toHaveCount(0);
 });
