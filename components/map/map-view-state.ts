@@ -2,7 +2,7 @@
 // filters, search text, collapsed groups and viewport. Parsed with zod, one parameter at a time:
 // a bad value is dropped (the view falls back to its default for it), never an error page.
 // Pure: URLSearchParams in, state out, and back.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod-browser";
 import type { MapNodeKind } from "@/lib/graph/types";
 import { NO_FILTERS, type MapFilters } from "./map-find";
 

@@ -3,7 +3,7 @@
 // would be created, updated with each changed field, left unchanged, and what the project has
 // that the file does not), then Apply. Apply is offered only for the text the dry run was made of.
 import { useState, type ChangeEvent } from "react";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod-browser";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";

@@ -1,6 +1,6 @@
 // Handoff templates: an ordered list of sections, each with guidance for the researcher on
 // what a production engineer needs from it. Stored in HandoffTemplate.sections (Json).
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { LIMITS } from "./limits";
 import { text } from "./text";
 import { labelled } from "./field-label";
@@ -8,11 +8,8 @@ import { TEMPLATE_LABELS as L } from "./labels";
 
 const T = LIMITS.template;
 
-// This module also runs in the browser (the editor measures completeness against a template).
-// There zod must not compile parsers with `new Function`: the Content-Security-Policy forbids
-// eval (lib/csp.ts), and zod's probe for it alone would report a violation.
-if (typeof window !== "undefined") z.config({ jitless: true });
-
+// This module also runs in the browser (the editor measures completeness against a template),
+// hence zod from ./zod-browser.
 export const templateSectionSchema = z.object({
   key: text(L.sectionKey, { max: T.sectionKey }).regex(/^[a-z][a-z0-9_]*$/, "must start with a lowercase letter and use only a-z, 0-9 and _"),
   title: text(L.sectionTitle, { min: 1, max: T.sectionTitle, trim: true, singleLine: true }),

@@ -1,7 +1,7 @@
 // The map as JSON: nodes with their laid-out boxes, edges with their routes, lanes. Its shape is
 // the zod schema below; docs/map-json.schema.json is generated from it (`npm run docs:map-json`)
 // and a unit test fails when the committed file is stale. Pure.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod-browser";
 import { statusLabel } from "@/components/ui/status";
 import { STATUS_KIND } from "../map-model";
 import type { Scene } from "./scene";
