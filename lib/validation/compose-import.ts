@@ -1,6 +1,6 @@
 // The compose import's request (lib/data/compose-import.ts): the file's text, its name, and the
 // layers chosen in the preview. Shared by the API, the page and the command line.
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { labelled } from "./field-label";
 import { text } from "./text";
 import { SERVICE_LAYERS } from "./service";

@@ -3,7 +3,7 @@
 // its date part, so a date read from the API can be sent back), with a year from 1970 to 2200.
 // "2026-02-31" and "99999-01-01" are refused with a message naming the field by its label, instead
 // of rolling over to another day or reaching the database as a date it cannot hold.
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { LABELLED } from "./text";
 import { labelled } from "./field-label";
 

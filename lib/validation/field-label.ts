@@ -4,7 +4,7 @@
 // ValidationError.fromZod walks the schema along the path to the field and puts the label
 // in front of the short message ("Estimate (days)" + "must be 0 or more"). The labels themselves
 // live in lib/validation/labels.ts, which the forms read too.
-import { z } from "zod";
+import { z } from "./zod-browser";
 
 /** The schema, remembered with the label its form shows. Returns a clone, as .meta() does. */
 export function labelled<S extends z.ZodType>(schema: S, label: string): S {

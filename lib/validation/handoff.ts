@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { HANDOFF_TRANSITIONS } from "@/lib/auth/permissions";
 import { LIMITS, formatCount } from "./limits";
 import { DEFAULT_TEMPLATE_SECTIONS } from "./template";

@@ -2,7 +2,7 @@
 // its name, as the API, the import page and the command line send them. The text is read within
 // the import limits by lib/import/yaml.ts (bytes, nesting, aliases); here it is only capped so
 // that nothing larger is even looked at.
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { YAML_LIMITS } from "@/lib/import/yaml";
 import { INTERFACE_IMPORT_LABELS as L } from "./labels";
 import { text } from "./text";

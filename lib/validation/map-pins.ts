@@ -1,5 +1,5 @@
 // Pins on a project map (lib/data/map-pins.ts): the API's PUT body and the map's drag both send this.
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { labelled } from "@/lib/validation/field-label";
 import { MAP_PIN_LABELS as L } from "@/lib/validation/labels";
 import { LIMITS, formatCount } from "@/lib/validation/limits";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { LIMITS, formatCount } from "./limits";
 import { optionalDate } from "./date";
 import { labelled } from "./field-label";

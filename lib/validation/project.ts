@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { LIMITS } from "./limits";
 import { idSchema, text } from "./text";
 import { labelled } from "./field-label";

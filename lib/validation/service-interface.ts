@@ -3,7 +3,7 @@
 // a named data schema (kind "schema": one JSON Schema, kept as the request schema). Schemas arrive
 // as JSON text pasted into a form, or as JSON values in an API body; either way they are parsed
 // here, within a size and nesting cap, and a syntax error is named by line and column.
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { LIMITS, formatCount } from "./limits";
 import { LABELLED, idSchema, text, unstorable } from "./text";
 import { labelled } from "./field-label";

@@ -4,7 +4,7 @@
 // enforces the length caps of lib/validation/limits.ts. Messages are whole sentences that name
 // the field by the label people see ("Acceptance criteria must be at most 20,000 characters
 // (this has 23,412)."), so ValidationError.fromZod shows them as they are.
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { formatCount } from "./limits";
 import { labelled } from "./field-label";
 

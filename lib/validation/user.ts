@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod-browser";
 import { labelled } from "./field-label";
 import { ACCEPT_INVITE_LABELS, CHANGE_PASSWORD_LABELS, NEW_USER_LABELS, SETUP_LABELS, SIGN_IN_LABELS, TOKEN_LABELS } from "./labels";
 import { text } from "./text";
