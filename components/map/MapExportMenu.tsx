@@ -2,11 +2,13 @@
 // The map's Export menu: the current view or the whole map (either as filtered), as an SVG or PNG
 // image, a Mermaid flowchart or JSON. Files are generated from the map's data (components/map/
 // export), never captured from the screen, and download as "FLOOR-map-2026-11-29.svg". Follows
-// the WAI-ARIA menu button pattern, as the user menu does: Enter/Space/ArrowDown open, arrows,
-// Home and End move, Escape closes and returns focus; the scope is a pair of menuitemradio.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+// the WAI-ARIA menu button pattern through useMenuButton, as the user menu does; the scope is a
+// pair of menuitemradio.
+import { useEffect, useState } from "react";
 import { useReactFlow, useStore } from "@xyflow/react";
 import { IconChevronDown } from "@/components/ui/icons";
+import menu from "@/components/ui/Menu.module.css";
+import { useMenuButton } from "@/components/ui/useMenuButton";
 import type { MapLayout } from "@/lib/graph/map-layout";
 import type { MapEdge, MapNode } from "@/lib/graph/types";
 import { renderMapJson } from "./export/json";
@@ -58,29 +60,11 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
   const flow = useReactFlow();
   const canvasWidth = useStore((s) => s.width);
   const canvasHeight = useStore((s) => s.height);
-  const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<ExportScope>("view");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]') ?? []);
-
-  function openMenu(focus: "first" | "last" = "first") {
-    setOpen(true);
-    requestAnimationFrame(() => {
-      const list = items();
-      (focus === "first" ? list[0] : list[list.length - 1])?.focus();
-    });
-  }
-
-  function close(returnFocus: boolean) {
-    setOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
-  }
+  // While an export runs the menu stays shut; the button stays enabled, so that keyboard focus stays on it.
+  const { open, close, rootProps, buttonProps, menuProps } = useMenuButton({ disabled: busy });
 
   // The last export's note stays until the next click anywhere.
   useEffect(() => {
@@ -92,40 +76,6 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
       document.removeEventListener("pointerdown", dismiss);
     };
   }, [notice]);
-
-  useEffect(() => {
-    if (!open) return;
-    function onPointerDown(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
-
-  function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (busy) return;
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      openMenu(event.key === "ArrowDown" ? "first" : "last");
-    }
-  }
-
-  function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const list = items();
-    const index = list.indexOf(document.activeElement as HTMLElement);
-    const move = (i: number) => list[(i + list.length) % list.length]?.focus();
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(index + 1),
-      ArrowUp: () => move(index - 1),
-      Home: () => move(0),
-      End: () => move(list.length - 1),
-      Escape: () => close(true),
-    };
-    if (keys[event.key]) {
-      event.preventDefault();
-      keys[event.key]();
-    } else if (event.key === "Tab") setOpen(false);
-  }
 
   /** The visible part of the canvas, in map coordinates. */
   function viewport(): Rect {
@@ -178,32 +128,22 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
     { value: "map", label: "Whole map", hint: "Every node shown by the filters" },
   ];
 
+  const item = `${menu.item} ${styles.item}`;
+
   return (
-    <div className={styles.root} ref={rootRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className={styles.trigger}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        // Stays enabled while busy, so that keyboard focus stays on it.
-        disabled={!layout}
-        aria-busy={busy || undefined}
-        onClick={() => (open ? close(false) : !busy && openMenu())}
-        onKeyDown={onButtonKeyDown}
-      >
+    <div className={menu.root} {...rootProps}>
+      <button {...buttonProps} className={styles.trigger} disabled={!layout} aria-busy={busy || undefined}>
         {busy ? "Exporting…" : "Export"}
         <IconChevronDown size={14} className={styles.chevron} />
       </button>
       {open && (
-        <div id={menuId} ref={menuRef} role="menu" aria-label="Export the map" className={styles.menu} onKeyDown={onMenuKeyDown}>
+        <div {...menuProps} aria-label="Export the map" className={`${menu.menu} ${styles.menu}`}>
           <div role="group" aria-label="What to export">
             <div className={styles.heading} aria-hidden>
               What to export
             </div>
             {scopes.map((s) => (
-              <button key={s.value} type="button" role="menuitemradio" aria-checked={scope === s.value} tabIndex={-1} className={styles.item} onClick={() => setScope(s.value)}>
+              <button key={s.value} type="button" role="menuitemradio" aria-checked={scope === s.value} tabIndex={-1} className={item} onClick={() => setScope(s.value)}>
                 <span className={styles.radio} aria-hidden />
                 <span className={styles.text}>
                   <span>{s.label}</span>
@@ -212,13 +152,13 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
               </button>
             ))}
           </div>
-          <div className={styles.separator} role="separator" />
+          <div className={menu.separator} role="separator" />
           <div role="group" aria-label="Format">
             <div className={styles.heading} aria-hidden>
               Download as
             </div>
             {FORMATS.map((f) => (
-              <button key={f.format} type="button" role="menuitem" tabIndex={-1} className={styles.item} onClick={() => void exportAs(f.format)}>
+              <button key={f.format} type="button" role="menuitem" tabIndex={-1} className={item} onClick={() => void exportAs(f.format)}>
                 <span className={styles.ext} aria-hidden>
                   .{f.extension}
                 </span>
