@@ -1,7 +1,7 @@
 // Writing a handoff in the browser: BibTeX import on the new-handoff page, the Markdown editor
 // with its live preview and save shortcut, autosaved drafts, and no lost updates when two people
 // save from the same version.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request, type Route } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { demoAccount } from "./helpers/demo";
 import { bibEntry, sectionEditor, signedInAs, typeInto, unique } from "./helpers/handoff";
@@ -15,6 +15,9 @@ async function createHandoff(page: Page, title: string): Promise<string> {
   expect(response.status()).toBe(201);
   return ((await response.json()) as { handoff: { id: string } }).handoff.id;
 }
+
+/** A server action's call (autosave, discarding a draft): a POST to the page with Next's header. */
+const isServerAction = (request: Request) => request.method() === "POST" && !!request.headers()["next-action"];
 
 type Revision = { version: number; message: string; author: { name: string } | null };
 
@@ -191,17 +194,24 @@ test("autosave keeps a draft without a version, and reopening offers to restore 
   await typeInto(page, "TL;DR", drafted);
   await expect(page.getByTestId("save-state")).toContainText("Draft saved");
 
-  // Typing again and leaving at once: the browser asks first, since that text is nowhere else yet.
+  // Typing again and leaving before that text reaches the server: the browser asks first, since
+  // the text is nowhere else yet. The draft's write is held, not answered, so that "before" does
+  // not depend on the test reaching the reload within autosave's delay (it did not always, in CI).
+  const held: Route[] = [];
+  await page.route(`**${editPath}`, (route) => (isServerAction(route.request()) ? void held.push(route) : route.fallback()));
   let dialog = "";
   page.once("dialog", (d) => {
     dialog = d.type();
     void d.accept();
   });
   await page.keyboard.type(" and more");
+  await expect(page.getByTestId("save-state")).toContainText("Saving draft…");
+  await expect.poll(() => held.length).toBe(1);
   // Scrolled far down when leaving: the browser brings the page back there after the reload.
   await page.mouse.wheel(0, 5_000);
   await page.reload();
   expect(dialog).toBe("beforeunload");
+  await page.unrouteAll({ behavior: "ignoreErrors" });
 
   await expect(page.getByText("Restore your unsaved draft from")).toBeVisible();
   await expect(page.getByRole("button", { name: "Restore draft" })).toBeInViewport();
@@ -212,10 +222,13 @@ test("autosave keeps a draft without a version, and reopening offers to restore 
   const api = await page.request.get(`/api/v1/handoffs/${id}`);
   expect(((await api.json()) as { handoff: { version: number } }).handoff.version).toBe(1);
 
-  // Discarding removes the draft: the next visit offers nothing.
+  // Discarding removes the draft: the next visit offers nothing. The offer goes at once and the
+  // server forgets the draft in turn; the next visit waits for that answer, as a person would.
   await page.goto(editPath);
+  const discarded = page.waitForResponse((response) => isServerAction(response.request()));
   await page.getByRole("button", { name: "Discard" }).click();
   await expect(page.getByText("Restore your unsaved draft from")).toHaveCount(0);
+  expect((await discarded).ok()).toBe(true);
   await page.goto(editPath);
   await expect(page.getByLabel("Handoff title")).toBeVisible();
   await expect(page.getByText("Restore your unsaved draft from")).toHaveCount(0);
