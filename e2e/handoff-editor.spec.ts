@@ -196,7 +196,7 @@ test("autosave keeps a draft without a version, and reopening offers to restore 
 
   // Typing again and leaving before that text reaches the server: the browser asks first, since
   // the text is nowhere else yet. The draft's write is held, not answered, so that "before" does
-  // not depend on the test reaching the reload within autosave's delay (it did not always, in CI).
+  // not depend on the test reaching the reload within autosave's delay (1.5 s, short on a loaded machine).
   const held: Route[] = [];
   await page.route(`**${editPath}`, (route) => (isServerAction(route.request()) ? void held.push(route) : route.fallback()));
   let dialog = "";
