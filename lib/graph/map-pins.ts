@@ -7,14 +7,15 @@
 // nothing for everyone. Pure: the map loader, the data layer and their tests use it alike.
 import type { MapEdge } from "@/lib/graph/types";
 import type { MapLayout } from "@/lib/graph/map-layout";
+import { LIMITS } from "@/lib/validation/limits";
 
 export type Pin = { x: number; y: number };
 
 /** Node sizes by id are not needed: the layout's size only has to reach each pinned node's corner plus this margin. */
 const MARGIN = 260;
 
-/** How far beyond the layout's extent a pin may lie, in map pixels: about four cards, or one lane's depth. */
-export const PIN_MARGIN = 1_000;
+/** How far beyond the layout's extent a pin may lie, in map pixels: about four cards. */
+export const PIN_MARGIN = LIMITS.map.pinMargin;
 
 /** Where a node's top-left corner may be pinned on a layout of this size. */
 export type PinBounds = { minX: number; maxX: number; minY: number; maxY: number };
