@@ -26,6 +26,12 @@ export function pinBounds(layout: Pick<MapLayout, "width" | "height">): PinBound
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/** A position moved inside the bounds of this layout: where a drop past the edge lands (the map's drag handler). */
+export function clampPin(pin: Pin, layout: Pick<MapLayout, "width" | "height">): Pin {
+  const b = pinBounds(layout);
+  return { x: clamp(pin.x, b.minX, b.maxX), y: clamp(pin.y, b.minY, b.maxY) };
+}
+
 /** Pins moved inside the bounds of this layout (the same objects when they already are). */
 export function clampPins<P extends Pin>(pins: readonly P[], layout: Pick<MapLayout, "width" | "height">): P[] {
   const b = pinBounds(layout);

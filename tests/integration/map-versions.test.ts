@@ -13,7 +13,7 @@ import { updateMilestone, updateMilestoneStatus } from "@/lib/data/milestones";
 import { addDependency, removeDependency, setMilestoneServices } from "@/lib/data/milestone-plan";
 import { removeMapPin, setMapPins } from "@/lib/data/map-pins";
 import { forgetMapBodies, mapBuilds } from "@/lib/data/map-graph";
-import { applyPins, clampPins, PIN_MARGIN, pinBounds } from "@/lib/graph/map-pins";
+import { applyPins, clampPin, clampPins, PIN_MARGIN, pinBounds } from "@/lib/graph/map-pins";
 import * as mapRoute from "@/app/api/v1/projects/[key]/map/route";
 import * as pinsRoute from "@/app/api/v1/projects/[key]/map/pins/route";
 import * as pinRoute from "@/app/api/v1/projects/[key]/map/pins/[node]/route";
@@ -211,6 +211,7 @@ describeEachProvider("map versions, cached answers and pin limits", (provider) =
       expect(drawn.positions[0]).toMatchObject({ x: 500 + PIN_MARGIN, y: -PIN_MARGIN });
       expect(drawn.width).toBeLessThan(3 * PIN_MARGIN);
       expect(clampPins([{ x: 5, y: 5 }], layout)[0]).toEqual({ x: 5, y: 5 });
+      expect(clampPin({ x: -5_000, y: 400 }, layout)).toEqual({ x: -PIN_MARGIN, y: 400 });
       await t.db.mapPin.deleteMany({ where: { projectId } });
     });
 
