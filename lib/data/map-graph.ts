@@ -28,15 +28,15 @@ export type MapGraphResponse = { json?: string; etag: string };
  * The build serving this process (a body's format is the code's): Next's build id in production,
  * else one per process, so that a new deploy never answers 304 to a body an older one made.
  */
-let build: string | undefined;
+let buildTag: string | undefined;
 function buildId(): string {
-  if (build) return build;
+  if (buildTag) return buildTag;
   try {
-    build = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+    buildTag = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
   } catch {
-    build = "";
+    buildTag = "";
   }
-  return (build ||= randomBytes(9).toString("base64url"));
+  return (buildTag ||= randomBytes(9).toString("base64url"));
 }
 
 /** True when an If-None-Match header lists this ETag (or *), weak or strong. */
@@ -51,23 +51,27 @@ export function etagMatches(header: string | null, etag: string): boolean {
 const tagOf = (...parts: string[]) => `"${createHash("sha256").update([buildId(), layoutFingerprint(), ...parts].join("\u0000")).digest("base64url").slice(0, 27)}"`;
 
 /**
- * Bodies built recently, by ETag, in this process: a reopen by someone whose browser has no copy
- * (another member, a new tab after a restart of the browser) is served without a rebuild. Bounded
- * by bytes; a miss only costs the rebuild. Nothing here is shared state: the ETag says which data
- * and which viewer class a body is for, and every instance builds its own.
+ * Bodies built recently, by ETag, in this process, least recently used first: a reopen by someone
+ * whose browser has no copy (another member, a cleared cache) is served without a rebuild. Bounded
+ * by size (characters); a miss only costs the rebuild. Nothing here is shared state: the ETag says
+ * which data and which class of viewer a body is for, and every instance builds its own.
  */
-const CACHE_BYTES = 64 * 1024 * 1024;
+const CACHE_CHARS = 64 * 1024 * 1024;
 const bodies = new Map<string, string>();
-let cachedBytes = 0;
+let cachedChars = 0;
 function remember(etag: string, json: string) {
-  if (json.length > CACHE_BYTES / 4) return;
-  bodies.delete(etag);
+  if (json.length > CACHE_CHARS / 4) return;
+  const replaced = bodies.get(etag);
+  if (replaced !== undefined) {
+    bodies.delete(etag);
+    cachedChars -= replaced.length;
+  }
   bodies.set(etag, json);
-  cachedBytes += json.length;
+  cachedChars += json.length;
   for (const [key, old] of bodies) {
-    if (cachedBytes <= CACHE_BYTES) break;
+    if (cachedChars <= CACHE_CHARS) break;
     bodies.delete(key);
-    cachedBytes -= old.length;
+    cachedChars -= old.length;
   }
 }
 function recall(etag: string): string | undefined {
@@ -85,7 +89,7 @@ export const mapBuilds = { count: 0 };
 /** Test hook: forget the cached bodies (the next answer is built). */
 export function forgetMapBodies() {
   bodies.clear();
-  cachedBytes = 0;
+  cachedChars = 0;
 }
 
 const respond = (fields: Record<string, unknown>, layout: string): string => {
