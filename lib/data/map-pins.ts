@@ -7,11 +7,14 @@ import { db } from "@/lib/db/client";
 import { authorizeProject } from "@/lib/data/access";
 import { auditWrite } from "@/lib/data/audit";
 import { getProjectMap } from "@/lib/data/map";
+import { cachedLayout, canonicalEdges, graphVersion } from "@/lib/data/map-layout-cache";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
+import type { MapLayout } from "@/lib/graph/map-layout";
+import { PIN_MARGIN, pinBounds } from "@/lib/graph/map-pins";
 import type { MapNode } from "@/lib/graph/types";
 import { MAP_PIN_LABELS as L } from "@/lib/validation/labels";
 import { LIMITS, formatCount } from "@/lib/validation/limits";
-import { mapNodeIdSchema, setMapPinsSchema } from "@/lib/validation/map-pins";
+import { mapPinPathSchema, setMapPinsSchema } from "@/lib/validation/map-pins";
 
 /** A pin as the map endpoint and the pin routes return it. */
 export type MapPinView = { node: string; x: number; y: number; by: string | null; at: string };
@@ -41,7 +44,8 @@ export async function currentPins(projectId: string, nodes: readonly MapNode[]):
 
 /**
  * Pins nodes where they were dropped: `{ pins: [{ node, x, y }] }`, each replacing that node's pin.
- * Refused: a node not on this project's map (422, named), more than LIMITS.map.pinsPerProject
+ * Refused: a node not on this project's map (422, named), a position beyond the layout's extent
+ * plus PIN_MARGIN (422, naming the field and the range), more than LIMITS.map.pinsPerProject
  * pins in all (409). Returns every pin of the project after the change.
  */
 export async function setMapPins(caller: Caller, key: string, input: unknown): Promise<{ pins: MapPinView[] }> {
@@ -53,6 +57,19 @@ export async function setMapPins(caller: Caller, key: string, input: unknown): P
   if (missing >= 0) {
     const node = pins[missing].node;
     throw new ValidationError(`${L.node} ${node} is not on the map of ${project.name}; pin only nodes the map shows.`, { [`pins.${missing}.node`]: [`is not on the map of ${project.name}`] });
+  }
+  // Within the layout's extent plus PIN_MARGIN: one far-off pin would make "Show all" zoom out to nothing for everyone.
+  const edges = canonicalEdges(map.edges);
+  const layout = JSON.parse(await cachedLayout(`project:${project.id}`, graphVersion(map.nodes, edges), map.nodes, edges)) as MapLayout;
+  const bounds = pinBounds(layout);
+  for (const [i, pin] of pins.entries()) {
+    for (const [axis, min, max] of [["x", bounds.minX, bounds.maxX], ["y", bounds.minY, bounds.maxY]] as const) {
+      if (pin[axis] >= min && pin[axis] <= max) continue;
+      const range = `between ${formatCount(min)} and ${formatCount(max)}`;
+      throw new ValidationError(`${L[axis]} must be ${range} on the map of ${project.name} (its layout's extent and ${formatCount(PIN_MARGIN)} px around it); ${pin.node} is at ${formatCount(pin[axis])}.`, {
+        [`pins.${i}.${axis}`]: [`must be ${range} on this map`],
+      });
+    }
   }
   // The last position given for a node wins, as if each had been dropped in turn.
   const byNode = new Map(pins.map((p) => [p.node, p]));
@@ -75,7 +92,8 @@ export async function setMapPins(caller: Caller, key: string, input: unknown): P
 /** Unpins one node; 404 when it is not pinned. */
 export async function removeMapPin(caller: Caller, key: string, nodeId: string): Promise<{ node: string }> {
   const { actor, project } = await authorizeArrange(caller, key);
-  const node = parseInput(mapNodeIdSchema, nodeId);
+  // Parsed under its documented name, so that an error names the path parameter {node}.
+  const { node } = parseInput(mapPinPathSchema, { node: nodeId });
   return db().$transaction(async (tx) => {
     const { count } = await tx.mapPin.deleteMany({ where: { projectId: project.id, nodeId: node } });
     if (count === 0) throw new NotFoundError("Pin");

@@ -17,6 +17,8 @@ export const LAYER_LABELS = SERVICE_LAYER_LABELS;
 /** How far, and to how many services, a project map follows calls, reads and publishes. */
 export const MAP_SERVICE_HOPS = 6;
 export const MAP_SERVICE_CAP = 300;
+/** Service ids per query when following calls (SQLite binds a bounded number of parameters). */
+const HOP_SLICE = 500;
 
 const serviceFields = { id: true, name: true, displayName: true, layer: true, lifecycle: true, owner: { select: { name: true } } } as const;
 export type ServiceRow = { id: string; name: string; displayName: string | null; layer: string; lifecycle: string; owner: { name: string } | null };
@@ -34,12 +36,10 @@ export type CallRow = { id: string; fromId: string; toId: string; kind: "calls" 
 export async function getProjectMap(caller: Caller, key: string) {
   const access = await authorizeProject(caller, { key }, "project", "read", { targetType: "project" });
   const projectId = access.project.id;
-  const usedByProject = { milestones: { some: { milestone: { projectId } } } };
-  const runByProject = { projects: { some: { projectId } } };
   // Each call brings the service it reaches, and whether that one calls on (so that a hop to
   // services that call nothing, such as databases, needs no further query).
   const callFields = { id: true, fromId: true, toId: true, kind: true, to: { select: { ...serviceFields, _count: { select: { calls: true } } } } } as const;
-  const [handoffs, milestones, dependencies, decompositions, implementations, runs, firstHop] = await Promise.all([
+  const [handoffs, milestones, dependencies, decompositions, implementations, runs] = await Promise.all([
     db().handoff.findMany({
       where: { projectId },
       select: { id: true, title: true, paperTitle: true, venue: true, year: true, status: true, author: { select: { name: true } } },
@@ -53,8 +53,15 @@ export async function getProjectMap(caller: Caller, key: string) {
     db().handoffMilestone.findMany({ where: { handoff: { projectId } }, select: { id: true, handoffId: true, milestoneId: true } }),
     db().milestoneService.findMany({ where: { milestone: { projectId } }, select: { id: true, milestoneId: true, service: { select: serviceFields } } }),
     db().projectService.findMany({ where: { projectId }, select: { service: { select: serviceFields } } }),
-    db().serviceDependency.findMany({ where: { from: { OR: [usedByProject, runByProject] } }, select: callFields }),
   ]);
+  // The first hop: calls from those services, by id. (A relation filter on the calls, "from a
+  // service this project uses or runs", took seconds on a catalog of 1,500 services on SQLite.)
+  const callsFrom = async (ids: string[]) => {
+    const parts = [];
+    for (let i = 0; i < ids.length; i += HOP_SLICE) parts.push(db().serviceDependency.findMany({ where: { fromId: { in: ids.slice(i, i + HOP_SLICE) } }, select: callFields }));
+    return (await Promise.all(parts)).flat();
+  };
+  const firstHop = await callsFrom([...new Set([...implementations.map((i) => i.service.id), ...runs.map((r) => r.service.id)])]);
 
   // The services on the map and why: linked by a milestone, run by the project, or reached.
   const services = new Map<string, ServiceRow>();
@@ -82,7 +89,7 @@ export async function getProjectMap(caller: Caller, key: string) {
       if (call.to._count.calls > 0) pending.push(call.toId);
     }
     if (pending.length === 0 || hops >= MAP_SERVICE_HOPS || included.size >= MAP_SERVICE_CAP) break;
-    hop = await db().serviceDependency.findMany({ where: { fromId: { in: pending } }, select: callFields });
+    hop = await callsFrom(pending);
   }
   // The last services reached, if they call on: their calls among the services on the map.
   if (pending.length) {

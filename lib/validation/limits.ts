@@ -176,6 +176,8 @@ export const LIMITS = {
     pinsPerRequest: 500,
     /** How far from the layout's origin a pinned node may be placed, either way, in map pixels. */
     coordinate: 1_000_000,
+    /** How far beyond the map's laid-out extent, on every side, a node may be pinned, in map pixels (about four cards). */
+    pinMargin: 1_000,
     /** Laid-out versions of one map kept in the database; older ones are pruned. */
     layoutVersions: 4,
   },

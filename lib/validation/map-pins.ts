@@ -9,7 +9,8 @@ const MAX = LIMITS.map.coordinate;
 const coordinate = (label: string) =>
   labelled(
     z
-      .number({ error: (issue) => (issue.input === undefined ? "is required" : "must be a number") })
+      // JSON carries no Infinity, but 1e999 parses to it (and NaN can come from a program): a number, not a finite one.
+      .number({ error: (issue) => (issue.input === undefined ? "is required" : typeof issue.input === "number" ? "must be a finite number" : "must be a number") })
       .finite("must be a finite number")
       .min(-MAX, `must be at least ${formatCount(-MAX)}`)
       .max(MAX, `must be at most ${formatCount(MAX)}`),
@@ -24,6 +25,9 @@ export const mapNodeIdSchema = labelled(
     .regex(/^(handoff|milestone|service):[A-Za-z0-9_-]{1,100}$/, "must be a node of the map (such as milestone:<id>)"),
   L.node,
 );
+
+/** DELETE /projects/{key}/map/pins/{node}: the path parameter, under its documented name. */
+export const mapPinPathSchema = z.object({ node: mapNodeIdSchema });
 
 export const mapPinSchema = z.object({ node: mapNodeIdSchema, x: coordinate(L.x), y: coordinate(L.y) });
 

@@ -3,4 +3,4 @@ import { mapGraphResponse } from "@/lib/api/map-response";
 import { getServicesMapGraph } from "@/lib/data/map-graph";
 
 /** The organisation-wide services map as JSON with its precomputed lane layout; 304 when If-None-Match matches. */
-export const GET = apiRoute(async (caller, request) => mapGraphResponse(request, await getServicesMapGraph(caller)));
+export const GET = apiRoute(async (caller, request) => mapGraphResponse(request, await getServicesMapGraph(caller, request.headers.get("if-none-match"))));
