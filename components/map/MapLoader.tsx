@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import type { ServerAction } from "@/components/forms/useFormAction";
 import type { MapLayout } from "@/lib/graph/map-layout";
-import { applyPins, type Pin } from "@/lib/graph/map-pins";
+import { applyPins, clampPin, type Pin } from "@/lib/graph/map-pins";
 import type { MapEdge, MapNode } from "@/lib/graph/types";
 import { ProjectMap, type ProjectMapProps } from "./ProjectMap";
 import type { DependencyActions } from "./useDependencyEditing";
@@ -130,7 +130,9 @@ export function MapLoader({ src, pinsSrc, loadingNote, empty, dependencies, ...m
       pinned: new Set(pins.keys()),
       canArrange: Boolean(map.canArrange),
       pending: pending > 0,
-      onMove: (id, at) => {
+      onMove: (id, dropped) => {
+        // A drop past the map's edge lands at the edge, where the server accepts a pin.
+        const at = clampPin(dropped, map.layout);
         const next = new Map(pins).set(id, at);
         void save(next, () => fetch(pinsSrc, json("PUT", { pins: [{ node: id, ...at }] })), "The node could not be pinned; it is back where it was.");
       },
