@@ -541,6 +541,7 @@ function orderLayers(seg: Segments, sweeps: number): Order {
     const b = start[l + 1];
     let movers = 0;
     let sorted = true;
+    let previous = -1;
     for (let k = a; k < b; k++) {
       const v = order[k];
       const from = offsets[v];
@@ -558,7 +559,8 @@ function orderLayers(seg: Segments, sweeps: number): Order {
         }
         q = Math.round((sum / total) * 1024);
       }
-      if (movers > 0 && key[movers - 1] > q) sorted = false;
+      if (previous > q) sorted = false;
+      previous = q;
       key[movers] = q;
       movable[movers++] = v;
     }
@@ -681,6 +683,17 @@ function crossingCounter(layerCount: number, { offsets, list, weight }: Neighbou
         const u = order[i];
         const first = offsets[u];
         const last = offsets[u + 1];
+        if (last - first === 1) {
+          // One segment (most dummy nodes): one lookup for the query and the insertion.
+          const at = index[list[first]] + 1;
+          const w = weight[first];
+          let notAfter = 0;
+          for (let j = at; j > 0; j -= j & -j) notAfter += tree[j];
+          crossings += w * (inserted - notAfter);
+          for (let j = at; j <= below; j += j & -j) tree[j] += w;
+          inserted += w;
+          continue;
+        }
         // Every segment of this node is weighed against the earlier nodes' segments only, before
         // any of them is inserted: segments sharing an end never cross, so no sorting is needed.
         for (let k = first; k < last; k++) {
