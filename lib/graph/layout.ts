@@ -716,27 +716,13 @@ function crossingCounter(layerCount: number, { offsets, list, weight }: Neighbou
 
 // ---------- 4: vertical coordinates ----------
 
-/** Neighbour lists renumbered by flat position (layer by layer, in order): sequential memory access. */
-function byPosition(side: Neighbours, order: Int32Array, positionOf: Int32Array): { offsets: Int32Array; list: Int32Array } {
-  const offsets = new Int32Array(order.length + 1);
-  const list = new Int32Array(side.list.length);
-  let at = 0;
-  for (let k = 0; k < order.length; k++) {
-    const v = order[k];
-    for (let j = side.offsets[v]; j < side.offsets[v + 1]; j++) list[at++] = positionOf[side.list[j]];
-    offsets[k + 1] = at;
-  }
-  return { offsets, list };
-}
-
 function placeInLayers(seg: Segments, { order, start, ids, toPrevious, toNext }: Order, height: Float64Array, nodeGap: number, edgeGap: number): Float64Array {
-  // Everything below is indexed by flat position k (order[k] is the node there). The lists come
-  // from the sweeps' numbering, close to the final positions: fewer cache misses.
+  // Spacing is indexed by flat position k (order[k] is the node there, ids[k] the same node in the
+  // sweeps' numbering); centres `at` by the sweeps' numbering, which the neighbour lists use. A
+  // layer's nodes are contiguous in that numbering too, so lookups stay within two layers.
   const count = seg.count;
-  const positionOf = new Int32Array(count);
-  for (let k = 0; k < count; k++) positionOf[ids[k]] = k;
-  const up = byPosition(toPrevious, ids, positionOf);
-  const down = byPosition(toNext, ids, positionOf);
+  const up = toPrevious;
+  const down = toNext;
   const at = new Float64Array(count);
   // offset[k]: where the node at k would sit if its layer were packed tight.
   const offset = new Float64Array(count);
@@ -754,7 +740,7 @@ function placeInLayers(seg: Segments, { order, start, ids, toPrevious, toNext }:
     }
     // Start compact: each layer stacked and centred on 0.
     const mid = b > a ? offset[b - 1] / 2 : 0;
-    for (let k = a; k < b; k++) at[k] = offset[k] - mid;
+    for (let k = a; k < b; k++) at[ids[k]] = offset[k] - mid;
   }
 
   const blockStart = new Int32Array(widest);
@@ -771,19 +757,20 @@ function placeInLayers(seg: Segments, { order, start, ids, toPrevious, toNext }:
     const b = start[l + 1];
     let blocks = 0;
     for (let k = a; k < b; k++) {
+      const v = ids[k];
       let sum = 0;
       let count = 0;
       if (useUp) {
-        for (let j = up.offsets[k]; j < up.offsets[k + 1]; j++) sum += at[up.list[j]];
-        count += up.offsets[k + 1] - up.offsets[k];
+        for (let j = up.offsets[v]; j < up.offsets[v + 1]; j++) sum += at[up.list[j]];
+        count += up.offsets[v + 1] - up.offsets[v];
       }
       if (useDown) {
-        for (let j = down.offsets[k]; j < down.offsets[k + 1]; j++) sum += at[down.list[j]];
-        count += down.offsets[k + 1] - down.offsets[k];
+        for (let j = down.offsets[v]; j < down.offsets[v + 1]; j++) sum += at[down.list[j]];
+        count += down.offsets[v + 1] - down.offsets[v];
       }
       blockStart[blocks] = k;
       blockWeight[blocks] = count || 0.25;
-      blockMean[blocks] = (count ? sum / count : at[k]) - offset[k];
+      blockMean[blocks] = (count ? sum / count : at[v]) - offset[k];
       blocks++;
       while (blocks > 1 && blockMean[blocks - 2] > blockMean[blocks - 1]) {
         const w = blockWeight[blocks - 2] + blockWeight[blocks - 1];
@@ -794,7 +781,7 @@ function placeInLayers(seg: Segments, { order, start, ids, toPrevious, toNext }:
     }
     for (let i = 0; i < blocks; i++) {
       const end = i + 1 < blocks ? blockStart[i + 1] : b;
-      for (let k = blockStart[i]; k < end; k++) at[k] = blockMean[i] + offset[k];
+      for (let k = blockStart[i]; k < end; k++) at[ids[k]] = blockMean[i] + offset[k];
     }
   };
 
@@ -804,7 +791,7 @@ function placeInLayers(seg: Segments, { order, start, ids, toPrevious, toNext }:
   }
   for (let l = 0; l < seg.layerCount; l++) place(l, true, true);
   const center = new Float64Array(count);
-  for (let k = 0; k < count; k++) center[order[k]] = at[k];
+  for (let k = 0; k < count; k++) center[order[k]] = at[ids[k]];
   return center;
 }
 
