@@ -34,7 +34,7 @@ export function laneLayout(nodes: readonly LaneNode[], edges: readonly LayoutEdg
   // Room for the labels above, and half a gap on the left so the first lane starts at 0: the
   // layout places everything there itself, as a large map has hundreds of thousands of points.
   const laid = layeredLayout(
-    nodes.map(({ lane, ...node }) => ({ ...node, band: rank.get(lane)! })),
+    nodes.map((node) => ({ id: node.id, width: node.width, height: node.height, band: rank.get(node.lane)! })),
     edges,
     { ...layoutOpts, layerGap },
     { x: half, y: header },
