@@ -226,7 +226,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   const viewBoxes = useMemo(() => viewNodes(shownNodes, positions, undefined, layout?.lanes), [shownNodes, positions, layout]);
   const { initialViewport } = view;
   // The opening view is not written into the URL: a link without a viewport opens the same way,
-  // and rewriting the address at load made Next prefetch every link on the page a second time.
+  // so the address stays as the user typed it until they move the map.
   const opening = useRef<Viewport | null>(null);
   const onInit = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
