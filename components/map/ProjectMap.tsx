@@ -134,7 +134,9 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   const camera = useMapCamera({ positions, byId, frameRef });
 
   // Search: matches among the nodes shown, highlighted, stepped through (useMapSearch).
-  const find = useMapSearch({ nodes, groups: rolled.groups, allById, query: view.q, setQuery, visibleIds, positions, ready: layout !== null, centreOn: camera.centreOn });
+  // A search typed before the opening view is set jumps once it is (else that view undoes the jump).
+  const [opened, setOpened] = useState(false);
+  const find = useMapSearch({ nodes, groups: rolled.groups, allById, query: view.q, setQuery, visibleIds, positions, ready: layout !== null && opened, centreOn: camera.centreOn });
   const { searching, matchSet, currentMatch, onQuery } = find;
   useFindShortcut(searchRef, rootRef);
 
@@ -230,6 +232,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   const opening = useRef<Viewport | null>(null);
   const onInit = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
+      setOpened(true);
       if (initialViewport) return void instance.setViewport(initialViewport);
       const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
       if (!canvas || viewBoxes.length === 0) void instance.fitView({ padding: 0.08, maxZoom: 1 });
