@@ -9,7 +9,7 @@ import { signedInAs } from "./helpers/handoff";
 
 const PAPER = "HouseDiffusion: Vector Floorplan Generation via a Diffusion Model with Discrete and Continuous Denoising";
 const milestoneNode = (page: Page, key: string) => page.getByRole("group", { name: new RegExp(`^Milestone ${key} `) });
-const group = (page: Page) => page.getByRole("group", { name: new RegExp(`^Collapsed paper and its work: ${PAPER.slice(0, 14)}`) });
+const group = (page: Page) => page.getByRole("group", { name: new RegExp(`^Collapsed handoff and its work: ${PAPER.slice(0, 14)}`) });
 
 async function focusFromList(page: Page, label: string) {
   await page.getByRole("button", { name: "Show as list" }).click();
@@ -25,7 +25,7 @@ test("a paper's subtree collapses into one node with counts, status and merged e
   const cards = await page.locator(".react-flow__node").count();
 
   await focusFromList(page, PAPER);
-  await page.getByTestId("map-details").getByRole("button", { name: "Collapse the paper with its work" }).click();
+  await page.getByTestId("map-details").getByRole("button", { name: "Collapse the handoff with its work" }).click();
 
   // One node in place of the paper, its 9 milestones and object-store.
   await expect(page.getByTestId("map-group")).toHaveCount(1);
@@ -63,7 +63,7 @@ test("a paper's subtree collapses into one node with counts, status and merged e
   await expect(page.getByTestId("map-edge-count")).toHaveCount(0);
 
   // From the toolbar: every paper with milestones at once, and back.
-  await page.getByRole("button", { name: "Collapse all papers" }).click();
+  await page.getByRole("button", { name: "Collapse all handoffs" }).click();
   // The demo's three papers with milestones, and any other specs added to FLOOR meanwhile.
   await expect.poll(() => page.getByTestId("map-group").count()).toBeGreaterThanOrEqual(3);
   await page.getByRole("button", { name: "Expand all" }).click();
@@ -91,9 +91,59 @@ test("the highlight lights the critical path, then the blocked and slipping chai
   await expect(page.getByTestId("legend-risk")).toBeVisible();
 
   // A collapsed group with a lit member is lit too.
-  await page.getByRole("button", { name: "Collapse all papers" }).click();
+  await page.getByRole("button", { name: "Collapse all handoffs" }).click();
   await expect(page.locator('[data-testid="map-group"][data-highlight="risk"]')).not.toHaveCount(0);
 
   await highlight.getByRole("button", { name: "None" }).click();
   await expect(page.locator("[data-highlight]")).toHaveCount(0);
+});
+
+test("after Collapse all handoffs, Find on map lands on a group by its members' titles, and edges between groups go round the cards", async ({ browser }) => {
+  const page = await signedInAs(browser, "engineer");
+  await page.goto("/projects/FLOOR/map");
+  await page.getByRole("button", { name: "Collapse all handoffs" }).click();
+  await expect(milestoneNode(page, "FLOOR-7")).toHaveCount(0);
+
+  // FLOOR-7, "Serve HouseDiffusion in floorplan-generator", is folded into HouseDiffusion's card.
+  const search = page.getByRole("searchbox", { name: "Find on map" });
+  await search.fill("Serve HouseDiffusion");
+  await search.press("Enter");
+  await expect(page.getByTestId("map-search-status")).toHaveText(/^1 of \d+$/);
+  const found = page.locator('[data-testid="map-group"][data-find="current"]');
+  await expect(found).toHaveCount(1);
+  await expect(found).toHaveAttribute("data-group", /^paper:handoff:/);
+  await expect(found).toBeInViewport();
+  // By its own title too.
+  await search.fill("Graph2Plan");
+  await search.press("Enter");
+  await expect(page.locator('[data-testid="map-group"][data-find="current"]')).toHaveCount(1);
+  await search.fill("");
+  await search.press("Enter");
+
+  // No drawn edge passes through a group card: an edge between two groups in one column bends
+  // round it rather than looping back over the cards. (At the readable zoom: zoomed out to
+  // tiles, React Flow draws no card.) Cards off screen are drawn too, so every edge is checked.
+  await expect(page.getByTestId("map-group").first()).toBeVisible();
+  const crossings = await page.evaluate(() => {
+    const cards = [...document.querySelectorAll('[data-testid="map-group"]')].map((el) => ({ id: el.getAttribute("data-group")!, r: el.getBoundingClientRect() }));
+    const found: string[] = [];
+    for (const edge of document.querySelectorAll<SVGGElement>(".react-flow__edge")) {
+      const path = edge.querySelector<SVGPathElement>("path");
+      if (!path) continue;
+      const matrix = path.getScreenCTM();
+      if (!matrix) continue;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 4) {
+        const p = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
+        const inside = cards.find(({ r }) => p.x > r.left + 4 && p.x < r.right - 4 && p.y > r.top + 4 && p.y < r.bottom - 4);
+        if (inside) {
+          found.push(`${edge.getAttribute("data-id")} through ${inside.id}`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+  expect(crossings).toEqual([]);
+  await page.context().close();
 });

@@ -55,7 +55,11 @@ test("an engineer drags from one milestone's handle to another and the dependenc
   const { key, a, b, c } = await chainProject(browser);
   const page = await signedInAs(browser, "engineer");
   await page.goto(`/projects/${key}/map`);
+  // How to draw a dependency is in the toolbar's help ("?"), which closes on Escape.
+  await page.getByRole("button", { name: "Map help" }).click();
   await expect(page.getByText("To add a dependency, drag from a milestone's right-hand handle to the milestone that must wait for it")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("To add a dependency")).toBeHidden();
   await expect(dependencyEdge(page, a, b)).toHaveCount(1);
   await expect(dependencyEdge(page, a, c)).toHaveCount(0);
 

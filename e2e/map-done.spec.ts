@@ -114,11 +114,11 @@ test("the map shows the architecture's layer lanes, each service in its layer's 
   expect(layers.length, "service layer lanes").toBeGreaterThanOrEqual(3);
   for (const layer of layers) expect(["gateway", "api", "service", "worker", "model", "data"]).toContain(layer);
   for (const lane of drawn) expect(lane.text, lane.lane).toContain(LANE_LABELS[lane.lane]);
-  await expect(heads.filter({ hasText: /^Papers/ })).toHaveCount(1);
+  await expect(heads.filter({ hasText: /^Handoffs/ })).toHaveCount(1);
   await expect(heads.filter({ hasText: /^Milestones/ })).toHaveCount(1);
 
   // Each lane's label is on the page for the user, and each service sits in its layer's lane.
-  for (const label of ["Papers", "Milestones", ...layers.map((l) => LANE_LABELS[l])]) {
+  for (const label of ["Handoffs", "Milestones", ...layers.map((l) => LANE_LABELS[l])]) {
     await expect(heads.filter({ hasText: new RegExp(`^${label}\\s*\\d+`) }), label).toHaveCount(1);
   }
   const services = await page.evaluate(() =>
@@ -229,7 +229,7 @@ test("collapse a paper's subtree into one card with counts, then expand it again
   await expect(searchStatus(page)).toHaveText(/^1 of/);
   const paper = page.getByRole("group", { name: new RegExp(`^Handoff ${PAPER.slice(0, 30)}`) });
   await paper.click();
-  await page.getByTestId("map-details").getByRole("button", { name: "Collapse the paper with its work" }).click();
+  await page.getByTestId("map-details").getByRole("button", { name: "Collapse the handoff with its work" }).click();
 
   const group = page.getByTestId("map-group");
   await expect(group).toHaveCount(1);
@@ -286,7 +286,7 @@ test("export the map as SVG: it parses as XML and names every node in view", asy
     if (scope === "Whole map") {
       expect(svg.nodes.length).toBe(await cards(page).count());
       // The lanes, labelled as on the map (drawn in capitals).
-      for (const label of ["Papers", "Milestones", "API", "Data"]) expect(svg.lanes.join(" ").toLowerCase()).toContain(label.toLowerCase());
+      for (const label of ["Handoffs", "Milestones", "API", "Data"]) expect(svg.lanes.join(" ").toLowerCase()).toContain(label.toLowerCase());
     }
   }
   await page.context().close();

@@ -55,7 +55,7 @@ test("the services map shows every demo service in its layer's lane, and who use
   await page.getByRole("button", { name: "Focus layout-api on the map" }).click();
   const panel = page.getByTestId("map-details");
   await expect(panel.getByRole("region", { name: /^Projects using it: [1-9]/ }).getByRole("link", { name: /Floor/ }).first()).toBeVisible();
-  await expect(panel.getByRole("region", { name: /^Papers behind it: [1-9]/ })).toBeVisible();
+  await expect(panel.getByRole("region", { name: /^Handoffs behind it: [1-9]/ })).toBeVisible();
   await page.context().close();
 });
 

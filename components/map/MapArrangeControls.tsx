@@ -13,7 +13,8 @@ export function MapRelayout({ arrange }: { arrange: MapArrange }) {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   const count = arrange.pinned.size;
-  if (!arrange.canArrange && count === 0) return null;
+  // Nothing pinned, nothing to re-lay out: the toolbar stays short (the map's help says how to pin).
+  if (count === 0 && !confirming) return null;
   const pinned = `${count} pinned ${count === 1 ? "node" : "nodes"}`;
   if (!arrange.canArrange) return <span className={styles.pinnedCount}>{pinned}</span>;
   if (confirming) {
@@ -39,8 +40,8 @@ export function MapRelayout({ arrange }: { arrange: MapArrange }) {
   }
   return (
     <span className={styles.arrange}>
-      {count > 0 && <span className={styles.pinnedCount}>{pinned}</span>}
-      <Button variant="secondary" size="sm" onClick={() => setConfirming(true)} disabled={count === 0 || arrange.pending} title={count === 0 ? "Drag a node to pin it; re-layout drops every pin" : "Drop every pin and lay the map out again"}>
+      <span className={styles.pinnedCount}>{pinned}</span>
+      <Button variant="secondary" size="sm" onClick={() => setConfirming(true)} disabled={arrange.pending} title="Drop every pin and lay the map out again">
         Re-layout
       </Button>
     </span>

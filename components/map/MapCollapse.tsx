@@ -1,4 +1,4 @@
-// The map's collapse and highlight controls: the toolbar's "Collapse all papers" / "Expand all"
+// The map's collapse and highlight controls: the toolbar's "Collapse all handoffs" / "Expand all"
 // and "Highlight" choice, the paper panel's collapse buttons, and the side panel of a collapsed
 // group, which lists its members (each expands the group and moves the focus there).
 import type { CSSProperties, Ref } from "react";
@@ -23,9 +23,9 @@ export function MapCollapseToolbar({ view, highlight, onHighlight, planned }: { 
   const allPapers = view.paperGroups.length > 0 && view.paperGroups.every(view.isCollapsed);
   return (
     <div className={styles.toolbar}>
-      {view.paperGroups.length > 0 && (
-        <Button variant="secondary" size="sm" onClick={view.collapseAllPapers} disabled={allPapers}>
-          Collapse all papers
+      {view.paperGroups.length > 0 && !allPapers && (
+        <Button variant="secondary" size="sm" onClick={view.collapseAllPapers}>
+          Collapse all handoffs
         </Button>
       )}
       {anyCollapsed && (
@@ -39,7 +39,7 @@ export function MapCollapseToolbar({ view, highlight, onHighlight, planned }: { 
             Highlight
           </span>
           {HIGHLIGHTS.map(({ mode, label }) => (
-            <button key={label} type="button" aria-pressed={highlight === mode} data-mode={mode ?? "none"} onClick={() => onHighlight(mode)}>
+            <button key={label} type="button" className={styles.segment} aria-pressed={highlight === mode} data-mode={mode ?? "none"} onClick={() => onHighlight(mode)}>
               {label}
             </button>
           ))}
@@ -60,7 +60,7 @@ export function MapPaperCollapse({ node, view, onCollapsed }: { node: MapNode; v
   return (
     <div className={styles.paperActions}>
       <Button variant="secondary" size="sm" onClick={() => view.toggle(milestones)}>
-        {view.isCollapsed(milestones) ? "Expand this paper's milestones" : "Collapse this paper's milestones"}
+        {view.isCollapsed(milestones) ? "Expand this handoff's milestones" : "Collapse this handoff's milestones"}
       </Button>
       <Button
         variant="ghost"
@@ -70,7 +70,7 @@ export function MapPaperCollapse({ node, view, onCollapsed }: { node: MapNode; v
           onCollapsed?.(subtree);
         }}
       >
-        Collapse the paper with its work
+        Collapse the handoff with its work
       </Button>
     </div>
   );

@@ -105,7 +105,7 @@ export function MapDetails({ node, upstream, downstream, onFocus, onClose, headi
 function Usage({ usage }: { usage: MapUsage }) {
   const lists = [
     { title: "Projects using it", empty: "No project you can see uses it.", items: usage.projects.map((p) => ({ id: p.key, label: p.name, href: p.href })) },
-    { title: "Papers behind it", empty: "No paper you can see leads to it.", items: usage.papers },
+    { title: "Handoffs behind it", empty: "No handoff you can see leads to it.", items: usage.papers },
   ];
   return lists.map(({ title, empty, items }) => (
     <section key={title} className={styles.related} aria-label={`${title}: ${items.length}`}>

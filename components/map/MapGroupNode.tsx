@@ -5,13 +5,17 @@
 import { memo, type CSSProperties } from "react";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { GROUP_SIZE, type GroupKind, type GroupRollup, type MapGroup, type RollupStatus } from "@/lib/graph/collapse";
+import type { FindState } from "./MapNodes";
 import styles from "./MapGroupNode.module.css";
 
 export type GroupNodeData = {
   group: MapGroup;
   /** Lit or dimmed by the map's highlight (critical path, blocked and slipping chains). */
   highlight?: "critical" | "risk" | "dim";
+  /** Focus elsewhere, or a search it does not match. */
   dimmed?: boolean;
+  /** A search match (by its title or a member's), or the match stepped to. */
+  find?: FindState;
   onExpand: (groupId: string) => void;
 };
 export type GroupFlowNode = Node<GroupNodeData, "collapsed">;
@@ -31,7 +35,7 @@ export function rollupColor(status: RollupStatus | null): string {
   return `var(--tone-${status ? ROLLUP_TONE[status] : "gray"}-solid)`;
 }
 
-export const GROUP_KIND_LABEL: Record<GroupKind, string> = { paper: "Paper and its work", milestones: "Milestones", lane: "Lane" };
+export const GROUP_KIND_LABEL: Record<GroupKind, string> = { paper: "Handoff and its work", milestones: "Milestones", lane: "Lane" };
 
 /** "3 of 7 done · 1 blocked · 2 slipping", or "" without milestones. */
 export function rollupSummary(rollup: GroupRollup): string {
@@ -49,7 +53,7 @@ export function groupAriaLabel(group: MapGroup): string {
 }
 
 export const MapGroupNode = memo(function MapGroupNode({ data }: NodeProps<GroupFlowNode>) {
-  const { group, highlight, dimmed, onExpand } = data;
+  const { group, highlight, dimmed, find, onExpand } = data;
   const { rollup } = group;
   const open = rollup.milestones - rollup.finished;
   return (
@@ -60,6 +64,7 @@ export const MapGroupNode = memo(function MapGroupNode({ data }: NodeProps<Group
       data-status={rollup.status ?? "none"}
       data-highlight={highlight}
       data-dimmed={dimmed || undefined}
+      data-find={find}
       style={{ ...GROUP_SIZE, "--status": rollupColor(rollup.status) } as CSSProperties}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className={styles.handle} />

@@ -3,8 +3,11 @@
 // a labelled band per lane behind the nodes, with its count, drawn in the canvas's own
 // coordinates (React Flow's viewport portal) so that they pan and zoom with the map. Each label
 // stays in view at the canvas's top edge while its lane is, so every lane on screen stays named.
+// Zoomed out to tiles or dots, the canvas (MapOverview) draws the lanes' labels itself, so the
+// heads are drawn only among cards.
 import { ViewportPortal, useStore, type ReactFlowState } from "@xyflow/react";
 import type { LaneBox } from "@/lib/graph/lanes";
+import { useDetailLevel } from "./MapOverview";
 import styles from "./ProjectMap.module.css";
 
 type Props = {
@@ -24,6 +27,7 @@ const HEAD_WIDTH = 220;
 
 export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
   const [left, top] = useStore(cornerOf).split(" ").map(Number);
+  const cards = useDetailLevel() === "cards";
   return (
     <ViewportPortal>
       {lanes.map((lane, i) => (
@@ -36,24 +40,25 @@ export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
         />
       ))}
       {/* The labels above the cards, like a table's sticky header. */}
-      {lanes.map((lane) => (
-        <div
-          key={lane.lane}
-          className={styles.laneHead}
-          data-lane-head={lane.lane}
-          style={{ transform: `translate(${lane.x + clamp(left - lane.x, lane.width - HEAD_WIDTH)}px, ${lane.y + clamp(top - lane.y, lane.height - 48)}px)`, width: Math.min(HEAD_WIDTH, lane.width) }}
-        >
-          <span className={styles.laneLabel}>
-            {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{lane.count}</span>
-          </span>
-          {onToggle && (
-            <button type="button" className={`${styles.laneToggle} nodrag nopan`} onClick={() => onToggle(lane.lane)} aria-pressed={collapsed?.has(`lane:${lane.lane}`) ?? false}>
-              {collapsed?.has(`lane:${lane.lane}`) ? "Expand" : "Collapse"}
-              <span className="sr-only"> the {labels[lane.lane] ?? lane.lane} lane</span>
-            </button>
-          )}
-        </div>
-      ))}
+      {cards &&
+        lanes.map((lane) => (
+          <div
+            key={lane.lane}
+            className={styles.laneHead}
+            data-lane-head={lane.lane}
+            style={{ transform: `translate(${lane.x + clamp(left - lane.x, lane.width - HEAD_WIDTH)}px, ${lane.y + clamp(top - lane.y, lane.height - 48)}px)`, width: Math.min(HEAD_WIDTH, lane.width) }}
+          >
+            <span className={styles.laneLabel}>
+              {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{lane.count}</span>
+            </span>
+            {onToggle && (
+              <button type="button" className={`${styles.laneToggle} nodrag nopan`} onClick={() => onToggle(lane.lane)} aria-pressed={collapsed?.has(`lane:${lane.lane}`) ?? false}>
+                {collapsed?.has(`lane:${lane.lane}`) ? "Expand" : "Collapse"}
+                <span className="sr-only"> the {labels[lane.lane] ?? lane.lane} lane</span>
+              </button>
+            )}
+          </div>
+        ))}
     </ViewportPortal>
   );
 }

@@ -7,6 +7,7 @@
 // On a project map it also keeps the pins: a drag pins the node for the team at once (optimistic),
 // and a refusal puts it back with the server's reason; Unpin and Re-layout likewise.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { preload } from "react-dom";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import type { ServerAction } from "@/components/forms/useFormAction";
@@ -57,8 +58,10 @@ type Loaded = { ok: true; payload: MapPayload } | { ok: false; error: string };
 
 async function fetchMap(src: string): Promise<Loaded> {
   try {
-    // "no-cache": the browser asks with If-None-Match and reuses its copy on a 304.
-    const response = await fetch(src, { cache: "no-cache", headers: { accept: "application/json" } });
+    // A plain GET, as the page's preload (below) asked for it, so the browser uses that answer.
+    // The endpoint says "private, no-cache": the browser asks with If-None-Match and reuses its
+    // copy on a 304.
+    const response = await fetch(src);
     if (!response.ok) return { ok: false, error: await problemText(response, `The map could not be loaded (HTTP ${response.status}).`) };
     return { ok: true, payload: (await response.json()) as MapPayload };
   } catch (caught) {
@@ -67,6 +70,10 @@ async function fetchMap(src: string): Promise<Loaded> {
 }
 
 export function MapLoader({ src, pinsSrc, loadingNote, empty, dependencies, ...mapProps }: Props) {
+  // Rendered on the server, this puts <link rel="preload" as="fetch"> in the page's head: the map's
+  // JSON is requested with the HTML instead of after hydration (about 400 ms later), and no longer
+  // queues behind the prefetches of the page's links.
+  preload(src, { as: "fetch", crossOrigin: "anonymous" });
   const [map, setMap] = useState<MapPayload | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pins, setPins] = useState<ReadonlyMap<string, Pin>>(new Map());

@@ -1,10 +1,11 @@
 "use client";
-// The map's toolbar: search, kind chips and filters, then re-layout, export, copy link and the list
-// toggle; below it the active filters, collapse and highlight, and the zoom controls (above the
-// canvas, so that they never cover a card); then the hint. ProjectMap decides what each does.
-import { useEffect, useState, type ReactNode } from "react";
+// The map's toolbar, two compact rows above the canvas (so that its controls never cover a card):
+// search, kind chips and filters, then export, copy link, the list toggle and a "?" with the
+// mouse and keyboard help; below, the active filters, collapse and highlight, re-layout, the
+// blocked count and the zoom controls. ProjectMap decides what each does.
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { MapNodeKind } from "@/lib/graph/types";
-import { IconLink } from "./map-icons";
+import { IconLink, IconList } from "./map-icons";
 import { KIND_LABEL } from "./map-model";
 import styles from "./ProjectMap.module.css";
 
@@ -27,9 +28,11 @@ type Props = {
   /** Blocked dependencies among those shown. */
   blocked: number;
   zoom: ReactNode;
+  /** Extra help for roles that may plan (how to draw and remove a dependency). */
+  planHelp?: ReactNode;
 };
 
-export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filters, activeFilters, collapse, relayout, exportMenu, link, showList, onShowList, blocked, zoom }: Props) {
+export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filters, activeFilters, collapse, relayout, exportMenu, link, showList, onShowList, blocked, zoom, planHelp }: Props) {
   return (
     <>
       <div className={styles.toolbar}>
@@ -45,29 +48,68 @@ export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filter
         </div>
         {filters}
         <div className={styles.toolbarEnd}>
-          {relayout}
           {exportMenu}
           <CopyLink link={link} />
-          <button type="button" className={styles.listToggle} aria-expanded={showList} aria-controls="map-list" onClick={() => onShowList(!showList)}>
+          <button type="button" className={styles.toolButton} aria-expanded={showList} aria-controls="map-list" onClick={() => onShowList(!showList)} title={showList ? "Hide the list" : "The same map as tables"}>
+            <IconList size={14} />
             {showList ? "Hide list" : "Show as list"}
           </button>
+          <MapHelp planHelp={planHelp} />
         </div>
       </div>
       <div className={styles.subbar}>
         {activeFilters}
         {collapse}
-        <div className={styles.toolbarEnd}>{zoom}</div>
+        {relayout}
+        <div className={styles.toolbarEnd}>
+          {blocked > 0 && (
+            <span className={styles.blockedNote} title={`${blocked} blocked ${blocked === 1 ? "dependency" : "dependencies"}: drawn dashed in red`}>
+              {blocked} blocked<span className="sr-only"> {blocked === 1 ? "dependency" : "dependencies"}</span>
+            </span>
+          )}
+          {zoom}
+        </div>
       </div>
-      <p className={styles.hint}>
-        {blocked > 0 && (
-          <span className={styles.blockedNote}>
-            {blocked} blocked {blocked === 1 ? "dependency" : "dependencies"} ·{" "}
-          </span>
-        )}
-        Click a node to trace what it depends on and what depends on it.
-        <span className={styles.keys}> Arrow keys move between nodes, Enter opens one, / finds.</span>
-      </p>
     </>
+  );
+}
+
+/** A "?" that opens the map's mouse and keyboard help (and, for planners, how to draw a dependency). */
+function MapHelp({ planHelp }: { planHelp?: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    // A click anywhere else closes it, as a menu would.
+    const onDown = (event: PointerEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onDown);
+    return () => document.removeEventListener("pointerdown", onDown);
+  }, [open]);
+  return (
+    <div
+      ref={ref}
+      className={styles.help}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && open) {
+          event.stopPropagation();
+          setOpen(false);
+          ref.current?.querySelector("button")?.focus();
+        }
+      }}
+    >
+      <button type="button" className={styles.toolButton} aria-label="Map help" aria-expanded={open} aria-controls="map-help" title="Mouse and keyboard help" onClick={() => setOpen(!open)}>
+        ?
+      </button>
+      {open && (
+        <div className={styles.helpPanel} id="map-help" role="note">
+          <p>Click a node to trace what it depends on and what depends on it; click the background or press Escape to clear.</p>
+          <p className={styles.keys}>Arrow keys move between nodes, Enter opens one, / finds on the map.</p>
+          {planHelp}
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -89,9 +131,9 @@ function CopyLink({ link }: { link: () => string }) {
     }
   };
   return (
-    <button type="button" className={styles.toolButton} onClick={copy} title="Copy a link to this view: focus, filters, search and position">
+    <button type="button" className={styles.toolButton} onClick={copy} title="Copy a link to this view: focus, filters, search and position" aria-label={copied === "yes" ? "Copied" : "Copy link"}>
       <IconLink size={14} />
-      <span aria-live="polite">{copied === "yes" ? "Copied" : copied === "failed" ? "Copy from the address bar" : "Copy link"}</span>
+      {copied === "failed" ? <span aria-live="polite">Copy from the address bar</span> : copied === "yes" ? <span aria-live="polite">Copied</span> : null}
     </button>
   );
 }

@@ -39,7 +39,7 @@ import { NODE_KEYS_HELP, useKeyboardTracking, useNodeKeys } from "./useKeyboardT
 import { useMapCamera } from "./useMapCamera";
 import { useMapSearch } from "./useMapSearch";
 import { useMapViewState } from "./useMapViewState";
-import { READABLE_ZOOM, mapOpeningView, viewNodes } from "./first-view";
+import { READABLE_ZOOM, mapOpeningView, viewNodes, type Viewport } from "./first-view";
 import { MapOverview, useDetailLevel, useLevelOfDetail } from "./MapOverview";
 import { MapZoomControls } from "./MapZoomControls";
 import { EDGE_KIND_ORDER, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, dependencyOfConnection, prerequisiteChoices } from "./map-model";
@@ -76,6 +76,7 @@ const VIRTUALIZE_ABOVE = 300;
 const onPath = (edge: MapFlowEdge) => edge.data?.focus === "path" || edge.selected === true;
 /** MapOverview is handed the nodes the filters show, so it hides no kind itself. */
 const NO_KINDS: ReadonlySet<MapNodeKind> = new Set();
+const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
 
 export function ProjectMap(props: ProjectMapProps) {
   if (props.nodes.length === 0) {
@@ -133,7 +134,9 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   const camera = useMapCamera({ positions, byId, frameRef });
 
   // Search: matches among the nodes shown, highlighted, stepped through (useMapSearch).
-  const find = useMapSearch({ nodes, query: view.q, setQuery, visibleIds, positions, ready: layout !== null, centreOn: camera.centreOn });
+  // A search typed before the opening view is set jumps once it is (else that view undoes the jump).
+  const [opened, setOpened] = useState(false);
+  const find = useMapSearch({ nodes, groups: rolled.groups, allById, query: view.q, setQuery, visibleIds, positions, ready: layout !== null && opened, centreOn: camera.centreOn });
   const { searching, matchSet, currentMatch, onQuery } = find;
   useFindShortcut(searchRef, rootRef);
 
@@ -224,12 +227,20 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   // (first-view.ts). "Show all" (MapZoomControls) shows everything.
   const viewBoxes = useMemo(() => viewNodes(shownNodes, positions, undefined, layout?.lanes), [shownNodes, positions, layout]);
   const { initialViewport } = view;
+  // The opening view is not written into the URL: a link without a viewport opens the same way,
+  // so the address stays as the user typed it until they move the map.
+  const opening = useRef<Viewport | null>(null);
   const onInit = useCallback(
     (instance: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
+      setOpened(true);
       if (initialViewport) return void instance.setViewport(initialViewport);
       const canvas = frameRef.current?.querySelector<HTMLElement>(".react-flow");
       if (!canvas || viewBoxes.length === 0) void instance.fitView({ padding: 0.08, maxZoom: 1 });
-      else void instance.setViewport(mapOpeningView(viewBoxes, { width: canvas.clientWidth, height: canvas.clientHeight, readableZoom: READABLE_ZOOM }));
+      else {
+        const { x, y, zoom } = mapOpeningView(viewBoxes, { width: canvas.clientWidth, height: canvas.clientHeight, readableZoom: READABLE_ZOOM });
+        opening.current = { x, y, zoom };
+        void instance.setViewport(opening.current);
+      }
       if (focusId) window.setTimeout(() => camera.centreOn(focusId, 0), 0);
     },
     // The first view only: later changes of focus move the camera themselves.
@@ -272,14 +283,18 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
         onShowList={setShowList}
         blocked={blocked}
         zoom={<MapZoomControls boxes={viewBoxes} minZoom={MIN_ZOOM} maxZoom={2} />}
+        planHelp={
+          <>
+            {editing.enabled && (
+              <p className={styles.planHint}>
+                <span className={styles.planDot} aria-hidden />
+                To add a dependency, drag from a milestone&apos;s right-hand handle to the milestone that must wait for it (or focus a milestone and add a prerequisite); select a dependency to remove it.
+              </p>
+            )}
+            {arrange?.canArrange && <p>Drag a node to pin it where you want it, for the whole team; Re-layout then drops every pin.</p>}
+          </>
+        }
       />
-
-      {editing.enabled && (
-        <p className={styles.planHint}>
-          <span className={styles.planDot} aria-hidden />
-          To add a dependency, drag from a milestone&apos;s right-hand handle to the milestone that must wait for it (or focus a milestone and add a prerequisite); select a dependency to remove it.
-        </p>
-      )}
       <div className={styles.frame} ref={frameRef}>
         <div className={styles.canvas} onKeyDownCapture={onNodeKeys}>
           {layout ? (
@@ -301,7 +316,11 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
               selectionKeyCode={null}
               multiSelectionKeyCode={null}
               onInit={onInit}
-              onMoveEnd={(_, viewport) => view.setViewport(viewport)}
+              onMoveEnd={(_, viewport) => {
+                if (opening.current && sameViewport(opening.current, viewport)) return;
+                opening.current = null;
+                view.setViewport(viewport);
+              }}
               ariaLabelConfig={NODE_KEYS_HELP}
               minZoom={MIN_ZOOM}
               maxZoom={2}

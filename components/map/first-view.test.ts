@@ -45,6 +45,27 @@ describe("firstView", () => {
     for (const n of nodes.filter((n) => n.active)) expect(shows(view, n)).toBe(true);
   });
 
+  it("starts at the map's left edge when the open work stays in view", () => {
+    // Papers at x=0, done milestones next, open work a little further right: all fits from the left edge.
+    const nodes: ViewNode[] = [];
+    for (let i = 0; i < 12; i++) nodes.push(card(0, i * 100), card(300, i * 100));
+    for (let i = 0; i < 4; i++) nodes.push(card(900, 400 + i * 100, true));
+    const view = firstView(nodes, canvas);
+    expect(view.fitsAll).toBe(false);
+    const seen = visibleBox(view, canvas.width, canvas.height);
+    expect(seen.x).toBeLessThanOrEqual(0);
+    for (const n of nodes.filter((n) => n.active)) expect(shows(view, n)).toBe(true);
+  });
+
+  it("stays on the open work when the left edge would lose it", () => {
+    const nodes: ViewNode[] = [];
+    for (let i = 0; i < 12; i++) nodes.push(card(0, i * 100));
+    for (let i = 0; i < 4; i++) nodes.push(card(2600, 400 + i * 100, true));
+    const view = firstView(nodes, canvas);
+    for (const n of nodes.filter((n) => n.active)) expect(shows(view, n)).toBe(true);
+    expect(visibleBox(view, canvas.width, canvas.height).x).toBeGreaterThan(0);
+  });
+
   it("centres on the open card nearest the work's centroid when the work does not fit", () => {
     // Two far columns of open work: the centroid falls in the empty gap between them.
     const nodes: ViewNode[] = [];

@@ -5,7 +5,8 @@
 //   - otherwise the readable zoom (or closer, up to maxZoom, when the work fits at that), centred
 //     on where work is happening: the open and blocked milestones' bounding box when it fits,
 //     else the open milestone nearest their centroid (so the centre is a card, never a gap), and
-//     never scrolled past the map's edges;
+//     never scrolled past the map's edges; then moved to the map's left edge (the first lane)
+//     when that keeps the work's box (or that card) and at least half of the open work shown;
 //   - parts of the canvas covered by controls (insets) are kept clear.
 // Viewports are React Flow's: screen = flow × zoom + (x, y).
 import { NODE_SIZE } from "@/lib/graph/map-layout";
@@ -120,6 +121,8 @@ export function firstView(nodes: readonly ViewNode[], opts: ViewOptions): FirstV
   const zoom = Math.min(maxZoom, Math.max(readable, fitWork));
   let cx: number;
   let cy: number;
+  /** What the view is built around: the work's box, or the open card nearest its centroid. */
+  let anchor: Box = box;
   if (fitWork >= readable) {
     cx = box.x + box.width / 2;
     cy = box.y + box.height / 2;
@@ -144,10 +147,26 @@ export function firstView(nodes: readonly ViewNode[], opts: ViewOptions): FirstV
     }
     cx = best.x + best.width / 2;
     cy = best.y + best.height / 2;
+    anchor = best;
   }
   cx = clampCentre(cx, all.x, all.width, room.width / zoom);
   cy = clampCentre(cy, all.y, all.height, room.height / zoom);
+  // Read left to right: start at the map's left edge (the first lane, the papers, and its label)
+  // when that still shows what the view is built around and at least half the open work the
+  // centred view shows.
+  const leftX = clampCentre(-Infinity, all.x, all.width, room.width / zoom);
+  if (leftX !== cx && inside(anchor, leftX, cy, zoom, room)) {
+    const shown = (x: number) => work.filter((n) => inside(n, x, cy, zoom, room)).length;
+    if (shown(leftX) * 2 >= shown(cx)) cx = leftX;
+  }
   return { ...centreOn(cx, cy, zoom, room), fitsAll: false };
+}
+
+/** Whether a box lies wholly in the view centred on (cx, cy) at `zoom`. */
+function inside(b: Box, cx: number, cy: number, zoom: number, room: ReturnType<typeof area>): boolean {
+  const w = room.width / zoom / 2;
+  const h = room.height / zoom / 2;
+  return b.x >= cx - w && b.x + b.width <= cx + w && b.y >= cy - h && b.y + b.height <= cy + h;
 }
 
 /** The flow-space rectangle a viewport shows on a canvas of the given size. */

@@ -39,6 +39,25 @@ describe("search", () => {
   });
 });
 
+describe("search over collapsed groups", () => {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  // The paper's subtree folded into one card: only services stay drawn.
+  const drawn = nodes.filter((n) => n.kind === "service");
+  const groups = [{ id: "paper:handoff:1", title: "Graph Transformers for Floor Plans", members: ["handoff:1", "milestone:1", "milestone:2"] }];
+  const index = buildSearchIndex(drawn, groups, byId);
+  it("matches a group by its title", () => {
+    expect(searchIndex(index, "transformers")).toEqual(["paper:handoff:1"]);
+  });
+  it("matches a group by a member's title, key or owner, landing on the group", () => {
+    expect(searchIndex(index, "serve layouts")).toEqual(["paper:handoff:1"]);
+    expect(searchIndex(index, "floor-3")).toEqual(["paper:handoff:1"]);
+    expect(searchIndex(index, "layout")).toEqual(["service:1", "paper:handoff:1"]);
+  });
+  it("finds nothing of a member that is no longer folded", () => {
+    expect(searchIndex(buildSearchIndex(drawn, [], byId), "serve layouts")).toEqual([]);
+  });
+});
+
 describe("filters", () => {
   const ids = (keep: (n: MapNode) => boolean) => nodes.filter(keep).map((n) => n.id);
   it("passes everything with no filters", () => {

@@ -10,13 +10,30 @@ import { KIND_LABEL, KIND_ORDER, STATUS_KIND } from "./map-model";
 /** Per node, in input order: its id and the lower-cased text a search looks in. */
 export type SearchIndex = { ids: string[]; text: string[] };
 
-/** Label, sublabel (milestone key, venue, layer), owner, layer and detail, lower-cased once. */
-export function buildSearchIndex(nodes: readonly MapNode[]): SearchIndex {
+/** A collapsed group as the search sees it: its card's title and the nodes drawn inside it. */
+export type SearchGroup = { id: string; title: string; members: readonly string[] };
+
+const nodeText = (node: MapNode) => [node.label, node.sublabel, node.owner, node.layer, node.detail].filter(Boolean).join("\n");
+
+/**
+ * Label, sublabel (milestone key, venue, layer), owner, layer and detail, lower-cased once; after
+ * the nodes, each collapsed group with its title and its members' text (from `byId`), so that a
+ * search for a node folded into a group lands on the group.
+ */
+export function buildSearchIndex(nodes: readonly MapNode[], groups: readonly SearchGroup[] = [], byId?: ReadonlyMap<string, MapNode>): SearchIndex {
   const ids: string[] = [];
   const text: string[] = [];
   for (const node of nodes) {
     ids.push(node.id);
-    text.push([node.label, node.sublabel, node.owner, node.layer, node.detail].filter(Boolean).join("\n").toLowerCase());
+    text.push(nodeText(node).toLowerCase());
+  }
+  for (const group of groups) {
+    ids.push(group.id);
+    const members = group.members.flatMap((id) => {
+      const member = byId?.get(id);
+      return member ? [nodeText(member)] : [];
+    });
+    text.push([group.title, ...members].join("\n").toLowerCase());
   }
   return { ids, text };
 }

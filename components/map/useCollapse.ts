@@ -1,10 +1,11 @@
 "use client";
 // Collapse and highlight as a hook: given the map, its layout and the collapsed group ids (state
 // the caller holds, and may keep in the URL as `collapsed=<id>,<id>`), the nodes, groups, edges,
-// positions and routes to draw (lib/graph/collapse), the plan drawn on the map (lib/graph/map-plan)
+// positions and routes to draw (lib/graph/collapse; an edge between groups that runs backwards
+// bends round its column, backRoute), the plan drawn on the map (lib/graph/map-plan)
 // and what a highlight lights, mapped onto the drawn nodes and edges.
 import { useCallback, useMemo } from "react";
-import { allPaperGroups, collapseMap, indexGroups, laneGroupId, milestonesGroupId, paperGroupId, type DrawnEdge, type MapGroup } from "@/lib/graph/collapse";
+import { allPaperGroups, backRoute, collapseMap, drawnBox, indexGroups, laneGroupId, milestonesGroupId, paperGroupId, type DrawnEdge, type MapGroup } from "@/lib/graph/collapse";
 import { highlightSelection, mapPlan, type HighlightMode } from "@/lib/graph/map-plan";
 import type { MapLayout } from "@/lib/graph/map-layout";
 import { dayNumber } from "@/lib/graph/plan";
@@ -55,15 +56,26 @@ export function useCollapse(
   const facts = useMemo(() => mapPlan(nodes, edges, dayNumber(new Date())), [nodes, edges]);
   const base = useMemo(() => new Map<string, Point>(layout?.positions.map((p) => [p.id, p])), [layout]);
   const view = useMemo(() => collapseMap(nodes, edges, base, collapsed, { slipping: facts.slipping, index }), [nodes, edges, base, collapsed, facts, index]);
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const routes = useMemo(() => {
+    // The top of the map: long back edges pass above every card.
+    let top = Infinity;
+    for (const at of view.positions.values()) top = Math.min(top, at.y);
     const own = new Map<number, Point[]>(layout?.routes.map((r) => [r.edge, r.points]));
     const result = new Map<number, Point[]>();
     view.edges.forEach((e, i) => {
       const points = e.origin === -1 ? undefined : own.get(e.origin);
-      if (points) result.set(i, points);
+      if (points?.length) return void result.set(i, points);
+      // A merged edge (or one the layout left unrouted) running backwards bends round its column.
+      if (view.groups.length === 0) return;
+      const source = drawnBox(view, byId, e.source);
+      const target = drawnBox(view, byId, e.target);
+      const back = source && target ? backRoute(source, target, top) : null;
+      if (back) result.set(i, back);
+      else if (points) result.set(i, points);
     });
     return result;
-  }, [layout, view]);
+  }, [layout, view, byId]);
   const groupById = useMemo(() => new Map(view.groups.map((g) => [g.id, g])), [view]);
   const paperGroups = useMemo(() => allPaperGroups(index), [index]);
 

@@ -73,13 +73,18 @@ export function useFlowNodes({ layout, nodes, edges, byId, positions, routes, hi
         type: "collapsed" as const,
         position: positions.get(group.id)!,
         ...GROUP_SIZE,
-        data: { group, onExpand: rolled.toggle, dimmed: focus !== null && !focus.upstream.has(group.id) && !focus.downstream.has(group.id), ...(rolled.highlight ? { highlight: rolled.highlight.nodes.has(group.id) ? rolled.highlight.mode : "dim" } : {}) },
+        data: {
+          group,
+          onExpand: rolled.toggle,
+          find: group.id === currentMatch ? "current" : matchSet.has(group.id) ? "match" : undefined,
+          dimmed: focus ? !focus.upstream.has(group.id) && !focus.downstream.has(group.id) : searching && !matchSet.has(group.id),
+          ...(rolled.highlight ? { highlight: rolled.highlight.nodes.has(group.id) ? rolled.highlight.mode : "dim" } : {}) },
         selected: group.id === selected,
         draggable: false,
         connectable: false,
         ariaLabel: groupAriaLabel(group),
       })),
-    [rolled.groups, rolled.toggle, rolled.highlight, positions, focus, selected],
+    [rolled.groups, rolled.toggle, rolled.highlight, positions, focus, selected, searching, matchSet, currentMatch],
   );
   const drawnNodes = useMemo((): MapFlowNode[] => (groupFlowNodes.length ? [...arranged.nodes, ...groupFlowNodes] : arranged.nodes), [arranged.nodes, groupFlowNodes]);
   // Cycles among services are allowed but marked, on both maps.

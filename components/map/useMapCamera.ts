@@ -4,6 +4,7 @@
 // neighbourhood. All in one place so that the view component only says what to show.
 import { useCallback, type RefObject } from "react";
 import { useReactFlow } from "@xyflow/react";
+import { GROUP_SIZE, parseGroupId } from "@/lib/graph/collapse";
 import type { MapNode, Point } from "@/lib/graph/types";
 import type { MapFlowEdge } from "./MapEdge";
 import type { MapFlowNode } from "./MapNodes";
@@ -20,15 +21,24 @@ type Args = {
 export function useMapCamera({ positions, byId, frameRef }: Args) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const canvas = useCallback(() => frameRef.current?.querySelector<HTMLElement>(".react-flow") ?? null, [frameRef]);
+  /** A drawn node's or collapsed group's size; null for what is not drawn. */
+  const sizeOf = useCallback(
+    (id: string) => {
+      const node = byId.get(id);
+      if (node) return NODE_SIZE[node.kind];
+      return positions.has(id) && parseGroupId(id) ? GROUP_SIZE : null;
+    },
+    [byId, positions],
+  );
 
   /** Pans (keeping the zoom) when a node is not fully in view, e.g. once the panel narrowed the canvas. */
   const reveal = useCallback(
     (id: string) => {
       const at = positions.get(id);
-      const node = byId.get(id);
+      const size = sizeOf(id);
       const element = canvas();
-      if (!at || !node || !element) return;
-      const { width, height } = NODE_SIZE[node.kind];
+      if (!at || !size || !element) return;
+      const { width, height } = size;
       const { x, y, zoom } = flow.getViewport();
       const margin = 24;
       const left = at.x * zoom + x;
@@ -36,19 +46,19 @@ export function useMapCamera({ positions, byId, frameRef }: Args) {
       const outside = left < margin || top < margin || left + width * zoom > element.clientWidth - margin || top + height * zoom > element.clientHeight - margin;
       if (outside) void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom, duration: 300 });
     },
-    [positions, byId, flow, canvas],
+    [positions, sizeOf, flow, canvas],
   );
 
   /** Centres a node, zooming in to a readable size when the map is zoomed out further. */
   const centreOn = useCallback(
     (id: string, duration = 300) => {
       const at = positions.get(id);
-      const node = byId.get(id);
-      if (!at || !node) return;
-      const { width, height } = NODE_SIZE[node.kind];
+      const size = sizeOf(id);
+      if (!at || !size) return;
+      const { width, height } = size;
       return flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(READABLE_ZOOM, flow.getViewport().zoom), duration });
     },
-    [positions, byId, flow],
+    [positions, sizeOf, flow],
   );
 
   /** Brings a node and `around` into view, or, when that would shrink the text past reading, centres the node. */

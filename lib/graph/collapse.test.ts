@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allPaperGroups, collapseMap, groupMembers, indexGroups, mapLaneId, mergedEdgeId, parseGroupId, rollup } from "@/lib/graph/collapse";
+import { allPaperGroups, backRoute, collapseMap, drawnBox, groupMembers, indexGroups, mapLaneId, mergedEdgeId, parseGroupId, rollup } from "@/lib/graph/collapse";
 import { layoutMap } from "@/lib/graph/map-layout";
 import { syntheticProjectMap } from "@/lib/graph/synthetic";
 import type { MapEdge, MapEdgeKind, MapNode, Point } from "@/lib/graph/types";
@@ -179,5 +179,47 @@ describe("rollup", () => {
   it("ignores a finished milestone's slip, and has no status without milestones", () => {
     expect(rollup([ms("s", "done"), ms("a", "planned")], new Set(["milestone:s"])).status).toBe("planned");
     expect(rollup([node("handoff:p"), node("service:x")], new Set()).status).toBeNull();
+  });
+});
+
+describe("edges between groups", () => {
+  it("drops a group's edges among its own members: no edge from a group to itself", () => {
+    const view = collapseMap(nodes, edges, positions, ["paper:handoff:p1", "paper:handoff:p2"]);
+    expect(view.edges.filter((e) => e.source === e.target)).toEqual([]);
+    // p1's milestones depend on p2's: one merged edge between the two groups, counted.
+    const between = view.edges.find((e) => e.source === "paper:handoff:p1" && e.target === "paper:handoff:p2");
+    expect(between).toMatchObject({ kind: "depends", count: 2 });
+  });
+
+  it("routes an edge between two groups of one column round the column, never back over the cards", () => {
+    const view = collapseMap(nodes, edges, positions, ["paper:handoff:p1", "paper:handoff:p2"]);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const source = drawnBox(view, byId, "paper:handoff:p1")!;
+    const target = drawnBox(view, byId, "paper:handoff:p2")!;
+    expect(source.x).toBe(target.x);
+    const route = backRoute(source, target)!;
+    // Out to the right of the column, across it only in the gap just above the target, in from the left.
+    expect(route[0].x).toBeGreaterThan(source.x + source.width);
+    expect(route[0].y).toBe(source.y + source.height / 2);
+    expect(route[1]).toEqual({ x: route[0].x, y: target.y - 10 });
+    expect(route[2].x).toBeLessThan(target.x);
+    expect(route[2].y).toBeGreaterThan(source.y + source.height);
+    expect(route[3]).toEqual({ x: route[2].x, y: target.y + target.height / 2 });
+    // Every leg is horizontal or vertical.
+    for (let i = 1; i < route.length; i++) expect(route[i].x === route[i - 1].x || route[i].y === route[i - 1].y).toBe(true);
+  });
+
+  it("takes an edge back to a column further left over the top of the map, crossing no column", () => {
+    const source = { x: 900, y: 300, width: 200, height: 60 };
+    const target = { x: 0, y: 200, width: 248, height: 96 };
+    const route = backRoute(source, target, -40)!;
+    expect(route[0]).toEqual({ x: 1132, y: 330 });
+    expect(route[1]).toEqual({ x: 1132, y: -60 });
+    expect(route[2]).toEqual({ x: -32, y: -60 });
+    expect(route[3]).toEqual({ x: -32, y: 248 });
+  });
+
+  it("leaves an edge whose target lies to the right to a plain curve", () => {
+    expect(backRoute({ x: 0, y: 0, width: 200, height: 80 }, { x: 280, y: 300, width: 200, height: 80 })).toBeNull();
   });
 });

@@ -185,9 +185,9 @@ export function rollup(members: readonly MapNode[], slipping: ReadonlySet<string
   return result;
 }
 
-const NOUN: Record<MapNodeKind, [string, string]> = { handoff: ["paper", "papers"], milestone: ["milestone", "milestones"], service: ["service", "services"] };
+const NOUN: Record<MapNodeKind, [string, string]> = { handoff: ["handoff", "handoffs"], milestone: ["milestone", "milestones"], service: ["service", "services"] };
 const plural = (count: number, kind: MapNodeKind) => `${count} ${NOUN[kind][count === 1 ? 0 : 1]}`;
-const LANE_TITLE: Record<MapNodeKind, string> = { handoff: "Papers", milestone: "Milestones", service: "Services" };
+const LANE_TITLE: Record<MapNodeKind, string> = { handoff: "Handoffs", milestone: "Milestones", service: "Services" };
 
 function describe(kind: GroupKind, members: readonly MapNode[], anchor: MapNode | undefined, counts: Record<MapNodeKind, number>): { title: string; summary: string } {
   const parts = (["handoff", "milestone", "service"] as const).filter((k) => counts[k] > 0 && !(kind === "paper" && k === "handoff")).map((k) => plural(counts[k], k));
@@ -277,6 +277,57 @@ export function collapseMap(
     drawnEdges.push(drawn);
   });
   return { nodes: drawnNodes, groups, edges: drawnEdges, positions: out, groupOf };
+}
+
+type Box = Point & { width: number; height: number };
+
+/** How far a back edge runs right of its source column (layers are 80 px apart). */
+export const BACK_BULGE = 32;
+/** How far above the target card a back edge crosses its column (cards are 24 px apart). */
+export const BACK_CLEARANCE = 10;
+
+/**
+ * Waypoints for an edge whose target does not lie right of its source (a group reaching back),
+ * so that the map's curve through them (MapEdge routedPath) runs between the cards instead of
+ * looping back over them; null when the target lies to the right (a plain curve does). Every leg
+ * is horizontal or vertical:
+ * - ends in one column (two collapsed groups): out into the gap right of the column, along it to
+ *   just above the target, across the column there, and into the target's left side;
+ * - a target in a column further left: out into the gap right of the source's column, up above
+ *   every card (`top`, the map's top edge), left to the gap before the target's column, and down
+ *   into the target, so the edge crosses no column in between.
+ */
+export function backRoute(source: Box, target: Box, top = Math.min(source.y, target.y)): Point[] | null {
+  if (target.x >= source.x + source.width) return null;
+  const sy = source.y + source.height / 2;
+  const ty = target.y + target.height / 2;
+  const left = Math.min(source.x, target.x) - BACK_BULGE;
+  if (target.x + target.width > source.x) {
+    const right = Math.max(source.x + source.width, target.x + target.width) + BACK_BULGE;
+    const above = target.y - BACK_CLEARANCE;
+    return [
+      { x: right, y: sy },
+      { x: right, y: above },
+      { x: left, y: above },
+      { x: left, y: ty },
+    ];
+  }
+  const right = source.x + source.width + BACK_BULGE;
+  const over = top - 2 * BACK_CLEARANCE;
+  return [
+    { x: right, y: sy },
+    { x: right, y: over },
+    { x: left, y: over },
+    { x: left, y: ty },
+  ];
+}
+
+/** A drawn node's or group's box in a collapsed map, or undefined when it is not drawn. */
+export function drawnBox(view: Pick<CollapsedMap, "positions" | "groups">, byId: ReadonlyMap<string, MapNode>, id: string): Box | undefined {
+  const at = view.positions.get(id);
+  if (!at) return undefined;
+  const node = byId.get(id);
+  return { x: at.x, y: at.y, ...(node ? NODE_SIZE[node.kind] : GROUP_SIZE) };
 }
 
 export const mergedEdgeId = (kind: MapEdgeKind, source: string, target: string) => `merged:${kind}:${source}>${target}`;

@@ -86,7 +86,7 @@ describe("layoutMap on a project map", () => {
       ["worker", 1],
       ["data", 1],
     ]); // no model service: no model lane
-    expect(layout.lanes!.map((l) => LANE_LABELS[l.lane])).toEqual(["Papers", "Milestones", "Gateway", "API", "Service", "Worker", "Data"]);
+    expect(layout.lanes!.map((l) => LANE_LABELS[l.lane])).toEqual(["Handoffs", "Milestones", "Gateway", "API", "Service", "Worker", "Data"]);
     expect(layout.lanes![0].x).toBe(0);
     expectInLanes(nodes, layout);
     expectNoOverlap(nodes, layout);

@@ -21,7 +21,7 @@ export type MapLayout = LayoutResult & { lanes?: LaneBox[] };
 export const MAP_LANES: readonly string[] = ["handoff", "milestone", ...SERVICE_LAYERS];
 
 /** Each lane's heading. */
-export const LANE_LABELS: Readonly<Record<string, string>> = { handoff: "Papers", milestone: "Milestones", ...SERVICE_LAYER_LABELS };
+export const LANE_LABELS: Readonly<Record<string, string>> = { handoff: "Handoffs", milestone: "Milestones", ...SERVICE_LAYER_LABELS };
 
 /** The lane a node is drawn in: its kind, or for a service its layer. */
 export function laneOf(node: Pick<MapNode, "kind" | "layer">): string {

@@ -22,7 +22,7 @@ export default async function MapChooserPage() {
       <Stack>
         <PageHeader
           title="Maps"
-          description="Each project's map links its papers to milestones and to the services that implement them. Choose a project, or see every service in the catalog on the services map."
+          description="Each project's map links its handoffs to milestones and to the services that implement them. Choose a project, or see every service in the catalog on the services map."
           actions={<Button href="/map/services" variant="secondary">Services map</Button>}
         />
         {projects.length === 0 ? (

@@ -53,7 +53,7 @@ export function sceneToMermaid(scene: Scene): string {
   const placed = new Set<string>();
   const groups = scene.lanes.length
     ? scene.lanes.map((lane) => ({ id: lane.id, label: lane.label, members: scene.nodes.filter((n) => n.x + n.width / 2 >= lane.x && n.x + n.width / 2 < lane.x + lane.width) }))
-    : (Object.keys(KIND_LABEL) as MapNodeKind[]).map((kind) => ({ id: kind, label: kind === "handoff" ? "Papers" : KIND_LABEL[kind].many, members: scene.nodes.filter((n) => n.kind === kind) }));
+    : (Object.keys(KIND_LABEL) as MapNodeKind[]).map((kind) => ({ id: kind, label: KIND_LABEL[kind].many, members: scene.nodes.filter((n) => n.kind === kind) }));
   groups.forEach((group, i) => {
     const members = group.members.filter((n) => !placed.has(n.id));
     if (members.length === 0) return;

@@ -19,7 +19,7 @@ export type ExportInput = {
   title: string;
   /** The project a project map belongs to; null for the services map. */
   project?: { key: string; name: string } | null;
-  /** Labels of the lanes, by lane id; lanes without one are humanised ("handoff" → "Papers" by kind). */
+  /** Labels of the lanes, by lane id; lanes without one are humanised ("handoff" → "Handoffs" by kind). */
   laneLabels?: Readonly<Record<string, string>>;
   /** False for nodes the view's filters hide. Default: every node is shown. */
   isVisible?: (node: MapNode) => boolean;
@@ -53,7 +53,7 @@ const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.wi
 
 function laneLabel(id: string, labels: Readonly<Record<string, string>> | undefined): string {
   if (labels?.[id]) return labels[id];
-  if (id === "handoff") return "Papers";
+  if (id === "handoff") return "Handoffs";
   if (id in KIND_LABEL) return KIND_LABEL[id as keyof typeof KIND_LABEL].many;
   return humanize(id);
 }

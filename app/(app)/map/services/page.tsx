@@ -39,7 +39,7 @@ export default async function ServicesMapPage() {
         <PageHeader
           title="Services map"
           breadcrumbs={[{ label: "Maps", href: "/map" }, { label: "Services" }]}
-          description="Every service in the catalog, in lanes by layer from the gateway to the data, with its calls, reads and publishes. Select a service to see the projects and papers that use it."
+          description="Every service in the catalog, in lanes by layer from the gateway to the data, with its calls, reads and publishes. Select a service to see the projects and handoffs that use it."
           actions={<Button href="/services" variant="secondary">Catalog</Button>}
         />
         {/* The graph arrives as JSON from the map endpoint (with its precomputed lane layout), never inlined here. */}

@@ -42,12 +42,12 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
               {importLink}
             </>
           }
-          description={`${map.project.name}: papers, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.`} />
+          description={`${map.project.name}: handoffs, the milestones they were decomposed into, the services that implement them, and the services those call, read or publish to.`} />
         {/* The graph arrives as JSON from the map endpoint (with its precomputed layout), never inlined here. */}
         <MapLoader
           src={`/api/v1/projects/${encodeURIComponent(map.project.key)}/map`}
           pinsSrc={`/api/v1/projects/${encodeURIComponent(map.project.key)}/map/pins`}
-          loadingNote={`${plural(map.counts.handoffs, "paper")} and ${plural(map.counts.milestones, "milestone")}`}
+          loadingNote={`${plural(map.counts.handoffs, "handoff")} and ${plural(map.counts.milestones, "milestone")}`}
           dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null}
           emptyAction={importLink}
           exportAs={{ slug: map.project.key, title: map.project.name, project: { key: map.project.key, name: map.project.name } }}
