@@ -154,3 +154,33 @@ describe("a map in lanes with no open work (the services map)", () => {
     expect(seen.y).toBeLessThanOrEqual(0);
   });
 });
+
+describe("the view's left edge", () => {
+  const sizes = [canvas, { width: 1000, height: 700 }, { width: 1600, height: 900 }, { width: 1137, height: 611 }, { width: 983, height: 451 }];
+  const cutAt = (nodes: readonly ViewNode[], view: { x: number; y: number; zoom: number }, size: { width: number; height: number }) => {
+    const seen = visibleBox(view, size.width, size.height);
+    return nodes.filter((n) => n.width <= 300 && n.x < seen.x && n.x + n.width > seen.x && n.y + n.height > seen.y && n.y < seen.y + seen.height);
+  };
+
+  it("never cuts a card in half: the column is shown whole or left out", () => {
+    // Columns of cards whose open work is too wide to fit at the readable zoom, so the view is
+    // built around one card and would otherwise start wherever that centring puts it.
+    for (const offset of [0, 60, 130, 170, 230]) {
+      const nodes: ViewNode[] = [];
+      for (let col = 0; col < 9; col++) for (let row = 0; row < 12; row++) nodes.push(card(col * 290 + (col % 2) * offset, row * 120, col >= 2 && col <= 7 && row % 3 === 0));
+      for (const size of sizes) {
+        const view = firstView(nodes, size);
+        expect(cutAt(nodes, view, size), `offset ${offset}, canvas ${size.width}×${size.height}`).toEqual([]);
+        expect(nodes.some((n) => n.active && shows(view, n, size))).toBe(true);
+      }
+    }
+  });
+
+  it("holds on a generated project laid out in lanes", () => {
+    const map = syntheticProjectMap({ nodes: 300, seed: 5 });
+    const layout = layoutMap(map.nodes, map.edges);
+    const positions = new Map(layout.positions.map((p) => [p.id, p]));
+    const boxes = viewNodes(map.nodes, positions, undefined, layout.lanes);
+    for (const size of sizes) expect(cutAt(boxes, mapOpeningView(boxes, size), size), `canvas ${size.width}×${size.height}`).toEqual([]);
+  });
+});

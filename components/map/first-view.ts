@@ -159,7 +159,38 @@ export function firstView(nodes: readonly ViewNode[], opts: ViewOptions): FirstV
     const shown = (x: number) => work.filter((n) => inside(n, x, cy, zoom, room)).length;
     if (shown(leftX) * 2 >= shown(cx)) cx = leftX;
   }
+  cx = unclipLeft(nodes, anchor, cx, cy, zoom, room, all);
   return { ...centreOn(cx, cy, zoom, room), fitsAll: false };
+}
+
+/** Boxes wider than any card are lanes: they never count as cut. */
+const CARD_WIDTH = Math.max(...Object.values(NODE_SIZE).map((s) => s.width));
+
+/**
+ * The centre moved so that no card is cut by the view's left edge: left to show the cut column
+ * whole, or else right past it, whichever keeps the anchor in view and stays on the map; else
+ * unchanged. A column sliced in half reads as a rendering fault, not as "more to the left".
+ */
+function unclipLeft(nodes: readonly Box[], anchor: Box, cx: number, cy: number, zoom: number, room: ReturnType<typeof area>, all: Box): number {
+  const halfW = room.width / zoom / 2;
+  // The canvas's own left edge, not the padded area's: a card in the padding is cut all the same.
+  const toEdge = (room.left + room.width / 2) / zoom;
+  const left = cx - toEdge;
+  let cutStart = Infinity;
+  let cutEnd = -Infinity;
+  for (const n of nodes) {
+    if (n.width > CARD_WIDTH || n.x >= left || n.x + n.width <= left) continue;
+    if (n.y + n.height <= cy - room.height / zoom / 2 || n.y >= cy + room.height / zoom / 2) continue;
+    cutStart = Math.min(cutStart, n.x);
+    cutEnd = Math.max(cutEnd, n.x + n.width);
+  }
+  if (cutStart === Infinity) return cx;
+  const gap = 16 / zoom;
+  for (const next of [cutStart - gap + toEdge, cutEnd + gap + toEdge]) {
+    const onMap = next - toEdge >= all.x - gap * 2 && next + halfW <= all.x + all.width + gap * 2;
+    if (onMap && inside(anchor, next, cy, zoom, room)) return next;
+  }
+  return cx;
 }
 
 /** Whether a box lies wholly in the view centred on (cx, cy) at `zoom`. */
