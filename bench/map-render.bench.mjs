@@ -6,7 +6,8 @@
 //     services, about 2.1 links per node) and written into the server's database by
 //     bench/map-render.seed.ts (Prisma bulk inserts; see there why not lib/data).
 //   - Each page opens at the same viewport (components/map/first-view.ts), then the same script:
-//     drags (mouse moves sent as fast as the page takes them), mouse-wheel zoom out a notch about
+//     drags that pan (each starts on the pane nearest the centre, never on a node; mouse moves
+//     sent as fast as the page takes them), mouse-wheel zoom out a notch about
 //     every frame to about 0.03, drags there, zoom back in, a last drag. Frame times are
 //     requestAnimationFrame deltas in the page during the script.
 //   - first_render_ms: navigation start → every node React Flow rendered is drawn (visible);
@@ -50,6 +51,23 @@ const allDrawn = () => {
   return true;
 };
 
+/** The point nearest `at` (in rings 8 px apart) where a press lands on React Flow's pane, not on a node, edge or control. */
+const paneNear = (at) => {
+  const onPane = (x, y) => {
+    const el = document.elementFromPoint(x, y);
+    return el !== null && el.closest(".react-flow__pane") !== null && el.closest(".react-flow__node, .react-flow__edge, button, a, input, .nopan") === null;
+  };
+  for (let r = 0; r <= 240; r += 8) {
+    const steps = Math.max(1, Math.round((2 * Math.PI * r) / 8));
+    for (let i = 0; i < steps; i++) {
+      const x = at.x + r * Math.cos((2 * Math.PI * i) / steps);
+      const y = at.y + r * Math.sin((2 * Math.PI * i) / steps);
+      if (onPane(x, y)) return { x, y };
+    }
+  }
+  return at;
+};
+
 /** The scripted interaction; returns the frame times (ms) recorded during it. */
 async function interact(page) {
   const box = await page.locator(".react-flow").first().boundingBox();
@@ -69,10 +87,14 @@ async function interact(page) {
   });
   // Input as fast as the browser takes it (each CDP event is acknowledged once handled, not
   // once drawn), so that every frame during the script has work to draw.
+  // A drag pans: it starts on the pane (empty canvas or a lane band), the point nearest the centre
+  // that is not on a node or a control. Started on a card, it would move the card instead (both
+  // pages let nodes be dragged, and on ours a manager's drag pins the node for the team).
   const drag = async (dx, dy, steps = 60) => {
-    await page.mouse.move(cx, cy);
+    const from = await page.evaluate(paneNear, { x: cx, y: cy });
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    for (let i = 1; i <= steps; i++) await page.mouse.move(cx + (dx * i) / steps, cy + (dy * i) / steps);
+    for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + (dx * i) / steps, from.y + (dy * i) / steps);
     await page.mouse.up();
   };
   // One wheel notch about every frame.

@@ -13,6 +13,8 @@ import styles from "./ProjectMap.module.css";
 type Props = {
   lanes: readonly LaneBox[];
   labels: Readonly<Record<string, string>>;
+  /** What each lane shows (lane-counts.ts), instead of every node laid out in it. */
+  counts?: ReadonlyMap<string, { count: number }>;
   /** Collapsed group ids: a lane collapsed is `lane:<lane>` (lib/graph/collapse). */
   collapsed?: ReadonlySet<string>;
   /** Collapse or expand a lane; without it, lanes have no such button. */
@@ -25,7 +27,7 @@ const cornerOf = (s: ReactFlowState) => `${Math.round(-s.transform[0] / s.transf
 /** Room a lane's label takes; it never slides past its lane's right edge. */
 const HEAD_WIDTH = 220;
 
-export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
+export function MapLanes({ lanes, labels, counts, collapsed, onToggle }: Props) {
   const [left, top] = useStore(cornerOf).split(" ").map(Number);
   const cards = useDetailLevel() === "cards";
   return (
@@ -49,7 +51,7 @@ export function MapLanes({ lanes, labels, collapsed, onToggle }: Props) {
             style={{ transform: `translate(${lane.x + clamp(left - lane.x, lane.width - HEAD_WIDTH)}px, ${lane.y + clamp(top - lane.y, lane.height - 48)}px)`, width: Math.min(HEAD_WIDTH, lane.width) }}
           >
             <span className={styles.laneLabel}>
-              {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{lane.count}</span>
+              {labels[lane.lane] ?? lane.lane} <span className={styles.count}>{counts ? (counts.get(lane.lane)?.count ?? 0) : lane.count}</span>
             </span>
             {onToggle && (
               <button type="button" className={`${styles.laneToggle} nodrag nopan`} onClick={() => onToggle(lane.lane)} aria-pressed={collapsed?.has(`lane:${lane.lane}`) ?? false}>

@@ -1,7 +1,7 @@
 // The three node cards drawn on the map. Sizes are fixed (NODE_SIZE) because the layout places
 // them before they render; the CSS keeps content within those boxes.
 import { memo, type CSSProperties, type ReactNode } from "react";
-import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { Handle, Position, type Node, type NodeHandle, type NodeProps } from "@xyflow/react";
 import { IconFileText, IconFlag, IconServer } from "@/components/ui/icons";
 import { statusLabel } from "@/components/ui/status";
 import type { MapNode } from "@/lib/graph/types";
@@ -157,5 +157,19 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<CardFlo
     </Frame>
   );
 });
+
+/**
+ * A card's two handles (1 px, centred on its left and right edges) as React Flow's `handles`: with
+ * them a node has handle bounds before it is drawn, so React Flow never renders every card of a
+ * large map once to measure them (onlyRenderVisibleElements draws all nodes without bounds; at
+ * 2,000 nodes that was seconds on first render and on every rebuild of the node list). A card
+ * drawn is measured from the DOM as before.
+ */
+export function cardHandles({ width, height }: { width: number; height: number }): NodeHandle[] {
+  return [
+    { type: "target", position: Position.Left, x: -0.5, y: height / 2 - 0.5, width: 1, height: 1 },
+    { type: "source", position: Position.Right, x: width - 0.5, y: height / 2 - 0.5, width: 1, height: 1 },
+  ];
+}
 
 export const nodeTypes = { handoff: HandoffNode, milestone: MilestoneNode, service: ServiceNode, collapsed: MapGroupNode };

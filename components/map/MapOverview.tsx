@@ -3,15 +3,17 @@
 // TILE_ZOOM the cards are no longer readable and thousands of DOM nodes and SVG paths would make
 // every frame slow, so React Flow draws none (useDetailLevel hides them) and this one <canvas>
 // draws the map instead: compact tiles with the status colour and the key (milestone key, paper
-// or service name); past DOT_ZOOM, dots under large lane labels with counts. Redrawn on every
-// viewport change from React Flow's store, without re-rendering React. A click on a tile zooms
-// in to it.
+// or service name; a collapsed group is a stacked tile in its rolled-up colour); past DOT_ZOOM,
+// dots under large lane labels with what each lane shows (overview-scene.ts). It follows React
+// Flow's store without re-rendering React, drawn with a margin and moved by CSS while the view
+// pans (see below). A click on a tile zooms in to it.
 import { useEffect, useMemo, useRef } from "react";
 import { useStore, useStoreApi, useReactFlow, type ReactFlowState } from "@xyflow/react";
+import type { MapGroup } from "@/lib/graph/collapse";
 import type { LaneBox } from "@/lib/graph/lanes";
 import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { READABLE_ZOOM } from "./first-view";
-import { EDGE_TONE, KIND_LABEL, NODE_SIZE, isBlockingDependency, statusColor } from "./map-model";
+import { buildScene, labelFitter, type Tile } from "./overview-scene";
 
 /** Below this zoom cards become tiles drawn on the canvas. */
 export const TILE_ZOOM = 0.45;
@@ -24,6 +26,9 @@ export function detailLevel(zoom: number): DetailLevel {
   return zoom >= TILE_ZOOM ? "cards" : zoom >= DOT_ZOOM ? "tiles" : "dots";
 }
 
+/** The tiles' key font (its size is set per use). */
+const KEY_FONT = "ui-sans-serif, system-ui, sans-serif";
+
 const levelOf = (s: ReactFlowState) => detailLevel(s.transform[2]);
 
 /** The current level of detail; the caller re-renders only when it changes, never per frame. */
@@ -31,19 +36,27 @@ export function useDetailLevel(): DetailLevel {
   return useStore(levelOf);
 }
 
+const NO_EDGES: never[] = [];
+
 /**
  * React Flow's nodes and edges as drawn at `level`: all hidden unless cards are shown. With
  * `canvasEdges` (a large map), edges are drawn by the canvas even among cards, except those `keep`
  * names (the focused paths, the selected edge): hundreds of long SVG paths crossing the view cost
  * seconds a frame to paint without a GPU.
+ * Edges React Flow does not draw are left out of its list rather than handed over hidden: it
+ * checks every edge it holds for visibility on every frame of a pan. The hidden copies of the
+ * nodes are made once per list of nodes, not at every change of level (tiles ↔ dots).
  */
 export function useLevelOfDetail<N extends { hidden?: boolean }, E extends { hidden?: boolean }>(level: DetailLevel, nodes: N[], edges: E[], canvasEdges = false, keep?: (edge: E) => boolean): { nodes: N[]; edges: E[] } {
-  const hiddenNodes = useMemo(() => (level === "cards" ? null : nodes.map((n) => (n.hidden ? n : { ...n, hidden: true }))), [level, nodes]);
-  const hiddenEdges = useMemo(
-    () => (level === "cards" && !canvasEdges ? null : edges.map((e) => (e.hidden || (level === "cards" && keep?.(e)) ? e : { ...e, hidden: true }))),
-    [level, edges, canvasEdges, keep],
-  );
-  return { nodes: hiddenNodes ?? nodes, edges: hiddenEdges ?? edges };
+  const cards = level === "cards";
+  const hiddenNodes = useMemo(() => (cards ? null : nodes.map((n) => (n.hidden ? n : { ...n, hidden: true }))), [cards, nodes]);
+  const drawnEdges = useMemo((): E[] => {
+    if (!cards) return NO_EDGES;
+    if (!canvasEdges) return edges;
+    const kept = edges.filter((e) => !e.hidden && keep?.(e));
+    return kept.length ? kept : NO_EDGES;
+  }, [cards, edges, canvasEdges, keep]);
+  return { nodes: hiddenNodes ?? nodes, edges: drawnEdges };
 }
 
 type Props = {
@@ -61,23 +74,11 @@ type Props = {
   /** The focused node and its neighbourhood, drawn lit while the rest dims. */
   focusId?: string | null;
   focus?: { upstream: ReadonlySet<string>; downstream: ReadonlySet<string> } | null;
+  /** Collapsed groups (lib/graph/collapse), drawn as tiles with their rolled-up status colour. */
+  groups?: readonly MapGroup[];
+  /** Every node of the map, so that lanes count a group's members. */
+  allById?: ReadonlyMap<string, MapNode>;
 };
-
-type Tile = { x: number; y: number; w: number; h: number; colour: string; key: string; short: string; node: MapNode };
-type Lane = { label: string; x: number; y: number; width: number; height: number; count: number; detail: string };
-
-/** A tile's key: the milestone key, the paper's title, the service's name. */
-function tileKey(node: MapNode): string {
-  if (node.kind === "milestone") return node.sublabel || node.label;
-  return node.label;
-}
-
-/** Where the key does not fit: a milestone's number without the project ("FLOOR-12" → "#12"). */
-function shortKey(node: MapNode): string {
-  const key = tileKey(node);
-  const dash = key.lastIndexOf("-");
-  return node.kind === "milestone" && dash > 0 && /^\d+$/.test(key.slice(dash + 1)) ? `#${key.slice(dash + 1)}` : key;
-}
 
 /**
  * The theme's colours, resolved from CSS (the canvas understands neither var() nor light-dark()):
@@ -102,90 +103,33 @@ function resolver(element: HTMLElement) {
   return resolve;
 }
 
-const OPEN = new Set(["planned", "in_progress"]);
-
-function laneDetail(members: readonly MapNode[]): string {
-  let open = 0;
-  let blocked = 0;
-  let done = 0;
-  for (const n of members) {
-    if (n.kind !== "milestone") continue;
-    if (n.status === "blocked") blocked++;
-    else if (OPEN.has(n.status)) open++;
-    else if (n.status === "done") done++;
-  }
-  if (open + blocked + done === 0) return "";
-  return [open && `${open.toLocaleString("en")} open`, blocked && `${blocked.toLocaleString("en")} blocked`, done && `${done.toLocaleString("en")} done`].filter(Boolean).join(" · ");
-}
-
-export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, laneLabels, edgesAtCards = false, focusId = null, focus = null }: Props) {
+export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, laneLabels, edgesAtCards = false, focusId = null, focus = null, groups, allById }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const labelsRef = useRef<HTMLCanvasElement>(null);
   const lit = useMemo(() => (focusId && focus ? new Set([focusId, ...focus.upstream, ...focus.downstream]) : null), [focusId, focus]);
   const store = useStoreApi();
   const flow = useReactFlow();
 
   // Everything to draw, in flow coordinates, once per graph (not per frame).
-  const scene = useMemo(() => {
-    const tiles: Tile[] = [];
-    const byId = new Map<string, Tile>();
-    for (const node of nodes) {
-      if (hidden.has(node.kind)) continue;
-      const at = positions.get(node.id);
-      if (!at) continue;
-      const size = NODE_SIZE[node.kind];
-      const tile = { x: at.x, y: at.y, w: size.width, h: size.height, colour: statusColor(node), key: tileKey(node), short: shortKey(node), node };
-      tiles.push(tile);
-      byId.set(node.id, tile);
-    }
-    // Edges grouped by colour, so each colour is one path and one stroke.
-    const strokes = new Map<string, { points: Point[]; lit: boolean; box: { x: number; y: number; w: number; h: number } }[]>();
-    edges.forEach((edge, i) => {
-      const a = byId.get(edge.source);
-      const b = byId.get(edge.target);
-      if (!a || !b) return;
-      const colour = isBlockingDependency(edge, a.node, b.node) ? "var(--tone-red-solid)" : EDGE_TONE[edge.kind];
-      const points = [{ x: a.x + a.w, y: a.y + a.h / 2 }, ...(routes.get(i) ?? []), { x: b.x, y: b.y + b.h / 2 }];
-      const list = strokes.get(colour) ?? [];
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-      for (const p of points) {
-        minX = Math.min(minX, p.x);
-        minY = Math.min(minY, p.y);
-        maxX = Math.max(maxX, p.x);
-        maxY = Math.max(maxY, p.y);
-      }
-      list.push({ points, lit: !lit || (lit.has(edge.source) && lit.has(edge.target)), box: { x: minX, y: minY, w: maxX - minX, h: maxY - minY } });
-      strokes.set(colour, list);
-    });
-    // Lanes: the services map's, or one per kind of node (papers, milestones, services).
-    const laneList: Lane[] = [];
-    if (lanes?.length) {
-      for (const lane of lanes) {
-        const members = tiles.filter((t) => (t.node.layer ?? t.node.kind) === lane.lane).map((t) => t.node);
-        laneList.push({ label: laneLabels?.[lane.lane] ?? lane.lane, x: lane.x, y: lane.y, width: lane.width, height: lane.height, count: members.length, detail: "" });
-      }
-    } else {
-      for (const kind of ["handoff", "milestone", "service"] as const) {
-        const members = tiles.filter((t) => t.node.kind === kind);
-        if (members.length === 0) continue;
-        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-        for (const t of members) {
-          minX = Math.min(minX, t.x);
-          minY = Math.min(minY, t.y);
-          maxX = Math.max(maxX, t.x + t.w);
-          maxY = Math.max(maxY, t.y + t.h);
-        }
-        laneList.push({ label: kind === "handoff" ? "Papers" : KIND_LABEL[kind].many, x: minX - 20, y: minY - 20, width: maxX - minX + 40, height: maxY - minY + 40, count: members.length, detail: laneDetail(members.map((t) => t.node)) });
-      }
-    }
-    return { tiles, strokes, lanes: laneList, drawLaneBands: !lanes?.length };
-  }, [nodes, edges, positions, routes, hidden, lanes, laneLabels, lit]);
+  const scene = useMemo(() => buildScene({ nodes, edges, positions, routes, hidden, groups, allById, lanes, laneLabels, lit }), [nodes, edges, positions, routes, hidden, groups, allById, lanes, laneLabels, lit]);
 
+  // The canvas is drawn with a margin around the view and then moved (and, while zooming, scaled)
+  // by CSS as the view pans, so most frames of a pan or a zoom draw nothing: it is drawn again
+  // when the view leaves what it holds, the zoom has changed more than twice, the level changes,
+  // or (crisp again) a moment after a zoom stops. Lane labels, which stay on screen, have a
+  // canvas of their own, drawn every frame.
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    const labels = labelsRef.current;
+    if (!canvas || !labels) return;
     let frame = 0;
+    let sharpen = 0;
     let drawn = "";
+    let held: { level: DetailLevel; tx: number; ty: number; zoom: number; width: number; height: number; mx: number; my: number } | null = null;
     let colour = resolver(canvas);
+    const measurer = document.createElement("canvas").getContext("2d");
+    if (measurer) measurer.font = `600 11px ${KEY_FONT}`;
+    const fit = labelFitter((text) => measurer?.measureText(text).width ?? text.length * 6);
     const draw = () => {
       frame = 0;
       const { transform, width, height } = store.getState();
@@ -195,30 +139,54 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       const key = `${tx},${ty},${zoom},${width},${height},${level}`;
       if (key === drawn) return;
       drawn = key;
-      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-        canvas.width = Math.round(width * dpr);
-        canvas.height = Math.round(height * dpr);
-        canvas.style.width = `${width}px`;
-        canvas.style.height = `${height}px`;
-      }
-      const ctx = canvas.getContext("2d");
-      if (!ctx) return;
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
       const cards = level === "cards";
       const off = cards && !edgesAtCards;
       // (The display style, not the hidden attribute, which a global canvas rule would override.)
       canvas.style.display = off ? "none" : "";
+      labels.style.display = level === "dots" ? "" : "none";
       // Among cards, the edges go under them; tiles and dots go over React Flow's (empty) layer.
       canvas.style.zIndex = cards ? "3" : "4";
       if (off) return;
-      // The flow rectangle in view, for culling.
-      const vx = -tx / zoom;
-      const vy = -ty / zoom;
-      const vw = width / zoom;
-      const vh = height / zoom;
+      drawLabels(level, tx, ty, zoom, width, height, dpr);
+      if (held && held.level === level && held.width === width && held.height === height) {
+        // Where the held drawing's top-left corner is now, and at what scale.
+        const r = zoom / held.zoom;
+        const left = ((-held.mx - held.tx) / held.zoom) * zoom + tx;
+        const top = ((-held.my - held.ty) / held.zoom) * zoom + ty;
+        const covers = left <= 0.5 && top <= 0.5 && left + (width + 2 * held.mx) * r >= width - 0.5 && top + (height + 2 * held.my) * r >= height - 0.5;
+        if (covers && r >= 0.5 && r <= 2) {
+          canvas.style.transform = `translate(${left}px, ${top}px) scale(${r})`;
+          if (r !== 1) {
+            window.clearTimeout(sharpen);
+            sharpen = window.setTimeout(() => ((held = null), (drawn = ""), schedule()), 150);
+          }
+          return;
+        }
+      }
+      // Half a view of margin on each side.
+      const mx = Math.round(width / 2);
+      const my = Math.round(height / 2);
+      const cw = width + 2 * mx;
+      const ch = height + 2 * my;
+      if (canvas.width !== Math.round(cw * dpr) || canvas.height !== Math.round(ch * dpr)) {
+        canvas.width = Math.round(cw * dpr);
+        canvas.height = Math.round(ch * dpr);
+        canvas.style.width = `${cw}px`;
+        canvas.style.height = `${ch}px`;
+      }
+      held = { level, tx, ty, zoom, width, height, mx, my };
+      canvas.style.transform = `translate(${-mx}px, ${-my}px)`;
+      const ctx = canvas.getContext("2d");
+      if (!ctx) return;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      // The flow rectangle drawn, for culling.
+      const vx = -(tx + mx) / zoom;
+      const vy = -(ty + my) / zoom;
+      const vw = cw / zoom;
+      const vh = ch / zoom;
       const inView = (x: number, y: number, w: number, h: number) => x + w >= vx && y + h >= vy && x <= vx + vw && y <= vy + vh;
-      ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+      ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * (tx + mx), dpr * (ty + my));
 
       if (scene.drawLaneBands) {
         ctx.fillStyle = colour("var(--surface)");
@@ -229,7 +197,8 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
 
       // Edges: one path per colour, through the routes' waypoints (curves among cards, straight
       // segments further out), only those crossing the view.
-      ctx.lineWidth = cards ? 1.5 : Math.max(1, 1.2 / zoom);
+      // One device pixel wide zoomed out: thin strokes are drawn as hairlines, far cheaper.
+      ctx.lineWidth = cards ? 1.5 : 1 / zoom;
       for (const [tone, list] of scene.strokes) {
         for (const litPass of lit ? [false, true] : [true]) {
           ctx.strokeStyle = colour(tone);
@@ -257,82 +226,115 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       ctx.globalAlpha = 1;
       if (cards) return;
 
-      // Tiles: surface with a status-coloured band (tiles) or solid status colour (dots).
+      // Tiles: surface with a status-coloured band (tiles) or solid status colour (dots), batched:
+      // one path per fill (lit, then dimmed), one per band colour. A collapsed group's tile has a
+      // second edge behind it, like a stack of cards.
       const visible = scene.tiles.filter((t) => inView(t.x, t.y, t.w, t.h));
+      const passes: [Tile[], number][] = lit ? [[visible.filter((t) => lit.has(t.id)), 1], [visible.filter((t) => !lit.has(t.id)), level === "tiles" ? 0.35 : 0.25]] : [[visible, 1]];
+      const byColour = (list: Tile[]) => {
+        const map = new Map<string, Tile[]>();
+        for (const t of list) {
+          const same = map.get(t.colour);
+          if (same) same.push(t);
+          else map.set(t.colour, [t]);
+        }
+        return map;
+      };
       if (level === "tiles") {
-        ctx.fillStyle = colour("var(--surface)");
-        ctx.strokeStyle = colour("var(--border-strong)");
-        ctx.lineWidth = 1 / zoom;
-        for (const t of visible) {
-          ctx.globalAlpha = lit && !lit.has(t.node.id) ? 0.35 : 1;
-          ctx.fillRect(t.x, t.y, t.w, t.h);
-          ctx.strokeRect(t.x, t.y, t.w, t.h);
-        }
         const band = Math.max(6, 4 / zoom);
-        for (const t of visible) {
-          ctx.globalAlpha = lit && !lit.has(t.node.id) ? 0.35 : 1;
-          ctx.fillStyle = colour(t.colour);
-          ctx.fillRect(t.x, t.y, band, t.h);
-        }
-        // Keys in screen pixels (12 px), clipped to the tile.
-        const size = 11 / zoom;
-        ctx.font = `600 ${size}px ui-sans-serif, system-ui, sans-serif`;
+        const stack = 5 / zoom;
+        ctx.lineWidth = 1 / zoom;
+        ctx.font = `600 ${11 / zoom}px ${KEY_FONT}`;
         ctx.textBaseline = "middle";
-        ctx.fillStyle = colour("var(--text)");
-        for (const t of visible) {
-          ctx.globalAlpha = lit && !lit.has(t.node.id) ? 0.35 : 1;
-          const room = t.w - band - 8 / zoom;
-          let text = t.key;
-          if (ctx.measureText(text).width > room) text = t.short;
-          if (ctx.measureText(text).width > room) {
-            while (text.length > 1 && ctx.measureText(`${text}…`).width > room) text = text.slice(0, -1);
-            text = `${text.trimEnd()}…`;
+        for (const [list, alpha] of passes) {
+          if (list.length === 0) continue;
+          ctx.globalAlpha = alpha;
+          const boxes = new Path2D();
+          for (const t of list) {
+            if (t.group) boxes.rect(t.x + stack, t.y - stack, t.w, t.h);
+            boxes.rect(t.x, t.y, t.w, t.h);
           }
-          ctx.fillText(text, t.x + band + 5 / zoom, t.y + t.h / 2);
+          ctx.fillStyle = colour("var(--surface)");
+          ctx.strokeStyle = colour("var(--border-strong)");
+          ctx.fill(boxes);
+          ctx.stroke(boxes);
+          // The front face of a group over its stacked edge.
+          const fronts = new Path2D();
+          for (const t of list) if (t.group) fronts.rect(t.x, t.y, t.w, t.h);
+          ctx.fill(fronts);
+          ctx.stroke(fronts);
+          for (const [tone, same] of byColour(list)) {
+            ctx.fillStyle = colour(tone);
+            const bands = new Path2D();
+            for (const t of same) bands.rect(t.x, t.y, t.group ? band * 1.6 : band, t.h);
+            ctx.fill(bands);
+          }
+          // Keys in screen pixels (11 px), cut to the tile; none where a tile is too small to read.
+          ctx.fillStyle = colour("var(--text)");
+          for (const t of list) {
+            const room = (t.w - band - 8 / zoom) * zoom;
+            if (room < 16 || t.h * zoom < 10) continue;
+            const text = fit(t.key, t.short, room);
+            if (text) ctx.fillText(text, t.x + band + 5 / zoom, t.y + t.h / 2);
+          }
         }
       } else {
-        for (const t of visible) {
-          ctx.globalAlpha = lit && !lit.has(t.node.id) ? 0.25 : 1;
-          ctx.fillStyle = colour(t.colour);
-          ctx.fillRect(t.x, t.y, t.w, t.h);
+        for (const [list, alpha] of passes) {
+          ctx.globalAlpha = alpha;
+          for (const [tone, same] of byColour(list)) {
+            ctx.fillStyle = colour(tone);
+            const dots = new Path2D();
+            for (const t of same) dots.rect(t.x, t.y, t.w, t.h);
+            ctx.fill(dots);
+          }
         }
       }
       ctx.globalAlpha = 1;
 
-      // Far out, lanes say what they hold, in screen pixels, kept on screen while their lane is;
-      // a label that would run into the one before it goes below it.
-      if (level === "dots") {
-        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        ctx.textBaseline = "top";
-        const placed: { x: number; y: number; w: number; h: number }[] = [];
-        for (const lane of scene.lanes) {
-          const left = lane.x * zoom + tx;
-          const right = (lane.x + lane.width) * zoom + tx;
-          if (right < 0 || left > width) continue;
-          const title = `${lane.label}  ${lane.count.toLocaleString("en")}`;
-          ctx.font = "700 16px ui-sans-serif, system-ui, sans-serif";
-          let w = ctx.measureText(title).width;
-          if (lane.detail) {
-            ctx.font = "500 12px ui-sans-serif, system-ui, sans-serif";
-            w = Math.max(w, ctx.measureText(lane.detail).width);
-          }
-          const h = lane.detail ? 42 : 26;
-          const x = Math.min(Math.max(8, left + 6), width - w - 14);
-          let y = Math.max(8, lane.y * zoom + ty + 8);
-          while (placed.some((p) => x < p.x + p.w + 10 && p.x < x + w + 12 && y < p.y + p.h + 6 && p.y < y + h)) y += h + 6;
-          placed.push({ x: x - 6, y, w: w + 12, h });
-          ctx.fillStyle = colour("var(--surface)");
-          ctx.globalAlpha = 0.94;
-          ctx.fillRect(x - 6, y - 4, w + 12, h);
-          ctx.globalAlpha = 1;
-          ctx.fillStyle = colour("var(--text)");
-          ctx.font = "700 16px ui-sans-serif, system-ui, sans-serif";
-          ctx.fillText(title, x, y);
-          if (lane.detail) {
-            ctx.font = "500 12px ui-sans-serif, system-ui, sans-serif";
-            ctx.fillStyle = colour("var(--text-muted)");
-            ctx.fillText(lane.detail, x, y + 21);
-          }
+    };
+    // Far out, lanes say what they hold, in screen pixels, kept on screen while their lane is;
+    // a label that would run into the one before it goes below it.
+    const drawLabels = (level: DetailLevel, tx: number, ty: number, zoom: number, width: number, height: number, dpr: number) => {
+      if (level !== "dots") return;
+      if (labels.width !== Math.round(width * dpr) || labels.height !== Math.round(height * dpr)) {
+        labels.width = Math.round(width * dpr);
+        labels.height = Math.round(height * dpr);
+        labels.style.width = `${width}px`;
+        labels.style.height = `${height}px`;
+      }
+      const ctx = labels.getContext("2d");
+      if (!ctx) return;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      ctx.textBaseline = "top";
+      const placed: { x: number; y: number; w: number; h: number }[] = [];
+      for (const lane of scene.lanes) {
+        const left = lane.x * zoom + tx;
+        const right = (lane.x + lane.width) * zoom + tx;
+        if (right < 0 || left > width) continue;
+        const title = `${lane.label}  ${lane.count.toLocaleString("en")}`;
+        ctx.font = "700 16px ui-sans-serif, system-ui, sans-serif";
+        let w = ctx.measureText(title).width;
+        if (lane.detail) {
+          ctx.font = "500 12px ui-sans-serif, system-ui, sans-serif";
+          w = Math.max(w, ctx.measureText(lane.detail).width);
+        }
+        const h = lane.detail ? 42 : 26;
+        const x = Math.min(Math.max(8, left + 6), width - w - 14);
+        let y = Math.max(8, lane.y * zoom + ty + 8);
+        while (placed.some((p) => x < p.x + p.w + 10 && p.x < x + w + 12 && y < p.y + p.h + 6 && p.y < y + h)) y += h + 6;
+        placed.push({ x: x - 6, y, w: w + 12, h });
+        ctx.fillStyle = colour("var(--surface)");
+        ctx.globalAlpha = 0.94;
+        ctx.fillRect(x - 6, y - 4, w + 12, h);
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = colour("var(--text)");
+        ctx.font = "700 16px ui-sans-serif, system-ui, sans-serif";
+        ctx.fillText(title, x, y);
+        if (lane.detail) {
+          ctx.font = "500 12px ui-sans-serif, system-ui, sans-serif";
+          ctx.fillStyle = colour("var(--text-muted)");
+          ctx.fillText(lane.detail, x, y + 21);
         }
       }
     };
@@ -344,6 +346,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
     // Theme changes (light/dark) change the colours.
     const observer = new MutationObserver(() => {
       drawn = "";
+      held = null;
       colour.dispose();
       colour = resolver(canvas);
       schedule();
@@ -354,6 +357,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       observer.disconnect();
       colour.dispose();
       if (frame) cancelAnimationFrame(frame);
+      window.clearTimeout(sharpen);
     };
   }, [store, scene, lit, edgesAtCards]);
 
@@ -380,5 +384,10 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
     };
   }, [store, flow, scene]);
 
-  return <canvas ref={canvasRef} aria-hidden data-testid="map-overview" style={{ position: "absolute", inset: 0, zIndex: 4, pointerEvents: "none" }} />;
+  return (
+    <>
+      <canvas ref={canvasRef} aria-hidden data-testid="map-overview" style={{ position: "absolute", left: 0, top: 0, maxWidth: "none", transformOrigin: "0 0", zIndex: 4, pointerEvents: "none" }} />
+      <canvas ref={labelsRef} aria-hidden style={{ position: "absolute", left: 0, top: 0, zIndex: 4, pointerEvents: "none", display: "none" }} />
+    </>
+  );
 }

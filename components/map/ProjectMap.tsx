@@ -42,6 +42,7 @@ import { useMapViewState } from "./useMapViewState";
 import { READABLE_ZOOM, mapOpeningView, viewNodes, type Viewport } from "./first-view";
 import { MapOverview, useDetailLevel, useLevelOfDetail } from "./MapOverview";
 import { MapZoomControls } from "./MapZoomControls";
+import { laneCounts } from "./lane-counts";
 import { EDGE_KIND_ORDER, KIND_ORDER, NODE_SIZE, SERVICE_LINKS, dependencyOfConnection, prerequisiteChoices } from "./map-model";
 import { useDependencyEditing, type DependencyActions } from "./useDependencyEditing";
 import type { MapArrange } from "./useMapArrange";
@@ -256,6 +257,8 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   const boxes = useCallback((): Box[] => shownNodes.flatMap((n) => (positions.has(n.id) ? [{ id: n.id, ...positions.get(n.id)!, ...NODE_SIZE[n.kind] }] : [])), [shownNodes, positions]);
   const onNodeKeys = useNodeKeys({ boxes, hrefOf: (id) => byId.get(id)?.href, centreOn: camera.centreOn, open: router.push });
 
+  // Lane heads count what each lane shows (a collapsed group counts as its members: lane-counts.ts).
+  const laneShown = useMemo(() => laneCounts(shownNodes, rolled.groups, allById), [shownNodes, rolled.groups, allById]);
   const blocked = useMemo(() => flowEdges.filter((e) => e.data?.blocking && !e.hidden).length, [flowEdges]);
   // Semantic zoom: zoomed out, React Flow draws nothing and MapOverview's canvas draws tiles.
   const level = useDetailLevel();
@@ -328,10 +331,10 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
               className={styles.flow}
               aria-label={label}
             >
-              {layout.lanes && <MapLanes lanes={layout.lanes} labels={lanes?.labels ?? LANE_LABELS} collapsed={collapsed} onToggle={(lane) => rolled.toggle(laneGroupId(lane))} />}
+              {layout.lanes && <MapLanes lanes={layout.lanes} labels={lanes?.labels ?? LANE_LABELS} counts={laneShown} collapsed={collapsed} onToggle={(lane) => rolled.toggle(laneGroupId(lane))} />}
               {/* Zoomed out, the dots would be a fraction of a pixel apart: costly, and noise. */}
               {level === "cards" && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />}
-              <MapOverview nodes={shownNodes} edges={edges} positions={positions} routes={routes} hidden={NO_KINDS} lanes={layout.lanes} laneLabels={lanes?.labels ?? LANE_LABELS} edgesAtCards={nodes.length > VIRTUALIZE_ABOVE} focusId={focusId} focus={focus} />
+              <MapOverview nodes={shownNodes} edges={edges} positions={positions} routes={routes} hidden={NO_KINDS} lanes={layout.lanes} laneLabels={lanes?.labels ?? LANE_LABELS} edgesAtCards={nodes.length > VIRTUALIZE_ABOVE} focusId={focusId} focus={focus} groups={rolled.groups} allById={allById} />
             </ReactFlow>
           ) : (
             <p className={styles.progress} role="status">

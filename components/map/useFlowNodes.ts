@@ -12,6 +12,7 @@ import { groupAriaLabel } from "./MapGroupNode";
 import type { CardFlowNode, FindState, FocusState, MapFlowNode } from "./MapNodes";
 import { toFlowEdges } from "./MapEdge";
 import { KIND_LABEL, NODE_SIZE, serviceCycles } from "./map-model";
+import { cardHandles } from "./MapNodes";
 import type { CollapseView } from "./useCollapse";
 import { useMapArrange, type MapArrange } from "./useMapArrange";
 import type { MapLayout } from "./useMapLayout";
@@ -39,6 +40,10 @@ type Args = {
   arrange: MapArrange | null | undefined;
 };
 
+/** Handles known before a card is drawn (MapNodes cardHandles), shared by every card of a kind. */
+const HANDLES = { handoff: cardHandles(NODE_SIZE.handoff), milestone: cardHandles(NODE_SIZE.milestone), service: cardHandles(NODE_SIZE.service) };
+const GROUP_HANDLES = cardHandles(GROUP_SIZE);
+
 export function useFlowNodes({ layout, nodes, edges, byId, positions, routes, hidden, focus, focusId, selected, selectedEdgeId, visibleIds, connectable, searching, matchSet, currentMatch, rolled, arrange }: Args) {
   const flowNodes = useMemo<CardFlowNode[]>(() => {
     if (!layout) return [];
@@ -56,6 +61,7 @@ export function useFlowNodes({ layout, nodes, edges, byId, positions, routes, hi
         type: node.kind,
         position: { x: at.x, y: at.y },
         ...NODE_SIZE[node.kind],
+        handles: HANDLES[node.kind],
         data: { node, focus: stateOf(node.id), find: findOf(node.id), ...(rolled.highlight ? { highlight: rolled.highlight.nodes.has(node.id) ? rolled.highlight.mode : "dim" } : {}) },
         hidden: !visibleIds.has(node.id),
         selected: node.id === focusId,
@@ -73,6 +79,7 @@ export function useFlowNodes({ layout, nodes, edges, byId, positions, routes, hi
         type: "collapsed" as const,
         position: positions.get(group.id)!,
         ...GROUP_SIZE,
+        handles: GROUP_HANDLES,
         data: {
           group,
           onExpand: rolled.toggle,

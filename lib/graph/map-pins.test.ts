@@ -15,13 +15,15 @@ describe("applyPins", () => {
     const routed = layout.routes[0];
     expect(routed, "the sample has a long edge").toBeDefined();
     const node = map.edges[routed.edge].target;
-    const pinned = applyPins(layout, map.edges, new Map([[node, { x: 5_000, y: 7_000 }]]));
-    expect(pinned.positions.find((p) => p.id === node)).toMatchObject({ x: 5_000, y: 7_000 });
+    // Past the layout's corner, within the margin a pin may take (LIMITS.map.pinMargin).
+    const at = { x: layout.width + 500, y: layout.height + 500 };
+    const pinned = applyPins(layout, map.edges, new Map([[node, at]]));
+    expect(pinned.positions.find((p) => p.id === node)).toMatchObject(at);
     expect(pinned.routes.some((r) => r.edge === routed.edge)).toBe(false);
     const untouched = layout.routes.filter((r) => map.edges[r.edge].source !== node && map.edges[r.edge].target !== node);
     expect(pinned.routes).toEqual(untouched);
-    expect(pinned.width).toBeGreaterThan(5_000);
-    expect(pinned.height).toBeGreaterThan(7_000);
+    expect(pinned.width).toBeGreaterThan(at.x);
+    expect(pinned.height).toBeGreaterThan(at.y);
     // Every other node stays where the layout put it.
     const others = pinned.positions.filter((p) => p.id !== node);
     expect(others).toEqual(layout.positions.filter((p) => p.id !== node));

@@ -1,0 +1,96 @@
+// The zoomed-out canvas's scene (overview-scene.ts) and the lane counts (lane-counts.ts) once
+// groups are collapsed: a group is a tile with its rolled-up colour, and a lane counts what it
+// shows, a group counting as its members, so "Collapse all handoffs" never leaves "Handoffs 0".
+import { describe, expect, it } from "vitest";
+import { allPaperGroups, collapseMap, indexGroups, laneGroupId } from "@/lib/graph/collapse";
+import { LANE_LABELS, layoutMap } from "@/lib/graph/map-layout";
+import { syntheticProjectMap } from "@/lib/graph/synthetic";
+import type { Point } from "@/lib/graph/types";
+import { laneCounts, laneGroupNote } from "./lane-counts";
+import { rollupColor } from "./MapGroupNode";
+import { buildScene, labelFitter } from "./overview-scene";
+
+const map = syntheticProjectMap({ nodes: 200, seed: 5 });
+const layout = layoutMap(map.nodes, map.edges);
+const positions = new Map<string, Point>(layout.positions.map((p) => [p.id, p]));
+const allById = new Map(map.nodes.map((n) => [n.id, n]));
+const index = indexGroups(map.nodes, map.edges);
+const papers = map.nodes.filter((n) => n.kind === "handoff").length;
+const milestones = map.nodes.filter((n) => n.kind === "milestone").length;
+
+function sceneOf(collapsed: Iterable<string>) {
+  const view = collapseMap(map.nodes, map.edges, positions, collapsed, { index });
+  const routes = new Map<number, Point[]>();
+  const scene = buildScene({ nodes: view.nodes, edges: view.edges, positions: view.positions, routes, hidden: new Set(), groups: view.groups, allById, lanes: layout.lanes, laneLabels: LANE_LABELS, lit: null });
+  return { view, scene };
+}
+
+describe("the zoomed-out canvas with collapsed groups", () => {
+  it("draws every collapsed group as a tile in its rolled-up status colour, and the merged edges to it", () => {
+    const { view, scene } = sceneOf(allPaperGroups(index));
+    expect(view.groups.length).toBeGreaterThan(0);
+    for (const group of view.groups) {
+      const tile = scene.tiles.find((t) => t.id === group.id);
+      expect(tile, group.id).toBeDefined();
+      expect(tile!.group).toBe(true);
+      expect(tile!.colour).toBe(rollupColor(group.rollup.status));
+      expect(tile!.key).toBe(group.title);
+    }
+    // Every drawn edge with both ends drawn is stroked, those ending at a group included.
+    const stroked = [...scene.strokes.values()].reduce((sum, list) => sum + list.length, 0);
+    const ends = new Set(scene.tiles.map((t) => t.id));
+    expect(stroked).toBe(view.edges.filter((e) => ends.has(e.source) && ends.has(e.target)).length);
+    expect(view.edges.some((e) => e.count > 1 && ends.has(e.source) && ends.has(e.target))).toBe(true);
+  });
+
+  it("after Collapse all handoffs, the handoffs lane counts its handoffs and says they are in groups", () => {
+    const { view, scene } = sceneOf(allPaperGroups(index));
+    const lane = scene.lanes.find((l) => l.label === "Handoffs")!;
+    expect(view.nodes.filter((n) => n.kind === "handoff")).toHaveLength(papers - view.groups.length);
+    expect(lane.count).toBe(papers);
+    expect(lane.detail).toContain(`in ${view.groups.length} collapsed groups`);
+    // The milestones folded into the papers' groups are no longer counted in their own lane; it
+    // says where they went.
+    const folded = view.groups.reduce((sum, g) => sum + g.counts.milestone, 0);
+    const ms = scene.lanes.find((l) => l.label === "Milestones")!;
+    expect(folded).toBeGreaterThan(0);
+    expect(ms.count).toBe(milestones - folded);
+    expect(ms.detail).toContain(`${folded.toLocaleString("en")} more in collapsed groups`);
+  });
+
+  it("a collapsed lane counts as its members, in its own lane", () => {
+    const { scene } = sceneOf([laneGroupId("milestone")]);
+    const lane = scene.lanes.find((l) => l.label === "Milestones")!;
+    expect(lane.count).toBe(milestones);
+    expect(lane.detail).toContain(`${milestones} in 1 collapsed group`);
+  });
+
+  it("with nothing collapsed, lanes count their nodes and say nothing about groups", () => {
+    const counts = laneCounts(map.nodes, [], allById);
+    expect(counts.get("handoff")?.count).toBe(papers);
+    expect(laneGroupNote(counts.get("handoff"))).toBe("");
+    const { scene } = sceneOf([]);
+    expect(scene.lanes.find((l) => l.label === "Handoffs")!.count).toBe(papers);
+  });
+});
+
+describe("fitting a tile's key", () => {
+  const measure = (text: string) => text.length * 6;
+  it("keeps a key that fits, falls back to the short key, else cuts with an ellipsis", () => {
+    const fit = labelFitter(measure);
+    expect(fit("FLOOR-12", "#12", 100)).toBe("FLOOR-12");
+    expect(fit("FLOOR-12", "#12", 30)).toBe("#12");
+    const cut = fit("A long paper title", "A long paper title", 60);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(measure(cut)).toBeLessThanOrEqual(60);
+  });
+  it("measures each text once across frames", () => {
+    let calls = 0;
+    const fit = labelFitter((text) => (calls++, measure(text)));
+    fit("A long paper title", "A long paper title", 60);
+    const first = calls;
+    fit("A long paper title", "A long paper title", 61);
+    fit("A long paper title", "A long paper title", 60);
+    expect(calls).toBe(first);
+  });
+});
