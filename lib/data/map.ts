@@ -77,17 +77,24 @@ export async function getProjectMap(caller: Caller, key: string) {
   const reached = new Map<string, ServiceRow>();
   let hop: (CallRow & { to: ServiceRow & { _count: { calls: number } } })[] = firstHop;
   let pending: string[] = [];
+  /** A service reached by a call was left off because the map already had MAP_SERVICE_CAP. */
+  let capped = false;
   for (let hops = 1; ; hops++) {
     pending = [];
     // In id order, so that which service a reached one came through does not vary between loads.
     for (const call of hop.sort(byId)) {
       calls.set(call.id, call);
-      if (included.has(call.toId) || included.size >= MAP_SERVICE_CAP) continue;
+      if (included.has(call.toId)) continue;
+      if (included.size >= MAP_SERVICE_CAP) {
+        capped = true;
+        continue;
+      }
       included.add(call.toId);
       reached.set(call.toId, call.to);
       through.set(call.toId, call.fromId);
       if (call.to._count.calls > 0) pending.push(call.toId);
     }
+    if (pending.length > 0 && included.size >= MAP_SERVICE_CAP) capped = true;
     if (pending.length === 0 || hops >= MAP_SERVICE_HOPS || included.size >= MAP_SERVICE_CAP) break;
     hop = await callsFrom(pending);
   }
@@ -151,7 +158,7 @@ export async function getProjectMap(caller: Caller, key: string) {
     ...serviceEdges([...calls.values()], services),
   ];
   const map: ProjectMapData = { nodes, edges };
-  return { ...access, ...map, servicesCapped: included.size >= MAP_SERVICE_CAP };
+  return { ...access, ...map, servicesCapped: capped };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
