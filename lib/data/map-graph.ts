@@ -148,7 +148,7 @@ export async function getProjectMapGraph(caller: Caller, key: string, ifNoneMatc
 export async function getServicesMapGraph(caller: Caller, ifNoneMatch?: string | null): Promise<MapGraphResponse> {
   const actor = await authorizeInstance(caller, "service", "read", { targetType: "service" });
   const [stamp, sees] = await Promise.all([
-    servicesMapStamp(),
+    servicesMapStamp(actor.isAdmin ? null : actor.id),
     actor.isAdmin ? Promise.resolve("all") : db().membership.findMany({ where: { userId: actor.id }, select: { projectId: true }, orderBy: { projectId: "asc" } }).then((ms) => ms.map((m) => m.projectId).join(",")),
   ]);
   const etag = tagOf("services", sees, stamp);

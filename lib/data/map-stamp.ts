@@ -59,16 +59,28 @@ export function projectMapStamp(projectId: string): Promise<string> {
 }
 
 /**
- * Everything GET /maps/services reads: the catalog, and every use of a service in any project
- * (the caller's view of them is keyed separately, by the projects they may see).
+ * Everything GET /maps/services reads for a viewer: the catalog, and the uses of services in the
+ * projects the viewer may see (`viewerId` a member's user id; null for an instance admin, who
+ * sees every project). Only those projects' rows are read, so a change in a project the viewer
+ * cannot see never changes their ETag: it would tell them when a hidden project changed.
  */
-export function servicesMapStamp(): Promise<string> {
+export function servicesMapStamp(viewerId: string | null): Promise<string> {
+  if (viewerId === null) {
+    return digest({
+      ...catalog(),
+      projects: read<Row>`SELECT "id", "key", "name" FROM "Project" ORDER BY "id"`,
+      handoffs: read<Row>`SELECT "id", "updatedAt", "version" FROM "Handoff" ORDER BY "id"`,
+      decompositions: read<Row>`SELECT "id" FROM "HandoffMilestone" ORDER BY "id"`,
+      implementations: read<Row>`SELECT "id", "milestoneId" FROM "MilestoneService" ORDER BY "id"`,
+      runs: read<Row>`SELECT "id" FROM "ProjectService" ORDER BY "id"`,
+    });
+  }
   return digest({
     ...catalog(),
-    projects: read<Row>`SELECT "id", "key", "name" FROM "Project" ORDER BY "id"`,
-    handoffs: read<Row>`SELECT "id", "updatedAt", "version" FROM "Handoff" ORDER BY "id"`,
-    decompositions: read<Row>`SELECT "id" FROM "HandoffMilestone" ORDER BY "id"`,
-    implementations: read<Row>`SELECT "id", "milestoneId" FROM "MilestoneService" ORDER BY "id"`,
-    runs: read<Row>`SELECT "id" FROM "ProjectService" ORDER BY "id"`,
+    projects: read<Row>`SELECT p."id", p."key", p."name" FROM "Project" p JOIN "Membership" v ON v."projectId" = p."id" AND v."userId" = ${viewerId} ORDER BY p."id"`,
+    handoffs: read<Row>`SELECT h."id", h."updatedAt", h."version" FROM "Handoff" h JOIN "Membership" v ON v."projectId" = h."projectId" AND v."userId" = ${viewerId} ORDER BY h."id"`,
+    decompositions: read<Row>`SELECT hm."id" FROM "HandoffMilestone" hm JOIN "Handoff" h ON h."id" = hm."handoffId" JOIN "Membership" v ON v."projectId" = h."projectId" AND v."userId" = ${viewerId} ORDER BY hm."id"`,
+    implementations: read<Row>`SELECT ms."id", ms."milestoneId" FROM "MilestoneService" ms JOIN "Milestone" m ON m."id" = ms."milestoneId" JOIN "Membership" v ON v."projectId" = m."projectId" AND v."userId" = ${viewerId} ORDER BY ms."id"`,
+    runs: read<Row>`SELECT ps."id" FROM "ProjectService" ps JOIN "Membership" v ON v."projectId" = ps."projectId" AND v."userId" = ${viewerId} ORDER BY ps."id"`,
   });
 }

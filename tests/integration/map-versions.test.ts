@@ -175,6 +175,28 @@ describeEachProvider("map versions, cached answers and pin limits", (provider) =
       expect(((await renamed.json()) as MapBody).nodes.some((n) => n.label === `${serviceName}-x`)).toBe(true);
       await t.db.service.update({ where: { name: `${serviceName}-x` }, data: { name: serviceName } });
     });
+
+    it("does not change a viewer's ETag when a project they cannot see changes its use of services", async () => {
+      // "outsider" is in no project: the ETag must not tell them when this one links a service,
+      // retitles a paper or adds one.
+      const before = await getServices("outsider");
+      expect(before.status).toBe(200);
+      const etag = before.headers.get("etag")!;
+      await setMilestoneServices(actors.owner, m[1].id, { services: [serviceName] });
+      expect((await getServices("outsider", etag)).status).toBe(304);
+      await t.db.handoff.update({ where: { id: paperId }, data: { title: "Paper, retitled" } });
+      const extra = await t.db.handoff.create({ data: { projectId, title: "Another paper", authors: [], sections: {} } });
+      await t.db.handoffMilestone.create({ data: { handoffId: extra.id, milestoneId: m[1].id } });
+      expect((await getServices("outsider", etag)).status).toBe(304);
+      // The owner, who sees the project, gets the new use.
+      const owner = await getServices("owner");
+      const usedBy = ((await owner.json()) as MapBody).nodes.find((n) => n.label === serviceName)?.usedBy?.projects.map((p) => p.key);
+      expect(usedBy).toEqual([KEY]);
+      await setMilestoneServices(actors.owner, m[1].id, { services: [] });
+      await t.db.handoffMilestone.deleteMany({ where: { handoffId: extra.id } });
+      await t.db.handoff.delete({ where: { id: extra.id } });
+      await t.db.handoff.update({ where: { id: paperId }, data: { title: "Paper" } });
+    });
   });
 
   describe("pins", () => {
