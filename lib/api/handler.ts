@@ -10,6 +10,7 @@ import { parseCookieHeader, sessionClaims } from "@/lib/auth/claims";
 import { ForbiddenError, PayloadTooLargeError, RateLimitedError, ValidationError, toProblem } from "@/lib/errors";
 import { LIMITS, formatBytes, formatBytesOver } from "@/lib/validation/limits";
 import { env } from "@/lib/env";
+import { lineColumn, locateJsonError } from "@/lib/import/json-location";
 import { deny, requireSignedIn } from "@/lib/data/audit";
 import { crossSiteWriteRefusal, usesBearerToken, type BodyKind } from "@/lib/api/same-origin";
 
@@ -139,8 +140,12 @@ export async function readJson(request: Request): Promise<unknown> {
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError(`Request body is not valid JSON: ${(error as Error).message}`, { body: ["is not valid JSON"] });
+  } catch {
+    // Where it goes wrong, as line and column, never the parser's echo of the body.
+    const error = locateJsonError(text);
+    const at = error ? lineColumn(text, error.offset) : null;
+    const where = error && at ? `: line ${at.line}, column ${at.column}: ${error.reason}` : "";
+    throw new ValidationError(`Request body is not valid JSON${where}. Nothing was stored.`, { body: [at ? `is not valid JSON (line ${at.line}, column ${at.column})` : "is not valid JSON"] });
   }
   // Every route takes an object of named fields; null, a list or a bare value names none of them.
   if (body === null || typeof body !== "object" || Array.isArray(body)) {

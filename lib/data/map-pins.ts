@@ -66,7 +66,7 @@ export async function setMapPins(caller: Caller, key: string, input: unknown): P
     for (const [axis, min, max] of [["x", bounds.minX, bounds.maxX], ["y", bounds.minY, bounds.maxY]] as const) {
       if (pin[axis] >= min && pin[axis] <= max) continue;
       const range = `between ${formatCount(min)} and ${formatCount(max)}`;
-      throw new ValidationError(`${L[axis]} must be ${range} on the map of ${project.name} (its layout's extent and ${formatCount(PIN_MARGIN)} px around it); ${pin.node} is at ${formatCount(pin[axis])}.`, {
+      throw new ValidationError(`${L[axis]} must be ${range} on the map of ${project.name} (its layout's extent and ${formatCount(PIN_MARGIN)} px around it); ${pin.node} is at ${pin[axis].toLocaleString("en-US", { maximumFractionDigits: 6 })}.`, {
         [`pins.${i}.${axis}`]: [`must be ${range} on this map`],
       });
     }

@@ -21,8 +21,9 @@ const coordinate = (label: string) =>
 export const mapNodeIdSchema = labelled(
   z
     .string({ error: "must be text" })
-    .max(120, "must be a node of the map")
-    .regex(/^(handoff|milestone|service):[A-Za-z0-9_-]{1,100}$/, "must be a node of the map (such as milestone:<id>)"),
+    // abort: one message for a long id, not also the pattern's.
+    .max(120, { error: "must be at most 120 characters: a map node id such as milestone:<id>", abort: true })
+    .regex(/^(handoff|milestone|service):[A-Za-z0-9_-]{1,100}$/, "must be a map node id such as milestone:<id>, handoff:<id> or service:<id>"),
   L.node,
 );
 
@@ -35,7 +36,7 @@ export const mapPinSchema = z.object({ node: mapNodeIdSchema, x: coordinate(L.x)
 export const setMapPinsSchema = z.object({
   pins: labelled(
     z
-      .array(mapPinSchema, { error: "must be a list of pins" })
+      .array(mapPinSchema, { error: (issue) => (issue.input === undefined ? "is required" : "must be a list of pins") })
       .min(1, "must list at least one pin")
       .max(LIMITS.map.pinsPerRequest, `can set at most ${formatCount(LIMITS.map.pinsPerRequest)} pins at once`),
     L.pins,

@@ -195,7 +195,7 @@ describeEachProvider("map endpoints and pins", (provider) => {
         [{ pins: [{ node: node(1), x: 0, y: 1e12 }] }, /^Y position must be at most 1,000,000/, "pins.0.y"],
         [{ pins: [{ node: node(1), x: 0 }] }, /^Y position is required/, "pins.0.y"],
         [{ pins: [{ node: "milestone:not-on-this-map", x: 0, y: 0 }] }, /^Node milestone:not-on-this-map is not on the map of Arranged/, "pins.0.node"],
-        [{ pins: [{ node: "anything", x: 0, y: 0 }] }, /^Node must be a node of the map/, "pins.0.node"],
+        [{ pins: [{ node: "anything", x: 0, y: 0 }] }, /^Node must be a map node id such as milestone:<id>/, "pins.0.node"],
         [{ pins: [] }, /^Pins must list at least one pin/, "pins"],
         [{ pins: Array.from({ length: LIMITS.map.pinsPerRequest + 1 }, () => ({ node: node(1), x: 0, y: 0 })) }, /^Pins can set at most 500 pins at once/, "pins"],
         [{}, /^Pins/, "pins"],

@@ -255,7 +255,26 @@ describeEachProvider("map versions, cached answers and pin limits", (provider) =
       expect(res.status).toBe(422);
       const problem = await res.json();
       expect(Object.keys(problem.errors)).toEqual(["node"]);
-      expect(problem.detail).toMatch(/^Node must be a node of the map/);
+      expect(problem.detail).toMatch(/^Node must be a map node id such as milestone:<id>/);
+    });
+
+    it("says where a malformed body goes wrong, by line and column, without echoing it; an empty one lacks its pins", async () => {
+      const res = await put(`{"pins":[\n  {"node":"${id(0)}","x":NaN,"y":5}]}`);
+      expect(res.status).toBe(422);
+      const problem = await res.json();
+      expect(problem.detail).toMatch(/^Request body is not valid JSON: line 2, column \d+: .+\. Nothing was stored\.$/);
+      expect(problem.detail).not.toContain(id(0));
+      expect(problem.errors.body[0]).toMatch(/^is not valid JSON \(line 2, column \d+\)$/);
+      const empty = await put("");
+      expect((await empty.json()).errors).toEqual({ pins: ["is required"] });
+    });
+
+    it("gives one message for an overlong node id, and the exact value of a position out of range", async () => {
+      const long = await put(JSON.stringify({ pins: [{ node: `milestone:${"a".repeat(5_000)}`, x: 0, y: 0 }] }));
+      expect((await long.json()).errors["pins.0.node"]).toHaveLength(1);
+      const res = await put(JSON.stringify({ pins: [{ node: id(0), x: -PIN_MARGIN - 0.0001, y: 0 }] }));
+      expect(res.status).toBe(422);
+      expect((await res.json()).detail).toContain(`is at -${PIN_MARGIN.toLocaleString("en-US")}.0001.`);
     });
   });
 });
