@@ -1,13 +1,9 @@
 "use client";
-// The project map: papers → milestones → services, laid out by lib/graph/layout and drawn with
-// React Flow. Click (or Space on) a node to focus it: its upstream and downstream, all of it or
-// within N hops, stay lit, the rest dims, and a side panel shows its details. Escape or a click on
-// the background clears it. "Find on map" (MapSearch) highlights and steps through matches; kind
-// chips and the Filters menu (MapFilters) hide nodes and their edges; arrow keys move between
-// nodes, Enter opens one. The whole view lives in the URL (useMapViewState), so a link reproduces
-// it. "Show as list" renders the same map as tables. Roles that may plan draw a dependency by
-// dragging between milestone handles, or add one from the panel, and select a dependency edge to
-// remove it (useDependencyEditing: the server decides, naming any cycle).
+// The project map: papers → milestones → services, laid out by lib/graph/layout and drawn with React
+// Flow. Click (or Space on) a node to focus it: its upstream and downstream (all, or within N hops)
+// stay lit and a side panel shows its details; Escape clears it. MapSearch finds, chips and MapFilters
+// hide, arrow keys move, Enter opens. The whole view lives in the URL (useMapViewState). "Show as
+// list" renders the same map as tables. Planners draw and remove dependencies (useDependencyEditing).
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
