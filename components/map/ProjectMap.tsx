@@ -81,7 +81,7 @@ export function ProjectMap(props: ProjectMapProps) {
       <EmptyState
         icon={<IconNetwork size={20} />}
         title="Nothing on this map yet"
-        description="It shows this project's handoffs, the milestones each was decomposed into, and the services those milestones name. Add a handoff, or a milestone, to start it; importing the monorepo's compose file brings its services into the catalog."
+        description="It shows this project's handoffs, the milestones each was decomposed into, and the services those milestones name. A handoff or a milestone starts it; importing a compose file (above) brings the project's services in."
         action={props.emptyAction}
       />
     );

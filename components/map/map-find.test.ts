@@ -23,6 +23,12 @@ describe("search", () => {
     expect(searchIndex(index, "layout ada api")).toEqual(["service:1"]);
     expect(searchIndex(index, "neurips")).toEqual(["handoff:1"]);
   });
+  it("ignores accents either way: tomas finds Tomás, and Tomás finds Tomas", () => {
+    const accented = buildSearchIndex([node("milestone:9", "milestone", "Étude", { owner: "Tomás Herrera" }), node("milestone:8", "milestone", "Plain", { owner: "Tomas Ortiz" })]);
+    expect(searchIndex(accented, "tomas")).toEqual(["milestone:9", "milestone:8"]);
+    expect(searchIndex(accented, "Tomás")).toEqual(["milestone:9", "milestone:8"]);
+    expect(searchIndex(accented, "etude herrera")).toEqual(["milestone:9"]);
+  });
   it("matches nothing for a blank query, and only what `include` accepts", () => {
     expect(searchIndex(index, "   ")).toEqual([]);
     expect(searchIndex(index, "layout", (id) => id.startsWith("service:"))).toEqual(["service:1"]);

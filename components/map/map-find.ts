@@ -13,10 +13,13 @@ export type SearchIndex = { ids: string[]; text: string[] };
 /** A collapsed group as the search sees it: its card's title and the nodes drawn inside it. */
 export type SearchGroup = { id: string; title: string; members: readonly string[] };
 
+/** Lower case without accents, so that "tomas" finds "Tomás" and "Tomás" finds "Tomas". */
+export const foldText = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
 const nodeText = (node: MapNode) => [node.label, node.sublabel, node.owner, node.layer, node.detail].filter(Boolean).join("\n");
 
 /**
- * Label, sublabel (milestone key, venue, layer), owner, layer and detail, lower-cased once; after
+ * Label, sublabel (milestone key, venue, layer), owner, layer and detail, folded (foldText) once; after
  * the nodes, each collapsed group with its title and its members' text (from `byId`), so that a
  * search for a node folded into a group lands on the group.
  */
@@ -25,7 +28,7 @@ export function buildSearchIndex(nodes: readonly MapNode[], groups: readonly Sea
   const text: string[] = [];
   for (const node of nodes) {
     ids.push(node.id);
-    text.push(nodeText(node).toLowerCase());
+    text.push(foldText(nodeText(node)));
   }
   for (const group of groups) {
     ids.push(group.id);
@@ -33,14 +36,14 @@ export function buildSearchIndex(nodes: readonly MapNode[], groups: readonly Sea
       const member = byId?.get(id);
       return member ? [nodeText(member)] : [];
     });
-    text.push([group.title, ...members].join("\n").toLowerCase());
+    text.push(foldText([group.title, ...members].join("\n")));
   }
   return { ids, text };
 }
 
-/** The words of a query, lower-cased; none for a blank one. */
+/** The words of a query, lower-cased without accents; none for a blank one. */
 export function queryTerms(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
+  return foldText(query).split(/\s+/).filter(Boolean);
 }
 
 /**

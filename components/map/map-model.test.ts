@@ -39,7 +39,16 @@ describe("prerequisiteChoices", () => {
     const nodes = [node("milestone:a"), node("milestone:b"), node("milestone:c"), node("service:s", "service")];
     const edges: MapEdge[] = [{ id: "depends:1", source: "milestone:b", target: "milestone:a", kind: "depends" }];
     expect(prerequisiteChoices(nodes, edges, "milestone:a").map((n) => n.id)).toEqual(["milestone:c"]);
-    expect(prerequisiteChoices(nodes, edges, "milestone:b").map((n) => n.id)).toEqual(["milestone:a", "milestone:c"]);
+    // a waits for b: offering a to b would offer a cycle.
+    expect(prerequisiteChoices(nodes, edges, "milestone:b").map((n) => n.id)).toEqual(["milestone:c"]);
+  });
+  it("leaves out every milestone that waits for this one, however far down", () => {
+    const node = (id: string): MapNode => ({ id, kind: "milestone", label: id, sublabel: id, status: "planned", href: "/" });
+    const nodes = ["a", "b", "c", "d", "e"].map((id) => node(`milestone:${id}`));
+    const dep = (source: string, target: string): MapEdge => ({ id: `${source}>${target}`, source: `milestone:${source}`, target: `milestone:${target}`, kind: "depends" });
+    const edges = [dep("a", "b"), dep("b", "c"), dep("c", "d")];
+    expect(prerequisiteChoices(nodes, edges, "milestone:a").map((n) => n.id)).toEqual(["milestone:e"]);
+    expect(prerequisiteChoices(nodes, edges, "milestone:c").map((n) => n.id)).toEqual(["milestone:a", "milestone:e"]);
   });
 });
 

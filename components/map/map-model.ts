@@ -90,10 +90,23 @@ export function dependencyOfEdge(edge: MapEdge): DependencyRef | null {
   return edge.kind === "depends" ? dependencyOfConnection(edge) : null;
 }
 
-/** Milestones the milestone `nodeId` could wait for: every other one it does not wait for already. */
+/** Milestones the milestone `nodeId` could wait for: every other one it does not wait for already and that does not wait for it. */
 export function prerequisiteChoices(nodes: readonly MapNode[], edges: readonly MapEdge[], nodeId: string): MapNode[] {
-  const already = new Set(edges.filter((e) => e.kind === "depends" && e.target === nodeId).map((e) => e.source));
-  return nodes.filter((n) => n.kind === "milestone" && n.id !== nodeId && !already.has(n.id));
+  const depends = edges.filter((e) => e.kind === "depends");
+  const already = new Set(depends.filter((e) => e.target === nodeId).map((e) => e.source));
+  // Milestones that wait, directly or not, for this one: choosing one would make a cycle.
+  const after = new Set<string>();
+  const queue = [nodeId];
+  while (queue.length) {
+    const at = queue.pop()!;
+    for (const e of depends) {
+      if (e.source === at && !after.has(e.target)) {
+        after.add(e.target);
+        queue.push(e.target);
+      }
+    }
+  }
+  return nodes.filter((n) => n.kind === "milestone" && n.id !== nodeId && !already.has(n.id) && !after.has(n.id));
 }
 
 /** Links among services: the only ones that may form cycles worth marking. */

@@ -31,6 +31,19 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
       Import a compose file
     </Button>
   ) : undefined;
+  // What starts a map, as far as this role may: a handoff, a milestone, the project's services.
+  const emptyActions = [
+    roleAllows(map.role, "handoff", "create") && (
+      <Button key="handoff" href={`/projects/${map.project.key}/handoffs/new`}>
+        New handoff
+      </Button>
+    ),
+    roleAllows(map.role, "milestone", "create") && (
+      <Button key="milestone" href={`/projects/${map.project.key}/milestones/new`} variant="secondary">
+        New milestone
+      </Button>
+    ),
+  ].filter(Boolean);
   return (
     <PageContainer width="full">
       <Stack gap={4}>
@@ -49,7 +62,7 @@ export default async function ProjectMapPage({ params }: { params: Promise<{ key
           pinsSrc={`/api/v1/projects/${encodeURIComponent(map.project.key)}/map/pins`}
           loadingNote={`${plural(map.counts.handoffs, "handoff")} and ${plural(map.counts.milestones, "milestone")}`}
           dependencies={canPlan ? { add: addDependencyAction, remove: removeDependencyAction } : null}
-          emptyAction={importLink}
+          emptyAction={emptyActions.length > 0 ? <>{emptyActions}</> : undefined}
           exportAs={{ slug: map.project.key, title: map.project.name, project: { key: map.project.key, name: map.project.name } }}
         />
       </Stack>
