@@ -153,7 +153,9 @@ test("the current view exports what is on screen, without the kinds filtered out
   const total = await page.locator(".react-flow__node").count();
   expect(json.nodes.length).toBeLessThan(total);
 
-  const svg = await readSvg(page, (await exportMap(page, "Current view", "SVG image")).bytes.toString("utf8"));
+  const viewFile = await exportMap(page, "Current view", "SVG image");
+  expect(viewFile.name, "named apart from the whole map's export").toBe(`FLOOR-map-view-${today()}.svg`);
+  const svg = await readSvg(page, viewFile.bytes.toString("utf8"));
   expect(svg.error).toBeNull();
   expect(svg.cards.map((c) => c.id).sort()).toEqual([...onScreen].sort());
   for (const node of json.nodes) expect(svg.cards.find((c) => c.id === node.id)!.title).toContain(node.label);

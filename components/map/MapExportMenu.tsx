@@ -1,9 +1,9 @@
 "use client";
 // The map's Export menu: the current view or the whole map (either as filtered), as an SVG or PNG
 // image, a Mermaid flowchart or JSON. Files are generated from the map's data (components/map/
-// export), never captured from the screen, and download as "FLOOR-map-2026-11-29.svg". Follows
-// the WAI-ARIA menu button pattern through useMenuButton, as the user menu does; the scope is a
-// pair of menuitemradio.
+// export), never captured from the screen, and download as "FLOOR-map-2026-11-29.svg" (the current
+// view as "FLOOR-map-view-2026-11-29.svg"). Follows the WAI-ARIA menu button pattern through
+// useMenuButton, as the user menu does; the scope is a pair of menuitemradio.
 import { useEffect, useState } from "react";
 import { useReactFlow, useStore } from "@xyflow/react";
 import { IconChevronDown } from "@/components/ui/icons";
@@ -99,7 +99,7 @@ export function MapExportMenu({ nodes, edges, layout, target, laneLabels, isVisi
         return;
       }
       const now = new Date();
-      const name = exportFileName(target.slug, now, spec.extension);
+      const name = exportFileName(target.slug, now, spec.extension, scope);
       const what = `${scene.nodes.length.toLocaleString("en")} ${scene.nodes.length === 1 ? "node" : "nodes"}`;
       if (format === "png") {
         const svg = sceneToSvg(scene);

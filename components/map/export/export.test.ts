@@ -243,6 +243,7 @@ describe("file names and colours", () => {
   it("names files after the map and the day", () => {
     expect(exportFileName("FLOOR", new Date(2026, 10, 29, 15), "svg")).toBe("FLOOR-map-2026-11-29.svg");
     expect(exportFileName("a/b c", new Date(2026, 0, 2), "mmd")).toBe("a-b-c-map-2026-01-02.mmd");
+    expect(exportFileName("FLOOR", new Date(2026, 10, 29, 15), "png", "view")).toBe("FLOOR-map-view-2026-11-29.png");
   });
 
   it("has the light theme's values of app/globals.css", () => {

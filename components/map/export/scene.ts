@@ -122,9 +122,12 @@ export function buildScene(input: ExportInput, scope: ExportScope): Scene {
   return { title: input.title, project: input.project ?? null, scope, frame, nodes: sceneNodes, edges: sceneEdges, lanes };
 }
 
-/** "FLOOR-map-2026-11-29.svg": the map's short name, "map", the day (local), the format. */
-export function exportFileName(slug: string, day: Date, extension: string): string {
+/**
+ * "FLOOR-map-2026-11-29.svg" for the whole map, "FLOOR-map-view-2026-11-29.svg" for the current
+ * view: the map's short name, what was exported, the day (local), the format.
+ */
+export function exportFileName(slug: string, day: Date, extension: string, scope: ExportScope = "map"): string {
   const safe = slug.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "legible";
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${safe}-map-${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}.${extension}`;
+  return `${safe}-map${scope === "view" ? "-view" : ""}-${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}.${extension}`;
 }
