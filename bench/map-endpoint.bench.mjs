@@ -1,7 +1,7 @@
 // The map endpoints at scale (issue 11, item 7): GET /projects/{key}/map and GET /maps/services,
 // their route handlers in process against a fresh SQLite database holding a generated project,
 // answering 200 (built, and cached) and 304. See bench/map-endpoint.ts for what is timed.
-//   BENCH map-endpoint nodes=<n> project_200_built_ms=… project_200_ms=… project_304_ms=… services_200_ms=… services_304_ms=… body_kb=…
+//   BENCH map-endpoint nodes=<n> project_200_built_ms=… project_200_ms=… project_304_ms=… ratio=<built/304> services_200_ms=… services_304_ms=… body_kb=…
 //   env: BENCH_MAP_SIZES (2000), BENCH_MAP_ROUNDS (15)
 // Run: npm run bench -- map-endpoint
 import { spawn } from "node:child_process";

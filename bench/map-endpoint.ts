@@ -86,7 +86,7 @@ async function main() {
       const s200 = await time(services200, 200);
       const s304 = await time(() => servicesMapRoute.GET(new Request("http://bench/api/v1/maps/services", { headers: { ...auth, "if-none-match": servicesEtag } }), { params: Promise.resolve({}) }), 304);
       const f = (ms: number) => ms.toFixed(1);
-      console.log(`BENCH map-endpoint nodes=${map.nodes.length} project_200_built_ms=${f(built)} project_200_ms=${f(p200)} project_304_ms=${f(p304)} services_200_ms=${f(s200)} services_304_ms=${f(s304)} body_kb=${bodyKb.toFixed(0)}`);
+      console.log(`BENCH map-endpoint nodes=${map.nodes.length} project_200_built_ms=${f(built)} project_200_ms=${f(p200)} project_304_ms=${f(p304)} ratio=${(built / p304).toFixed(1)} services_200_ms=${f(s200)} services_304_ms=${f(s304)} body_kb=${bodyKb.toFixed(0)}`);
     }
   } finally {
     await closeDb(client);
