@@ -239,9 +239,16 @@ export function placeLaneLabels(lanes: readonly Lane[], view: View, sceneTop: nu
     const right = Math.min(width, (lane.x + lane.width) * zoom + tx);
     const room = right - left - 2 * pad - 4;
     if (room <= 0) return;
-    const title = laneTitles(lane.label, lane.count).find((t) => measure(t, size.title, true) <= room);
+    // The title at its size, abbreviated as needed, then at the detail's size, before the bare count.
+    const titles = laneTitles(lane.label, lane.count);
+    let px = size.title;
+    let title = titles.slice(0, -1).find((t) => measure(t, px, true) <= room);
+    if (!title) {
+      px = size.detail + 1;
+      title = titles.find((t) => measure(t, px, true) <= room);
+    }
     if (!title) return;
-    let w = measure(title, size.title, true);
+    let w = measure(title, px, true);
     let detail = "";
     if (lane.detail) {
       // Whole parts of the detail ("7 open · 2 blocked · 5 done"), as many as fit from the first.
@@ -252,7 +259,7 @@ export function placeLaneLabels(lanes: readonly Lane[], view: View, sceneTop: nu
       }
       if (detail) w = Math.max(w, measure(detail, size.detail, false));
     }
-    out.push({ lane: i, x: left + pad + 2, y, w: w + 2 * pad, h: detail ? rowH : titleH, title, detail, size });
+    out.push({ lane: i, x: left + pad + 2, y, w: w + 2 * pad, h: detail ? rowH : titleH, title, detail, size: { ...size, title: px } });
   });
   return out;
 }
