@@ -325,7 +325,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       for (const p of placed) {
         ctx.fillStyle = colour("var(--surface)");
         ctx.globalAlpha = 0.94;
-        ctx.fillRect(p.x - 6, p.y - 4, p.w, p.h);
+        ctx.fillRect(p.x - p.pad, p.y - 4, p.w, p.h);
         ctx.globalAlpha = 1;
         ctx.fillStyle = colour("var(--text)");
         ctx.font = `700 ${p.size.title}px ${KEY_FONT}`;

@@ -131,8 +131,8 @@ describe("lane labels zoomed out", () => {
     expect(placed.map((p) => p.lane)).toEqual([...placed.map((p) => p.lane)].sort((a, b) => a - b));
     for (const p of placed) {
       const lane = lanes[p.lane];
-      expect(p.x - 6).toBeGreaterThanOrEqual(lane.x * view.zoom + view.tx);
-      expect(p.x - 6 + p.w).toBeLessThanOrEqual((lane.x + lane.width) * view.zoom + view.tx);
+      expect(p.x - p.pad).toBeGreaterThanOrEqual(lane.x * view.zoom + view.tx);
+      expect(p.x - p.pad + p.w).toBeLessThanOrEqual((lane.x + lane.width) * view.zoom + view.tx);
       expect(p.y + p.h).toBeLessThanOrEqual(44 * view.zoom + view.ty);
     }
     expect(placed.find((p) => p.lane === 1)?.title).toBe("Milestones  15");
@@ -148,5 +148,11 @@ describe("lane labels zoomed out", () => {
     const m = narrow.find((p) => p.lane === 1)!;
     expect(m.detail === "" || measure(m.detail, 11) <= 140).toBe(true);
     expect(laneTitles("Milestones", 15)).toContain("Miles. 15");
+  });
+  it("puts a narrow lane's name, abbreviated, under its bare count", () => {
+    const placed = placeLaneLabels(lanes, { tx: 0, ty: 300, zoom: 0.12, width: 1280, height: 600 }, 44, LANE_LABEL_STYLE.dots, (t, px) => t.length * px * 0.55);
+    const gateway = placed.find((p) => p.lane === 2)!;
+    expect(gateway.title).toBe("1");
+    expect(gateway.detail).toMatch(/^Gat/);
   });
 });

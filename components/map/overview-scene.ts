@@ -207,7 +207,8 @@ export function labelFitter(measure: (text: string) => number) {
 export type LaneLabelStyle = { title: number; detail: number };
 /** The lane labels' fonts: larger far out, where they are all there is to read. */
 export const LANE_LABEL_STYLE: Record<"tiles" | "dots", LaneLabelStyle> = { tiles: { title: 13, detail: 11 }, dots: { title: 15, detail: 11 } };
-export type PlacedLaneLabel = { lane: number; x: number; y: number; w: number; h: number; title: string; detail: string; size: LaneLabelStyle };
+/** `x`, `y`: the text's top-left; its box runs from `x - pad` for `w` (screen px). */
+export type PlacedLaneLabel = { lane: number; x: number; y: number; w: number; h: number; pad: number; title: string; detail: string; size: LaneLabelStyle };
 type View = { tx: number; ty: number; zoom: number; width: number; height: number };
 
 /** The label's title in decreasing lengths: "Milestones  15", "Milestones 15", "Miles. 15", "15". */
@@ -228,8 +229,8 @@ export function laneTitles(label: string, count: number): string[] {
  */
 export function placeLaneLabels(lanes: readonly Lane[], view: View, sceneTop: number, size: LaneLabelStyle, measure: (text: string, px: number, bold: boolean) => number): PlacedLaneLabel[] {
   const { tx, ty, zoom, width } = view;
-  const pad = 6;
-  const hasDetail = lanes.some((l) => l.detail);
+  // Room for a second line always: the detail, or the lane's name under a bare count.
+  const hasDetail = lanes.length > 0;
   const titleH = size.title + 8;
   const rowH = titleH + (hasDetail ? size.detail + 4 : 0);
   const y = Math.max(8, sceneTop * zoom + ty - 6 - rowH);
@@ -237,6 +238,8 @@ export function placeLaneLabels(lanes: readonly Lane[], view: View, sceneTop: nu
   lanes.forEach((lane, i) => {
     const left = Math.max(0, lane.x * zoom + tx);
     const right = Math.min(width, (lane.x + lane.width) * zoom + tx);
+    // Less padding in a narrow lane, so that its name still fits.
+    const pad = right - left < 60 ? 2 : 6;
     const room = right - left - 2 * pad - 4;
     if (room <= 0) return;
     // The title at its size, abbreviated as needed, then at the detail's size, before the bare count.
@@ -250,7 +253,12 @@ export function placeLaneLabels(lanes: readonly Lane[], view: View, sceneTop: nu
     if (!title) return;
     let w = measure(title, px, true);
     let detail = "";
-    if (lane.detail) {
+    if (title === titles[titles.length - 1]) {
+      // Too narrow for the name beside the count: the name, abbreviated, under it.
+      const n = lane.label;
+      detail = [n, n.slice(0, 5).trimEnd() + ".", n.slice(0, 3).trimEnd() + "."].find((t) => t.length < n.length + 1 && measure(t, size.detail, false) <= room) ?? "";
+      if (detail) w = Math.max(w, measure(detail, size.detail, false));
+    } else if (lane.detail) {
       // Whole parts of the detail ("7 open · 2 blocked · 5 done"), as many as fit from the first.
       const parts = lane.detail.split(" · ");
       for (let k = parts.length; k >= 1 && !detail; k--) {
@@ -259,7 +267,7 @@ export function placeLaneLabels(lanes: readonly Lane[], view: View, sceneTop: nu
       }
       if (detail) w = Math.max(w, measure(detail, size.detail, false));
     }
-    out.push({ lane: i, x: left + pad + 2, y, w: w + 2 * pad, h: detail ? rowH : titleH, title, detail, size: { ...size, title: px } });
+    out.push({ lane: i, x: left + pad + 2, y, w: w + 2 * pad, h: detail ? rowH : titleH, pad, title, detail, size: { ...size, title: px } });
   });
   return out;
 }
