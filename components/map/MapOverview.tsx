@@ -13,7 +13,7 @@ import type { MapGroup } from "@/lib/graph/collapse";
 import type { LaneBox } from "@/lib/graph/lanes";
 import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { READABLE_ZOOM } from "./first-view";
-import { buildScene, labelFitter, type Tile } from "./overview-scene";
+import { LANE_LABEL_STYLE, buildScene, distinctLabels, labelFitter, placeLaneLabels, type Tile } from "./overview-scene";
 
 /** Below this zoom cards become tiles drawn on the canvas. */
 export const TILE_ZOOM = 0.45;
@@ -143,7 +143,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       const off = cards && !edgesAtCards;
       // (The display style, not the hidden attribute, which a global canvas rule would override.)
       canvas.style.display = off ? "none" : "";
-      labels.style.display = level === "dots" ? "" : "none";
+      labels.style.display = cards ? "none" : "";
       // Among cards, the edges go under them; tiles and dots go over React Flow's (empty) layer.
       canvas.style.zIndex = cards ? "3" : "4";
       if (off) return;
@@ -271,12 +271,14 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
           }
           // Keys in screen pixels (11 px), cut to the tile; none where a tile is too small to read.
           ctx.fillStyle = colour("var(--text)");
+          const keyed: { t: Tile; text: string }[] = [];
           for (const t of list) {
             const room = (t.w - band - 8 / zoom) * zoom;
             if (room < 16 || t.h * zoom < 10) continue;
             const text = fit(t.key, t.short, room);
-            if (text) ctx.fillText(text, t.x + band + 5 / zoom, t.y + t.h / 2);
+            if (text) keyed.push({ t, text });
           }
+          for (const { t, text } of distinctLabels(keyed)) ctx.fillText(text, t.x + band + 5 / zoom, t.y + t.h / 2);
         }
       } else {
         for (const [list, alpha] of passes) {
@@ -292,10 +294,22 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       ctx.globalAlpha = 1;
 
     };
-    // Far out, lanes say what they hold, in screen pixels, kept on screen while their lane is;
-    // a label that would run into the one before it goes below it.
+    // Zoomed out, lanes say what they hold, in one row above the tiles, each over its lane, kept
+    // at the top of the view (placeLaneLabels); a canvas of its own, drawn every frame (a few words).
+    const textWidth = new Map<string, number>();
+    const measure = (text: string, px: number, bold: boolean) => {
+      const k = `${px}${bold ? "b" : ""}\u0000${text}`;
+      let w = textWidth.get(k);
+      if (w === undefined && measurer) {
+        measurer.font = `${bold ? 700 : 500} ${px}px ${KEY_FONT}`;
+        w = measurer.measureText(text).width;
+        measurer.font = `600 11px ${KEY_FONT}`;
+        textWidth.set(k, w);
+      }
+      return w ?? text.length * px * 0.6;
+    };
     const drawLabels = (level: DetailLevel, tx: number, ty: number, zoom: number, width: number, height: number, dpr: number) => {
-      if (level !== "dots") return;
+      if (level === "cards") return;
       if (labels.width !== Math.round(width * dpr) || labels.height !== Math.round(height * dpr)) {
         labels.width = Math.round(width * dpr);
         labels.height = Math.round(height * dpr);
@@ -307,34 +321,19 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, width, height);
       ctx.textBaseline = "top";
-      const placed: { x: number; y: number; w: number; h: number }[] = [];
-      for (const lane of scene.lanes) {
-        const left = lane.x * zoom + tx;
-        const right = (lane.x + lane.width) * zoom + tx;
-        if (right < 0 || left > width) continue;
-        const title = `${lane.label}  ${lane.count.toLocaleString("en")}`;
-        ctx.font = "700 16px ui-sans-serif, system-ui, sans-serif";
-        let w = ctx.measureText(title).width;
-        if (lane.detail) {
-          ctx.font = "500 12px ui-sans-serif, system-ui, sans-serif";
-          w = Math.max(w, ctx.measureText(lane.detail).width);
-        }
-        const h = lane.detail ? 42 : 26;
-        const x = Math.min(Math.max(8, left + 6), width - w - 14);
-        let y = Math.max(8, lane.y * zoom + ty + 8);
-        while (placed.some((p) => x < p.x + p.w + 10 && p.x < x + w + 12 && y < p.y + p.h + 6 && p.y < y + h)) y += h + 6;
-        placed.push({ x: x - 6, y, w: w + 12, h });
+      const placed = placeLaneLabels(scene.lanes, { tx, ty, zoom, width, height }, scene.top, LANE_LABEL_STYLE[level], measure);
+      for (const p of placed) {
         ctx.fillStyle = colour("var(--surface)");
         ctx.globalAlpha = 0.94;
-        ctx.fillRect(x - 6, y - 4, w + 12, h);
+        ctx.fillRect(p.x - p.pad, p.y - 4, p.w, p.h);
         ctx.globalAlpha = 1;
         ctx.fillStyle = colour("var(--text)");
-        ctx.font = "700 16px ui-sans-serif, system-ui, sans-serif";
-        ctx.fillText(title, x, y);
-        if (lane.detail) {
-          ctx.font = "500 12px ui-sans-serif, system-ui, sans-serif";
+        ctx.font = `700 ${p.size.title}px ${KEY_FONT}`;
+        ctx.fillText(p.title, p.x, p.y);
+        if (p.detail) {
+          ctx.font = `500 ${p.size.detail}px ${KEY_FONT}`;
           ctx.fillStyle = colour("var(--text-muted)");
-          ctx.fillText(lane.detail, x, y + 21);
+          ctx.fillText(p.detail, p.x, p.y + p.size.title + 5);
         }
       }
     };

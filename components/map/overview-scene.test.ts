@@ -8,7 +8,7 @@ import { syntheticProjectMap } from "@/lib/graph/synthetic";
 import type { Point } from "@/lib/graph/types";
 import { laneCounts, laneGroupNote } from "./lane-counts";
 import { rollupColor } from "./MapGroupNode";
-import { buildScene, labelFitter } from "./overview-scene";
+import { LANE_LABEL_STYLE, buildScene, distinctLabels, labelFitter, laneTitles, placeLaneLabels, shortKey, type Lane } from "./overview-scene";
 
 const map = syntheticProjectMap({ nodes: 200, seed: 5 });
 const layout = layoutMap(map.nodes, map.edges);
@@ -76,11 +76,12 @@ describe("the zoomed-out canvas with collapsed groups", () => {
 
 describe("fitting a tile's key", () => {
   const measure = (text: string) => text.length * 6;
-  it("keeps a key that fits, falls back to the short key, else cuts with an ellipsis", () => {
+  it("keeps a key that fits, falls back to the short key, else its leading words, else cuts with an ellipsis", () => {
     const fit = labelFitter(measure);
     expect(fit("FLOOR-12", "#12", 100)).toBe("FLOOR-12");
     expect(fit("FLOOR-12", "#12", 30)).toBe("#12");
-    const cut = fit("A long paper title", "A long paper title", 60);
+    expect(fit("A long paper title", "A long paper title", 60)).toBe("A long");
+    const cut = fit("Alongpapertitle", "Alongpapertitle", 60);
     expect(cut.endsWith("…")).toBe(true);
     expect(measure(cut)).toBeLessThanOrEqual(60);
   });
@@ -92,5 +93,66 @@ describe("fitting a tile's key", () => {
     fit("A long paper title", "A long paper title", 61);
     fit("A long paper title", "A long paper title", 60);
     expect(calls).toBe(first);
+  });
+});
+
+describe("tile labels at tile zoom", () => {
+  const measure = (text: string) => text.length * 7;
+  it("shortens to a form that still tells tiles apart, never to 1-4 letters and an ellipsis", () => {
+    expect(shortKey({ kind: "milestone", label: "Layout", sublabel: "FLOOR-12" })).toBe("#12");
+    expect(shortKey({ kind: "handoff", label: "HouseDiffusion: vector floor plans from a bubble diagram", sublabel: "" })).toBe("HouseDiffusion");
+    expect(shortKey({ kind: "handoff", label: "RAG over the archive of papers", sublabel: "" })).toBe("RAG over the");
+    expect(shortKey({ kind: "service", label: "layout-service", sublabel: "" })).toBe("layout-service");
+    const fit = labelFitter(measure);
+    expect(fit("FLOOR-12", "#12", 80)).toBe("FLOOR-12");
+    expect(fit("FLOOR-12", "#12", 40)).toBe("#12");
+    expect(fit("RAG over the archive", "RAG over the", 60)).toBe("RAG over");
+    expect(fit("layout-service", "layout-service", 40)).toBe("");
+    expect(fit("layout-service", "layout-service", 56)).toBe("layout-…");
+  });
+  it("leaves out cut labels two different tiles would share", () => {
+    const list = [{ t: { key: "HouseDiffusion: a" }, text: "House…" }, { t: { key: "House-GAN++: b" }, text: "House…" }, { t: { key: "Graph2Plan: c" }, text: "Graph2…" }];
+    expect(distinctLabels(list).map((l) => l.text)).toEqual(["Graph2…"]);
+  });
+});
+
+describe("lane labels zoomed out", () => {
+  const measure = (text: string, px: number) => text.length * px * 0.6;
+  const lanes: Lane[] = [
+    { label: "Handoffs", x: 0, y: 0, width: 400, height: 600, count: 3, detail: "" },
+    { label: "Milestones", x: 400, y: 0, width: 1400, height: 600, count: 15, detail: "7 open · 2 blocked · 5 done" },
+    { label: "Gateway", x: 1800, y: 0, width: 300, height: 600, count: 1, detail: "" },
+    { label: "API", x: 2100, y: 0, width: 300, height: 600, count: 2, detail: "" },
+  ];
+  it("puts them in one row, in lane order, each inside its lane and above the highest tile", () => {
+    const view = { tx: 100, ty: 300, zoom: 0.12, width: 1280, height: 600 };
+    const placed = placeLaneLabels(lanes, view, 44, LANE_LABEL_STYLE.dots, measure);
+    expect(new Set(placed.map((p) => p.y)).size).toBe(1);
+    expect(placed.map((p) => p.lane)).toEqual([...placed.map((p) => p.lane)].sort((a, b) => a - b));
+    for (const p of placed) {
+      const lane = lanes[p.lane];
+      expect(p.x - p.pad).toBeGreaterThanOrEqual(lane.x * view.zoom + view.tx);
+      expect(p.x - p.pad + p.w).toBeLessThanOrEqual((lane.x + lane.width) * view.zoom + view.tx);
+      expect(p.y + p.h).toBeLessThanOrEqual(44 * view.zoom + view.ty);
+    }
+    expect(placed.find((p) => p.lane === 1)?.title).toBe("Milestones  15");
+    // Narrow lanes abbreviate rather than spill.
+    expect(placed.find((p) => p.lane === 2)?.title).toMatch(/^(Gatew\. 1|Gat\. 1|1)$/);
+  });
+  it("stays at the top of the view when the lanes' top scrolls out", () => {
+    const placed = placeLaneLabels(lanes, { tx: 0, ty: -500, zoom: 0.3, width: 1280, height: 600 }, 44, LANE_LABEL_STYLE.tiles, measure);
+    expect(placed.every((p) => p.y === 8)).toBe(true);
+  });
+  it("shows the detail line only where it fits", () => {
+    const narrow = placeLaneLabels(lanes, { tx: 0, ty: 300, zoom: 0.1, width: 1280, height: 600 }, 44, LANE_LABEL_STYLE.dots, measure);
+    const m = narrow.find((p) => p.lane === 1)!;
+    expect(m.detail === "" || measure(m.detail, 11) <= 140).toBe(true);
+    expect(laneTitles("Milestones", 15)).toContain("Miles. 15");
+  });
+  it("puts a narrow lane's name, abbreviated, under its bare count", () => {
+    const placed = placeLaneLabels(lanes, { tx: 0, ty: 300, zoom: 0.12, width: 1280, height: 600 }, 44, LANE_LABEL_STYLE.dots, (t, px) => t.length * px * 0.55);
+    const gateway = placed.find((p) => p.lane === 2)!;
+    expect(gateway.title).toBe("1");
+    expect(gateway.detail).toMatch(/^Gat/);
   });
 });
