@@ -9,6 +9,7 @@
 //   - after a focus or a hop count change: the focused node with its upstream and downstream
 //     within the hops, when that fits at the readable zoom, else the focused node kept in view;
 //     the details panel's width, where it covers the canvas, is kept clear.
+// What is "in view" is the canvas less the legend's strip, the panel and any part below the window.
 import { useEffect, useRef, type RefObject } from "react";
 import { useReactFlow } from "@xyflow/react";
 import { GROUP_SIZE } from "@/lib/graph/collapse";
@@ -58,7 +59,9 @@ export function useMapFraming({ frameRef, opened, shownNodes, groups, positions,
     const rect = canvas.getBoundingClientRect();
     const panel = frameRef.current?.querySelector<HTMLElement>("aside");
     const covered = panel ? Math.max(0, rect.right - panel.getBoundingClientRect().left) : 0;
-    const insets: Partial<Insets> = { ...MAP_INSETS, right: covered < rect.width / 2 ? covered : 0 };
+    // The canvas can run below the window (a toolbar wrapped onto three rows): frame what is seen.
+    const below = Math.max(0, rect.bottom - window.innerHeight);
+    const insets: Partial<Insets> = { ...MAP_INSETS, right: covered < rect.width / 2 ? covered : 0, bottom: below < rect.height / 2 ? below : 0 };
     return { width: canvas.clientWidth, height: canvas.clientHeight, insets };
   };
   /** The flow rectangle in view, less the insets and padding. */
@@ -67,7 +70,8 @@ export function useMapFraming({ frameRef, opened, shownNodes, groups, positions,
     const box = visibleBox(v, m.width, m.height);
     const top = ((m.insets.top ?? 0) + 4) / v.zoom;
     const right = ((m.insets.right ?? 0) + 4) / v.zoom;
-    return { x: box.x + 4 / v.zoom, y: box.y + top, width: box.width - right - 8 / v.zoom, height: box.height - top - 4 / v.zoom };
+    const bottom = ((m.insets.bottom ?? 0) + 4) / v.zoom;
+    return { x: box.x + 4 / v.zoom, y: box.y + top, width: box.width - right - 8 / v.zoom, height: box.height - top - bottom };
   };
 
   // What is shown changed (filters, collapse, highlight).
@@ -131,7 +135,7 @@ export function useMapFraming({ frameRef, opened, shownNodes, groups, positions,
       const zoom = flow.getViewport().zoom;
       const options = { width: m.width, height: m.height, insets: m.insets, padding: PADDING };
       const all = boundsOf(boxes);
-      const room = { width: m.width - (m.insets.right ?? 0) - PADDING * 2, height: m.height - (m.insets.top ?? 0) - PADDING * 2 };
+      const room = { width: m.width - (m.insets.right ?? 0) - PADDING * 2, height: m.height - (m.insets.top ?? 0) - (m.insets.bottom ?? 0) - PADDING * 2 };
       const fit = Math.min(room.width / Math.max(1, all.width), room.height / Math.max(1, all.height));
       if (fit >= READABLE_ZOOM) {
         const next = showAllView(boxes, { ...options, maxZoom: Math.min(1.1, Math.max(zoom, READABLE_ZOOM)) });
