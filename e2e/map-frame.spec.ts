@@ -15,8 +15,10 @@ const transform = (page: Page) => page.locator(".react-flow__viewport").evaluate
  */
 async function framed(nodes: Locator, { all = false } = {}): Promise<boolean> {
   return nodes.evaluateAll((elements, mustAll) => {
-    const canvas = document.querySelector(".react-flow")!.getBoundingClientRect();
-    const panel = document.querySelector("aside")?.getBoundingClientRect();
+    const flow = document.querySelector(".react-flow")!;
+    const canvas = flow.getBoundingClientRect();
+    // The map's details panel, beside the canvas in its frame (not the app's navigation).
+    const panel = flow.parentElement?.parentElement?.querySelector("aside")?.getBoundingClientRect();
     const right = panel && panel.left < canvas.right ? panel.left : canvas.right;
     const bottom = Math.min(canvas.bottom, window.innerHeight);
     const zoom = Number(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform.match(/matrix\(([^,]+)/)?.[1]);
