@@ -4,7 +4,8 @@
 //   - after a filter change, Collapse all / Expand all / a lane folded, or a highlight turned on:
 //     when what is shown (the nodes and groups left, or the highlighted chain) is not all in view,
 //     the camera moves to it (first-view.ts: all of it when it fits at a readable zoom, else the
-//     readable zoom around its open work), with a short animation; when it is all in view already,
+//     readable zoom around its open work, or all of it zoomed out while cards are still cards),
+//     with a short animation; when it is all in view already,
 //     or it cannot fit and part of it is in view, the camera stays (no needless jumps);
 //   - after a focus or a hop count change: the focused node with its upstream and downstream
 //     within the hops, when that fits at the readable zoom, else the focused node kept in view;
@@ -20,6 +21,8 @@ import type { MapFlowNode } from "./MapNodes";
 import { NODE_SIZE } from "./map-model";
 
 const DURATION_MS = 350;
+/** Below this zoom the map draws tiles, not cards (MapOverview's TILE_ZOOM). */
+const CARD_ZOOM = 0.45;
 const PADDING = 24;
 
 type Args = {
@@ -43,6 +46,14 @@ type Args = {
 /** Whether every box lies inside the visible flow rectangle. */
 const allInside = (boxes: readonly Box[], view: Box) => boxes.every((b) => b.x >= view.x && b.y >= view.y && b.x + b.width <= view.x + view.width && b.y + b.height <= view.y + view.height);
 const anyInside = (boxes: readonly Box[], view: Box) => boxes.some((b) => b.x + b.width > view.x && b.y + b.height > view.y && b.x < view.x + view.width && b.y < view.y + view.height);
+
+/** Whether every box lies inside the canvas (less its insets) at the viewport. */
+function fitsAt(boxes: readonly Box[], v: { x: number; y: number; zoom: number }, m: { width: number; height: number; insets: Partial<Insets> }) {
+  const view = visibleBox(v, m.width, m.height);
+  const top = (m.insets.top ?? 0) / v.zoom;
+  const clear = { x: view.x, y: view.y + top, width: view.width - (m.insets.right ?? 0) / v.zoom, height: view.height - top - (m.insets.bottom ?? 0) / v.zoom };
+  return allInside(boxes, clear);
+}
 
 export function useMapFraming({ frameRef, opened, shownNodes, groups, positions, changeKey, highlighted, focusId, around, hops }: Args) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
@@ -104,7 +115,11 @@ export function useMapFraming({ frameRef, opened, shownNodes, groups, positions,
       if (boxes.length === 0) return;
       const view = freeView(m);
       if (allInside(boxes, view)) return;
-      const next = mapOpeningView(boxes, { width: m.width, height: m.height, readableZoom: READABLE_ZOOM, insets: m.insets });
+      const options = { width: m.width, height: m.height, readableZoom: READABLE_ZOOM, insets: m.insets };
+      const next = mapOpeningView(boxes, options);
+      // Not whole at the readable zoom, but whole while cards are still drawn as cards: all of it.
+      const whole = showAllView(boxes, { ...options, minZoom: CARD_ZOOM });
+      if (!next.fitsAll && fitsAt(boxes, whole, m)) return void flow.setViewport(whole, { duration: DURATION_MS });
       // Too big to show whole, and part of it in view already: leave the camera where it is.
       if (!next.fitsAll && anyInside(boxes, view)) return;
       void flow.setViewport({ x: next.x, y: next.y, zoom: next.zoom }, { duration: DURATION_MS });
