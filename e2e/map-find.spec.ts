@@ -156,7 +156,7 @@ test("arrow keys move between nodes with a visible focus ring, and Enter opens o
   await page.context().close();
 });
 
-test("a copied link reproduces focus, hops, filters, search and position", async ({ browser }) => {
+test("a copied link reproduces focus, hops, filters, search, highlight and position", async ({ browser }) => {
   const page = await signedInAs(browser, "engineer");
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await openFloorMap(page);
@@ -168,6 +168,7 @@ test("a copied link reproduces focus, hops, filters, search and position", async
   await page.getByRole("button", { name: "Filters" }).click();
   await page.getByRole("dialog", { name: "Filters" }).getByRole("group", { name: "Milestone status" }).getByRole("checkbox", { name: /^In progress/ }).check();
   await page.getByRole("button", { name: /^Filters/ }).click();
+  await page.getByRole("group", { name: "Highlight" }).getByRole("button", { name: "Critical path" }).click();
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -177,6 +178,7 @@ test("a copied link reproduces focus, hops, filters, search and position", async
   expect(url.searchParams.get("focus")).toMatch(/^service:/);
   expect(url.searchParams.get("hops")).toBe("2");
   expect(url.searchParams.get("status")).toBe("milestone.in_progress");
+  expect(url.searchParams.get("hl")).toBe("critical");
   expect(Number(url.searchParams.get("zoom"))).toBeGreaterThan(0);
 
   // Someone else opens it.
@@ -188,16 +190,24 @@ test("a copied link reproduces focus, hops, filters, search and position", async
   await expect(otherPanel.getByRole("heading", { name: "layout-api" })).toBeVisible();
   await expect(otherPanel.getByRole("combobox", { name: "Hops to trace upstream and downstream" })).toHaveValue("2");
   await expect(other.getByRole("list", { name: "Active filters" })).toContainText("Milestone: In progress");
+  await expect(other.getByRole("group", { name: "Highlight" }).getByRole("button", { name: "Critical path" })).toHaveAttribute("aria-pressed", "true");
   // The viewport is the link's, not the first-view logic's.
   const transform = await other.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
   const zoom = Number(url.searchParams.get("zoom"));
   expect(Number(transform.match(/matrix\(([^,]+)/)?.[1])).toBeCloseTo(zoom, 2);
 
+  // Escape clears the focus, and the hops go with it: the address names no hops without a node.
+  await otherPanel.getByRole("heading", { name: "layout-api" }).press("Escape");
+  await expect(other.getByTestId("map-details")).toHaveCount(0);
+  await expect.poll(() => new URL(other.url()).searchParams.has("focus")).toBe(false);
+  expect(new URL(other.url()).searchParams.has("hops")).toBe(false);
+
   // A link with bad values opens the default view for those, not an error.
-  await other.goto("/projects/FLOOR/map?hops=zero&status=nonsense&zoom=abc&focus=service%3Anope");
+  await other.goto("/projects/FLOOR/map?hops=zero&status=nonsense&zoom=abc&focus=service%3Anope&hl=all");
   await expect(serviceNode(other, "layout-api")).toHaveCount(1);
   await expect(other.getByTestId("map-details")).toHaveCount(0);
   await expect(other.getByRole("list", { name: "Active filters" })).toHaveCount(0);
+  await expect(other.getByRole("group", { name: "Highlight" }).getByRole("button", { name: "None" })).toHaveAttribute("aria-pressed", "true");
   await other.context().close();
   await page.context().close();
 });

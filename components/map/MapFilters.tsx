@@ -112,3 +112,15 @@ export function MapActiveFilters({ facets, filters, onChange }: { facets: Facets
     </ul>
   );
 }
+
+/** Over the canvas when the filters (kind chips included) leave nothing to draw. */
+export function MapNoMatches({ onClear }: { onClear: () => void }) {
+  return (
+    <div className={styles.noMatches} role="status" data-testid="map-no-matches">
+      <p>Nothing on the map matches these filters</p>
+      <button type="button" className={styles.noMatchesButton} onClick={onClear}>
+        Clear filters
+      </button>
+    </div>
+  );
+}

@@ -27,12 +27,14 @@ type Props = {
   onShowList: (show: boolean) => void;
   /** Blocked dependencies among those shown. */
   blocked: number;
+  /** Turns on the "Blocked & slipping" highlight; null where there is no plan to highlight. */
+  onBlocked: (() => void) | null;
   zoom: ReactNode;
   /** Extra help for roles that may plan (how to draw and remove a dependency). */
   planHelp?: ReactNode;
 };
 
-export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filters, activeFilters, collapse, relayout, exportMenu, link, showList, onShowList, blocked, zoom, planHelp }: Props) {
+export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filters, activeFilters, collapse, relayout, exportMenu, link, showList, onShowList, blocked, onBlocked, zoom, planHelp }: Props) {
   return (
     <>
       <div className={styles.toolbar}>
@@ -62,7 +64,12 @@ export function MapToolbar({ search, kinds, hidden, counts, onToggleKind, filter
         {collapse}
         {relayout}
         <div className={styles.toolbarEnd}>
-          {blocked > 0 && (
+          {blocked > 0 && onBlocked && (
+            <button type="button" className={styles.blockedNote} onClick={onBlocked} title={`${blocked} blocked ${blocked === 1 ? "dependency" : "dependencies"}: drawn dashed in red. Click to highlight blocked & slipping work`}>
+              {blocked} blocked<span className="sr-only"> {blocked === 1 ? "dependency" : "dependencies"}: highlight blocked &amp; slipping work</span>
+            </button>
+          )}
+          {blocked > 0 && !onBlocked && (
             <span className={styles.blockedNote} title={`${blocked} blocked ${blocked === 1 ? "dependency" : "dependencies"}: drawn dashed in red`}>
               {blocked} blocked<span className="sr-only"> {blocked === 1 ? "dependency" : "dependencies"}</span>
             </span>

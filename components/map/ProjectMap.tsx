@@ -17,7 +17,8 @@ import { neighbourhood } from "@/lib/graph/reachability";
 import type { Box } from "@/lib/graph/spatial";
 import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { MapExportMenu, type MapExportTarget } from "./MapExportMenu";
-import { MapActiveFilters, MapFiltersMenu } from "./MapFilters";
+import { MapActiveFilters, MapFiltersMenu, MapNoMatches } from "./MapFilters";
+import { NO_FILTERS } from "./map-find";
 import { MapSearch, useFindShortcut } from "./MapSearch";
 import { MapPanels } from "./MapPanels";
 import { MapToolbar } from "./MapToolbar";
@@ -30,7 +31,8 @@ import { edgeTypes, type MapFlowEdge } from "./MapEdge";
 import { MapList } from "./MapList";
 import { nodeTypes, type MapFlowNode } from "./MapNodes";
 import { MapCollapseToolbar } from "./MapCollapse";
-import { laneGroupId, useCollapse, type HighlightMode } from "./useCollapse";
+import { laneGroupId, useCollapse } from "./useCollapse";
+import { useMapFraming } from "./useMapFraming";
 import { NODE_KEYS_HELP, useKeyboardTracking, useNodeKeys } from "./useKeyboardTracking";
 import { useMapCamera } from "./useMapCamera";
 import { useMapSearch } from "./useMapSearch";
@@ -103,7 +105,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   const collapsed = useMemo<ReadonlySet<string>>(() => new Set(view.collapsed), [view.collapsed]);
   const { setCollapsed: setCollapsedList } = view;
   const setCollapsed = useCallback((next: ReadonlySet<string>) => setCollapsedList([...next]), [setCollapsedList]);
-  const [highlightMode, setHighlightMode] = useState<HighlightMode | null>(null);
+  const { highlight: highlightMode, setHighlight: setHighlightMode } = view;
   const rolled = useCollapse(allNodes, allEdges, layout, collapsed, setCollapsed, highlightMode);
   const { nodes, edges } = rolled;
   const allById = useMemo(() => new Map(allNodes.map((n) => [n.id, n])), [allNodes]);
@@ -128,7 +130,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
 
   const positions = rolled.positions;
   const routes: ReadonlyMap<number, Point[]> = rolled.routes;
-  const camera = useMapCamera({ positions, byId, frameRef });
+  const camera = useMapCamera({ positions, byId });
 
   // Search: matches among the nodes shown, highlighted, stepped through (useMapSearch).
   // A search typed before the opening view is set jumps once it is (else that view undoes the jump).
@@ -152,19 +154,10 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
       setSelectedEdge(null);
       if (!id) return;
       moveFocusToPanel.current = keyboard.current || origin !== "canvas";
-      if (origin === "canvas") {
-        // After the details panel has opened and the canvas has resized.
-        window.setTimeout(() => camera.reveal(id), 60);
-        return;
-      }
-      // From the list or the panel: bring the node and its neighbourhood into view, or, when
-      // that would shrink the text past reading, centre the node at a readable zoom.
-      const around = neighbourhood(id, edges, view.hops ?? Infinity);
-      const ids = [...around.upstream, ...around.downstream].filter((n) => visibleIds.has(n));
-      frameRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
-      window.setTimeout(() => camera.frame(id, ids), 60);
+      // The camera follows in useMapFraming; from the list, the canvas is scrolled to first.
+      if (origin === "list") frameRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
     },
-    [edges, visibleIds, frameRef, camera, keyboard, setFocus, view.hops],
+    [frameRef, keyboard, setFocus],
   );
 
   const clearFocus = useCallback(() => {
@@ -177,10 +170,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   }, [focusId, keyboard, setFocus]);
 
   /** Escape, a click on the background, or the panel's close button: nothing selected at all. */
-  const clearAll = useCallback(() => {
-    setSelectedEdge(null);
-    clearFocus();
-  }, [clearFocus]);
+  const clearAll = useCallback(() => (setSelectedEdge(null), clearFocus()), [clearFocus]);
 
   useEffect(() => {
     // Escape on the map clears the focus first, then the search.
@@ -245,9 +235,13 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
     [initialViewport, camera, viewBoxes],
   );
 
+  // The camera follows what the filters, collapse and highlight show, and the focus (useMapFraming).
+  const around = useMemo(() => (focus ? [...focus.upstream, ...focus.downstream].filter((n) => visibleIds.has(n)) : []), [focus, visibleIds]);
+  const changeKey = JSON.stringify([filters, view.collapsed, highlightMode]);
+  useMapFraming({ frameRef, opened, shownNodes, groups: rolled.groups, positions, changeKey, highlighted: rolled.highlight?.nodes ?? null, focusId, around, hops: view.hops });
+
   // React Flow's nodes (cards with focus, search, highlight and pins; collapsed groups) and edges.
   const { arranged, drawnNodes, flowEdges, cycles } = useFlowNodes({ layout, nodes, edges, byId, positions, routes, hidden, focus, focusId, selected, selectedEdgeId, visibleIds, connectable: editing.enabled, searching, matchSet, currentMatch, rolled, arrange });
-
 
   // Arrow keys move between the nodes shown; Enter opens one.
   const boxes = useCallback((): Box[] => shownNodes.flatMap((n) => (positions.has(n.id) ? [{ id: n.id, ...positions.get(n.id)!, ...NODE_SIZE[n.kind] }] : [])), [shownNodes, positions]);
@@ -261,6 +255,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
   const drawn = useLevelOfDetail(level, drawnNodes, flowEdges, nodes.length > VIRTUALIZE_ABOVE, onPath);
   // The services map draws services only: no kinds to choose between, no milestone colours.
   const kinds = lanes ? [] : KIND_ORDER;
+  const planned = !lanes && counts.milestone > 0;
   const focused = focusId ? byId.get(focusId) : undefined;
   const related = (ids: Set<string> | undefined) => nodes.filter((n) => ids?.has(n.id) && visibleIds.has(n.id));
 
@@ -274,13 +269,14 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
         onToggleKind={toggleKind}
         filters={<MapFiltersMenu facets={facets} filters={filters} onChange={setFilters} />}
         activeFilters={<MapActiveFilters facets={facets} filters={filters} onChange={setFilters} />}
-        collapse={<MapCollapseToolbar view={rolled} highlight={highlightMode} onHighlight={setHighlightMode} planned={!lanes && counts.milestone > 0} />}
+        collapse={<MapCollapseToolbar view={rolled} highlight={highlightMode} onHighlight={setHighlightMode} planned={planned} />}
         relayout={arrange ? <MapRelayout arrange={arrange} /> : null}
         exportMenu={<MapExportMenu nodes={nodes} edges={edges} layout={layout} target={exportAs ?? { slug: "map", title: label }} laneLabels={lanes?.labels ?? LANE_LABELS} isVisible={(n) => visibleIds.has(n.id)} />}
         link={view.link}
         showList={showList}
         onShowList={setShowList}
         blocked={blocked}
+        onBlocked={planned ? () => setHighlightMode("risk") : null}
         zoom={<MapZoomControls boxes={viewBoxes} minZoom={MIN_ZOOM} maxZoom={2} />}
         planHelp={
           <>
@@ -344,6 +340,7 @@ function MapView({ nodes: allNodes, edges: allEdges, dependencies, lanes, label 
             highlight={highlightMode}
             groups={rolled.groups.length > 0}
           />
+          {layout && shownNodes.length === 0 && rolled.groups.length === 0 && <MapNoMatches onClear={() => setFilters(() => NO_FILTERS)} />}
           {editing.notice && (
             <div className={styles.notice} key={editing.notice.at}>
               <Alert tone={editing.notice.ok ? "success" : "error"} action={<Button variant="ghost" size="sm" onClick={editing.dismiss}>Dismiss</Button>}>
