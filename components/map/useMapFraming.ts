@@ -4,9 +4,9 @@
 //   - after a filter change, Collapse all / Expand all / a lane folded, or a highlight turned on:
 //     when what is shown (the nodes and groups left, or the highlighted chain) is not all in view,
 //     the camera moves to it (first-view.ts: all of it when it fits at a readable zoom, else the
-//     readable zoom around its open work, or all of it zoomed out while cards are still cards, or
-//     for a few nodes, all of them as tiles), with a short animation; when it is all in view
-//     already, or it is many and cannot fit and part of it is in view, the camera stays;
+//     readable zoom around its open work, or all of it zoomed out while cards are still cards),
+//     with a short animation; when it is all in view already,
+//     or it cannot fit and part of it is in view, the camera stays (no needless jumps);
 //   - after a focus or a hop count change: the focused node with its upstream and downstream
 //     within the hops, when that fits at the readable zoom, else the focused node kept in view;
 //     the details panel's width, where it covers the canvas, is kept clear.
@@ -24,8 +24,6 @@ const DURATION_MS = 350;
 /** Below this zoom the map draws tiles, not cards (MapOverview's TILE_ZOOM). */
 const CARD_ZOOM = 0.45;
 const PADDING = 24;
-/** Up to this many shown nodes are framed whole, even below card zoom. */
-const FEW = 40;
 
 type Args = {
   frameRef: RefObject<HTMLDivElement | null>;
@@ -122,10 +120,7 @@ export function useMapFraming({ frameRef, opened, shownNodes, groups, positions,
       // Not whole at the readable zoom, but whole while cards are still drawn as cards: all of it.
       const whole = showAllView(boxes, { ...options, minZoom: CARD_ZOOM });
       if (!next.fitsAll && fitsAt(boxes, whole, m)) return void flow.setViewport(whole, { duration: DURATION_MS });
-      // A few nodes spread wider than cards can show: all of them, as tiles (a filter's result is
-      // what the reader asked to see; two of three in view hides the third).
-      if (!next.fitsAll && boxes.length <= FEW) return void flow.setViewport(showAllView(boxes, options), { duration: DURATION_MS });
-      // Too many to show whole, and part of it in view already: leave the camera where it is.
+      // Too big to show whole, and part of it in view already: leave the camera where it is.
       if (!next.fitsAll && anyInside(boxes, view)) return;
       void flow.setViewport({ x: next.x, y: next.y, zoom: next.zoom }, { duration: DURATION_MS });
     }, 30);
