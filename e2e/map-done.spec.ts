@@ -262,7 +262,7 @@ test("export the map as SVG: it parses as XML and names every node in view", asy
     await menu.getByRole("menuitemradio", { name: new RegExp(`^${scope}`) }).click();
     await expect(menu.getByRole("menuitemradio", { name: new RegExp(`^${scope}`) })).toHaveAttribute("aria-checked", "true");
     const [download] = await Promise.all([page.waitForEvent("download"), menu.getByRole("menuitem", { name: /^SVG image/ }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^FLOOR-map-\d{4}-\d{2}-\d{2}\.svg$/);
+    expect(download.suggestedFilename()).toMatch(scope === "Current view" ? /^FLOOR-map-view-\d{4}-\d{2}-\d{2}\.svg$/ : /^FLOOR-map-\d{4}-\d{2}-\d{2}\.svg$/);
     const file = test.info().outputPath(`${scope === "Current view" ? "view" : "map"}.svg`);
     await download.saveAs(file);
     const svg = await page.evaluate((source) => {
