@@ -1,6 +1,7 @@
 "use client";
 // Re-framing the map when what it shows changes, so that a change never leaves its result off
 // screen:
+//   - after a collapse: the new group cards, whole at card zoom or closer, else the first of them;
 //   - after a filter change, Collapse all / Expand all / a lane folded, or a highlight turned on:
 //     when what is shown (the nodes and groups left, or the highlighted chain) is not all in view,
 //     the camera moves to it (first-view.ts: all of it when it fits at a readable zoom, else the
@@ -92,15 +93,28 @@ export function useMapFraming({ frameRef, opened, shownNodes, groups, positions,
     latest.current = { shownNodes, groups, highlighted, around };
   });
   const lastKey = useRef<string | null>(null);
+  const lastGroups = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (!opened) return;
     const previous = lastKey.current;
+    const before = lastGroups.current;
     lastKey.current = changeKey;
+    lastGroups.current = new Set(groups.map((g) => g.id));
     if (previous === null || previous === changeKey) return;
     const timer = window.setTimeout(() => {
       const m = measure();
       const { shownNodes: nodes, groups: drawnGroups, highlighted: lit } = latest.current;
       if (!m) return;
+      // Something was just collapsed: what the reader asked for is the new group cards. Show
+      // them whole at card zoom or closer when they fit, else the first of them.
+      const fresh = drawnGroups.flatMap((g) => (before.has(g.id) ? [] : [boxOf(g.id)].filter((b): b is Box => b !== null)));
+      if (fresh.length > 0) {
+        if (allInside(fresh, freeView(m))) return;
+        const options = { width: m.width, height: m.height, insets: m.insets, maxZoom: Math.max(READABLE_ZOOM, flow.getViewport().zoom) };
+        const whole = showAllView(fresh, { ...options, minZoom: CARD_ZOOM });
+        const next = fitsAt(fresh, whole, m) ? whole : showAllView([fresh[0]], { ...options, minZoom: READABLE_ZOOM });
+        return void flow.setViewport(next, { duration: DURATION_MS });
+      }
       const boxes: (Box & { active?: boolean })[] = [];
       for (const n of nodes) {
         if (lit && !lit.has(n.id)) continue;
