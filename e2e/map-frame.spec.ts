@@ -107,3 +107,15 @@ test("“N blocked” in the toolbar turns on Blocked & slipping and frames it",
   await expect.poll(() => framed(lit), { timeout: 5_000 }).toBe(true);
   await page.context().close();
 });
+
+test("Collapse all handoffs brings the new group cards into view", async ({ browser }) => {
+  const page = await signedInAs(browser, "engineer");
+  // Opened on the open work (the services' side), away from the handoffs' lane.
+  await page.goto("/projects/FLOOR/map");
+  await expect(serviceNode(page, "layout-api")).toHaveCount(1);
+  await page.getByRole("button", { name: "Collapse all handoffs" }).click();
+  const groups = page.getByRole("group", { name: /^Collapsed handoff and its work: / });
+  await expect(groups.first()).toBeVisible();
+  await expect.poll(() => framed(groups), { timeout: 5_000 }).toBe(true);
+  await page.context().close();
+});
