@@ -1,7 +1,7 @@
 // Runs under tsx (with the react-server condition, so lib/api/map-response.ts loads) for
 // bench/map-endpoint.bench.mjs: the map endpoints' route handlers in process, against a fresh
 // migrated SQLite database holding a generated project (lib/graph/synthetic.ts, as
-// bench/map-render.seed.ts writes it) owned by one user calling with an API token. Times a 200
+// bench/synthetic-project.ts writes it) owned by one user calling with an API token. Times a 200
 // (no If-None-Match) and a 304 (the ETag of the last answer) of GET /projects/{key}/map and GET
 // /maps/services, each the median of BENCH_MAP_ROUNDS requests after a warm-up request; and a 200
 // built from the database (the cached bodies forgotten first: what the first open after a change costs).
@@ -13,7 +13,7 @@ import path from "node:path";
 import { closeDb, createDb, setDbForTests } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { createToken } from "../lib/data/tokens";
-import { syntheticProjectMap } from "../lib/graph/synthetic";
+import { writeSyntheticProject } from "./synthetic-project";
 import * as mapGraph from "../lib/data/map-graph";
 import * as mapRoute from "../app/api/v1/projects/[key]/map/route";
 import * as servicesMapRoute from "../app/api/v1/maps/services/route";
@@ -50,26 +50,7 @@ async function main() {
     const { token } = await createToken(actor, { name: "bench" });
     for (const size of process.argv.slice(2).map(Number)) {
       const key = `SCALE${size}`;
-      const prefix = key.toLowerCase();
-      const map = syntheticProjectMap({ nodes: size, seed: 11 });
-      const project = await client.project.create({ data: { key, name: `Scale ${size}`, memberships: { create: { userId: user.id, role: "owner" } } } });
-      const local = (id: string) => `${prefix}-${id.slice(id.indexOf(":") + 1)}`;
-      const of = (kind: string) => map.nodes.filter((n) => n.kind === kind);
-      const chunk = async <T>(rows: T[], write: (part: T[]) => Promise<unknown>) => {
-        for (let i = 0; i < rows.length; i += 500) await write(rows.slice(i, i + 500));
-      };
-      await chunk(of("handoff"), (part) => client.handoff.createMany({ data: part.map((h) => ({ id: local(h.id), projectId: project.id, authorId: user.id, title: h.label, paperTitle: h.label, authors: [], sections: {} })) }));
-      await chunk(of("milestone"), (part) =>
-        client.milestone.createMany({ data: part.map((m, i) => ({ id: local(m.id), projectId: project.id, key: `${key}-${m.sublabel.slice(4) || i}`, title: m.label, status: m.status as "planned", ownerId: user.id, dueDate: m.dueDate ? new Date(m.dueDate) : null })) }),
-      );
-      await chunk(of("service"), (part) => client.service.createMany({ data: part.map((s) => ({ id: local(s.id), name: `${prefix}-${s.label}`, layer: s.layer as "api", ownerId: user.id })) }));
-      await chunk(of("service"), (part) => client.projectService.createMany({ data: part.map((s) => ({ projectId: project.id, serviceId: local(s.id) })) }));
-      const edges = (kind: string) => map.edges.filter((e) => e.kind === kind);
-      await chunk(edges("decomposed"), (part) => client.handoffMilestone.createMany({ data: part.map((e) => ({ handoffId: local(e.source), milestoneId: local(e.target) })) }));
-      await chunk(edges("depends"), (part) => client.milestoneDependency.createMany({ data: part.map((e) => ({ projectId: project.id, dependsOnId: local(e.source), milestoneId: local(e.target) })) }));
-      await chunk(edges("implements"), (part) => client.milestoneService.createMany({ data: part.map((e) => ({ milestoneId: local(e.source), serviceId: local(e.target) })) }));
-      const calls = map.edges.filter((e) => e.kind === "calls" || e.kind === "reads" || e.kind === "publishes");
-      await chunk(calls, (part) => client.serviceDependency.createMany({ data: part.map((e) => ({ fromId: local(e.source), toId: local(e.target), kind: e.kind as "calls" })) }));
+      const map = await writeSyntheticProject(client, { key, size, ownerId: user.id });
 
       const auth = { authorization: `Bearer ${token}` };
       const project200 = () => mapRoute.GET(new Request(`http://bench/api/v1/projects/${key}/map`, { headers: auth }), { params: Promise.resolve({ key }) });

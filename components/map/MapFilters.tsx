@@ -4,6 +4,7 @@
 // filters". Choosing a status narrows only its own kind (blocked milestones keep their papers and
 // services in view); a layer narrows services.
 import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/Button";
 import { filterChipLabel, filtersActive, type Facets, type FacetOption, type MapFilters } from "./map-find";
 import { IconClose, IconFilter } from "./map-icons";
 import { KIND_LABEL } from "./map-model";
@@ -118,9 +119,9 @@ export function MapNoMatches({ onClear }: { onClear: () => void }) {
   return (
     <div className={styles.noMatches} role="status" data-testid="map-no-matches">
       <p>Nothing on the map matches these filters</p>
-      <button type="button" className={styles.noMatchesButton} onClick={onClear}>
+      <Button type="button" size="sm" className={styles.noMatchesButton} onClick={onClear}>
         Clear filters
-      </button>
+      </Button>
     </div>
   );
 }

@@ -9,11 +9,8 @@
 // pans (see below). A click on a tile zooms in to it.
 import { useEffect, useMemo, useRef } from "react";
 import { useStore, useStoreApi, useReactFlow, type ReactFlowState } from "@xyflow/react";
-import type { MapGroup } from "@/lib/graph/collapse";
-import type { LaneBox } from "@/lib/graph/lanes";
-import type { MapEdge, MapNode, MapNodeKind, Point } from "@/lib/graph/types";
 import { READABLE_ZOOM } from "./first-view";
-import { LANE_LABEL_STYLE, buildScene, distinctLabels, labelFitter, placeLaneLabels, type Tile } from "./overview-scene";
+import { LANE_LABEL_STYLE, buildScene, distinctLabels, labelFitter, placeLaneLabels, type SceneInput, type Tile } from "./overview-scene";
 
 /** Below this zoom cards become tiles drawn on the canvas. */
 export const TILE_ZOOM = 0.45;
@@ -59,25 +56,13 @@ export function useLevelOfDetail<N extends { hidden?: boolean }, E extends { hid
   return { nodes: hiddenNodes ?? nodes, edges: drawnEdges };
 }
 
-type Props = {
-  nodes: readonly MapNode[];
-  edges: readonly MapEdge[];
-  positions: ReadonlyMap<string, Point>;
-  routes: ReadonlyMap<number, Point[]>;
-  /** Kinds filtered out of the map. */
-  hidden: ReadonlySet<MapNodeKind>;
-  /** The services map's lanes; without them, one lane per kind of node. */
-  lanes?: readonly LaneBox[];
-  laneLabels?: Readonly<Record<string, string>>;
+/** What the canvas draws (SceneInput: the map's lanes, or one lane per kind without them), and how. */
+type Props = Pick<SceneInput, "nodes" | "edges" | "positions" | "routes" | "hidden" | "lanes" | "laneLabels" | "groups" | "allById"> & {
   /** Draw the edges among cards too (see useLevelOfDetail). */
   edgesAtCards?: boolean;
   /** The focused node and its neighbourhood, drawn lit while the rest dims. */
   focusId?: string | null;
   focus?: { upstream: ReadonlySet<string>; downstream: ReadonlySet<string> } | null;
-  /** Collapsed groups (lib/graph/collapse), drawn as tiles with their rolled-up status colour. */
-  groups?: readonly MapGroup[];
-  /** Every node of the map, so that lanes count a group's members. */
-  allById?: ReadonlyMap<string, MapNode>;
 };
 
 /**
@@ -129,7 +114,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
     let colour = resolver(canvas);
     const measurer = document.createElement("canvas").getContext("2d");
     if (measurer) measurer.font = `600 11px ${KEY_FONT}`;
-    const fit = labelFitter((text) => measurer?.measureText(text).width ?? text.length * 6);
+    const fitLabel = labelFitter((text) => measurer?.measureText(text).width ?? text.length * 6);
     const draw = () => {
       frame = 0;
       const { transform, width, height } = store.getState();
@@ -275,7 +260,7 @@ export function MapOverview({ nodes, edges, positions, routes, hidden, lanes, la
           for (const t of list) {
             const room = (t.w - band - 8 / zoom) * zoom;
             if (room < 16 || t.h * zoom < 10) continue;
-            const text = fit(t.key, t.short, room);
+            const text = fitLabel(t.key, t.short, room);
             if (text) keyed.push({ t, text });
           }
           for (const { t, text } of distinctLabels(keyed)) ctx.fillText(text, t.x + band + 5 / zoom, t.y + t.h / 2);

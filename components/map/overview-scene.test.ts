@@ -77,21 +77,21 @@ describe("the zoomed-out canvas with collapsed groups", () => {
 describe("fitting a tile's key", () => {
   const measure = (text: string) => text.length * 6;
   it("keeps a key that fits, falls back to the short key, else its leading words, else cuts with an ellipsis", () => {
-    const fit = labelFitter(measure);
-    expect(fit("FLOOR-12", "#12", 100)).toBe("FLOOR-12");
-    expect(fit("FLOOR-12", "#12", 30)).toBe("#12");
-    expect(fit("A long paper title", "A long paper title", 60)).toBe("A long");
-    const cut = fit("Alongpapertitle", "Alongpapertitle", 60);
+    const fitLabel = labelFitter(measure);
+    expect(fitLabel("FLOOR-12", "#12", 100)).toBe("FLOOR-12");
+    expect(fitLabel("FLOOR-12", "#12", 30)).toBe("#12");
+    expect(fitLabel("A long paper title", "A long paper title", 60)).toBe("A long");
+    const cut = fitLabel("Alongpapertitle", "Alongpapertitle", 60);
     expect(cut.endsWith("…")).toBe(true);
     expect(measure(cut)).toBeLessThanOrEqual(60);
   });
   it("measures each text once across frames", () => {
     let calls = 0;
-    const fit = labelFitter((text) => (calls++, measure(text)));
-    fit("A long paper title", "A long paper title", 60);
+    const fitLabel = labelFitter((text) => (calls++, measure(text)));
+    fitLabel("A long paper title", "A long paper title", 60);
     const first = calls;
-    fit("A long paper title", "A long paper title", 61);
-    fit("A long paper title", "A long paper title", 60);
+    fitLabel("A long paper title", "A long paper title", 61);
+    fitLabel("A long paper title", "A long paper title", 60);
     expect(calls).toBe(first);
   });
 });
@@ -103,12 +103,12 @@ describe("tile labels at tile zoom", () => {
     expect(shortKey({ kind: "handoff", label: "HouseDiffusion: vector floor plans from a bubble diagram", sublabel: "" })).toBe("HouseDiffusion");
     expect(shortKey({ kind: "handoff", label: "RAG over the archive of papers", sublabel: "" })).toBe("RAG over the");
     expect(shortKey({ kind: "service", label: "layout-service", sublabel: "" })).toBe("layout-service");
-    const fit = labelFitter(measure);
-    expect(fit("FLOOR-12", "#12", 80)).toBe("FLOOR-12");
-    expect(fit("FLOOR-12", "#12", 40)).toBe("#12");
-    expect(fit("RAG over the archive", "RAG over the", 60)).toBe("RAG over");
-    expect(fit("layout-service", "layout-service", 40)).toBe("");
-    expect(fit("layout-service", "layout-service", 56)).toBe("layout-…");
+    const fitLabel = labelFitter(measure);
+    expect(fitLabel("FLOOR-12", "#12", 80)).toBe("FLOOR-12");
+    expect(fitLabel("FLOOR-12", "#12", 40)).toBe("#12");
+    expect(fitLabel("RAG over the archive", "RAG over the", 60)).toBe("RAG over");
+    expect(fitLabel("layout-service", "layout-service", 40)).toBe("");
+    expect(fitLabel("layout-service", "layout-service", 56)).toBe("layout-…");
   });
   it("leaves out cut labels two different tiles would share", () => {
     const list = [{ t: { key: "HouseDiffusion: a" }, text: "House…" }, { t: { key: "House-GAN++: b" }, text: "House…" }, { t: { key: "Graph2Plan: c" }, text: "Graph2…" }];
