@@ -92,17 +92,23 @@ export function dependencyOfEdge(edge: MapEdge): DependencyRef | null {
 
 /** Milestones the milestone `nodeId` could wait for: every other one it does not wait for already and that does not wait for it. */
 export function prerequisiteChoices(nodes: readonly MapNode[], edges: readonly MapEdge[], nodeId: string): MapNode[] {
-  const depends = edges.filter((e) => e.kind === "depends");
-  const already = new Set(depends.filter((e) => e.target === nodeId).map((e) => e.source));
+  const waiting = new Map<string, string[]>(); // prerequisite → the milestones that wait for it
+  const already = new Set<string>();
+  for (const e of edges) {
+    if (e.kind !== "depends") continue;
+    const list = waiting.get(e.source);
+    if (list) list.push(e.target);
+    else waiting.set(e.source, [e.target]);
+    if (e.target === nodeId) already.add(e.source);
+  }
   // Milestones that wait, directly or not, for this one: choosing one would make a cycle.
   const after = new Set<string>();
   const queue = [nodeId];
   while (queue.length) {
-    const at = queue.pop()!;
-    for (const e of depends) {
-      if (e.source === at && !after.has(e.target)) {
-        after.add(e.target);
-        queue.push(e.target);
+    for (const next of waiting.get(queue.pop()!) ?? []) {
+      if (!after.has(next)) {
+        after.add(next);
+        queue.push(next);
       }
     }
   }

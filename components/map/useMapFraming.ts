@@ -107,7 +107,7 @@ export function useMapFraming({ frameRef, opened, shownNodes, groups, positions,
       if (!m) return;
       // Something was just collapsed: what the reader asked for is the new group cards. Show
       // them whole at card zoom or closer when they fit, else the first of them.
-      const fresh = drawnGroups.flatMap((g) => (before.has(g.id) ? [] : [boxOf(g.id)].filter((b): b is Box => b !== null)));
+      const fresh = drawnGroups.filter((g) => !before.has(g.id)).flatMap((g) => boxOf(g.id) ?? []);
       if (fresh.length > 0) {
         if (allInside(fresh, freeView(m))) return;
         const options = { width: m.width, height: m.height, insets: m.insets, maxZoom: Math.max(READABLE_ZOOM, flow.getViewport().zoom) };
